@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+
+namespace LittleLemon::Server {
+
+// How a littlelemon-server instance runs: where it listens, where its data
+// lives, and the limits it enforces. Filled from the command line (and later
+// /etc/littlelemon/server.conf).
+struct ServerConfig
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 8000; // 0 picks a free port
+    QString dataDir;
+    int pageSize = 3;       // the cloud's page size
+    int throttleAnon = 20;  // requests per minute
+    int throttleUser = 100; // requests per minute
+    int accessTtlSeconds = 15 * 60;
+    int refreshTtlSeconds = 7 * 24 * 3600;
+    bool demoData = false;
+
+    // Parses "127.0.0.1:8000", "0.0.0.0:8000", "[::1]:8000" or ":8000".
+    bool setListen(const QString &text, QString *error);
+};
+
+} // namespace LittleLemon::Server

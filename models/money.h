@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+#include <QStringView>
+#include <QtGlobal>
+
+#include <optional>
+
+namespace LittleLemon {
+
+// An amount of money as an exact integer number of cents. On the wire money is
+// a decimal string with two places ("12.50"); it is never a float anywhere.
+class Money
+{
+public:
+    struct ParseRules
+    {
+        bool allowNegative = false;
+        // Digits before the point. Menu prices and order lines are DecimalField
+        // (max_digits=6, decimal_places=2) in the cloud: 4 integer digits.
+        int maxIntegerDigits = 4;
+    };
+    static constexpr ParseRules MenuPrice { false, 4 };
+    static constexpr ParseRules LineTotal { false, 8 };
+
+    constexpr Money() = default;
+    constexpr explicit Money(qint64 cents)
+        : m_cents(cents)
+    {
+    }
+    static constexpr Money fromCents(qint64 cents) { return Money(cents); }
+
+    // Parses "12.50", "12.5", "12" (surrounding spaces allowed, as DRF does).
+    // Rejects "1.234", "abc", "1e3", "", "1,50", "+1", ".5", "5." and values
+    // outside the rules. On failure *error gets a sentence for a person.
+    static std::optional<Money> parse(QStringView text, const ParseRules &rules = MenuPrice,
+                                      QString *error = nullptr);
+
+    constexpr qint64 cents() const { return m_cents; }
+    // "12.50", "-0.05", "0.00": always two decimals, never a thousands separator.
+    QString toString() const;
+
+    constexpr Money operator+(Money o) const { return Money(m_cents + o.m_cents); }
+    constexpr Money operator-(Money o) const { return Money(m_cents - o.m_cents); }
+    constexpr Money operator*(qint64 n) const { return Money(m_cents * n); }
+    Money &operator+=(Money o)
+    {
+        m_cents += o.m_cents;
+        return *this;
+    }
+    constexpr bool operator==(Money o) const { return m_cents == o.m_cents; }
+    constexpr bool operator!=(Money o) const { return m_cents != o.m_cents; }
+    constexpr bool operator<(Money o) const { return m_cents < o.m_cents; }
+    constexpr bool operator<=(Money o) const { return m_cents <= o.m_cents; }
+    constexpr bool operator>(Money o) const { return m_cents > o.m_cents; }
+    constexpr bool operator>=(Money o) const { return m_cents >= o.m_cents; }
+
+private:
+    qint64 m_cents = 0;
+};
+
+} // namespace LittleLemon
+
+Q_DECLARE_METATYPE(LittleLemon::Money)

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs, with apt-get, exactly the Debian 12 packages the build, the tests
+# and the demo need that are not installed yet. Idempotent; silent when all is there.
+set -euo pipefail
+
+packages=(
+    # build
+    cmake ninja-build g++ pkg-config ccache
+    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
+    qtkeychain-qt6-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    libjwt-dev libgl-dev libsqlite3-dev
+    # running and testing: offscreen/X display, D-Bus session with a keyring
+    xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools qt6-qpa-plugins
+    # benchmarks and packaging checks
+    wrk desktop-file-utils dpkg-dev file
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null | grep -qx installed; then
+        missing+=("$p")
+    fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+SUDO=
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+echo "Installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
