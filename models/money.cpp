@@ -30,13 +30,18 @@ std::optional<Money> Money::parse(QStringView text, const ParseRules &rules, QSt
         ++pos;
     }
 
+    // The whole string is scanned for its shape first and only the digits that
+    // can matter are accumulated, so a string of any length never overflows.
     qint64 whole = 0;
     int wholeDigits = 0;
+    int significant = 0; // leading zeros do not count ("0012.50" is 12.50), as in Python's Decimal
     while (pos < s.size() && s.at(pos) >= u'0' && s.at(pos) <= u'9') {
-        if (wholeDigits >= 15) // far past any rule; stops overflow before it happens
-            return fail(tr("Ensure that there are no more than %1 digits before the decimal point.")
-                            .arg(rules.maxIntegerDigits));
-        whole = whole * 10 + (s.at(pos).unicode() - u'0');
+        const int digit = s.at(pos).unicode() - u'0';
+        if (significant > 0 || digit != 0) {
+            ++significant;
+            if (significant <= 15) // far past any rule; larger is rejected below
+                whole = whole * 10 + digit;
+        }
         ++wholeDigits;
         ++pos;
     }
@@ -48,7 +53,8 @@ std::optional<Money> Money::parse(QStringView text, const ParseRules &rules, QSt
     if (pos < s.size() && s.at(pos) == u'.') {
         ++pos;
         while (pos < s.size() && s.at(pos) >= u'0' && s.at(pos) <= u'9') {
-            fraction = fraction * 10 + (s.at(pos).unicode() - u'0');
+            if (fractionDigits < 2)
+                fraction = fraction * 10 + (s.at(pos).unicode() - u'0');
             ++fractionDigits;
             ++pos;
         }
@@ -60,13 +66,7 @@ std::optional<Money> Money::parse(QStringView text, const ParseRules &rules, QSt
     if (fractionDigits > 2)
         return fail(tr("Ensure that there are no more than 2 decimal places."));
 
-    // Leading zeros do not count as digits ("0012.50" is 12.50), as in Python's Decimal.
-    int significant = wholeDigits;
-    for (qsizetype i = negative ? 1 : 0; significant > 1 && s.at(i) == u'0'; ++i)
-        --significant;
-    if (whole == 0)
-        significant = 0;
-    if (significant > rules.maxIntegerDigits)
+    if (significant > rules.maxIntegerDigits || significant > 15)
         return fail(tr("Ensure that there are no more than %1 digits before the decimal point.")
                         .arg(rules.maxIntegerDigits));
 
