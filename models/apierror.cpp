@@ -54,6 +54,26 @@ QString withStop(QString s)
     return s;
 }
 
+// Several messages as one run of sentences: "Too long. Not a number."
+QString sentences(const QStringList &messages)
+{
+    QStringList out;
+    for (const QString &m : messages)
+        if (!m.trimmed().isEmpty())
+            out << withStop(m);
+    return out.join(u' ');
+}
+
+// A message as a clause inside a longer sentence: its final full stop goes,
+// so clauses join with "; " and the sentence ends with one stop.
+QString clause(const QStringList &messages)
+{
+    QString s = lowerFirst(sentences(messages));
+    if (s.endsWith(u'.'))
+        s.chop(1);
+    return s;
+}
+
 } // namespace
 
 ApiError::ApiError(Kind kind, QString message)
@@ -179,7 +199,7 @@ ApiError ApiError::fromHttp(int status, const QByteArray &body, int retryAfterSe
     case Kind::Unauthorized:
         e.m_userMessage = general.isEmpty()
             ? tr("You are not signed in, or your sign-in has expired. Please sign in again.")
-            : tr("The server did not accept your sign-in: %1").arg(lowerFirst(withStop(general.join(u' '))));
+            : tr("The server did not accept your sign-in: %1").arg(lowerFirst(sentences(general)));
         break;
     case Kind::Forbidden:
         e.m_userMessage = tr("You are not allowed to do that with your account.");
@@ -187,7 +207,7 @@ ApiError ApiError::fromHttp(int status, const QByteArray &body, int retryAfterSe
     case Kind::NotFound:
         e.m_userMessage = general.isEmpty() || general.join(u' ') == QLatin1String("Not found.")
             ? tr("The server could not find that: it may have been deleted.")
-            : tr("The server could not find that: %1").arg(lowerFirst(withStop(general.join(u' '))));
+            : tr("The server could not find that: %1").arg(lowerFirst(sentences(general)));
         break;
     case Kind::Conflict:
         e.m_userMessage = tr("Someone else changed this first. Keep your version or take theirs.");
@@ -202,23 +222,26 @@ ApiError ApiError::fromHttp(int status, const QByteArray &body, int retryAfterSe
                               .arg(status);
         break;
     case Kind::Validation: {
+        // "The server refused the price: a valid number is required."
+        // "The server refused the request: the cart is empty!"
+        // "The server refused the request: bookings close at 22:00; the guests: ..."
         QStringList parts;
         for (auto it = e.m_fieldErrors.cbegin(); it != e.m_fieldErrors.cend(); ++it) {
             const QString name = humanFieldName(it.key());
-            const QString msg = lowerFirst(withStop(it.value().join(u' ')));
+            const QString msg = clause(it.value());
             parts << (name.isEmpty() ? msg : tr("the %1: %2").arg(name, msg));
         }
         if (!general.isEmpty())
-            parts.prepend(lowerFirst(withStop(general.join(u' '))));
+            parts.prepend(clause(general));
+        const QString joined = withStop(parts.join(QStringLiteral("; ")));
         if (status == 413)
             e.m_userMessage = tr("The server refused the request: it is too large.");
         else if (parts.isEmpty())
             e.m_userMessage = tr("The server refused the request (error %1).").arg(status);
+        else if (general.isEmpty())
+            e.m_userMessage = tr("The server refused %1").arg(joined);
         else
-            e.m_userMessage = tr("The server refused %1").arg(parts.join(QStringLiteral("; ")));
-        // "The server refused the price: a valid number is required."
-        if (e.m_fieldErrors.isEmpty() && !general.isEmpty() && status != 413)
-            e.m_userMessage = tr("The server refused the request: %1").arg(parts.join(QStringLiteral("; ")));
+            e.m_userMessage = tr("The server refused the request: %1").arg(joined);
         break;
     }
     case Kind::Protocol:
