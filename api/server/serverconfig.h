@@ -19,6 +19,10 @@ struct ServerConfig
     int accessTtlSeconds = 15 * 60;
     int refreshTtlSeconds = 7 * 24 * 3600;
     bool demoData = false;
+    // PBKDF2 rounds for new password hashes: Django's default for
+    // pbkdf2_sha256. Existing hashes carry their own count.
+    int hashIterations = 260000;
+    qint64 maxBodyBytes = 1024 * 1024;
 
     // Parses "127.0.0.1:8000", "0.0.0.0:8000", "[::1]:8000" or ":8000".
     bool setListen(const QString &text, QString *error);

@@ -1,0 +1,135 @@
+#include "api/server/httpserveradapter.h"
+
+#include <QHttpServerRequest>
+#include <QLoggingCategory>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+namespace LittleLemon::Server {
+
+Q_LOGGING_CATEGORY(lcAdapter, "littlelemon.server.socket", QtWarningMsg)
+
+HttpServerAdapter::HttpServerAdapter(Handler handler, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_handler(std::move(handler))
+{
+}
+
+HttpServerAdapter::~HttpServerAdapter() = default;
+
+bool HttpServerAdapter::listen(const QHostAddress &address, quint16 port, QString *error)
+{
+    auto *tcp = new QTcpServer(this);
+    // QTcpServer sets SO_REUSEADDR on Unix, so a restart can take the same
+    // port back while old connections sit in TIME_WAIT.
+    if (!tcp->listen(address, port)) {
+        if (error)
+            *error = tcp->errorString();
+        delete tcp;
+        return false;
+    }
+    bind(tcp);
+    m_tcp = tcp;
+    return true;
+}
+
+quint16 HttpServerAdapter::port() const
+{
+    return m_tcp ? m_tcp->serverPort() : 0;
+}
+
+void HttpServerAdapter::close()
+{
+    if (m_tcp)
+        m_tcp->close();
+}
+
+namespace {
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get: return QByteArrayLiteral("GET");
+    case QHttpServerRequest::Method::Put: return QByteArrayLiteral("PUT");
+    case QHttpServerRequest::Method::Delete: return QByteArrayLiteral("DELETE");
+    case QHttpServerRequest::Method::Post: return QByteArrayLiteral("POST");
+    case QHttpServerRequest::Method::Head: return QByteArrayLiteral("HEAD");
+    case QHttpServerRequest::Method::Options: return QByteArrayLiteral("OPTIONS");
+    case QHttpServerRequest::Method::Patch: return QByteArrayLiteral("PATCH");
+    case QHttpServerRequest::Method::Connect: return QByteArrayLiteral("CONNECT");
+    case QHttpServerRequest::Method::Trace: return QByteArrayLiteral("TRACE");
+    default: break;
+    }
+    return QByteArrayLiteral("UNKNOWN");
+}
+} // namespace
+
+Request HttpServerAdapter::toRequest(const QHttpServerRequest &request)
+{
+    Request r;
+    r.methodName = methodName(request.method());
+    r.method = Request::methodFromName(r.methodName);
+    const QUrl url = request.url();
+    r.path = url.path(QUrl::FullyDecoded);
+    if (url.hasQuery())
+        r.query = Request::parseQuery(url.query(QUrl::FullyEncoded).toLatin1());
+    r.headers = request.headers();
+    r.body = request.body();
+    r.peer = request.remoteAddress();
+    return r;
+}
+
+QByteArray HttpServerAdapter::serialize(const Response &response, bool headOnly, bool close)
+{
+    QByteArray out;
+    out.reserve(160 + response.body.size());
+    out += "HTTP/1.1 ";
+    out += QByteArray::number(response.status);
+    out += ' ';
+    out += Response::reasonPhrase(response.status);
+    out += "\r\n";
+    if (!response.contentType.isEmpty()) {
+        out += "Content-Type: ";
+        out += response.contentType;
+        out += "\r\n";
+    }
+    if (response.status != 204 && response.status != 304) {
+        out += "Content-Length: ";
+        out += QByteArray::number(response.body.size());
+        out += "\r\n";
+    }
+    for (const Response::Header &h : response.headers) {
+        out += h.first;
+        out += ": ";
+        out += h.second;
+        out += "\r\n";
+    }
+    if (close)
+        out += "Connection: close\r\n";
+    out += "\r\n";
+    if (!headOnly && response.status != 204 && response.status != 304)
+        out += response.body;
+    return out;
+}
+
+bool HttpServerAdapter::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    const Request r = toRequest(request);
+    const Response response = m_handler(r);
+    const bool close = r.header("Connection").trimmed().compare("close", Qt::CaseInsensitive) == 0;
+    // One write per answer: the responder's piecewise writes cost a syscall
+    // path each and we already hold the whole body.
+    socket->write(serialize(response, r.method == Request::Method::Head, close));
+    if (close)
+        socket->disconnectFromHost();
+    return true;
+}
+
+void HttpServerAdapter::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    // handleRequest() answers everything; reaching here means Qt refused an
+    // upgrade we do not offer.
+    qCInfo(lcAdapter) << "unhandled request" << request.url().path();
+    socket->disconnectFromHost();
+}
+
+} // namespace LittleLemon::Server

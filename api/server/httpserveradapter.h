@@ -1,0 +1,48 @@
+#pragma once
+
+#include "api/server/httprequest.h"
+#include "api/server/httpresponse.h"
+
+#include <QAbstractHttpServer>
+#include <QHostAddress>
+
+#include <functional>
+
+class QTcpServer;
+
+namespace LittleLemon::Server {
+
+// The one place that knows Qt HTTP Server. It turns each QHttpServerRequest
+// into a socket-free Request, hands it to the core and writes the Response
+// back in one piece. Qt 6.8 reworks this API (bind() instead of listen(),
+// handleRequest() takes a responder, upgrade verifiers for WebSockets), so
+// nothing else in the server includes a QtHttpServer header.
+class HttpServerAdapter : public QAbstractHttpServer
+{
+    Q_OBJECT
+
+public:
+    using Handler = std::function<Response(const Request &)>;
+
+    explicit HttpServerAdapter(Handler handler, QObject *parent = nullptr);
+    ~HttpServerAdapter() override;
+
+    // Starts listening; port 0 picks a free one. On failure *error says why.
+    bool listen(const QHostAddress &address, quint16 port, QString *error);
+    quint16 port() const;
+    // Stops accepting new connections (existing ones finish their request).
+    void close();
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    static Request toRequest(const QHttpServerRequest &request);
+    static QByteArray serialize(const Response &response, bool headOnly, bool close);
+
+    Handler m_handler;
+    QTcpServer *m_tcp = nullptr;
+};
+
+} // namespace LittleLemon::Server

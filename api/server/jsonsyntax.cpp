@@ -1,0 +1,367 @@
+#include "api/server/jsonsyntax.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStringDecoder>
+
+namespace LittleLemon::Server {
+
+namespace {
+
+// A scanner over code points, mirroring CPython's json.decoder/scanner step by
+// step so that the first error and its position are the ones Python reports.
+class Scanner
+{
+public:
+    explicit Scanner(const QList<uint> &s)
+        : m_s(s)
+    {
+    }
+
+    QString run()
+    {
+        if (!m_s.isEmpty() && m_s.at(0) == 0xFEFF)
+            return fail(QStringLiteral("Unexpected UTF-8 BOM (decode using utf-8-sig)"), 0);
+        qsizetype end = skipWs(0);
+        qsizetype pos = 0;
+        if (!scanOnce(end, &pos, 0))
+            return m_error;
+        end = skipWs(pos);
+        if (end != m_s.size())
+            return fail(QStringLiteral("Extra data"), end);
+        return {};
+    }
+
+private:
+    static bool isWs(uint c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+    qsizetype skipWs(qsizetype i) const
+    {
+        while (i < m_s.size() && isWs(m_s.at(i)))
+            ++i;
+        return i;
+    }
+    uint at(qsizetype i) const { return i < m_s.size() ? m_s.at(i) : 0xFFFFFFFFu; }
+    bool startsWith(qsizetype i, const char *word) const
+    {
+        for (qsizetype k = 0; word[k]; ++k) {
+            if (at(i + k) != uint(uchar(word[k])))
+                return false;
+        }
+        return true;
+    }
+
+    QString fail(const QString &msg, qsizetype pos)
+    {
+        if (m_error.isEmpty()) {
+            qsizetype line = 1;
+            qsizetype lastNewline = -1;
+            for (qsizetype i = 0; i < pos && i < m_s.size(); ++i) {
+                if (m_s.at(i) == '\n') {
+                    ++line;
+                    lastNewline = i;
+                }
+            }
+            const qsizetype col = pos - lastNewline;
+            m_error = QStringLiteral("%1: line %2 column %3 (char %4)").arg(msg).arg(line).arg(col).arg(pos);
+        }
+        return m_error;
+    }
+
+    // Python's "Expecting value" comes from StopIteration(idx) at the caller.
+    bool scanOnce(qsizetype idx, qsizetype *end, int depth)
+    {
+        if (idx >= m_s.size()) {
+            fail(QStringLiteral("Expecting value"), idx);
+            return false;
+        }
+        const uint c = m_s.at(idx);
+        if (c == '"')
+            return scanString(idx + 1, end);
+        if (c == '{' || c == '[') {
+            if (depth >= JsonSyntax::kMaxDepth) {
+                fail(QStringLiteral("Nesting deeper than %1 levels").arg(JsonSyntax::kMaxDepth), idx);
+                return false;
+            }
+            return c == '{' ? scanObject(idx + 1, end, depth + 1) : scanArray(idx + 1, end, depth + 1);
+        }
+        if (c == 'n' && startsWith(idx, "null")) {
+            *end = idx + 4;
+            return true;
+        }
+        if (c == 't' && startsWith(idx, "true")) {
+            *end = idx + 4;
+            return true;
+        }
+        if (c == 'f' && startsWith(idx, "false")) {
+            *end = idx + 5;
+            return true;
+        }
+        if (scanNumber(idx, end))
+            return true;
+        // NaN and Infinity are Python extensions; JSON clients never send
+        // them and our decoders could not hold them, so they are refused.
+        fail(QStringLiteral("Expecting value"), idx);
+        return false;
+    }
+
+    bool scanNumber(qsizetype idx, qsizetype *end)
+    {
+        qsizetype i = idx;
+        if (at(i) == '-')
+            ++i;
+        if (at(i) == '0') {
+            ++i;
+        } else if (at(i) >= '1' && at(i) <= '9') {
+            while (at(i) >= '0' && at(i) <= '9')
+                ++i;
+        } else {
+            return false;
+        }
+        if (at(i) == '.' && at(i + 1) >= '0' && at(i + 1) <= '9') {
+            i += 2;
+            while (at(i) >= '0' && at(i) <= '9')
+                ++i;
+        }
+        if (at(i) == 'e' || at(i) == 'E') {
+            qsizetype j = i + 1;
+            if (at(j) == '+' || at(j) == '-')
+                ++j;
+            if (at(j) >= '0' && at(j) <= '9') {
+                while (at(j) >= '0' && at(j) <= '9')
+                    ++j;
+                i = j;
+            }
+        }
+        *end = i;
+        return true;
+    }
+
+    bool scanString(qsizetype end, qsizetype *out)
+    {
+        const qsizetype begin = end - 1;
+        qsizetype next = end;
+        for (;;) {
+            while (next < m_s.size()) {
+                const uint c = m_s.at(next);
+                if (c == '"' || c == '\\')
+                    break;
+                if (c <= 0x1f) {
+                    fail(QStringLiteral("Invalid control character at"), next);
+                    return false;
+                }
+                ++next;
+            }
+            if (next >= m_s.size()) {
+                fail(QStringLiteral("Unterminated string starting at"), begin);
+                return false;
+            }
+            if (m_s.at(next) == '"') {
+                *out = next + 1;
+                return true;
+            }
+            ++next; // past the backslash
+            if (next >= m_s.size()) {
+                fail(QStringLiteral("Unterminated string starting at"), begin);
+                return false;
+            }
+            const uint e = m_s.at(next);
+            if (e != 'u') {
+                if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r'
+                    && e != 't') {
+                    fail(QStringLiteral("Invalid \\escape"), next - 1);
+                    return false;
+                }
+                ++next;
+                continue;
+            }
+            ++next;
+            const qsizetype hexEnd = next + 4;
+            if (hexEnd >= m_s.size()) {
+                fail(QStringLiteral("Invalid \\uXXXX escape"), next - 1);
+                return false;
+            }
+            for (; next < hexEnd; ++next) {
+                const uint h = m_s.at(next);
+                const bool hex = (h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F');
+                if (!hex) {
+                    fail(QStringLiteral("Invalid \\uXXXX escape"), hexEnd - 5);
+                    return false;
+                }
+            }
+        }
+    }
+
+    bool scanObject(qsizetype end, qsizetype *out, int depth)
+    {
+        uint next = at(end);
+        if (next != '"') {
+            if (isWs(next)) {
+                end = skipWs(end);
+                next = at(end);
+            }
+            if (next == '}') {
+                *out = end + 1;
+                return true;
+            }
+            if (next != '"') {
+                fail(QStringLiteral("Expecting property name enclosed in double quotes"), end);
+                return false;
+            }
+        }
+        ++end;
+        for (;;) {
+            if (!scanString(end, &end))
+                return false;
+            if (at(end) != ':') {
+                end = skipWs(end);
+                if (at(end) != ':') {
+                    fail(QStringLiteral("Expecting ':' delimiter"), end);
+                    return false;
+                }
+            }
+            ++end;
+            end = skipWs(end);
+            if (!scanOnce(end, &end, depth))
+                return false;
+            end = skipWs(end);
+            const uint c = at(end);
+            ++end;
+            if (c == '}')
+                break;
+            if (c != ',') {
+                fail(QStringLiteral("Expecting ',' delimiter"), end - 1);
+                return false;
+            }
+            end = skipWs(end);
+            const uint q = at(end);
+            ++end;
+            if (q != '"') {
+                fail(QStringLiteral("Expecting property name enclosed in double quotes"), end - 1);
+                return false;
+            }
+        }
+        *out = end;
+        return true;
+    }
+
+    bool scanArray(qsizetype end, qsizetype *out, int depth)
+    {
+        end = skipWs(end);
+        if (at(end) == ']') {
+            *out = end + 1;
+            return true;
+        }
+        for (;;) {
+            if (!scanOnce(end, &end, depth))
+                return false;
+            end = skipWs(end);
+            const uint c = at(end);
+            ++end;
+            if (c == ']')
+                break;
+            if (c != ',') {
+                fail(QStringLiteral("Expecting ',' delimiter"), end - 1);
+                return false;
+            }
+            end = skipWs(end);
+        }
+        *out = end;
+        return true;
+    }
+
+    const QList<uint> &m_s;
+    QString m_error;
+};
+
+// Python's UnicodeDecodeError wording for the first bad byte.
+QString utf8Error(const QByteArray &bytes)
+{
+    const auto *p = reinterpret_cast<const uchar *>(bytes.constData());
+    const qsizetype n = bytes.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const uchar c = p[i];
+        int need = 0;
+        uint min = 0;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            need = 1;
+            min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2;
+            min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3;
+            min = 0x10000;
+        } else {
+            return QStringLiteral("'utf-8' codec can't decode byte 0x%1 in position %2: invalid start byte")
+                .arg(c, 2, 16, QLatin1Char('0'))
+                .arg(i);
+        }
+        uint cp = c & (0x3F >> need);
+        for (int k = 1; k <= need; ++k) {
+            if (i + k >= n)
+                return QStringLiteral("'utf-8' codec can't decode byte 0x%1 in position %2: unexpected end of data")
+                    .arg(c, 2, 16, QLatin1Char('0'))
+                    .arg(i);
+            const uchar cc = p[i + k];
+            if ((cc & 0xC0) != 0x80)
+                return QStringLiteral("'utf-8' codec can't decode byte 0x%1 in position %2: invalid continuation byte")
+                    .arg(c, 2, 16, QLatin1Char('0'))
+                    .arg(i);
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return QStringLiteral("'utf-8' codec can't decode byte 0x%1 in position %2: invalid continuation byte")
+                .arg(c, 2, 16, QLatin1Char('0'))
+                .arg(i);
+        i += need + 1;
+    }
+    return {};
+}
+
+} // namespace
+
+QString JsonSyntax::check(const QByteArray &utf8)
+{
+    const QString bad = utf8Error(utf8);
+    if (!bad.isEmpty())
+        return bad;
+    const QList<uint> codePoints = QString::fromUtf8(utf8).toUcs4();
+    Scanner scanner(codePoints);
+    return scanner.run();
+}
+
+std::optional<QJsonValue> JsonSyntax::parse(const QByteArray &utf8, QString *error)
+{
+    // The fast path: Qt's parser accepts exactly valid JSON; only a refusal
+    // needs the slower scan that words the error as Python does.
+    QJsonParseError qtError;
+    const QJsonDocument doc = QJsonDocument::fromJson(utf8, &qtError);
+    if (qtError.error == QJsonParseError::NoError && utf8Error(utf8).isEmpty()) {
+        // fromJson() only takes objects and arrays; scalars are refused below
+        // by the scanner's own words or accepted by it.
+        if (doc.isObject())
+            return QJsonValue(doc.object());
+        if (doc.isArray())
+            return QJsonValue(doc.array());
+    }
+    QString why = check(utf8);
+    if (why.isEmpty()) {
+        // Valid JSON Qt would not take as a document: a bare scalar, or
+        // nesting Qt refuses. Wrap it to read the scalar.
+        QJsonParseError wrapError;
+        const QJsonDocument wrapped = QJsonDocument::fromJson("[" + utf8 + "]", &wrapError);
+        if (wrapError.error == QJsonParseError::NoError && wrapped.isArray() && wrapped.array().size() == 1)
+            return wrapped.array().at(0);
+        why = QStringLiteral("Expecting value: line 1 column 1 (char 0)");
+    }
+    if (error)
+        *error = why;
+    return std::nullopt;
+}
+
+} // namespace LittleLemon::Server
