@@ -133,8 +133,9 @@ public:
         const QString s = string(key);
         if (!m_ok)
             return {};
+        // Qt's ISO parser also takes "2026/11/24"; the contract says YYYY-MM-DD.
         const QDate d = QDate::fromString(s, Qt::ISODate);
-        if (!d.isValid() || s.size() != 10) {
+        if (!d.isValid() || s.size() != 10 || s.at(4) != u'-' || s.at(7) != u'-') {
             fail(key, QStringLiteral("expected a date as YYYY-MM-DD, got \"%1\"").arg(s.left(40)));
             return {};
         }
@@ -162,9 +163,11 @@ public:
         const QString s = string(key);
         if (!m_ok)
             return {};
+        // A date alone or a time without a zone would be read as this
+        // machine's local time: a different instant on another terminal.
         QDateTime dt = QDateTime::fromString(s, Qt::ISODateWithMs);
-        if (!dt.isValid()) {
-            fail(key, QStringLiteral("expected a date and time in ISO 8601, got \"%1\"").arg(s.left(40)));
+        if (!dt.isValid() || s.size() < 19 || s.at(10) != u'T' || dt.timeSpec() == Qt::LocalTime) {
+            fail(key, QStringLiteral("expected a date and time in ISO 8601 with a time zone, got \"%1\"").arg(s.left(40)));
             return {};
         }
         return dt.toUTC();
@@ -620,8 +623,14 @@ std::optional<ServerMeta> decode(const QJsonValue &v, DecodeError *e, const QStr
     m.server = r.string(QStringLiteral("server"), -1, false);
     m.version = r.optionalString(QStringLiteral("version"));
     m.features = r.stringList(QStringLiteral("features"));
-    if (r.ok() && r.object().value(QStringLiteral("limits")).isObject())
-        m.limits = r.object().value(QStringLiteral("limits")).toObject();
+    if (r.ok()) {
+        const QJsonValue limits = r.object().value(QStringLiteral("limits"));
+        if (limits.isObject())
+            m.limits = limits.toObject();
+        else if (!limits.isUndefined() && !limits.isNull())
+            r.fail(QStringLiteral("limits"),
+                   QStringLiteral("expected an object, got %1").arg(Reader::typeName(limits)));
+    }
     return finish(r, std::move(m));
 }
 
@@ -670,8 +679,11 @@ bool decodeEnvelope(const QJsonValue &value, qint64 *count, QUrl *next, QUrl *pr
         const QString s = r.optionalString(key);
         if (!r.ok() || s.isEmpty())
             return {};
+        // The client follows these links with its token: only http(s) to a host.
         const QUrl u(s, QUrl::StrictMode);
-        if (!u.isValid() || u.scheme().isEmpty())
+        const QString scheme = u.scheme().toLower();
+        if (!u.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
+            || u.host().isEmpty())
             r.fail(key, QStringLiteral("expected an absolute URL"));
         return u;
     };
