@@ -74,11 +74,14 @@ bool decodeAs(const QString &kind, const QByteArray &bytes, DecodeError *error)
 
 // Valid bodies that each malformed row breaks in one place.
 const QByteArray kItem = R"({"id":1,"title":"Soda","price":"5.50","featured":false,"category":3})";
-const QByteArray kLine = R"({"menuitem":2,"menuitem_title":"Soda","quantity":3,"unit_price":"5.50","price":"16.50"})";
-const QByteArray kOrder = R"({"id":1,"user":4,"delivery_crew":null,"status":false,"total":"16.50","date":"2026-11-24","items":[)"
+const QByteArray kLine
+    = R"({"menuitem":2,"menuitem_title":"Soda","quantity":3,"unit_price":"5.50","price":"16.50"})";
+const QByteArray kOrder
+    = R"({"id":1,"user":4,"delivery_crew":null,"status":false,"total":"16.50","date":"2026-11-24","items":[)"
     + kLine + "]}";
-const QByteArray kBooking = R"({"id":1,"user":4,"name":"Ana","phone":"","date":"2026-11-24","time":"19:30","guests":4,)"
-                            R"("table":null,"notes":"","status":"booked"})";
+const QByteArray kBooking
+    = R"({"id":1,"user":4,"name":"Ana","phone":"","date":"2026-11-24","time":"19:30","guests":4,)"
+      R"("table":null,"notes":"","status":"booked"})";
 const QByteArray kPageHead = R"({"count":3,"next":null,"previous":null,"results":[)";
 
 // `base` with the first occurrence of `from` replaced by `to`.
@@ -102,7 +105,7 @@ void TstMalformed::rejected_data()
     QTest::addColumn<QString>("message"); // a part of the message
 
     auto row = [](const char *name, const char *kind, const QByteArray &body, const char *field,
-                  const char *message) {
+                   const char *message) {
         QTest::newRow(name) << QString::fromLatin1(kind) << body << QString::fromLatin1(field)
                             << QString::fromLatin1(message);
     };
@@ -128,25 +131,29 @@ void TstMalformed::rejected_data()
         "whole number");
     row("category fractional", "menuitem", with(kItem, R"("category":3)", R"("category":3.5)"), "category",
         "whole number");
-    row("category an object", "menuitem", with(kItem, R"("category":3)", R"("category":{"id":3})"), "category",
-        "whole number");
+    row("category an object", "menuitem", with(kItem, R"("category":3)", R"("category":{"id":3})"),
+        "category", "whole number");
     row("id zero", "menuitem", with(kItem, R"("id":1)", R"("id":0)"), "id", "at least 1");
     row("id negative", "menuitem", with(kItem, R"("id":1)", R"("id":-7)"), "id", "at least 1");
-    row("id too large to be exact", "menuitem", with(kItem, R"("id":1)", R"("id":1e300)"), "id", "whole number");
+    row("id too large to be exact", "menuitem", with(kItem, R"("id":1)", R"("id":1e300)"), "id",
+        "whole number");
     row("id boolean", "menuitem", with(kItem, R"("id":1)", R"("id":true)"), "id", "whole number");
-    row("available as yes", "menuitem", with(kItem, "}", R"(,"available":"yes"})"), "available", "true or false");
+    row("available as yes", "menuitem", with(kItem, "}", R"(,"available":"yes"})"), "available",
+        "true or false");
 
     // Categories.
     row("slug missing", "category", R"({"id":1,"title":"Drinks"})", "slug", "required");
     row("slug null", "category", R"({"id":1,"slug":null,"title":"Drinks"})", "slug", "null");
     row("slug too long", "category",
-        QByteArray(R"({"id":1,"slug":")") + QByteArray(51, 'a') + R"(","title":"Drinks"})", "slug", "at most 50");
+        QByteArray(R"({"id":1,"slug":")") + QByteArray(51, 'a') + R"(","title":"Drinks"})", "slug",
+        "at most 50");
     row("category title a list", "category", R"({"id":1,"slug":"drinks","title":["Drinks"]})", "title",
         "expected a string");
 
     // Cart rows and the cart list.
-    row("cart quantity zero", "cart", R"({"id":1,"menuitem_name":"Soda","menuitem":2,"quantity":0,"price":"0.00"})",
-        "quantity", "between 1 and");
+    row("cart quantity zero", "cart",
+        R"({"id":1,"menuitem_name":"Soda","menuitem":2,"quantity":0,"price":"0.00"})", "quantity",
+        "between 1 and");
     row("cart quantity a string", "cart",
         R"({"id":1,"menuitem_name":"Soda","menuitem":2,"quantity":"3","price":"16.50"})", "quantity",
         "whole number");
@@ -161,8 +168,8 @@ void TstMalformed::rejected_data()
     // Orders, their lines and history.
     row("crew as a string", "order", with(kOrder, R"("delivery_crew":null)", R"("delivery_crew":"3")"),
         "delivery_crew", "whole number");
-    row("crew zero", "order", with(kOrder, R"("delivery_crew":null)", R"("delivery_crew":0)"), "delivery_crew",
-        "at least 1");
+    row("crew zero", "order", with(kOrder, R"("delivery_crew":null)", R"("delivery_crew":0)"),
+        "delivery_crew", "at least 1");
     row("status as a string", "order", with(kOrder, R"("status":false)", R"("status":"false")"), "status",
         "true or false");
     row("total missing", "order", with(kOrder, R"("total":"16.50",)", ""), "total", "required");
@@ -171,20 +178,23 @@ void TstMalformed::rejected_data()
     row("date month 13", "order", with(kOrder, "2026-11-24", "2026-13-01"), "date", "YYYY-MM-DD");
     row("date day-first", "order", with(kOrder, "2026-11-24", "24/11/2026"), "date", "YYYY-MM-DD");
     row("date with slashes", "order", with(kOrder, "2026-11-24", "2026/11/24"), "date", "YYYY-MM-DD");
-    row("date with a time", "order", with(kOrder, "2026-11-24", "2026-11-24T10:00:00Z"), "date", "YYYY-MM-DD");
+    row("date with a time", "order", with(kOrder, "2026-11-24", "2026-11-24T10:00:00Z"), "date",
+        "YYYY-MM-DD");
     row("date short", "order", with(kOrder, "2026-11-24", "2026-1-4"), "date", "YYYY-MM-DD");
     row("date a number", "order", with(kOrder, R"("2026-11-24")", "20261124"), "date", "expected a string");
     row("items an object", "order", with(kOrder, "[" + kLine + "]", kLine), "items", "expected a list");
     row("items null", "order", with(kOrder, "[" + kLine + "]", "null"), "items", "null");
     row("items missing", "order", with(kOrder, R"(,"items":[)" + kLine + "]", ""), "items", "required");
     row("second line quantity a string", "order",
-        with(kOrder, "]}", R"(,{"menuitem":3,"menuitem_title":"Lasagna","quantity":"2","unit_price":"14.99","price":"29.98"}]})"),
+        with(kOrder, "]}",
+            R"(,{"menuitem":3,"menuitem_title":"Lasagna","quantity":"2","unit_price":"14.99","price":"29.98"}]})"),
         "items[1].quantity", "whole number");
     row("first line unit price missing", "order", with(kOrder, R"("unit_price":"5.50",)", ""),
         "items[0].unit_price", "required");
     row("first line price with comma", "order", with(kOrder, R"("price":"16.50"})", R"("price":"16,50"})"),
         "items[0].price", "valid number");
-    row("first line a string", "order", with(kOrder, kLine, R"("Soda x3")"), "items[0]", "expected an object");
+    row("first line a string", "order", with(kOrder, kLine, R"("Soda x3")"), "items[0]",
+        "expected an object");
     row("first line menuitem null", "order", with(kOrder, R"("menuitem":2)", R"("menuitem":null)"),
         "items[0].menuitem", "null");
     row("stage unknown", "order", with(kOrder, "]}", R"(],"stage":"shipped"})"), "stage", "unknown stage");
@@ -192,7 +202,8 @@ void TstMalformed::rejected_data()
     row("stage a number", "order", with(kOrder, "]}", R"(],"stage":3})"), "stage", "expected a string");
     row("stage null", "order", with(kOrder, "]}", R"(],"stage":null})"), "stage", "null");
     row("note a number", "order", with(kOrder, "]}", R"(],"note":5})"), "note", "expected a string");
-    row("history not a list", "order", with(kOrder, "]}", R"(],"history":{}})"), "history", "expected a list");
+    row("history not a list", "order", with(kOrder, "]}", R"(],"history":{}})"), "history",
+        "expected a list");
     row("history stage unknown", "order",
         with(kOrder, "]}", R"(],"history":[{"stage":"done","by":2,"at":"2026-11-24T10:00:00Z"}]})"),
         "history[0].stage", "unknown stage");
@@ -207,15 +218,15 @@ void TstMalformed::rejected_data()
         "ISO 8601");
     row("history second entry by a string", "order",
         with(kOrder, "]}",
-             R"(],"history":[{"stage":"received","by":4,"at":"2026-11-24T10:00:00Z"},)"
-             R"({"stage":"ready","by":"mario","at":"2026-11-24T10:20:00Z"}]})"),
+            R"(],"history":[{"stage":"received","by":4,"at":"2026-11-24T10:00:00Z"},)"
+            R"({"stage":"ready","by":"mario","at":"2026-11-24T10:20:00Z"}]})"),
         "history[1].by", "whole number");
 
     // Order created.
     row("created without order_id", "created", R"({"total":"31.49","items":[],"detail":"Order created!"})",
         "order_id", "required");
-    row("created total with three places", "created", R"({"order_id":1,"total":"31.490","detail":"Order created!"})",
-        "total", "2 decimal places");
+    row("created total with three places", "created",
+        R"({"order_id":1,"total":"31.490","detail":"Order created!"})", "total", "2 decimal places");
 
     // Bookings.
     row("time 25:00", "booking", with(kBooking, "19:30", "25:00"), "time", "HH:MM");
@@ -224,7 +235,8 @@ void TstMalformed::rejected_data()
     row("time one-digit hour", "booking", with(kBooking, "19:30", "7:30"), "time", "HH:MM");
     row("time with am/pm", "booking", with(kBooking, "19:30", "07:30 PM"), "time", "HH:MM");
     row("date 30 February", "booking", with(kBooking, "2026-11-24", "2026-02-30"), "date", "YYYY-MM-DD");
-    row("guests zero", "booking", with(kBooking, R"("guests":4)", R"("guests":0)"), "guests", "between 1 and");
+    row("guests zero", "booking", with(kBooking, R"("guests":4)", R"("guests":0)"), "guests",
+        "between 1 and");
     row("guests a string", "booking", with(kBooking, R"("guests":4)", R"("guests":"4")"), "guests",
         "whole number");
     row("status unknown", "booking", with(kBooking, "booked", "pending"), "status", "unknown status");
@@ -256,20 +268,23 @@ void TstMalformed::rejected_data()
     // Server meta and the change feed.
     row("meta without features", "meta", R"({"server":"littlelemon-server","version":"1"})", "features",
         "required");
-    row("meta features of numbers", "meta", R"({"server":"littlelemon-server","features":[1]})", "features[0]",
-        "expected a string");
+    row("meta features of numbers", "meta", R"({"server":"littlelemon-server","features":[1]})",
+        "features[0]", "expected a string");
     row("meta server null", "meta", R"({"server":null,"features":[]})", "server", "null");
-    row("meta limits a number", "meta", R"({"server":"littlelemon-server","features":[],"limits":100})", "limits",
-        "expected an object");
-    row("change op unknown", "feed", R"({"changes":[{"seq":1,"entity":"order","id":1,"op":"update","data":{}}],"next":1})",
+    row("meta limits a number", "meta", R"({"server":"littlelemon-server","features":[],"limits":100})",
+        "limits", "expected an object");
+    row("change op unknown", "feed",
+        R"({"changes":[{"seq":1,"entity":"order","id":1,"op":"update","data":{}}],"next":1})",
         "changes[0].op", "upsert");
-    row("upsert without data", "feed", R"({"changes":[{"seq":1,"entity":"order","id":1,"op":"upsert"}],"next":1})",
-        "changes[0].data", "required");
+    row("upsert without data", "feed",
+        R"({"changes":[{"seq":1,"entity":"order","id":1,"op":"upsert"}],"next":1})", "changes[0].data",
+        "required");
     row("upsert data a list", "feed",
         R"({"changes":[{"seq":1,"entity":"order","id":1,"op":"delete"},{"seq":2,"entity":"order","id":1,"op":"upsert","data":[]}],"next":2})",
         "changes[1].data", "expected an object");
-    row("change seq zero", "feed", R"({"changes":[{"seq":0,"entity":"order","id":1,"op":"delete"}],"next":1})",
-        "changes[0].seq", "at least 1");
+    row("change seq zero", "feed",
+        R"({"changes":[{"seq":0,"entity":"order","id":1,"op":"delete"}],"next":1})", "changes[0].seq",
+        "at least 1");
     row("change entity blank", "feed", R"({"changes":[{"seq":1,"entity":"","id":1,"op":"delete"}],"next":1})",
         "changes[0].entity", "blank");
     row("feed next missing", "feed", R"({"changes":[]})", "next", "required");
@@ -279,14 +294,16 @@ void TstMalformed::rejected_data()
     row("third result category a string", "page:menuitem",
         kPageHead + kItem + "," + kItem + "," + with(kItem, R"("category":3)", R"("category":"3")") + "]}",
         "results[2].category", "whole number");
-    row("second result null", "page:menuitem", kPageHead + kItem + ",null]}", "results[1]", "expected an object");
+    row("second result null", "page:menuitem", kPageHead + kItem + ",null]}", "results[1]",
+        "expected an object");
     row("order in a page, line quantity", "page:order",
         kPageHead + kOrder + "," + with(kOrder, R"("quantity":3)", R"("quantity":-3)") + "]}",
         "results[1].items[0].quantity", "between 1 and");
-    row("next not a URL", "page:menuitem", with(kPageHead, R"("next":null)", R"("next":"not a url")") + "]}", "next",
-        "absolute URL");
+    row("next not a URL", "page:menuitem", with(kPageHead, R"("next":null)", R"("next":"not a url")") + "]}",
+        "next", "absolute URL");
     row("next relative", "page:menuitem",
-        with(kPageHead, R"("next":null)", R"("next":"/api/menu-items?page=2")") + "]}", "next", "absolute URL");
+        with(kPageHead, R"("next":null)", R"("next":"/api/menu-items?page=2")") + "]}", "next",
+        "absolute URL");
     row("next javascript", "page:menuitem",
         with(kPageHead, R"("next":null)", "\"next\":\"javascript:alert(1)\"") + "]}", "next", "absolute URL");
     row("next without a host", "page:menuitem", with(kPageHead, R"("next":null)", R"("next":"http:")") + "]}",
@@ -298,9 +315,10 @@ void TstMalformed::rejected_data()
         "absolute URL");
     row("count negative", "page:menuitem", with(kPageHead, "3", "-1") + "]}", "count", "at least 0");
     row("count a string", "page:menuitem", with(kPageHead, "3", R"("3")") + "]}", "count", "whole number");
-    row("results missing", "page:menuitem", R"({"count":0,"next":null,"previous":null})", "results", "required");
-    row("results an object", "page:menuitem", R"({"count":0,"next":null,"previous":null,"results":{}})", "results",
-        "expected a list");
+    row("results missing", "page:menuitem", R"({"count":0,"next":null,"previous":null})", "results",
+        "required");
+    row("results an object", "page:menuitem", R"({"count":0,"next":null,"previous":null,"results":{}})",
+        "results", "expected a list");
 
     // Roots of the wrong kind.
     row("menu item root is a list", "menuitem", "[" + kItem + "]", "", "expected an object, got a list");
@@ -340,19 +358,27 @@ void TstMalformed::extraFieldsIgnored_data()
     QTest::addColumn<QByteArray>("body");
     QTest::newRow("menu item") << QStringLiteral("menuitem")
                                << with(kItem, "}", R"(,"image":"soda.png","tags":["cold"],"calories":140})");
-    QTest::newRow("order, and its lines") << QStringLiteral("order")
-                                          << with(with(kOrder, R"("price":"16.50"})", R"("price":"16.50","discount":null})"),
-                                                  R"("id":1,)", R"("id":1,"coupon":{"code":"LEMON"},)");
-    QTest::newRow("booking") << QStringLiteral("booking") << with(kBooking, "}", R"(,"created":"2026-11-20T09:00:00Z"})");
-    QTest::newRow("page envelope") << QStringLiteral("page:menuitem")
-                                   << with(kPageHead, "{", R"({"page_size":3,"total_pages":2,)") + kItem + "]}";
-    QTest::newRow("me") << QStringLiteral("user")
-                        << QByteArray(R"({"email":"m@example.com","username":"mario","first_name":"Mario","last_login":null})");
-    QTest::newRow("meta") << QStringLiteral("meta")
-                          << QByteArray(R"({"server":"littlelemon-server","features":["me","teleport"],"build":"abc"})");
-    QTest::newRow("token") << QStringLiteral("token") << QByteArray(R"({"access":"a","refresh":"r","expires_in":900})");
-    QTest::newRow("change feed") << QStringLiteral("feed")
-                                 << QByteArray(R"({"changes":[{"seq":1,"entity":"order","id":1,"op":"delete","actor":2}],"next":1,"more":false})");
+    QTest::newRow("order, and its lines")
+        << QStringLiteral("order")
+        << with(with(kOrder, R"("price":"16.50"})", R"("price":"16.50","discount":null})"), R"("id":1,)",
+               R"("id":1,"coupon":{"code":"LEMON"},)");
+    QTest::newRow("booking") << QStringLiteral("booking")
+                             << with(kBooking, "}", R"(,"created":"2026-11-20T09:00:00Z"})");
+    QTest::newRow("page envelope") << QStringLiteral(
+        "page:menuitem") << with(kPageHead, "{", R"({"page_size":3,"total_pages":2,)") + kItem + "]}";
+    QTest::newRow("me")
+        << QStringLiteral("user")
+        << QByteArray(
+               R"({"email":"m@example.com","username":"mario","first_name":"Mario","last_login":null})");
+    QTest::newRow("meta")
+        << QStringLiteral("meta")
+        << QByteArray(R"({"server":"littlelemon-server","features":["me","teleport"],"build":"abc"})");
+    QTest::newRow("token") << QStringLiteral("token")
+                           << QByteArray(R"({"access":"a","refresh":"r","expires_in":900})");
+    QTest::newRow("change feed")
+        << QStringLiteral("feed")
+        << QByteArray(
+               R"({"changes":[{"seq":1,"entity":"order","id":1,"op":"delete","actor":2}],"next":1,"more":false})");
 }
 void TstMalformed::extraFieldsIgnored()
 {
@@ -378,17 +404,22 @@ void TstMalformed::optionalFields_data()
 {
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QByteArray>("body");
-    QTest::newRow("order without status") << QStringLiteral("order") << with(kOrder, R"("status":false,)", "");
-    QTest::newRow("order without delivery_crew") << QStringLiteral("order") << with(kOrder, R"("delivery_crew":null,)", "");
-    QTest::newRow("order with note null") << QStringLiteral("order") << with(kOrder, "]}", R"(],"note":null})");
-    QTest::newRow("menu item with available null") << QStringLiteral("menuitem")
-                                                    << with(kItem, "}", R"(,"available":null})");
+    QTest::newRow("order without status")
+        << QStringLiteral("order") << with(kOrder, R"("status":false,)", "");
+    QTest::newRow("order without delivery_crew")
+        << QStringLiteral("order") << with(kOrder, R"("delivery_crew":null,)", "");
+    QTest::newRow("order with note null")
+        << QStringLiteral("order") << with(kOrder, "]}", R"(],"note":null})");
+    QTest::newRow("menu item with available null")
+        << QStringLiteral("menuitem") << with(kItem, "}", R"(,"available":null})");
     QTest::newRow("booking without phone and notes")
         << QStringLiteral("booking") << with(with(kBooking, R"("phone":"",)", ""), R"("notes":"",)", "");
-    QTest::newRow("created without items") << QStringLiteral("created") << QByteArray(R"({"order_id":1,"total":"0.00"})");
-    QTest::newRow("meta limits null") << QStringLiteral("meta")
-                                      << QByteArray(R"({"server":"littlelemon-server","features":[],"limits":null})");
-    QTest::newRow("member without email") << QStringLiteral("members") << QByteArray(R"([{"id":2,"username":"mario"}])");
+    QTest::newRow("created without items")
+        << QStringLiteral("created") << QByteArray(R"({"order_id":1,"total":"0.00"})");
+    QTest::newRow("meta limits null") << QStringLiteral(
+        "meta") << QByteArray(R"({"server":"littlelemon-server","features":[],"limits":null})");
+    QTest::newRow("member without email")
+        << QStringLiteral("members") << QByteArray(R"([{"id":2,"username":"mario"}])");
 }
 void TstMalformed::optionalFields()
 {
@@ -405,15 +436,16 @@ void TstMalformed::basesAreValid()
     QVERIFY2(decodeAs(QStringLiteral("menuitem"), kItem, &e), qPrintable(e.toString()));
     QVERIFY2(decodeAs(QStringLiteral("order"), kOrder, &e), qPrintable(e.toString()));
     QVERIFY2(decodeAs(QStringLiteral("booking"), kBooking, &e), qPrintable(e.toString()));
-    QVERIFY2(decodeAs(QStringLiteral("page:menuitem"), kPageHead + kItem + "]}", &e), qPrintable(e.toString()));
+    QVERIFY2(
+        decodeAs(QStringLiteral("page:menuitem"), kPageHead + kItem + "]}", &e), qPrintable(e.toString()));
 }
 
 // A path given by the caller prefixes every field named.
 void TstMalformed::callerPath()
 {
     DecodeError e;
-    const auto item = Json::decode<MenuItem>(*Json::parse(with(kItem, R"("5.50")", "5.5"), &e), &e,
-                                             QStringLiteral("changes[3].data"));
+    const auto item = Json::decode<MenuItem>(
+        *Json::parse(with(kItem, R"("5.50")", "5.5"), &e), &e, QStringLiteral("changes[3].data"));
     QVERIFY(!item);
     QCOMPARE(e.field, QStringLiteral("changes[3].data.price"));
 }

@@ -1,9 +1,8 @@
 #include "models/money.h"
 
+#include <limits>
 #include <QTest>
 #include <QVariant>
-
-#include <limits>
 
 using LittleLemon::Money;
 
@@ -119,12 +118,12 @@ private Q_SLOTS:
         bad("arabic-indic digits", QStringLiteral("\u0661\u0662"), Rules::Menu, kInvalid);
         bad("fullwidth digits", QStringLiteral("\uff11\uff12"), Rules::Menu, kInvalid);
         bad("huge digit string", QStringLiteral("99999999999999999999"), Rules::Menu, digits(4));
-        bad("huge digit string line total", QString(QStringLiteral("9").repeated(400) + QStringLiteral(".99")),
-            Rules::Line, digits(8));
+        bad("huge digit string line total",
+            QString(QStringLiteral("9").repeated(400) + QStringLiteral(".99")), Rules::Line, digits(8));
         bad("huge fraction", QString(QStringLiteral("1.") + QStringLiteral("0").repeated(300)), Rules::Menu,
             kPlaces);
-        bad("huge fraction of nines", QString(QStringLiteral("1.") + QStringLiteral("9").repeated(300)), Rules::Menu,
-            kPlaces);
+        bad("huge fraction of nines", QString(QStringLiteral("1.") + QStringLiteral("9").repeated(300)),
+            Rules::Menu, kPlaces);
     }
     void parse()
     {
@@ -160,8 +159,10 @@ private Q_SLOTS:
         QTest::newRow("negative cents") << qint64(-5) << QStringLiteral("-0.05");
         QTest::newRow("negative") << qint64(-1250) << QStringLiteral("-12.50");
         QTest::newRow("negative whole") << qint64(-100) << QStringLiteral("-1.00");
-        QTest::newRow("largest") << std::numeric_limits<qint64>::max() << QStringLiteral("92233720368547758.07");
-        QTest::newRow("smallest") << std::numeric_limits<qint64>::min() << QStringLiteral("-92233720368547758.08");
+        QTest::newRow("largest") << std::numeric_limits<qint64>::max()
+                                 << QStringLiteral("92233720368547758.07");
+        QTest::newRow("smallest") << std::numeric_limits<qint64>::min()
+                                  << QStringLiteral("-92233720368547758.08");
     }
     void format()
     {
@@ -176,8 +177,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<qint64>("cents");
         for (qint64 c : { qint64(0), qint64(1), qint64(9), qint64(10), qint64(99), qint64(100), qint64(101),
-                          qint64(1250), qint64(4780), qint64(999999), qint64(-1), qint64(-1250),
-                          qint64(9999999999), qint64(-9999999999) })
+                 qint64(1250), qint64(4780), qint64(999999), qint64(-1), qint64(-1250), qint64(9999999999),
+                 qint64(-9999999999) })
             QTest::addRow("%lld", static_cast<long long>(c)) << c;
     }
     void roundTrip()
@@ -234,7 +235,7 @@ private Q_SLOTS:
         QCOMPARE(total.toString(), QStringLiteral("100.00"));
         QCOMPARE((Money::parse(u"5.50").value() * 3).toString(), QStringLiteral("16.50"));
         QCOMPARE((Money::parse(u"16.50").value() + Money::parse(u"14.99").value()).toString(),
-                 QStringLiteral("31.49"));
+            QStringLiteral("31.49"));
     }
 
     void defaultsAndVariant()

@@ -27,14 +27,14 @@ private Q_SLOTS:
         QTest::addColumn<bool>("customer");
 
         QTest::newRow("no groups") << false << QStringList() << Role::Customer << false << false << true;
-        QTest::newRow("unrelated group") << false << QStringList { QStringLiteral("chefs") } << Role::Customer
-                                         << false << false << true;
-        QTest::newRow("manager") << false << QStringList { QStringLiteral("manager") } << Role::Manager << true
-                                 << false << false;
-        QTest::newRow("Manager capitalised") << false << QStringList { QStringLiteral("Manager") } << Role::Manager
-                                             << true << false << false;
-        QTest::newRow("MANAGER") << false << QStringList { QStringLiteral("MANAGER") } << Role::Manager << true
-                                 << false << false;
+        QTest::newRow("unrelated group")
+            << false << QStringList { QStringLiteral("chefs") } << Role::Customer << false << false << true;
+        QTest::newRow("manager") << false << QStringList { QStringLiteral("manager") } << Role::Manager
+                                 << true << false << false;
+        QTest::newRow("Manager capitalised")
+            << false << QStringList { QStringLiteral("Manager") } << Role::Manager << true << false << false;
+        QTest::newRow("MANAGER") << false << QStringList { QStringLiteral("MANAGER") } << Role::Manager
+                                 << true << false << false;
         QTest::newRow("delivery-crew") << false << QStringList { QStringLiteral("delivery-crew") }
                                        << Role::DeliveryCrew << false << true << false;
         QTest::newRow("DELIVERY-CREW") << false << QStringList { QStringLiteral("DELIVERY-CREW") }
@@ -43,16 +43,17 @@ private Q_SLOTS:
             << false << QStringList { QStringLiteral("chefs"), QStringLiteral("Delivery-Crew") }
             << Role::DeliveryCrew << false << true << false;
         QTest::newRow("manager beats crew")
-            << false << QStringList { QStringLiteral("delivery-crew"), QStringLiteral("Manager") } << Role::Manager
-            << true << true << false;
-        QTest::newRow("staff without groups") << true << QStringList() << Role::Admin << false << false << false;
-        QTest::newRow("staff beats manager") << true << QStringList { QStringLiteral("manager") } << Role::Admin
-                                             << true << false << false;
+            << false << QStringList { QStringLiteral("delivery-crew"), QStringLiteral("Manager") }
+            << Role::Manager << true << true << false;
+        QTest::newRow("staff without groups")
+            << true << QStringList() << Role::Admin << false << false << false;
+        QTest::newRow("staff beats manager")
+            << true << QStringList { QStringLiteral("manager") } << Role::Admin << true << false << false;
         // Near misses are not the group: the cloud's names are exact apart from case.
         QTest::newRow("delivery_crew underscore") << false << QStringList { QStringLiteral("delivery_crew") }
                                                   << Role::Customer << false << false << true;
-        QTest::newRow("managers plural") << false << QStringList { QStringLiteral("managers") } << Role::Customer
-                                         << false << false << true;
+        QTest::newRow("managers plural") << false << QStringList { QStringLiteral("managers") }
+                                         << Role::Customer << false << false << true;
         QTest::newRow("manager with space") << false << QStringList { QStringLiteral(" manager") }
                                             << Role::Customer << false << false << true;
     }
@@ -107,11 +108,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("wire");
         QTest::addColumn<QString>("display");
         QTest::addColumn<bool>("final");
-        QTest::newRow("received") << OrderStage::Received << QStringLiteral("received") << QStringLiteral("Received")
-                                  << false;
+        QTest::newRow("received") << OrderStage::Received << QStringLiteral("received")
+                                  << QStringLiteral("Received") << false;
         QTest::newRow("preparing") << OrderStage::Preparing << QStringLiteral("preparing")
                                    << QStringLiteral("Preparing") << false;
-        QTest::newRow("ready") << OrderStage::Ready << QStringLiteral("ready") << QStringLiteral("Ready") << false;
+        QTest::newRow("ready") << OrderStage::Ready << QStringLiteral("ready") << QStringLiteral("Ready")
+                               << false;
         QTest::newRow("out for delivery") << OrderStage::OutForDelivery << QStringLiteral("out_for_delivery")
                                           << QStringLiteral("Out for delivery") << false;
         QTest::newRow("delivered") << OrderStage::Delivered << QStringLiteral("delivered")
@@ -149,9 +151,8 @@ private Q_SLOTS:
     }
     void allStagesInOrder()
     {
-        const QList<OrderStage> expected { OrderStage::Received,  OrderStage::Preparing, OrderStage::Ready,
-                                           OrderStage::OutForDelivery, OrderStage::Delivered,
-                                           OrderStage::Cancelled };
+        const QList<OrderStage> expected { OrderStage::Received, OrderStage::Preparing, OrderStage::Ready,
+            OrderStage::OutForDelivery, OrderStage::Delivered, OrderStage::Cancelled };
         QCOMPARE(allOrderStages(), expected);
     }
 
@@ -162,10 +163,12 @@ private Q_SLOTS:
         QTest::addColumn<std::optional<OrderStage>>("previous");
         using S = std::optional<OrderStage>;
         QTest::newRow("received") << OrderStage::Received << S(OrderStage::Preparing) << S();
-        QTest::newRow("preparing") << OrderStage::Preparing << S(OrderStage::Ready) << S(OrderStage::Received);
-        QTest::newRow("ready") << OrderStage::Ready << S(OrderStage::OutForDelivery) << S(OrderStage::Preparing);
-        QTest::newRow("out for delivery") << OrderStage::OutForDelivery << S(OrderStage::Delivered)
-                                          << S(OrderStage::Ready);
+        QTest::newRow("preparing") << OrderStage::Preparing << S(OrderStage::Ready)
+                                   << S(OrderStage::Received);
+        QTest::newRow("ready") << OrderStage::Ready << S(OrderStage::OutForDelivery)
+                               << S(OrderStage::Preparing);
+        QTest::newRow("out for delivery")
+            << OrderStage::OutForDelivery << S(OrderStage::Delivered) << S(OrderStage::Ready);
         QTest::newRow("delivered") << OrderStage::Delivered << S() << S(OrderStage::OutForDelivery);
         QTest::newRow("cancelled") << OrderStage::Cancelled << S() << S();
     }
@@ -211,13 +214,16 @@ private Q_SLOTS:
         QTest::addColumn<BookingStatus>("status");
         QTest::addColumn<QString>("wire");
         QTest::addColumn<QString>("display");
-        QTest::newRow("booked") << BookingStatus::Booked << QStringLiteral("booked") << QStringLiteral("Booked");
-        QTest::newRow("seated") << BookingStatus::Seated << QStringLiteral("seated") << QStringLiteral("Seated");
+        QTest::newRow("booked") << BookingStatus::Booked << QStringLiteral("booked")
+                                << QStringLiteral("Booked");
+        QTest::newRow("seated") << BookingStatus::Seated << QStringLiteral("seated")
+                                << QStringLiteral("Seated");
         QTest::newRow("completed") << BookingStatus::Completed << QStringLiteral("completed")
                                    << QStringLiteral("Completed");
         QTest::newRow("cancelled") << BookingStatus::Cancelled << QStringLiteral("cancelled")
                                    << QStringLiteral("Cancelled");
-        QTest::newRow("no show") << BookingStatus::NoShow << QStringLiteral("no_show") << QStringLiteral("No-show");
+        QTest::newRow("no show") << BookingStatus::NoShow << QStringLiteral("no_show")
+                                 << QStringLiteral("No-show");
     }
     void bookingWire()
     {
@@ -240,8 +246,8 @@ private Q_SLOTS:
         QTest::addColumn<BookingStatus>("from");
         QTest::addColumn<BookingStatus>("to");
         QTest::addColumn<bool>("allowed");
-        const QList<BookingStatus> all { BookingStatus::Booked, BookingStatus::Seated, BookingStatus::Completed,
-                                         BookingStatus::Cancelled, BookingStatus::NoShow };
+        const QList<BookingStatus> all { BookingStatus::Booked, BookingStatus::Seated,
+            BookingStatus::Completed, BookingStatus::Cancelled, BookingStatus::NoShow };
         const QList<QPair<BookingStatus, BookingStatus>> allowedMoves {
             { BookingStatus::Booked, BookingStatus::Seated },
             { BookingStatus::Booked, BookingStatus::Cancelled },
@@ -271,7 +277,8 @@ private Q_SLOTS:
         b.items[0].quantity = 4;
         QVERIFY(a != b);
         b = a;
-        b.history = { StageChange { OrderStage::Ready, 2, QDateTime(QDate(2026, 11, 24), QTime(10, 0), Qt::UTC) } };
+        b.history
+            = { StageChange { OrderStage::Ready, 2, QDateTime(QDate(2026, 11, 24), QTime(10, 0), Qt::UTC) } };
         QVERIFY(a != b);
 
         Booking x;
