@@ -58,4 +58,14 @@ QString ServerEndpoint::key() const
         + QString::number(m_base.port(defaultPort)) + m_base.path();
 }
 
+QString ServerEndpoint::displayName() const
+{
+    QString name = m_base.host();
+    if (name.contains(u':'))
+        name = u'[' + name + u']'; // an IPv6 address
+    if (m_base.port() != -1)
+        name += u':' + QString::number(m_base.port());
+    return name + m_base.path();
+}
+
 } // namespace LittleLemon::Client

@@ -24,6 +24,9 @@ public:
     QUrl rehome(const QUrl &serverUrl) const;
     // A stable key for caches and the keychain: "https://host:443".
     QString key() const;
+    // How the server is named in sentences for people: "192.168.1.10:8000".
+    QString displayName() const;
+    bool isHttps() const { return m_base.scheme() == QLatin1String("https"); }
 
 private:
     QUrl m_base;
