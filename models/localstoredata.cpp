@@ -468,8 +468,11 @@ bool LocalStorePrivate::adoptMemberIds(const QString &group, const QList<QJsonOb
     const QList<OutboxEntry> entries
         = loadEntries(QStringLiteral("entity = ? AND scope = ? AND target_id < 0"),
                       { entityWireName(Entity::GroupMember), text(group) });
-    for (const OutboxEntry &e : entries)
-        temporary.insert(e.overlay.value(QStringLiteral("username")).toString(), e.targetId);
+    for (const OutboxEntry &e : entries) {
+        // An add names the user in what it shows, a removal in its base.
+        const QJsonObject &record = e.operation == OutboxEntry::Operation::Delete ? e.base : e.overlay;
+        temporary.insert(record.value(QStringLiteral("username")).toString(), e.targetId);
+    }
     if (temporary.isEmpty())
         return !transactionFailed;
     for (const QJsonObject &member : members) {
