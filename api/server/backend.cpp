@@ -1,11 +1,17 @@
 #include "api/server/backend.h"
 
+#include "api/server/authcontroller.h"
+#include "api/server/cartcontroller.h"
+#include "api/server/categorycontroller.h"
+#include "api/server/groupcontroller.h"
 #include "api/server/httperror.h"
+#include "api/server/menucontroller.h"
+#include "api/server/ordercontroller.h"
 #include "api/server/requestcontext.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QLoggingCategory>
 
@@ -18,15 +24,57 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("LittleLemon::Server", text);
 }
+
+HttpError unauthorized(QJsonObject body)
+{
+    return HttpError(401, body).withHeader("WWW-Authenticate", "Bearer realm=\"api\"");
+}
+
+// SimpleJWT's answer when no token class accepts the header's token.
+HttpError tokenNotValid(const QString &message)
+{
+    return unauthorized(QJsonObject {
+        { QStringLiteral("detail"), tr("Given token not valid for any token type") },
+        { QStringLiteral("code"), QStringLiteral("token_not_valid") },
+        { QStringLiteral("messages"), QJsonArray { QJsonObject {
+                                          { QStringLiteral("token_class"), QStringLiteral("AccessToken") },
+                                          { QStringLiteral("token_type"), QStringLiteral("access") },
+                                          { QStringLiteral("message"), message },
+                                      } } },
+    });
+}
 } // namespace
 
 Backend::Backend(ServerConfig config)
     : m_config(std::move(config))
+    , m_storage(m_db)
 {
-    registerRoutes();
+    m_clock.start();
+    m_tokens.setLifetimes(m_config.accessTtlSeconds, m_config.refreshTtlSeconds);
+    const Services services { m_storage, m_tokens, m_config };
+    m_controllers.push_back(std::make_unique<AuthController>(services));
+    m_controllers.push_back(std::make_unique<CategoryController>(services));
+    m_controllers.push_back(std::make_unique<MenuController>(services));
+    m_controllers.push_back(std::make_unique<CartController>(services));
+    m_controllers.push_back(std::make_unique<OrderController>(services));
+    m_controllers.push_back(std::make_unique<GroupController>(services));
+
+    Router::Route &health = m_router.add(QStringLiteral("/health"), Router::Access::Public);
+    health.throttled = false;
+    health.authenticates = false;
+    m_router.on(QStringLiteral("/health"), Request::Method::Get, [](RequestContext &) {
+        return Response::json(200, QJsonObject { { QStringLiteral("status"), QStringLiteral("ok") } });
+    });
+    for (const auto &c : m_controllers)
+        c->registerRoutes(m_router);
 }
 
 Backend::~Backend() = default;
+
+QString Backend::databasePath(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("littlelemon.sqlite3"));
+}
 
 bool Backend::open(QString *error)
 {
@@ -35,20 +83,19 @@ bool Backend::open(QString *error)
             *error = tr("no data directory given (--data-dir)");
         return false;
     }
-    if (!QDir().mkpath(m_config.dataDir)) {
-        if (error)
-            *error = tr("cannot create the data directory %1").arg(m_config.dataDir);
-        return false;
+    QDir dir(m_config.dataDir);
+    if (!dir.exists()) {
+        if (!QDir().mkpath(m_config.dataDir)) {
+            if (error)
+                *error = tr("cannot create the data directory %1").arg(m_config.dataDir);
+            return false;
+        }
+        // Password hashes and the signing secret live here: owner only.
+        QFile::setPermissions(m_config.dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     }
-    return true;
-}
-
-void Backend::registerRoutes()
-{
-    m_router.add(QStringLiteral("/health"), Router::Access::Public).throttled = false;
-    m_router.on(QStringLiteral("/health"), Request::Method::Get, [](RequestContext &) {
-        return Response::json(200, QJsonObject { { QStringLiteral("status"), QStringLiteral("ok") } });
-    });
+    if (!m_tokens.loadOrCreateSecret(m_config.dataDir, error))
+        return false;
+    return m_db.open(databasePath(m_config.dataDir), ServerStorage::migrations(), error);
 }
 
 Response Backend::handle(const Request &request)
@@ -60,50 +107,120 @@ Response Backend::handle(const Request &request)
         response = dispatch(request);
     } catch (const HttpError &e) {
         response = e.toResponse();
+    } catch (const StorageError &e) {
+        if (e.kind() == StorageError::Kind::Busy) {
+            qCWarning(lcHttp) << "database busy on" << request.methodName << request.path;
+            response = Response::detail(503, tr("The database is busy; try again in a moment."));
+            response.setHeader("Retry-After", "1");
+        } else if (e.kind() == StorageError::Kind::Full) {
+            qCCritical(lcHttp) << "database full on" << request.methodName << request.path << e.what();
+            response = Response::detail(507, tr("The server's disk is full; nothing was saved."));
+        } else {
+            qCCritical(lcHttp) << "database error on" << request.methodName << request.path << e.what();
+            response = Response::detail(500, tr("A server error occurred."));
+        }
     } catch (const std::exception &e) {
         qCCritical(lcHttp) << "internal error on" << request.methodName << request.path << e.what();
         response = Response::detail(500, tr("A server error occurred."));
     }
     // One line per request: method, path (never the query or a header, so no
     // token or password reaches the log), status and time.
-    qCInfo(lcHttp).noquote() << request.methodName << request.path << response.status
-                             << QStringLiteral("%1us").arg(timer.nsecsElapsed() / 1000);
+    qCInfo(lcHttp, "%s %s %d %lldus", request.methodName.constData(), qUtf8Printable(request.path), response.status,
+           timer.nsecsElapsed() / 1000);
     return response;
+}
+
+std::optional<User> Backend::authenticate(const QByteArray &authorization)
+{
+    const QList<QByteArray> parts = authorization.simplified().split(' ');
+    // Another scheme (Basic, Token, ...) is not ours to judge: anonymous.
+    if (parts.isEmpty() || parts.first() != "Bearer")
+        return std::nullopt;
+    if (parts.size() != 2) {
+        throw unauthorized(QJsonObject {
+            { QStringLiteral("detail"), tr("Authorization header must contain two space-delimited values") },
+            { QStringLiteral("code"), QStringLiteral("bad_authorization_header") },
+        });
+    }
+    const auto claims = m_tokens.verify(parts.at(1));
+    if (!claims)
+        throw tokenNotValid(tr("Token is invalid or expired"));
+    if (claims->type != u"access")
+        throw tokenNotValid(tr("Token has wrong type"));
+    auto record = m_storage.userById(claims->userId);
+    if (!record) {
+        throw unauthorized(QJsonObject { { QStringLiteral("detail"), tr("User not found") },
+                                         { QStringLiteral("code"), QStringLiteral("user_not_found") } });
+    }
+    if (!record->active) {
+        throw unauthorized(QJsonObject { { QStringLiteral("detail"), tr("User is inactive") },
+                                         { QStringLiteral("code"), QStringLiteral("user_inactive") } });
+    }
+    return record->user;
+}
+
+void Backend::throttle(const Request &request, const std::optional<User> &user)
+{
+    const QByteArray key = user ? QByteArray("user:") + QByteArray::number(user->id)
+                                : QByteArray("anon:") + request.peer.toString().toLatin1();
+    const int limit = user ? m_config.throttleUser : m_config.throttleAnon;
+    int wait = 0;
+    if (m_throttle.allow(key, limit, m_clock.elapsed(), &wait))
+        return;
+    const QString detail = wait == 1 ? tr("Request was throttled. Expected available in %1 second.").arg(wait)
+                                     : tr("Request was throttled. Expected available in %1 seconds.").arg(wait);
+    throw HttpError::detail(429, detail).withHeader("Retry-After", QByteArray::number(wait));
 }
 
 Response Backend::dispatch(const Request &request)
 {
-    if (request.body.size() > m_config.maxBodyBytes)
-        throw HttpError::detail(413, tr("Request body is larger than %1 bytes.").arg(m_config.maxBodyBytes));
-
     const auto match = m_router.match(request.path);
     if (!match)
         throw HttpError::notFound();
     const Router::Route &route = *match->route;
 
-    RequestContext context(request, match->params, std::nullopt);
+    if (request.body.size() > m_config.maxBodyBytes) {
+        throw HttpError::detail(413, tr("Request body is larger than %1 bytes.").arg(m_config.maxBodyBytes));
+    }
 
-    Request::Method method = request.method;
-    if (method == Request::Method::Head)
-        method = Request::Method::Get;
-    if (method == Request::Method::Options) {
-        Response r = Response::json(200, QJsonObject {
-            { QStringLiteral("name"), route.pattern },
-            { QStringLiteral("renders"), QJsonArray { QStringLiteral("application/json") } },
-            { QStringLiteral("parses"), QJsonArray { QStringLiteral("application/json"),
-                                                     QStringLiteral("application/x-www-form-urlencoded") } },
-        });
-        r.setHeader("Allow", route.allow);
-        return r;
+    std::optional<User> user;
+    if (route.authenticates) {
+        const QByteArray authorization = request.header("Authorization");
+        if (!authorization.isEmpty())
+            user = authenticate(authorization);
     }
-    const Router::Handler *handler = route.handler(method);
-    if (!handler) {
-        throw HttpError::detail(405, tr("Method \"%1\" not allowed.").arg(QString::fromLatin1(request.methodName)))
-            .withHeader("Allow", route.allow);
+    RequestContext context(request, match->params, std::move(user));
+    try {
+        if (route.access == Router::Access::Authenticated)
+            context.requireUser();
+        if (route.throttled)
+            throttle(request, context.user() ? std::optional<User>(*context.user()) : std::nullopt);
+
+        Request::Method method = request.method;
+        if (method == Request::Method::Head)
+            method = Request::Method::Get;
+        if (method == Request::Method::Options) {
+            Response r = Response::json(200, QJsonObject {
+                { QStringLiteral("name"), route.pattern },
+                { QStringLiteral("renders"), QJsonArray { QStringLiteral("application/json") } },
+                { QStringLiteral("parses"), QJsonArray { QStringLiteral("application/json"),
+                                                         QStringLiteral("application/x-www-form-urlencoded") } },
+            });
+            r.setHeader("Allow", route.allow);
+            return r;
+        }
+        const Router::Handler *handler = route.handler(method);
+        if (!handler) {
+            throw HttpError::detail(405, tr("Method \"%1\" not allowed.").arg(QString::fromLatin1(request.methodName)));
+        }
+        Response response = (*handler)(context);
+        response.setHeader("Allow", route.allow);
+        return response;
+    } catch (HttpError &e) {
+        // DRF sends Allow with every answer of a view, errors included.
+        e.withHeader("Allow", route.allow);
+        throw;
     }
-    Response response = (*handler)(context);
-    response.setHeader("Allow", route.allow);
-    return response;
 }
 
 } // namespace LittleLemon::Server

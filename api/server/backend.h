@@ -1,18 +1,33 @@
 #pragma once
 
+#include "api/server/database.h"
 #include "api/server/httprequest.h"
 #include "api/server/httpresponse.h"
 #include "api/server/router.h"
 #include "api/server/serverconfig.h"
+#include "api/server/serverstorage.h"
+#include "api/server/throttle.h"
+#include "api/server/tokenservice.h"
+#include "models/user.h"
+
+#include <QElapsedTimer>
 
 #include <memory>
+#include <optional>
+#include <vector>
 
 namespace LittleLemon::Server {
 
+class Controller;
+
 // The server without sockets: a Request in, a Response out, through the
 // routes of every controller. This is what the HTTP adapter feeds, what a
-// fuzzer drives directly, and the one place that turns typed errors into
-// JSON answers and writes the per-request log line.
+// fuzzer drives directly, and the one place that authenticates, throttles,
+// turns typed errors into JSON answers and writes the per-request log line.
+//
+// Order per request, as DRF's APIView runs it: route (404), body size (413),
+// authentication (401 for a bad token), the route's own login requirement
+// (401), throttling (429), method (405), then the handler.
 class Backend
 {
 public:
@@ -21,19 +36,31 @@ public:
     Backend(const Backend &) = delete;
     Backend &operator=(const Backend &) = delete;
 
-    // Opens (or creates) the data directory and database. False with *error on failure.
+    // Opens (or creates) the data directory, the database and the signing secret.
     bool open(QString *error);
 
     Response handle(const Request &request);
 
     const ServerConfig &config() const { return m_config; }
+    ServerStorage &storage() { return m_storage; }
+    TokenService &tokens() { return m_tokens; }
+    Database &database() { return m_db; }
+    // The database's path inside a data directory.
+    static QString databasePath(const QString &dataDir);
 
 private:
     Response dispatch(const Request &request);
-    void registerRoutes();
+    std::optional<User> authenticate(const QByteArray &authorization);
+    void throttle(const Request &request, const std::optional<User> &user);
 
     ServerConfig m_config;
+    Database m_db;
+    ServerStorage m_storage;
+    TokenService m_tokens;
+    Throttle m_throttle;
+    QElapsedTimer m_clock;
     Router m_router;
+    std::vector<std::unique_ptr<Controller>> m_controllers;
 };
 
 } // namespace LittleLemon::Server

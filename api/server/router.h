@@ -46,6 +46,9 @@ public:
         QList<QString> segments;
         Access access = Access::Public;
         bool throttled = true;
+        // False for the token endpoints: SimpleJWT's views read no
+        // Authorization header, so a stale token there is no error.
+        bool authenticates = true;
         QList<QPair<Request::Method, Handler>> handlers;
         QByteArray allow; // "GET, POST, HEAD, OPTIONS"
 

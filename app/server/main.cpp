@@ -1,13 +1,20 @@
 #include "api/server/backend.h"
+#include "api/server/demodata.h"
 #include "api/server/httpserveradapter.h"
+#include "api/server/passwordhasher.h"
 #include "api/server/serverconfig.h"
+#include "api/server/serverstorage.h"
+#include "api/server/useradmin.h"
 #include "signalwatcher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QTextStream>
 
 #include <cstdio>
+#include <sys/stat.h>
 
 using namespace LittleLemon;
 using namespace LittleLemon::Server;
@@ -19,10 +26,15 @@ QString tr(const char *text)
     return QCoreApplication::translate("littlelemon-server", text);
 }
 
-int fail(const QString &message)
+int fail(const QString &message, int code = 1)
 {
     QTextStream(stderr) << "littlelemon-server: " << message << Qt::endl;
-    return 1;
+    return code;
+}
+
+void say(const QString &text)
+{
+    QTextStream(stdout) << text << Qt::endl;
 }
 
 bool readInt(const QCommandLineParser &parser, const QString &name, int min, int max, int *out, QString *error)
@@ -39,12 +51,146 @@ bool readInt(const QCommandLineParser &parser, const QString &name, int min, int
     return true;
 }
 
+// The password for `user add` / `user passwd`: one line from stdin, without its line break.
+QString readPasswordLine()
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return {};
+    QByteArray line = in.readLine();
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    return QString::fromUtf8(line);
+}
+
+// The database for commands that run without the HTTP side.
+struct Store
+{
+    Database db;
+    ServerStorage storage { db };
+
+    bool open(const QString &dataDir, QString *error)
+    {
+        if (!QDir().mkpath(dataDir)) {
+            *error = tr("cannot create the data directory %1").arg(dataDir);
+            return false;
+        }
+        return db.open(Backend::databasePath(dataDir), ServerStorage::migrations(), error);
+    }
+};
+
+int runUserCommand(const QCommandLineParser &parser, const QStringList &args, const ServerConfig &config)
+{
+    const QString verb = args.value(1);
+    Store store;
+    QString error;
+    if (!store.open(config.dataDir, &error))
+        return fail(error);
+    UserAdmin admin(store.storage);
+    auto role = [&](const QString &text) -> std::optional<Role> {
+        const auto r = roleFromWire(text);
+        if (!r)
+            fail(tr("unknown role \"%1\": use admin, manager, delivery-crew or customer").arg(text), 2);
+        return r;
+    };
+    auto password = [&]() -> QString {
+        if (!parser.isSet(QStringLiteral("password-stdin"))) {
+            fail(tr("give the password on standard input with --password-stdin"), 2);
+            return {};
+        }
+        return readPasswordLine();
+    };
+    try {
+        if (verb == u"add" && args.size() == 3) {
+            const auto r = role(parser.value(QStringLiteral("role")));
+            if (!r)
+                return 2;
+            const QString pw = password();
+            if (pw.isNull())
+                return 2;
+            if (!admin.add(args.at(2), *r, parser.value(QStringLiteral("email")), pw, config.hashIterations, &error))
+                return fail(error);
+            say(tr("user %1 added as %2").arg(args.at(2), toWire(*r)));
+            return 0;
+        }
+        if (verb == u"list" && args.size() == 2) {
+            QTextStream out(stdout);
+            out << QStringLiteral("%1  %2  %3  %4").arg(QStringLiteral("id"), -6).arg(QStringLiteral("username"), -24)
+                       .arg(QStringLiteral("role"), -14).arg(QStringLiteral("email"))
+                << Qt::endl;
+            for (const User &u : admin.list()) {
+                out << QStringLiteral("%1  %2  %3  %4").arg(u.id, -6).arg(u.username, -24).arg(toWire(u.role()), -14)
+                           .arg(u.email)
+                    << Qt::endl;
+            }
+            return 0;
+        }
+        if (verb == u"set-role" && args.size() == 4) {
+            const auto r = role(args.at(3));
+            if (!r)
+                return 2;
+            if (!admin.setRole(args.at(2), *r, &error))
+                return fail(error);
+            say(tr("user %1 is now %2").arg(args.at(2), toWire(*r)));
+            return 0;
+        }
+        if (verb == u"passwd" && args.size() == 3) {
+            const QString pw = password();
+            if (pw.isNull())
+                return 2;
+            if (!admin.setPassword(args.at(2), pw, config.hashIterations, &error))
+                return fail(error);
+            say(tr("password of %1 changed").arg(args.at(2)));
+            return 0;
+        }
+    } catch (const StorageError &e) {
+        return fail(QString::fromUtf8(e.what()));
+    }
+    return fail(tr("usage: user add NAME --role ROLE [--email E] --password-stdin | user list | "
+                   "user set-role NAME ROLE | user passwd NAME --password-stdin"),
+                2);
+}
+
+int runSeedBench(const QCommandLineParser &parser, const ServerConfig &config)
+{
+    int items = 500;
+    int orders = 10000;
+    QString error;
+    if (!readInt(parser, QStringLiteral("menu-items"), 1, 1000000, &items, &error)
+        || !readInt(parser, QStringLiteral("orders"), 0, 10000000, &orders, &error))
+        return fail(error, 2);
+    Store store;
+    if (!store.open(config.dataDir, &error))
+        return fail(error);
+    try {
+        BenchData::load(store.storage, items, orders, config.hashIterations);
+    } catch (const StorageError &e) {
+        return fail(QString::fromUtf8(e.what()));
+    }
+    say(tr("loaded %1 menu items and %2 orders").arg(items).arg(orders));
+    return 0;
+}
+
 int runServer(const ServerConfig &config)
 {
     Backend backend(config);
     QString error;
     if (!backend.open(&error))
         return fail(error);
+
+    if (config.demoData) {
+        try {
+            if (DemoData::isEmpty(backend.storage())) {
+                const auto accounts = DemoData::load(backend.storage(), config.hashIterations);
+                say(tr("Demo data loaded: the Little Lemon menu and one user per role."));
+                say(tr("Demo users (the passwords are shown only this once):"));
+                for (const auto &a : accounts)
+                    say(QStringLiteral("  %1  %2  %3").arg(a.role, -14).arg(a.username, -8).arg(a.password));
+            }
+        } catch (const StorageError &e) {
+            return fail(tr("cannot load the demo data: %1").arg(QString::fromUtf8(e.what())));
+        }
+    }
 
     HttpServerAdapter http([&backend](const Request &r) { return backend.handle(r); });
     if (!http.listen(config.address, config.port, &error))
@@ -69,42 +215,72 @@ int runServer(const ServerConfig &config)
 
 int main(int argc, char *argv[])
 {
+    // The database holds password hashes and the data directory the signing
+    // secret: nothing this program creates is for other users to read.
+    ::umask(077);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("littlelemon-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LL_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("The Little Lemon backend, embedded: the cloud API's REST contract "
-                                        "on one machine."));
+    parser.setApplicationDescription(
+        tr("The Little Lemon backend, embedded: the cloud API's REST contract on one machine.\n\n"
+           "Commands (without one, the server runs):\n"
+           "  user add NAME --role ROLE [--email E] --password-stdin\n"
+           "  user list\n"
+           "  user set-role NAME ROLE        (admin, manager, delivery-crew or customer)\n"
+           "  user passwd NAME --password-stdin"));
     parser.addHelpOption();
     parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("command"), tr("Optional: user ..."), tr("[command]"));
     parser.addOptions({
         { QStringLiteral("listen"), tr("Address and port to serve on (port 0 picks a free one)."),
           tr("ADDRESS:PORT"), QStringLiteral("127.0.0.1:8000") },
         { QStringLiteral("data-dir"), tr("Directory of the database and the signing secret."), tr("DIR") },
         { QStringLiteral("demo-data"), tr("On first start, load the demo menu and one user per role.") },
         { QStringLiteral("page-size"), tr("Items per page of every list (the cloud uses 3)."), tr("N") },
-        { QStringLiteral("throttle-anon"), tr("Requests per minute for anonymous clients."), tr("N") },
-        { QStringLiteral("throttle-user"), tr("Requests per minute for signed-in users."), tr("N") },
-        { QStringLiteral("access-ttl"), tr("Lifetime of access tokens in seconds."), tr("S") },
-        { QStringLiteral("refresh-ttl"), tr("Lifetime of refresh tokens in seconds."), tr("S") },
+        { QStringLiteral("throttle-anon"), tr("Requests per minute for anonymous clients (default 20)."), tr("N") },
+        { QStringLiteral("throttle-user"), tr("Requests per minute for signed-in users (default 100)."), tr("N") },
+        { QStringLiteral("access-ttl"), tr("Lifetime of access tokens in seconds (default 900)."), tr("S") },
+        { QStringLiteral("refresh-ttl"), tr("Lifetime of refresh tokens in seconds (default 604800)."), tr("S") },
+        { QStringLiteral("role"), tr("user add: admin, manager, delivery-crew or customer."), tr("ROLE") },
+        { QStringLiteral("email"), tr("user add: the user's email address."), tr("E") },
+        { QStringLiteral("password-stdin"), tr("user add/passwd: read the password from standard input.") },
+        { QStringLiteral("hash-iterations"),
+          tr("PBKDF2 rounds for new password hashes (default %1; lower only for tests).")
+              .arg(PasswordHasher::kDefaultIterations),
+          tr("N") },
     });
+    QCommandLineOption menuItems(QStringLiteral("menu-items"), tr("dev seed-bench: menu items."), tr("N"));
+    QCommandLineOption orders(QStringLiteral("orders"), tr("dev seed-bench: orders."), tr("N"));
+    menuItems.setFlags(QCommandLineOption::HiddenFromHelp);
+    orders.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(menuItems);
+    parser.addOption(orders);
     parser.process(app);
 
     ServerConfig config;
     QString error;
     if (!config.setListen(parser.value(QStringLiteral("listen")), &error))
-        return fail(error);
+        return fail(error, 2);
     config.dataDir = parser.value(QStringLiteral("data-dir"));
     config.demoData = parser.isSet(QStringLiteral("demo-data"));
     if (!readInt(parser, QStringLiteral("page-size"), 1, 1000, &config.pageSize, &error)
         || !readInt(parser, QStringLiteral("throttle-anon"), 1, 1000000000, &config.throttleAnon, &error)
         || !readInt(parser, QStringLiteral("throttle-user"), 1, 1000000000, &config.throttleUser, &error)
         || !readInt(parser, QStringLiteral("access-ttl"), 1, 365 * 24 * 3600, &config.accessTtlSeconds, &error)
-        || !readInt(parser, QStringLiteral("refresh-ttl"), 1, 10 * 365 * 24 * 3600, &config.refreshTtlSeconds, &error))
-        return fail(error);
+        || !readInt(parser, QStringLiteral("refresh-ttl"), 1, 10 * 365 * 24 * 3600, &config.refreshTtlSeconds, &error)
+        || !readInt(parser, QStringLiteral("hash-iterations"), 1, 10000000, &config.hashIterations, &error))
+        return fail(error, 2);
     if (config.dataDir.isEmpty())
-        return fail(tr("--data-dir is required"));
+        return fail(tr("--data-dir is required"), 2);
 
-    return runServer(config);
+    const QStringList args = parser.positionalArguments();
+    if (args.isEmpty())
+        return runServer(config);
+    if (args.first() == u"user")
+        return runUserCommand(parser, args, config);
+    if (args.size() == 2 && args.at(0) == u"dev" && args.at(1) == u"seed-bench")
+        return runSeedBench(parser, config);
+    return fail(tr("unknown command \"%1\" (see --help)").arg(args.join(u' ')), 2);
 }

@@ -1,0 +1,131 @@
+#include "api/server/categorycontroller.h"
+
+#include "api/server/fieldreader.h"
+#include "api/server/pagination.h"
+#include "api/server/serverstorage.h"
+#include "models/jsoncodec.h"
+
+#include <QRegularExpression>
+
+namespace LittleLemon::Server {
+
+namespace {
+bool isAdmin(const User &u)
+{
+    return u.isAdmin();
+}
+
+QStringList searchTerms(const QString &param)
+{
+    // DRF's SearchFilter: NULs dropped, commas are spaces, split on whitespace.
+    QString s = param;
+    s.remove(QChar(0));
+    s.replace(u',', u' ');
+    return s.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+}
+} // namespace
+
+void CategoryController::registerRoutes(Router &router)
+{
+    using M = Request::Method;
+    const QString list = QStringLiteral("/api/categories");
+    const QString item = QStringLiteral("/api/categories/{id}");
+    router.add(list, Router::Access::Authenticated);
+    router.on(list, M::Get, [this](RequestContext &c) { return this->list(c); });
+    router.on(list, M::Post, [this](RequestContext &c) { return create(c); });
+    router.add(item, Router::Access::Authenticated);
+    router.on(item, M::Get, [this](RequestContext &c) { return retrieve(c); });
+    router.on(item, M::Put, [this](RequestContext &c) { return update(c, false); });
+    router.on(item, M::Patch, [this](RequestContext &c) { return update(c, true); });
+    router.on(item, M::Delete, [this](RequestContext &c) { return destroy(c); });
+}
+
+Response CategoryController::list(RequestContext &context)
+{
+    context.requireUser();
+    CategoryQuery query;
+    query.searchTerms = searchTerms(context.request().queryValue(u"search"));
+    const QString ordering = context.request().queryValue(u"ordering");
+    for (const QString &term : ordering.split(u',', Qt::SkipEmptyParts)) {
+        const QString t = term.trimmed();
+        if (t == u"title") {
+            query.ordering = CategoryQuery::Ordering::TitleAscending;
+            break;
+        }
+        if (t == u"-title") {
+            query.ordering = CategoryQuery::Ordering::TitleDescending;
+            break;
+        }
+    }
+    const PageWindow w = PageWindow::resolve(context, m_storage.categoryCount(query), m_config.pageSize);
+    return w.respond(context, Json::encodeList(m_storage.categories(query, w.offset, w.limit)));
+}
+
+namespace {
+// Reads slug and title; fills `c` with what was sent.
+void readCategory(FieldReader &body, ServerStorage &storage, Category &c, qint64 selfId)
+{
+    if (const auto slug = body.string(QStringLiteral("slug"), 50)) {
+        static const QRegularExpression valid(QStringLiteral("^[-a-zA-Z0-9_]+$"));
+        if (!valid.match(*slug).hasMatch()) {
+            body.fail(QStringLiteral("slug"),
+                      QCoreApplication::translate("LittleLemon::Server",
+                                                  "Enter a valid “slug” consisting of letters, numbers, underscores "
+                                                  "or hyphens."));
+        } else if (const auto other = storage.categoryBySlug(*slug); other && other->id != selfId) {
+            body.fail(QStringLiteral("slug"),
+                      QCoreApplication::translate("LittleLemon::Server", "category with this slug already exists."));
+        } else {
+            c.slug = *slug;
+        }
+    }
+    if (const auto title = body.string(QStringLiteral("title"), 255))
+        c.title = *title;
+}
+} // namespace
+
+Response CategoryController::create(RequestContext &context)
+{
+    require(context, isAdmin);
+    FieldReader body(context.object(), false);
+    Category c;
+    readCategory(body, m_storage, c, 0);
+    body.throwIfErrors();
+    return Response::json(201, Json::encode(m_storage.createCategory(c.slug, c.title)));
+}
+
+Response CategoryController::retrieve(RequestContext &context)
+{
+    context.requireUser();
+    const auto c = m_storage.category(context.id());
+    if (!c)
+        throw HttpError::notFound();
+    return Response::json(200, Json::encode(*c));
+}
+
+Response CategoryController::update(RequestContext &context, bool partial)
+{
+    require(context, isAdmin);
+    auto c = m_storage.category(context.id());
+    if (!c)
+        throw HttpError::notFound();
+    FieldReader body(context.object(), partial);
+    readCategory(body, m_storage, *c, c->id);
+    body.throwIfErrors();
+    m_storage.updateCategory(*c);
+    return Response::json(200, Json::encode(*c));
+}
+
+Response CategoryController::destroy(RequestContext &context)
+{
+    require(context, isAdmin);
+    const qint64 id = context.id();
+    if (!m_storage.category(id))
+        throw HttpError::notFound();
+    if (m_storage.menuItemsInCategory(id) > 0)
+        throw HttpError::detail(400, tr("This category still has menu items; move or delete them first."));
+    m_storage.deleteCategory(id);
+    return Response::noContent();
+}
+
+} // namespace LittleLemon::Server

@@ -1,0 +1,162 @@
+#include "api/server/demodata.h"
+
+#include "api/server/passwordhasher.h"
+#include "api/server/serverstorage.h"
+
+#include <QDate>
+#include <QRandomGenerator>
+
+namespace LittleLemon::Server {
+
+namespace {
+QString randomPassword()
+{
+    // 16 characters from an alphabet without look-alikes: easy to type once.
+    static const char alphabet[] = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    QString out;
+    for (int i = 0; i < 16; ++i)
+        out += QLatin1Char(alphabet[QRandomGenerator::system()->bounded(int(sizeof(alphabet) - 1))]);
+    return out;
+}
+
+struct Dish
+{
+    const char *title;
+    qint64 cents;
+    bool featured;
+    int category; // index into the categories below, 1-based
+};
+} // namespace
+
+bool DemoData::isEmpty(ServerStorage &storage)
+{
+    return storage.userCount() == 0 && storage.menuItemCount(MenuQuery {}) == 0;
+}
+
+QList<DemoData::Account> DemoData::load(ServerStorage &storage, int hashIterations)
+{
+    Database::Transaction tx(storage.database());
+    // Ids as in the cloud's data: Eggplant Parmiggiana is item 1 in category 4.
+    const QList<QPair<QString, QString>> categories {
+        { QStringLiteral("appetizers"), QStringLiteral("Appetizers") },
+        { QStringLiteral("drinks"), QStringLiteral("Drinks") },
+        { QStringLiteral("desserts"), QStringLiteral("Desserts") },
+        { QStringLiteral("meals"), QStringLiteral("Meals") },
+    };
+    QList<qint64> categoryIds;
+    for (const auto &c : categories)
+        categoryIds << storage.createCategory(c.first, c.second).id;
+
+    static const Dish dishes[] = {
+        // The cloud's menu.
+        { "Eggplant Parmiggiana", 1550, false, 4 },
+        { "Soda", 550, false, 2 },
+        { "Crème Brûlée", 725, false, 3 },
+        { "Bruschetta", 1152, false, 1 },
+        { "Canada Dry", 478, false, 2 },
+        { "Bolognese Lasagna", 1499, true, 4 },
+        // Ours.
+        { "Greek Salad", 1299, true, 1 },
+        { "Hummus Plate", 825, false, 1 },
+        { "Fresh Lemonade", 350, false, 2 },
+        { "Espresso", 280, false, 2 },
+        { "Grilled Fish", 2000, false, 4 },
+        { "Pasta Primavera", 1350, false, 4 },
+        { "Lemon Dessert", 699, true, 3 },
+        { "Baklava", 500, false, 3 },
+    };
+    for (const Dish &d : dishes) {
+        MenuItem m;
+        m.title = QString::fromUtf8(d.title);
+        m.price = Money(d.cents);
+        m.featured = d.featured;
+        m.category = categoryIds.at(d.category - 1);
+        storage.createMenuItem(m);
+    }
+
+    // The cloud's example users: admin (staff), mario (manager), crew, cust.
+    const QList<QPair<Role, QString>> users {
+        { Role::Admin, QStringLiteral("admin") },
+        { Role::Manager, QStringLiteral("mario") },
+        { Role::DeliveryCrew, QStringLiteral("crew") },
+        { Role::Customer, QStringLiteral("cust") },
+    };
+    QList<Account> accounts;
+    for (const auto &u : users) {
+        const QString password = randomPassword();
+        storage.createUser(u.second, u.second + QStringLiteral("@example.com"),
+                           PasswordHasher::hash(password, hashIterations), u.first);
+        accounts.append(Account { toWire(u.first), u.second, password });
+    }
+    tx.commit();
+    return accounts;
+}
+
+void BenchData::load(ServerStorage &storage, int menuItems, int orders, int hashIterations)
+{
+    Database &db = storage.database();
+    Database::Transaction tx(db);
+    QList<qint64> categories;
+    for (int i = 1; i <= 10; ++i)
+        categories << storage.createCategory(QStringLiteral("bench-%1").arg(i), QStringLiteral("Bench %1").arg(i)).id;
+    QList<MenuItem> items;
+    QRandomGenerator rng(20261124); // fixed seed: every run measures the same data
+    for (int i = 1; i <= menuItems; ++i) {
+        MenuItem m;
+        m.title = QStringLiteral("Bench dish %1").arg(i);
+        m.price = Money(100 + rng.bounded(5000));
+        m.featured = i % 17 == 0;
+        m.category = categories.at(i % categories.size());
+        items << storage.createMenuItem(m);
+    }
+    const QString hash = PasswordHasher::hash(QStringLiteral("bench-customer"), hashIterations);
+    QList<qint64> customers;
+    for (int i = 1; i <= 50; ++i)
+        customers << storage.createUser(QStringLiteral("bench-customer-%1").arg(i), QString(), hash, Role::Customer);
+    QList<qint64> crew;
+    for (int i = 1; i <= 5; ++i)
+        crew << storage.createUser(QStringLiteral("bench-crew-%1").arg(i), QString(), hash, Role::DeliveryCrew);
+
+    const QDate start = QDate::currentDate().addDays(-365);
+    for (int n = 0; n < orders && !items.isEmpty(); ++n) {
+        const int lines = 1 + int(rng.bounded(4));
+        Money total;
+        QList<OrderItem> orderLines;
+        for (int l = 0; l < lines; ++l) {
+            const MenuItem &m = items.at(rng.bounded(int(items.size())));
+            OrderItem line;
+            line.menuitem = m.id;
+            line.menuitemTitle = m.title;
+            line.quantity = 1 + int(rng.bounded(3));
+            line.unitPrice = m.price;
+            line.price = m.price * line.quantity;
+            total += line.price;
+            orderLines << line;
+        }
+        const bool assigned = rng.bounded(3) != 0;
+        Statement insert = db.statement(QStringLiteral(
+            "INSERT INTO orders (user_id, delivery_crew_id, status, total_cents, date, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+        insert.bind(0, customers.at(rng.bounded(int(customers.size()))))
+            .bind(1, assigned ? QVariant(crew.at(rng.bounded(int(crew.size())))) : QVariant(QMetaType::fromType<qint64>()))
+            .bind(2, assigned && rng.bounded(2) ? 1 : 0)
+            .bind(3, total.cents())
+            .bind(4, start.addDays(n * 365 / qMax(1, orders)).toString(Qt::ISODate))
+            .bind(5, QString(start.addDays(n * 365 / qMax(1, orders)).toString(Qt::ISODate) + QStringLiteral("T12:00:00.000Z")))
+            .exec();
+        const qint64 orderId = insert.lastInsertId();
+        for (const OrderItem &line : orderLines) {
+            db.statement(QStringLiteral("INSERT INTO order_items (order_id, menuitem_id, title, quantity,"
+                                        " unit_price_cents, price_cents) VALUES (?, ?, ?, ?, ?, ?)"))
+                .bind(0, orderId)
+                .bind(1, line.menuitem)
+                .bind(2, line.menuitemTitle)
+                .bind(3, line.quantity)
+                .bind(4, line.unitPrice.cents())
+                .bind(5, line.price.cents())
+                .exec();
+        }
+    }
+    tx.commit();
+}
+
+} // namespace LittleLemon::Server

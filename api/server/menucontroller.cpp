@@ -1,0 +1,133 @@
+#include "api/server/menucontroller.h"
+
+#include "api/server/fieldreader.h"
+#include "api/server/pagination.h"
+#include "api/server/serverstorage.h"
+#include "models/jsoncodec.h"
+
+#include <QRegularExpression>
+
+namespace LittleLemon::Server {
+
+namespace {
+QStringList searchTerms(const QString &param)
+{
+    // DRF's SearchFilter: NULs dropped, commas are spaces, split on whitespace.
+    QString s = param;
+    s.remove(QChar(0));
+    s.replace(u',', u' ');
+    return s.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+}
+
+// The cloud's MenuItem.price: DecimalField(max_digits=6, decimal_places=2).
+constexpr int kPriceDigits = 6;
+constexpr int kPricePlaces = 2;
+} // namespace
+
+void MenuController::registerRoutes(Router &router)
+{
+    using M = Request::Method;
+    const QString list = QStringLiteral("/api/menu-items");
+    const QString item = QStringLiteral("/api/menu-items/{id}");
+    router.add(list, Router::Access::Public);
+    router.on(list, M::Get, [this](RequestContext &c) { return this->list(c); });
+    router.on(list, M::Post, [this](RequestContext &c) { return create(c); });
+    router.add(item, Router::Access::Public);
+    router.on(item, M::Get, [this](RequestContext &c) { return retrieve(c); });
+    router.on(item, M::Put, [this](RequestContext &c) { return update(c, false); });
+    router.on(item, M::Patch, [this](RequestContext &c) { return update(c, true); });
+    router.on(item, M::Delete, [this](RequestContext &c) { return destroy(c); });
+}
+
+Response MenuController::list(RequestContext &context)
+{
+    const Request &r = context.request();
+    MenuQuery query;
+    query.categorySlug = r.queryValue(u"category");
+    const QString price = r.queryValue(u"price");
+    if (!price.isEmpty()) {
+        QString why;
+        query.price = Money::parse(price, Money::ParseRules { false, 8 }, &why);
+        if (!query.price)
+            throw HttpError::field(QStringLiteral("price"), why);
+    }
+    query.searchTerms = searchTerms(r.queryValue(u"search"));
+    // DRF's OrderingFilter: the first valid term wins; unknown ones are ignored.
+    for (const QString &term : r.queryValue(u"ordering").split(u',', Qt::SkipEmptyParts)) {
+        const QString t = term.trimmed();
+        if (t == u"price") {
+            query.ordering = MenuQuery::Ordering::PriceAscending;
+            break;
+        }
+        if (t == u"-price") {
+            query.ordering = MenuQuery::Ordering::PriceDescending;
+            break;
+        }
+    }
+    const PageWindow w = PageWindow::resolve(context, m_storage.menuItemCount(query), m_config.pageSize);
+    QJsonArray results;
+    for (const MenuItem &m : m_storage.menuItems(query, w.offset, w.limit))
+        results.append(Json::encode(m, Json::Flavor::Cloud));
+    return w.respond(context, results);
+}
+
+namespace {
+void readMenuItem(FieldReader &body, ServerStorage &storage, MenuItem &m)
+{
+    if (const auto title = body.string(QStringLiteral("title"), 255))
+        m.title = *title;
+    if (const auto price = body.money(QStringLiteral("price"), kPriceDigits, kPricePlaces))
+        m.price = *price;
+    if (body.has(QStringLiteral("featured"))) {
+        if (const auto featured = body.boolean(QStringLiteral("featured")))
+            m.featured = *featured;
+    }
+    if (const auto category = body.primaryKey(QStringLiteral("category"))) {
+        if (!storage.category(*category))
+            body.fail(QStringLiteral("category"), FieldReader::invalidPk(QString::number(*category)));
+        else
+            m.category = *category;
+    }
+}
+} // namespace
+
+Response MenuController::create(RequestContext &context)
+{
+    require(context, [](const User &u) { return u.isAdmin(); });
+    FieldReader body(context.object(), false);
+    MenuItem m;
+    readMenuItem(body, m_storage, m);
+    body.throwIfErrors();
+    return Response::json(201, Json::encode(m_storage.createMenuItem(m), Json::Flavor::Cloud));
+}
+
+Response MenuController::retrieve(RequestContext &context)
+{
+    const auto m = m_storage.menuItem(context.id());
+    if (!m)
+        throw HttpError::notFound();
+    return Response::json(200, Json::encode(*m, Json::Flavor::Cloud));
+}
+
+Response MenuController::update(RequestContext &context, bool partial)
+{
+    require(context, [](const User &u) { return u.isManager(); });
+    auto m = m_storage.menuItem(context.id());
+    if (!m)
+        throw HttpError::notFound();
+    FieldReader body(context.object(), partial);
+    readMenuItem(body, m_storage, *m);
+    body.throwIfErrors();
+    m_storage.updateMenuItem(*m);
+    return Response::json(200, Json::encode(*m, Json::Flavor::Cloud));
+}
+
+Response MenuController::destroy(RequestContext &context)
+{
+    require(context, [](const User &u) { return u.isAdmin(); });
+    if (!m_storage.deleteMenuItem(context.id()))
+        throw HttpError::notFound();
+    return Response::noContent();
+}
+
+} // namespace LittleLemon::Server

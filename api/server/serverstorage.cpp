@@ -1,0 +1,724 @@
+#include "api/server/serverstorage.h"
+
+#include <QDateTime>
+
+namespace LittleLemon::Server {
+
+namespace {
+
+QString nowIso()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+// Case folding for search: done once in C++ (Unicode-aware) and stored, so
+// "CRÈME" finds "Crème Brûlée" where SQLite's LIKE only folds ASCII.
+QString fold(const QString &text)
+{
+    return text.toCaseFolded();
+}
+
+const QChar kGroupSeparator(0x1f);
+
+void createSchemaV1(Database &db)
+{
+    const char *statements[] = {
+        "CREATE TABLE users ("
+        " id INTEGER PRIMARY KEY,"
+        " username TEXT NOT NULL UNIQUE,"
+        " email TEXT NOT NULL DEFAULT '',"
+        " password TEXT NOT NULL,"
+        " is_staff INTEGER NOT NULL DEFAULT 0 CHECK (is_staff IN (0, 1)),"
+        " is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0, 1)),"
+        " date_joined TEXT NOT NULL,"
+        " last_login TEXT)",
+        "CREATE TABLE groups ("
+        " id INTEGER PRIMARY KEY,"
+        " name TEXT NOT NULL UNIQUE COLLATE NOCASE)",
+        "INSERT INTO groups (name) VALUES ('manager'), ('delivery-crew')",
+        "CREATE TABLE user_groups ("
+        " user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+        " group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,"
+        " PRIMARY KEY (user_id, group_id)) WITHOUT ROWID",
+        "CREATE INDEX user_groups_by_group ON user_groups(group_id, user_id)",
+        "CREATE TABLE categories ("
+        " id INTEGER PRIMARY KEY,"
+        " slug TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+        " title TEXT NOT NULL,"
+        " title_folded TEXT NOT NULL)",
+        "CREATE TABLE menu_items ("
+        " id INTEGER PRIMARY KEY,"
+        " title TEXT NOT NULL,"
+        " title_folded TEXT NOT NULL,"
+        " price_cents INTEGER NOT NULL CHECK (price_cents >= 0),"
+        " featured INTEGER NOT NULL DEFAULT 0 CHECK (featured IN (0, 1)),"
+        " category_id INTEGER NOT NULL REFERENCES categories(id) ON DELETE RESTRICT)",
+        "CREATE INDEX menu_items_by_category ON menu_items(category_id, id)",
+        "CREATE INDEX menu_items_by_price ON menu_items(price_cents, id)",
+        "CREATE TABLE cart_items ("
+        " id INTEGER PRIMARY KEY,"
+        " user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+        " menuitem_id INTEGER NOT NULL REFERENCES menu_items(id) ON DELETE CASCADE,"
+        " quantity INTEGER NOT NULL CHECK (quantity > 0),"
+        " unit_price_cents INTEGER NOT NULL,"
+        " UNIQUE (user_id, menuitem_id))",
+        "CREATE INDEX cart_items_by_menuitem ON cart_items(menuitem_id)",
+        "CREATE TABLE orders ("
+        " id INTEGER PRIMARY KEY,"
+        " user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+        " delivery_crew_id INTEGER REFERENCES users(id) ON DELETE SET NULL,"
+        " status INTEGER NOT NULL DEFAULT 0 CHECK (status IN (0, 1)),"
+        " total_cents INTEGER NOT NULL,"
+        " date TEXT NOT NULL,"
+        " created_at TEXT NOT NULL)",
+        "CREATE INDEX orders_by_user ON orders(user_id, id)",
+        "CREATE INDEX orders_by_crew ON orders(delivery_crew_id, id)",
+        // menuitem_id has no foreign key on purpose: an order line keeps its
+        // title and prices when the dish is edited or taken off the menu.
+        "CREATE TABLE order_items ("
+        " id INTEGER PRIMARY KEY,"
+        " order_id INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,"
+        " menuitem_id INTEGER NOT NULL,"
+        " title TEXT NOT NULL,"
+        " quantity INTEGER NOT NULL CHECK (quantity > 0),"
+        " unit_price_cents INTEGER NOT NULL,"
+        " price_cents INTEGER NOT NULL)",
+        "CREATE INDEX order_items_by_order ON order_items(order_id, id)",
+    };
+    for (const char *sql : statements)
+        db.execute(QString::fromLatin1(sql));
+}
+
+QString placeholders(qsizetype n)
+{
+    QString out;
+    for (qsizetype i = 0; i < n; ++i)
+        out += i ? QStringLiteral(", ?") : QStringLiteral("?");
+    return out;
+}
+
+} // namespace
+
+ServerStorage::ServerStorage(Database &db)
+    : m_db(db)
+{
+}
+
+QList<Database::Migration> ServerStorage::migrations()
+{
+    return { createSchemaV1 };
+}
+
+// ---- users ----------------------------------------------------------------
+
+static const QString kUserColumns = QStringLiteral(
+    "SELECT u.id, u.username, u.email, u.password, u.is_staff, u.is_active,"
+    " (SELECT group_concat(g.name, char(31)) FROM user_groups ug JOIN groups g ON g.id = ug.group_id"
+    "  WHERE ug.user_id = u.id) FROM users u ");
+
+std::optional<UserRecord> ServerStorage::readUser(Statement &s)
+{
+    if (!s.next())
+        return std::nullopt;
+    UserRecord r;
+    r.user.id = s.integer(0);
+    r.user.username = s.text(1);
+    r.user.email = s.text(2);
+    r.passwordHash = s.text(3);
+    r.user.isStaff = s.integer(4) != 0;
+    r.active = s.integer(5) != 0;
+    const QString groups = s.text(6);
+    if (!groups.isEmpty()) {
+        r.user.groups = groups.split(kGroupSeparator);
+        r.user.groups.sort();
+    }
+    return r;
+}
+
+std::optional<UserRecord> ServerStorage::userById(qint64 id)
+{
+    Statement s = m_db.statement(kUserColumns + QStringLiteral("WHERE u.id = ?"));
+    s.bind(0, id).exec();
+    return readUser(s);
+}
+
+std::optional<UserRecord> ServerStorage::userByUsername(const QString &username)
+{
+    Statement s = m_db.statement(kUserColumns + QStringLiteral("WHERE u.username = ?"));
+    s.bind(0, username).exec();
+    return readUser(s);
+}
+
+qint64 ServerStorage::createUser(const QString &username, const QString &email, const QString &passwordHash,
+                                 Role role)
+{
+    Database::Transaction tx(m_db);
+    Statement s = m_db.statement(QStringLiteral(
+        "INSERT INTO users (username, email, password, is_staff, date_joined) VALUES (?, ?, ?, 0, ?)"));
+    // A null QString would bind as SQL NULL; "no email" is the empty string.
+    s.bind(0, username).bind(1, email.isNull() ? QStringLiteral("") : email).bind(2, passwordHash).bind(3, nowIso()).exec();
+    const qint64 id = s.lastInsertId();
+    setRole(id, role);
+    tx.commit();
+    return id;
+}
+
+void ServerStorage::setRole(qint64 userId, Role role)
+{
+    // A role is exactly one of: staff (admin), one group, or nothing.
+    Database::Transaction tx(m_db);
+    m_db.statement(QStringLiteral("UPDATE users SET is_staff = ? WHERE id = ?"))
+        .bind(0, role == Role::Admin ? 1 : 0)
+        .bind(1, userId)
+        .exec();
+    m_db.statement(QStringLiteral("DELETE FROM user_groups WHERE user_id = ?")).bind(0, userId).exec();
+    if (role == Role::Manager || role == Role::DeliveryCrew) {
+        const auto group = groupByName(role == Role::Manager ? kManagerGroup : kDeliveryCrewGroup);
+        if (!group)
+            throw StorageError(StorageError::Kind::Other, QStringLiteral("the staff groups are missing"));
+        addMember(userId, group->id);
+    }
+    tx.commit();
+}
+
+void ServerStorage::setPasswordHash(qint64 userId, const QString &passwordHash)
+{
+    m_db.statement(QStringLiteral("UPDATE users SET password = ? WHERE id = ?"))
+        .bind(0, passwordHash)
+        .bind(1, userId)
+        .exec();
+}
+
+void ServerStorage::setEmail(qint64 userId, const QString &email)
+{
+    m_db.statement(QStringLiteral("UPDATE users SET email = ? WHERE id = ?"))
+        .bind(0, email.isNull() ? QStringLiteral("") : email)
+        .bind(1, userId)
+        .exec();
+}
+
+void ServerStorage::touchLastLogin(qint64 userId)
+{
+    m_db.statement(QStringLiteral("UPDATE users SET last_login = ? WHERE id = ?"))
+        .bind(0, nowIso())
+        .bind(1, userId)
+        .exec();
+}
+
+qint64 ServerStorage::userCount()
+{
+    Statement s = m_db.statement(QStringLiteral("SELECT count(*) FROM users"));
+    s.exec();
+    return s.next() ? s.integer(0) : 0;
+}
+
+QList<User> ServerStorage::users(qint64 offset, qint64 limit)
+{
+    Statement s = m_db.statement(kUserColumns + QStringLiteral("ORDER BY u.id LIMIT ? OFFSET ?"));
+    s.bind(0, limit).bind(1, offset).exec();
+    QList<User> out;
+    while (auto r = readUser(s))
+        out.append(r->user);
+    return out;
+}
+
+std::optional<GroupRecord> ServerStorage::groupByName(const QString &name)
+{
+    Statement s = m_db.statement(QStringLiteral("SELECT id, name FROM groups WHERE name = ?"));
+    s.bind(0, name).exec();
+    if (!s.next())
+        return std::nullopt;
+    return GroupRecord { s.integer(0), s.text(1) };
+}
+
+QList<User> ServerStorage::groupMembers(qint64 groupId)
+{
+    Statement s = m_db.statement(kUserColumns
+                                 + QStringLiteral("JOIN user_groups m ON m.user_id = u.id WHERE m.group_id = ?"
+                                                  " ORDER BY u.id"));
+    s.bind(0, groupId).exec();
+    QList<User> out;
+    while (auto r = readUser(s))
+        out.append(r->user);
+    return out;
+}
+
+bool ServerStorage::isMember(qint64 userId, qint64 groupId)
+{
+    Statement s = m_db.statement(QStringLiteral("SELECT 1 FROM user_groups WHERE user_id = ? AND group_id = ?"));
+    s.bind(0, userId).bind(1, groupId).exec();
+    return s.next();
+}
+
+bool ServerStorage::addMember(qint64 userId, qint64 groupId)
+{
+    Statement s = m_db.statement(QStringLiteral("INSERT OR IGNORE INTO user_groups (user_id, group_id) VALUES (?, ?)"));
+    s.bind(0, userId).bind(1, groupId).exec();
+    return s.rowsAffected() > 0;
+}
+
+bool ServerStorage::removeMember(qint64 userId, qint64 groupId)
+{
+    Statement s = m_db.statement(QStringLiteral("DELETE FROM user_groups WHERE user_id = ? AND group_id = ?"));
+    s.bind(0, userId).bind(1, groupId).exec();
+    return s.rowsAffected() > 0;
+}
+
+// ---- categories -----------------------------------------------------------
+
+namespace {
+QString categoryWhere(const CategoryQuery &q)
+{
+    QStringList clauses;
+    for (qsizetype i = 0; i < q.searchTerms.size(); ++i)
+        clauses << QStringLiteral("(instr(title_folded, ?) > 0 OR instr(lower(slug), ?) > 0)");
+    return clauses.isEmpty() ? QString() : QStringLiteral(" WHERE ") + clauses.join(QStringLiteral(" AND "));
+}
+
+int bindTerms(Statement &s, const QStringList &terms, int perTerm, int first = 0)
+{
+    int i = first;
+    for (const QString &t : terms) {
+        const QString f = fold(t);
+        for (int k = 0; k < perTerm; ++k)
+            s.bind(i++, f);
+    }
+    return i;
+}
+} // namespace
+
+qint64 ServerStorage::categoryCount(const CategoryQuery &query)
+{
+    Statement s = m_db.statement(QStringLiteral("SELECT count(*) FROM categories") + categoryWhere(query));
+    bindTerms(s, query.searchTerms, 2);
+    s.exec();
+    return s.next() ? s.integer(0) : 0;
+}
+
+QList<Category> ServerStorage::categories(const CategoryQuery &query, qint64 offset, qint64 limit)
+{
+    QString order;
+    switch (query.ordering) {
+    case CategoryQuery::Ordering::Id: order = QStringLiteral(" ORDER BY id"); break;
+    case CategoryQuery::Ordering::TitleAscending: order = QStringLiteral(" ORDER BY title_folded, id"); break;
+    case CategoryQuery::Ordering::TitleDescending: order = QStringLiteral(" ORDER BY title_folded DESC, id DESC"); break;
+    }
+    Statement s = m_db.statement(QStringLiteral("SELECT id, slug, title FROM categories") + categoryWhere(query) + order
+                                 + QStringLiteral(" LIMIT ? OFFSET ?"));
+    const int next = bindTerms(s, query.searchTerms, 2);
+    s.bind(next, limit).bind(next + 1, offset).exec();
+    QList<Category> out;
+    while (s.next())
+        out.append(Category { s.integer(0), s.text(1), s.text(2) });
+    return out;
+}
+
+std::optional<Category> ServerStorage::category(qint64 id)
+{
+    Statement s = m_db.statement(QStringLiteral("SELECT id, slug, title FROM categories WHERE id = ?"));
+    s.bind(0, id).exec();
+    if (!s.next())
+        return std::nullopt;
+    return Category { s.integer(0), s.text(1), s.text(2) };
+}
+
+std::optional<Category> ServerStorage::categoryBySlug(const QString &slug)
+{
+    Statement s = m_db.statement(QStringLiteral("SELECT id, slug, title FROM categories WHERE slug = ?"));
+    s.bind(0, slug).exec();
+    if (!s.next())
+        return std::nullopt;
+    return Category { s.integer(0), s.text(1), s.text(2) };
+}
+
+Category ServerStorage::createCategory(const QString &slug, const QString &title)
+{
+    Statement s = m_db.statement(QStringLiteral("INSERT INTO categories (slug, title, title_folded) VALUES (?, ?, ?)"));
+    s.bind(0, slug).bind(1, title).bind(2, fold(title)).exec();
+    return Category { s.lastInsertId(), slug, title };
+}
+
+void ServerStorage::updateCategory(const Category &c)
+{
+    m_db.statement(QStringLiteral("UPDATE categories SET slug = ?, title = ?, title_folded = ? WHERE id = ?"))
+        .bind(0, c.slug)
+        .bind(1, c.title)
+        .bind(2, fold(c.title))
+        .bind(3, c.id)
+        .exec();
+}
+
+bool ServerStorage::deleteCategory(qint64 id)
+{
+    Statement s = m_db.statement(QStringLiteral("DELETE FROM categories WHERE id = ?"));
+    s.bind(0, id).exec();
+    return s.rowsAffected() > 0;
+}
+
+qint64 ServerStorage::menuItemsInCategory(qint64 categoryId)
+{
+    Statement s = m_db.statement(QStringLiteral("SELECT count(*) FROM menu_items WHERE category_id = ?"));
+    s.bind(0, categoryId).exec();
+    return s.next() ? s.integer(0) : 0;
+}
+
+// ---- menu items -----------------------------------------------------------
+
+namespace {
+QString menuWhere(const MenuQuery &q, bool *needsCategory)
+{
+    QStringList clauses;
+    *needsCategory = !q.categorySlug.isEmpty() || !q.searchTerms.isEmpty();
+    if (!q.categorySlug.isEmpty())
+        clauses << QStringLiteral("c.slug = ?");
+    if (q.price)
+        clauses << QStringLiteral("m.price_cents = ?");
+    for (qsizetype i = 0; i < q.searchTerms.size(); ++i)
+        clauses << QStringLiteral("(instr(m.title_folded, ?) > 0 OR instr(lower(c.slug), ?) > 0"
+                                  " OR instr(CAST(m.id AS TEXT), ?) > 0)");
+    return clauses.isEmpty() ? QString() : QStringLiteral(" WHERE ") + clauses.join(QStringLiteral(" AND "));
+}
+
+int bindMenu(Statement &s, const MenuQuery &q)
+{
+    int i = 0;
+    if (!q.categorySlug.isEmpty())
+        s.bind(i++, q.categorySlug);
+    if (q.price)
+        s.bind(i++, q.price->cents());
+    return bindTerms(s, q.searchTerms, 3, i);
+}
+
+MenuItem readMenuItem(const Statement &s)
+{
+    MenuItem m;
+    m.id = s.integer(0);
+    m.title = s.text(1);
+    m.price = Money(s.integer(2));
+    m.featured = s.integer(3) != 0;
+    m.category = s.integer(4);
+    return m;
+}
+} // namespace
+
+qint64 ServerStorage::menuItemCount(const MenuQuery &query)
+{
+    bool join = false;
+    const QString where = menuWhere(query, &join);
+    Statement s = m_db.statement(QStringLiteral("SELECT count(*) FROM menu_items m")
+                                 + (join ? QStringLiteral(" JOIN categories c ON c.id = m.category_id") : QString())
+                                 + where);
+    bindMenu(s, query);
+    s.exec();
+    return s.next() ? s.integer(0) : 0;
+}
+
+QList<MenuItem> ServerStorage::menuItems(const MenuQuery &query, qint64 offset, qint64 limit)
+{
+    bool join = false;
+    const QString where = menuWhere(query, &join);
+    QString order;
+    switch (query.ordering) {
+    case MenuQuery::Ordering::Id: order = QStringLiteral(" ORDER BY m.id"); break;
+    case MenuQuery::Ordering::PriceAscending: order = QStringLiteral(" ORDER BY m.price_cents, m.id"); break;
+    case MenuQuery::Ordering::PriceDescending: order = QStringLiteral(" ORDER BY m.price_cents DESC, m.id"); break;
+    }
+    Statement s = m_db.statement(
+        QStringLiteral("SELECT m.id, m.title, m.price_cents, m.featured, m.category_id FROM menu_items m")
+        + (join ? QStringLiteral(" JOIN categories c ON c.id = m.category_id") : QString()) + where + order
+        + QStringLiteral(" LIMIT ? OFFSET ?"));
+    const int next = bindMenu(s, query);
+    s.bind(next, limit).bind(next + 1, offset).exec();
+    QList<MenuItem> out;
+    while (s.next())
+        out.append(readMenuItem(s));
+    return out;
+}
+
+std::optional<MenuItem> ServerStorage::menuItem(qint64 id)
+{
+    Statement s = m_db.statement(
+        QStringLiteral("SELECT id, title, price_cents, featured, category_id FROM menu_items WHERE id = ?"));
+    s.bind(0, id).exec();
+    if (!s.next())
+        return std::nullopt;
+    return readMenuItem(s);
+}
+
+MenuItem ServerStorage::createMenuItem(const MenuItem &item)
+{
+    Statement s = m_db.statement(QStringLiteral(
+        "INSERT INTO menu_items (title, title_folded, price_cents, featured, category_id) VALUES (?, ?, ?, ?, ?)"));
+    s.bind(0, item.title)
+        .bind(1, fold(item.title))
+        .bind(2, item.price.cents())
+        .bind(3, item.featured ? 1 : 0)
+        .bind(4, item.category)
+        .exec();
+    MenuItem out = item;
+    out.id = s.lastInsertId();
+    return out;
+}
+
+void ServerStorage::updateMenuItem(const MenuItem &item)
+{
+    m_db.statement(QStringLiteral("UPDATE menu_items SET title = ?, title_folded = ?, price_cents = ?, featured = ?,"
+                                  " category_id = ? WHERE id = ?"))
+        .bind(0, item.title)
+        .bind(1, fold(item.title))
+        .bind(2, item.price.cents())
+        .bind(3, item.featured ? 1 : 0)
+        .bind(4, item.category)
+        .bind(5, item.id)
+        .exec();
+}
+
+bool ServerStorage::deleteMenuItem(qint64 id)
+{
+    Statement s = m_db.statement(QStringLiteral("DELETE FROM menu_items WHERE id = ?"));
+    s.bind(0, id).exec();
+    return s.rowsAffected() > 0;
+}
+
+// ---- cart -----------------------------------------------------------------
+
+static const QString kCartColumns = QStringLiteral(
+    "SELECT ci.id, ci.menuitem_id, m.title, ci.quantity, ci.unit_price_cents FROM cart_items ci"
+    " JOIN menu_items m ON m.id = ci.menuitem_id ");
+
+namespace {
+CartItem readCartItem(const Statement &s)
+{
+    CartItem c;
+    c.id = s.integer(0);
+    c.menuitem = s.integer(1);
+    c.menuitemName = s.text(2);
+    c.quantity = int(s.integer(3));
+    c.price = Money(s.integer(4)) * c.quantity;
+    return c;
+}
+} // namespace
+
+QList<CartItem> ServerStorage::cart(qint64 userId)
+{
+    Statement s = m_db.statement(kCartColumns + QStringLiteral("WHERE ci.user_id = ? ORDER BY ci.id"));
+    s.bind(0, userId).exec();
+    QList<CartItem> out;
+    while (s.next())
+        out.append(readCartItem(s));
+    return out;
+}
+
+std::optional<CartItem> ServerStorage::cartItem(qint64 userId, qint64 id)
+{
+    Statement s = m_db.statement(kCartColumns + QStringLiteral("WHERE ci.user_id = ? AND ci.id = ?"));
+    s.bind(0, userId).bind(1, id).exec();
+    if (!s.next())
+        return std::nullopt;
+    return readCartItem(s);
+}
+
+CartItem ServerStorage::addToCart(qint64 userId, const MenuItem &item, int quantity)
+{
+    Database::Transaction tx(m_db);
+    // The unit price is taken when the item goes into the cart, as the
+    // cloud does; adding the same item again adds to that row.
+    m_db.statement(QStringLiteral("INSERT INTO cart_items (user_id, menuitem_id, quantity, unit_price_cents)"
+                                  " VALUES (?, ?, ?, ?)"
+                                  " ON CONFLICT (user_id, menuitem_id) DO UPDATE SET quantity = quantity + excluded.quantity"))
+        .bind(0, userId)
+        .bind(1, item.id)
+        .bind(2, quantity)
+        .bind(3, item.price.cents())
+        .exec();
+    Statement s = m_db.statement(kCartColumns + QStringLiteral("WHERE ci.user_id = ? AND ci.menuitem_id = ?"));
+    s.bind(0, userId).bind(1, item.id).exec();
+    if (!s.next())
+        throw StorageError(StorageError::Kind::Other, QStringLiteral("cart row vanished"));
+    const CartItem out = readCartItem(s);
+    tx.commit();
+    return out;
+}
+
+std::optional<CartItem> ServerStorage::setCartQuantity(qint64 userId, qint64 id, int quantity)
+{
+    Statement s = m_db.statement(QStringLiteral("UPDATE cart_items SET quantity = ? WHERE user_id = ? AND id = ?"));
+    s.bind(0, quantity).bind(1, userId).bind(2, id).exec();
+    if (s.rowsAffected() == 0)
+        return std::nullopt;
+    return cartItem(userId, id);
+}
+
+bool ServerStorage::deleteCartItem(qint64 userId, qint64 id)
+{
+    Statement s = m_db.statement(QStringLiteral("DELETE FROM cart_items WHERE user_id = ? AND id = ?"));
+    s.bind(0, userId).bind(1, id).exec();
+    return s.rowsAffected() > 0;
+}
+
+// ---- orders ---------------------------------------------------------------
+
+std::optional<OrderCreated> ServerStorage::createOrderFromCart(qint64 userId, const QDate &date)
+{
+    Database::Transaction tx(m_db);
+    const QList<CartItem> rows = cart(userId);
+    if (rows.isEmpty())
+        return std::nullopt;
+    Money total;
+    for (const CartItem &c : rows)
+        total += c.price;
+    Statement insert = m_db.statement(QStringLiteral(
+        "INSERT INTO orders (user_id, delivery_crew_id, status, total_cents, date, created_at) VALUES (?, NULL, 0, ?, ?, ?)"));
+    insert.bind(0, userId).bind(1, total.cents()).bind(2, date.toString(Qt::ISODate)).bind(3, nowIso()).exec();
+    OrderCreated created;
+    created.orderId = insert.lastInsertId();
+    created.total = total;
+    for (const CartItem &c : rows) {
+        OrderItem line;
+        line.menuitem = c.menuitem;
+        line.menuitemTitle = c.menuitemName;
+        line.quantity = c.quantity;
+        line.price = c.price;
+        line.unitPrice = Money(c.quantity ? c.price.cents() / c.quantity : 0);
+        m_db.statement(QStringLiteral("INSERT INTO order_items (order_id, menuitem_id, title, quantity, unit_price_cents,"
+                                      " price_cents) VALUES (?, ?, ?, ?, ?, ?)"))
+            .bind(0, created.orderId)
+            .bind(1, line.menuitem)
+            .bind(2, line.menuitemTitle)
+            .bind(3, line.quantity)
+            .bind(4, line.unitPrice.cents())
+            .bind(5, line.price.cents())
+            .exec();
+        created.items.append(line);
+    }
+    m_db.statement(QStringLiteral("DELETE FROM cart_items WHERE user_id = ?")).bind(0, userId).exec();
+    tx.commit();
+    return created;
+}
+
+namespace {
+QString orderWhere(const OrderQuery &q)
+{
+    switch (q.scope) {
+    case OrderQuery::Scope::All: return QString();
+    case OrderQuery::Scope::AssignedTo: return QStringLiteral(" WHERE delivery_crew_id = ?");
+    case OrderQuery::Scope::OwnedBy: return QStringLiteral(" WHERE user_id = ?");
+    }
+    return QString();
+}
+
+Order readOrder(const Statement &s)
+{
+    Order o;
+    o.id = s.integer(0);
+    o.user = s.integer(1);
+    if (!s.value(2).isNull())
+        o.deliveryCrew = s.integer(2);
+    o.status = s.integer(3) != 0;
+    o.total = Money(s.integer(4));
+    o.date = QDate::fromString(s.text(5), Qt::ISODate);
+    return o;
+}
+
+const QString kOrderColumns =
+    QStringLiteral("SELECT id, user_id, delivery_crew_id, status, total_cents, date FROM orders");
+} // namespace
+
+qint64 ServerStorage::orderCount(const OrderQuery &query)
+{
+    Statement s = m_db.statement(QStringLiteral("SELECT count(*) FROM orders") + orderWhere(query));
+    if (query.scope != OrderQuery::Scope::All)
+        s.bind(0, query.userId);
+    s.exec();
+    return s.next() ? s.integer(0) : 0;
+}
+
+QList<Order> ServerStorage::orders(const OrderQuery &query, qint64 offset, qint64 limit)
+{
+    QString order;
+    switch (query.ordering) {
+    case OrderQuery::Ordering::Id: order = QStringLiteral(" ORDER BY id"); break;
+    case OrderQuery::Ordering::IdDescending: order = QStringLiteral(" ORDER BY id DESC"); break;
+    case OrderQuery::Ordering::DateAscending: order = QStringLiteral(" ORDER BY date, id"); break;
+    case OrderQuery::Ordering::DateDescending: order = QStringLiteral(" ORDER BY date DESC, id DESC"); break;
+    case OrderQuery::Ordering::TotalAscending: order = QStringLiteral(" ORDER BY total_cents, id"); break;
+    case OrderQuery::Ordering::TotalDescending: order = QStringLiteral(" ORDER BY total_cents DESC, id"); break;
+    }
+    Statement s = m_db.statement(kOrderColumns + orderWhere(query) + order + QStringLiteral(" LIMIT ? OFFSET ?"));
+    int i = 0;
+    if (query.scope != OrderQuery::Scope::All)
+        s.bind(i++, query.userId);
+    s.bind(i, limit).bind(i + 1, offset).exec();
+    QList<Order> out;
+    while (s.next())
+        out.append(readOrder(s));
+    loadItems(out);
+    return out;
+}
+
+void ServerStorage::loadItems(QList<Order> &orders)
+{
+    if (orders.isEmpty())
+        return;
+    Statement s = m_db.statement(
+        QStringLiteral("SELECT order_id, menuitem_id, title, quantity, unit_price_cents, price_cents FROM order_items"
+                       " WHERE order_id IN (")
+        + placeholders(orders.size()) + QStringLiteral(") ORDER BY order_id, id"));
+    for (qsizetype i = 0; i < orders.size(); ++i)
+        s.bind(int(i), orders.at(i).id);
+    s.exec();
+    while (s.next()) {
+        const qint64 orderId = s.integer(0);
+        OrderItem item;
+        item.menuitem = s.integer(1);
+        item.menuitemTitle = s.text(2);
+        item.quantity = int(s.integer(3));
+        item.unitPrice = Money(s.integer(4));
+        item.price = Money(s.integer(5));
+        for (Order &o : orders) {
+            if (o.id == orderId) {
+                o.items.append(item);
+                break;
+            }
+        }
+    }
+}
+
+std::optional<Order> ServerStorage::order(qint64 id)
+{
+    Statement s = m_db.statement(kOrderColumns + QStringLiteral(" WHERE id = ?"));
+    s.bind(0, id).exec();
+    if (!s.next())
+        return std::nullopt;
+    QList<Order> one { readOrder(s) };
+    loadItems(one);
+    return one.first();
+}
+
+void ServerStorage::updateOrder(qint64 id, std::optional<bool> status,
+                                std::optional<std::optional<qint64>> deliveryCrew)
+{
+    Database::Transaction tx(m_db);
+    if (status) {
+        m_db.statement(QStringLiteral("UPDATE orders SET status = ? WHERE id = ?"))
+            .bind(0, *status ? 1 : 0)
+            .bind(1, id)
+            .exec();
+    }
+    if (deliveryCrew) {
+        m_db.statement(QStringLiteral("UPDATE orders SET delivery_crew_id = ? WHERE id = ?"))
+            .bind(0, *deliveryCrew ? QVariant(**deliveryCrew) : QVariant(QMetaType::fromType<qint64>()))
+            .bind(1, id)
+            .exec();
+    }
+    tx.commit();
+}
+
+bool ServerStorage::deleteOrder(qint64 id)
+{
+    Statement s = m_db.statement(QStringLiteral("DELETE FROM orders WHERE id = ?"));
+    s.bind(0, id).exec();
+    return s.rowsAffected() > 0;
+}
+
+} // namespace LittleLemon::Server

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "models/user.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace LittleLemon::Server {
+
+// What a valid token says.
+struct TokenClaims
+{
+    QString type; // "access" or "refresh"
+    qint64 userId = 0;
+    qint64 issuedAt = 0;
+    qint64 expires = 0;
+    QString jti;
+};
+
+// Issues and checks SimpleJWT-compatible tokens with libjwt: HS256 only (the
+// algorithm is pinned after decoding, so "none" and every other algorithm are
+// refused), claims token_type, exp, iat, jti and user_id. The signing secret
+// lives in the data directory, created on first start with mode 0600.
+class TokenService
+{
+public:
+    static constexpr qsizetype kMaxTokenLength = 4096;
+
+    // Reads DIR/jwt-secret, creating it (random, 0600) when missing.
+    bool loadOrCreateSecret(const QString &dataDir, QString *error);
+    void setSecret(const QByteArray &secret) { m_secret = secret; }
+
+    void setLifetimes(int accessSeconds, int refreshSeconds);
+    int accessLifetime() const { return m_accessTtl; }
+
+    QString issue(const QString &type, qint64 userId) const;
+    TokenPair issuePair(qint64 userId) const;
+
+    // The claims of a well-signed HS256 token that has not expired; nullopt
+    // otherwise. Does not look at token_type: callers decide what they take.
+    std::optional<TokenClaims> verify(const QByteArray &token) const;
+
+private:
+    QByteArray m_secret;
+    int m_accessTtl = 15 * 60;
+    int m_refreshTtl = 7 * 24 * 3600;
+};
+
+} // namespace LittleLemon::Server
