@@ -20,11 +20,13 @@ QString fold(const QString &text)
 
 const QChar kGroupSeparator(0x1f);
 
+// Every id is AUTOINCREMENT: like the cloud's MySQL, an id is never used
+// twice, so a client's cache cannot mistake a new order for a deleted one.
 void createSchemaV1(Database &db)
 {
     const char *statements[] = {
         "CREATE TABLE users ("
-        " id INTEGER PRIMARY KEY,"
+        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
         " username TEXT NOT NULL UNIQUE,"
         " email TEXT NOT NULL DEFAULT '',"
         " password TEXT NOT NULL,"
@@ -33,7 +35,7 @@ void createSchemaV1(Database &db)
         " date_joined TEXT NOT NULL,"
         " last_login TEXT)",
         "CREATE TABLE groups ("
-        " id INTEGER PRIMARY KEY,"
+        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
         " name TEXT NOT NULL UNIQUE COLLATE NOCASE)",
         "INSERT INTO groups (name) VALUES ('manager'), ('delivery-crew')",
         "CREATE TABLE user_groups ("
@@ -42,12 +44,12 @@ void createSchemaV1(Database &db)
         " PRIMARY KEY (user_id, group_id)) WITHOUT ROWID",
         "CREATE INDEX user_groups_by_group ON user_groups(group_id, user_id)",
         "CREATE TABLE categories ("
-        " id INTEGER PRIMARY KEY,"
+        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
         " slug TEXT NOT NULL UNIQUE COLLATE NOCASE,"
         " title TEXT NOT NULL,"
         " title_folded TEXT NOT NULL)",
         "CREATE TABLE menu_items ("
-        " id INTEGER PRIMARY KEY,"
+        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
         " title TEXT NOT NULL,"
         " title_folded TEXT NOT NULL,"
         " price_cents INTEGER NOT NULL CHECK (price_cents >= 0),"
@@ -56,7 +58,7 @@ void createSchemaV1(Database &db)
         "CREATE INDEX menu_items_by_category ON menu_items(category_id, id)",
         "CREATE INDEX menu_items_by_price ON menu_items(price_cents, id)",
         "CREATE TABLE cart_items ("
-        " id INTEGER PRIMARY KEY,"
+        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
         " user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
         " menuitem_id INTEGER NOT NULL REFERENCES menu_items(id) ON DELETE CASCADE,"
         " quantity INTEGER NOT NULL CHECK (quantity > 0),"
@@ -64,7 +66,7 @@ void createSchemaV1(Database &db)
         " UNIQUE (user_id, menuitem_id))",
         "CREATE INDEX cart_items_by_menuitem ON cart_items(menuitem_id)",
         "CREATE TABLE orders ("
-        " id INTEGER PRIMARY KEY,"
+        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
         " user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
         " delivery_crew_id INTEGER REFERENCES users(id) ON DELETE SET NULL,"
         " status INTEGER NOT NULL DEFAULT 0 CHECK (status IN (0, 1)),"
@@ -76,7 +78,7 @@ void createSchemaV1(Database &db)
         // menuitem_id has no foreign key on purpose: an order line keeps its
         // title and prices when the dish is edited or taken off the menu.
         "CREATE TABLE order_items ("
-        " id INTEGER PRIMARY KEY,"
+        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
         " order_id INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,"
         " menuitem_id INTEGER NOT NULL,"
         " title TEXT NOT NULL,"
