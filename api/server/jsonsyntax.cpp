@@ -330,6 +330,9 @@ QString JsonSyntax::check(const QByteArray &utf8)
     const QString bad = utf8Error(utf8);
     if (!bad.isEmpty())
         return bad;
+    // QString::fromUtf8() drops a BOM; Python keeps it and refuses it.
+    if (utf8.startsWith("\xef\xbb\xbf"))
+        return QStringLiteral("Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)");
     const QList<uint> codePoints = QString::fromUtf8(utf8).toUcs4();
     Scanner scanner(codePoints);
     return scanner.run();
@@ -337,30 +340,30 @@ QString JsonSyntax::check(const QByteArray &utf8)
 
 std::optional<QJsonValue> JsonSyntax::parse(const QByteArray &utf8, QString *error)
 {
-    // The fast path: Qt's parser accepts exactly valid JSON; only a refusal
-    // needs the slower scan that words the error as Python does.
+    // The scanner decides what is valid: Qt's parser also takes things
+    // Python refuses (unknown escapes, raw control characters, a BOM), and
+    // the cloud would answer 400 to those.
+    const QString why = check(utf8);
+    if (!why.isEmpty()) {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    }
     QJsonParseError qtError;
     const QJsonDocument doc = QJsonDocument::fromJson(utf8, &qtError);
-    if (qtError.error == QJsonParseError::NoError && utf8Error(utf8).isEmpty()) {
-        // fromJson() only takes objects and arrays; scalars are refused below
-        // by the scanner's own words or accepted by it.
+    if (qtError.error == QJsonParseError::NoError) {
         if (doc.isObject())
             return QJsonValue(doc.object());
         if (doc.isArray())
             return QJsonValue(doc.array());
     }
-    QString why = check(utf8);
-    if (why.isEmpty()) {
-        // Valid JSON Qt would not take as a document: a bare scalar, or
-        // nesting Qt refuses. Wrap it to read the scalar.
-        QJsonParseError wrapError;
-        const QJsonDocument wrapped = QJsonDocument::fromJson("[" + utf8 + "]", &wrapError);
-        if (wrapError.error == QJsonParseError::NoError && wrapped.isArray() && wrapped.array().size() == 1)
-            return wrapped.array().at(0);
-        why = QStringLiteral("Expecting value: line 1 column 1 (char 0)");
-    }
+    // Valid JSON that QJsonDocument will not hold as a document: a bare scalar.
+    QJsonParseError wrapError;
+    const QJsonDocument wrapped = QJsonDocument::fromJson("[" + utf8 + "]", &wrapError);
+    if (wrapError.error == QJsonParseError::NoError && wrapped.isArray() && wrapped.array().size() == 1)
+        return wrapped.array().at(0);
     if (error)
-        *error = why;
+        *error = QStringLiteral("Expecting value: line 1 column 1 (char 0)");
     return std::nullopt;
 }
 
