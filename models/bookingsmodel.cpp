@@ -1,0 +1,201 @@
+#include "models/bookingsmodel.h"
+
+#include <QLocale>
+
+namespace LittleLemon {
+
+BookingsModel::BookingsModel(LocalStore *store, const QDate &date, QObject *parent)
+    : StoreRowsModel(store, ColumnCount, parent)
+    , m_date(date)
+{
+    connect(store, &LocalStore::changed, this, &BookingsModel::onStoreChanged);
+    loadTables();
+    reload();
+}
+
+void BookingsModel::setDate(const QDate &date)
+{
+    if (date == m_date)
+        return;
+    m_date = date;
+    reload();
+    emit dateChanged(date);
+}
+
+void BookingsModel::loadTables()
+{
+    m_tables.clear();
+    if (!store() || !store()->isOpen())
+        return;
+    for (const auto &t : store()->tables())
+        m_tables.insert(t.record.id, t.record.name);
+}
+
+void BookingsModel::onStoreChanged(const StoreChange &change)
+{
+    if (change.entity == Entity::Booking) {
+        applyChange(change.inserted, change.updated, change.removed, change.renamed);
+    } else if (change.entity == Entity::Table) {
+        loadTables();
+        columnChanged(TableColumn);
+    }
+}
+
+QVariant BookingsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Cached<Booking> &row = rowAt(index.row());
+    const Booking &b = row.record;
+    const QString tableName = b.table ? m_tables.value(*b.table, QStringLiteral("#%1").arg(*b.table)) : QString();
+    switch (role) {
+    case IdRole:
+        return b.id;
+    case DateRole:
+        return b.date;
+    case TimeRole:
+        return b.time;
+    case GuestsRole:
+        return b.guests;
+    case TableIdRole:
+        return b.table.value_or(0);
+    case TableNameRole:
+        return tableName;
+    case NameRole:
+        return b.name;
+    case PhoneRole:
+        return b.phone;
+    case NotesRole:
+        return b.notes;
+    case StatusRole:
+        return int(b.status);
+    case SyncStateRole:
+        return int(row.sync);
+    case PendingRole:
+        return row.sync != SyncState::Synced;
+    case Qt::ToolTipRole:
+        return row.sync == SyncState::Synced ? QVariant() : QVariant(displayName(row.sync));
+    default:
+        break;
+    }
+    const bool display = role == Qt::DisplayRole;
+    switch (index.column()) {
+    case TimeColumn:
+        if (display)
+            return QLocale().toString(b.time, QLocale::ShortFormat);
+        if (role == SortKeyRole)
+            return b.time;
+        break;
+    case GuestsColumn:
+        if (display || role == SortKeyRole)
+            return b.guests;
+        break;
+    case TableColumn:
+        if (display || role == SortKeyRole)
+            return tableName;
+        break;
+    case NameColumn:
+        if (display || role == SortKeyRole)
+            return b.name;
+        break;
+    case PhoneColumn:
+        if (display || role == SortKeyRole)
+            return b.phone;
+        break;
+    case NotesColumn:
+        if (display || role == SortKeyRole)
+            return b.notes;
+        break;
+    case StatusColumn:
+        if (display)
+            return displayName(b.status);
+        if (role == Qt::EditRole || role == SortKeyRole)
+            return int(b.status);
+        break;
+    case SyncColumn:
+        if (display)
+            return row.sync == SyncState::Synced ? QString() : displayName(row.sync);
+        if (role == SortKeyRole)
+            return int(row.sync);
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant BookingsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case GuestsColumn:
+        return tr("Guests");
+    case TableColumn:
+        return tr("Table");
+    case NameColumn:
+        return tr("Name");
+    case PhoneColumn:
+        return tr("Phone");
+    case NotesColumn:
+        return tr("Notes");
+    case StatusColumn:
+        return tr("Status");
+    case SyncColumn:
+        return tr("Sync");
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags BookingsModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && m_editable && index.column() == StatusColumn)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool BookingsModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!m_editable || role != Qt::EditRole || index.column() != StatusColumn
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    bool ok = false;
+    const int status = value.toInt(&ok);
+    if (!ok || status < int(BookingStatus::Booked) || status > int(BookingStatus::NoShow))
+        return false;
+    const Booking &b = rowAt(index.row()).record;
+    if (BookingStatus(status) == b.status)
+        return true;
+    const LocalEdit edit = store()->setBookingStatus(b.id, BookingStatus(status));
+    if (!edit) {
+        m_lastError = edit.error;
+        emit editRefused(edit.error);
+        return false;
+    }
+    return true;
+}
+
+QHash<int, QByteArray> BookingsModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(IdRole, "id");
+    names.insert(DateRole, "date");
+    names.insert(TimeRole, "time");
+    names.insert(GuestsRole, "guests");
+    names.insert(TableIdRole, "tableId");
+    names.insert(TableNameRole, "tableName");
+    names.insert(NameRole, "name");
+    names.insert(PhoneRole, "phone");
+    names.insert(NotesRole, "notes");
+    names.insert(StatusRole, "status");
+    names.insert(SyncStateRole, "syncState");
+    names.insert(PendingRole, "pending");
+    names.insert(SortKeyRole, "sortKey");
+    return names;
+}
+
+} // namespace LittleLemon

@@ -1,0 +1,260 @@
+#include "models/menumodel.h"
+
+namespace LittleLemon {
+
+MenuModel::MenuModel(LocalStore *store, QObject *parent)
+    : StoreRowsModel(store, ColumnCount, parent)
+{
+    connect(store, &LocalStore::changed, this, &MenuModel::onStoreChanged);
+    loadCategories();
+    reload();
+}
+
+QList<Cached<MenuItem>> MenuModel::fetchAll() const
+{
+    return store()->menuItems();
+}
+
+QList<Cached<MenuItem>> MenuModel::fetch(const QList<qint64> &ids) const
+{
+    return store()->menuItems(ids);
+}
+
+void MenuModel::loadCategories()
+{
+    m_categories.clear();
+    if (!store() || !store()->isOpen())
+        return;
+    for (const auto &c : store()->categories())
+        m_categories.insert(c.record.id, c.record.title);
+}
+
+void MenuModel::onStoreChanged(const StoreChange &change)
+{
+    if (change.entity == Entity::MenuItem) {
+        applyChange(change.inserted, change.updated, change.removed, change.renamed);
+    } else if (change.entity == Entity::Category) {
+        // Items name their category by id: a renamed category or a temporary
+        // id replaced changes only what the Category column shows.
+        loadCategories();
+        columnChanged(CategoryColumn);
+    }
+}
+
+QVariant MenuModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Cached<MenuItem> &row = rowAt(index.row());
+    const MenuItem &m = row.record;
+    switch (role) {
+    case IdRole:
+        return m.id;
+    case TitleRole:
+        return m.title;
+    case CategoryIdRole:
+        return m.category;
+    case CategoryTitleRole:
+        return m_categories.value(m.category);
+    case PriceCentsRole:
+        return m.price.cents();
+    case FeaturedRole:
+        return m.featured;
+    case AvailableRole:
+        return m.available;
+    case SyncStateRole:
+        return int(row.sync);
+    case PendingRole:
+        return row.sync != SyncState::Synced;
+    case Qt::ToolTipRole:
+        return row.sync == SyncState::Synced ? QVariant() : QVariant(displayName(row.sync));
+    default:
+        break;
+    }
+    switch (index.column()) {
+    case TitleColumn:
+        if (role == Qt::DisplayRole || role == Qt::EditRole || role == SortKeyRole)
+            return m.title;
+        break;
+    case CategoryColumn:
+        if (role == Qt::DisplayRole || role == SortKeyRole)
+            return m_categories.value(m.category);
+        if (role == Qt::EditRole)
+            return m.category;
+        break;
+    case PriceColumn:
+        if (role == Qt::DisplayRole || role == Qt::EditRole)
+            return m.price.toString();
+        if (role == SortKeyRole)
+            return m.price.cents();
+        if (role == Qt::TextAlignmentRole)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case FeaturedColumn:
+        if (role == Qt::CheckStateRole)
+            return m.featured ? Qt::Checked : Qt::Unchecked;
+        if (role == Qt::EditRole || role == SortKeyRole)
+            return m.featured;
+        break;
+    case AvailableColumn:
+        if (role == Qt::CheckStateRole)
+            return m.available ? Qt::Checked : Qt::Unchecked;
+        if (role == Qt::EditRole || role == SortKeyRole)
+            return m.available;
+        break;
+    case SyncColumn:
+        if (role == Qt::DisplayRole)
+            return row.sync == SyncState::Synced ? QString() : displayName(row.sync);
+        if (role == SortKeyRole)
+            return int(row.sync);
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant MenuModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TitleColumn:
+        return tr("Item");
+    case CategoryColumn:
+        return tr("Category");
+    case PriceColumn:
+        return tr("Price");
+    case FeaturedColumn:
+        return tr("Featured");
+    case AvailableColumn:
+        return tr("Available");
+    case SyncColumn:
+        return tr("Sync");
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags MenuModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (!index.isValid() || !m_editable)
+        return f;
+    switch (index.column()) {
+    case TitleColumn:
+    case CategoryColumn:
+    case PriceColumn:
+        return f | Qt::ItemIsEditable;
+    case FeaturedColumn:
+    case AvailableColumn:
+        return f | Qt::ItemIsUserCheckable;
+    default:
+        return f;
+    }
+}
+
+bool MenuModel::refuse(const QString &message)
+{
+    m_lastError = message;
+    emit editRefused(message);
+    return false;
+}
+
+bool MenuModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!m_editable || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    const MenuItem &m = rowAt(index.row()).record;
+    const qint64 id = m.id;
+    LocalEdit edit;
+    switch (index.column()) {
+    case TitleColumn:
+        if (role != Qt::EditRole)
+            return false;
+        if (value.toString().trimmed() == m.title)
+            return true;
+        edit = store()->setMenuItemTitle(id, value.toString());
+        break;
+    case PriceColumn: {
+        if (role != Qt::EditRole)
+            return false;
+        Money price;
+        if (value.metaType() == QMetaType::fromType<Money>()) {
+            price = value.value<Money>();
+        } else {
+            QString why;
+            const auto parsed = Money::parse(value.toString(), Money::MenuPrice, &why);
+            if (!parsed)
+                return refuse(why);
+            price = *parsed;
+        }
+        if (price == m.price)
+            return true;
+        edit = store()->setMenuItemPrice(id, price);
+        break;
+    }
+    case CategoryColumn: {
+        if (role != Qt::EditRole)
+            return false;
+        bool ok = false;
+        const qint64 category = value.toLongLong(&ok);
+        if (!ok)
+            return refuse(tr("Choose a category."));
+        if (category == m.category)
+            return true;
+        edit = store()->setMenuItemCategory(id, category);
+        break;
+    }
+    case FeaturedColumn:
+    case AvailableColumn: {
+        bool on = false;
+        if (role == Qt::CheckStateRole)
+            on = value.toInt() == Qt::Checked;
+        else if (role == Qt::EditRole)
+            on = value.toBool();
+        else
+            return false;
+        const bool featured = index.column() == FeaturedColumn;
+        if (on == (featured ? m.featured : m.available))
+            return true;
+        edit = featured ? store()->setMenuItemFeatured(id, on) : store()->setMenuItemAvailable(id, on);
+        break;
+    }
+    default:
+        return false;
+    }
+    // The row itself updates through the store's change signal.
+    if (!edit)
+        return refuse(edit.error);
+    m_lastError.clear();
+    return true;
+}
+
+QHash<int, QByteArray> MenuModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(IdRole, "id");
+    names.insert(TitleRole, "title");
+    names.insert(CategoryIdRole, "categoryId");
+    names.insert(CategoryTitleRole, "categoryTitle");
+    names.insert(PriceCentsRole, "priceCents");
+    names.insert(FeaturedRole, "featured");
+    names.insert(AvailableRole, "available");
+    names.insert(SyncStateRole, "syncState");
+    names.insert(PendingRole, "pending");
+    names.insert(SortKeyRole, "sortKey");
+    return names;
+}
+
+void MenuModel::setEditable(bool editable)
+{
+    if (m_editable == editable)
+        return;
+    m_editable = editable;
+    // Flags changed for every cell.
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+} // namespace LittleLemon

@@ -1,0 +1,122 @@
+#include "models/outboxmodel.h"
+
+#include <QLocale>
+
+namespace LittleLemon {
+
+OutboxModel::OutboxModel(LocalStore *store, QObject *parent)
+    : StoreRowsModel(store, ColumnCount, parent)
+{
+    connect(store, &LocalStore::outboxChanged, this, [this](const OutboxChange &change) {
+        applyChange(change.inserted, change.updated, change.removed, {});
+    });
+    reload();
+}
+
+QVariant OutboxModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const OutboxEntry &e = rowAt(index.row());
+    switch (role) {
+    case IdRole:
+        return e.seq;
+    case UuidRole:
+        return e.uuid;
+    case StateRole:
+        return int(e.state);
+    case EntityRole:
+        return entityWireName(e.entity);
+    case TargetIdRole:
+        return e.targetId;
+    case MethodRole:
+        return e.method;
+    case PathRole:
+        return e.path;
+    case MessageRole:
+        return e.lastError;
+    case ServerValueRole:
+        return e.serverValue;
+    case BlockedRole:
+        return e.isBlocked();
+    case CreatedAtRole:
+        return e.createdAt;
+    default:
+        break;
+    }
+    const bool display = role == Qt::DisplayRole;
+    switch (index.column()) {
+    case ChangeColumn:
+        if (display || role == SortKeyRole)
+            return e.summary;
+        if (role == Qt::ToolTipRole)
+            return QString(e.method + u' ' + e.path);
+        break;
+    case StateColumn:
+        if (display) {
+            if (e.state == OutboxEntry::State::Pending && e.isBlocked())
+                return tr("Waiting for an earlier change");
+            return displayName(e.state);
+        }
+        if (role == SortKeyRole)
+            return int(e.state);
+        break;
+    case MessageColumn:
+        if (display || role == Qt::ToolTipRole || role == SortKeyRole)
+            return e.lastError;
+        break;
+    case AttemptsColumn:
+        if (display || role == SortKeyRole)
+            return e.attempts;
+        break;
+    case CreatedColumn:
+        if (display)
+            return QLocale().toString(e.createdAt.toLocalTime(), QLocale::ShortFormat);
+        if (role == SortKeyRole)
+            return e.createdAt;
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant OutboxModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case ChangeColumn:
+        return tr("Change");
+    case StateColumn:
+        return tr("State");
+    case MessageColumn:
+        return tr("Server says");
+    case AttemptsColumn:
+        return tr("Attempts");
+    case CreatedColumn:
+        return tr("Made");
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> OutboxModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(IdRole, "id");
+    names.insert(UuidRole, "uuid");
+    names.insert(StateRole, "state");
+    names.insert(EntityRole, "entity");
+    names.insert(TargetIdRole, "targetId");
+    names.insert(MethodRole, "method");
+    names.insert(PathRole, "path");
+    names.insert(MessageRole, "message");
+    names.insert(ServerValueRole, "serverValue");
+    names.insert(BlockedRole, "blocked");
+    names.insert(CreatedAtRole, "createdAt");
+    names.insert(SortKeyRole, "sortKey");
+    return names;
+}
+
+} // namespace LittleLemon

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "models/storerowsmodel.h"
+
+namespace LittleLemon {
+
+// The outbox for people: each unsent change, its state and the server's
+// words. Retry, discard and conflict resolution go to the store by IdRole.
+class OutboxModel : public StoreRowsModel<OutboxEntry>
+{
+    Q_OBJECT
+
+public:
+    enum Column { ChangeColumn, StateColumn, MessageColumn, AttemptsColumn, CreatedColumn, ColumnCount };
+    enum Role {
+        IdRole = Qt::UserRole, // the entry's sequence number
+        UuidRole,
+        StateRole, // int(OutboxEntry::State)
+        EntityRole, // wire name, "menu-item"
+        TargetIdRole,
+        MethodRole,
+        PathRole,
+        MessageRole,
+        ServerValueRole, // QJsonObject: the server's version in a conflict
+        BlockedRole,     // waits for an earlier create
+        CreatedAtRole,
+        SortKeyRole,
+    };
+    Q_ENUM(Column)
+    Q_ENUM(Role)
+
+    explicit OutboxModel(LocalStore *store, QObject *parent = nullptr);
+
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+protected:
+    qint64 idOf(const OutboxEntry &row) const override { return row.seq; }
+    void setIdOf(OutboxEntry &row, qint64 id) const override { row.seq = id; }
+    QList<OutboxEntry> fetchAll() const override { return store()->outboxEntries(); }
+    QList<OutboxEntry> fetch(const QList<qint64> &ids) const override { return store()->outboxEntries(ids); }
+};
+
+} // namespace LittleLemon

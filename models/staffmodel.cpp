@@ -1,0 +1,93 @@
+#include "models/staffmodel.h"
+
+namespace LittleLemon {
+
+StaffModel::StaffModel(LocalStore *store, const QString &group, QObject *parent)
+    : StoreRowsModel(store, ColumnCount, parent)
+    , m_group(group)
+{
+    connect(store, &LocalStore::changed, this, [this](const StoreChange &change) {
+        if (change.entity == Entity::GroupMember && change.scope == m_group)
+            applyChange(change.inserted, change.updated, change.removed, change.renamed);
+    });
+    reload();
+}
+
+void StaffModel::setGroup(const QString &group)
+{
+    if (group == m_group)
+        return;
+    m_group = group;
+    reload();
+}
+
+QVariant StaffModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Cached<GroupMember> &row = rowAt(index.row());
+    const GroupMember &m = row.record;
+    switch (role) {
+    case IdRole:
+        return m.userId;
+    case UsernameRole:
+        return m.username;
+    case EmailRole:
+        return m.email;
+    case GroupRole:
+        return m.group;
+    case SyncStateRole:
+        return int(row.sync);
+    case PendingRole:
+        return row.sync != SyncState::Synced;
+    case Qt::ToolTipRole:
+        return row.sync == SyncState::Synced ? QVariant() : QVariant(displayName(row.sync));
+    case Qt::DisplayRole:
+    case SortKeyRole:
+        switch (index.column()) {
+        case UsernameColumn:
+            return m.username;
+        case EmailColumn:
+            return m.email;
+        case SyncColumn:
+            if (role == SortKeyRole)
+                return int(row.sync);
+            return row.sync == SyncState::Synced ? QString() : displayName(row.sync);
+        default:
+            return {};
+        }
+    default:
+        return {};
+    }
+}
+
+QVariant StaffModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case UsernameColumn:
+        return tr("Username");
+    case EmailColumn:
+        return tr("Email");
+    case SyncColumn:
+        return tr("Sync");
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> StaffModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(IdRole, "id");
+    names.insert(UsernameRole, "username");
+    names.insert(EmailRole, "email");
+    names.insert(GroupRole, "group");
+    names.insert(SyncStateRole, "syncState");
+    names.insert(PendingRole, "pending");
+    names.insert(SortKeyRole, "sortKey");
+    return names;
+}
+
+} // namespace LittleLemon
