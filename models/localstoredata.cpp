@@ -403,13 +403,6 @@ bool LocalStorePrivate::applySnapshot(const LocalStore::Snapshot &snapshot)
         fail(QStringLiteral("A list of group members needs its group"));
         return false;
     }
-    for (qsizetype i = 0; i < snapshot.records.size(); ++i) {
-        QString why;
-        if (!RecordJson::isValidServerRecord(entity, snapshot.records.at(i), &why)) {
-            fail(QStringLiteral("%1 record %2: %3").arg(entityWireName(entity)).arg(i).arg(why));
-            return false;
-        }
-    }
     if (entity == Entity::GroupMember && !adoptMemberIds(scope, snapshot.records))
         return false;
 
@@ -424,14 +417,22 @@ bool LocalStorePrivate::applySnapshot(const LocalStore::Snapshot &snapshot)
 
     QSet<qint64> seen;
     seen.reserve(snapshot.records.size());
-    for (const QJsonObject &record : snapshot.records) {
+    for (qsizetype i = 0; i < snapshot.records.size(); ++i) {
+        const QJsonObject &record = snapshot.records.at(i);
         const qint64 id = RecordJson::toId(record.value(kId));
         const QByteArray json = RecordJson::toBytes(record);
         auto it = existing.find(id);
         const bool existed = it != existing.end();
         seen.insert(id);
         if (existed && it.value() == json)
-            continue;
+            continue; // checked when it was stored
+        // A bad record fails the call; the caller's transaction rolls back
+        // whatever this snapshot wrote before it.
+        QString why;
+        if (!RecordJson::isValidServerRecord(entity, record, &why)) {
+            fail(QStringLiteral("%1 record %2: %3").arg(entityWireName(entity)).arg(i).arg(why));
+            return false;
+        }
         // Unchanged records keep their ETag; a changed one's is unknown now.
         if (!setServerCopy(entity, scope, id, record, QByteArray()))
             return false;
