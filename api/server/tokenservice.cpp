@@ -42,18 +42,18 @@ bool looksLikeJwt(const QByteArray &token)
 
 std::optional<qint64> intGrant(jwt_t *jwt, const char *name)
 {
-    errno = 0;
-    const long v = jwt_get_grant_int(jwt, name);
-    if (errno == 0)
-        return qint64(v);
-    // SimpleJWT writes a non-integer primary key as a string.
+    // SimpleJWT writes a non-integer primary key as a string; libjwt's
+    // integer getter answers 0 (without errno) for one, so strings go first.
     if (const char *s = jwt_get_grant(jwt, name)) {
         bool ok = false;
         const qint64 n = QByteArray(s).toLongLong(&ok);
-        if (ok)
-            return n;
+        return ok ? std::optional<qint64>(n) : std::nullopt;
     }
-    return std::nullopt;
+    errno = 0;
+    const long v = jwt_get_grant_int(jwt, name);
+    if (errno != 0)
+        return std::nullopt;
+    return qint64(v);
 }
 } // namespace
 
