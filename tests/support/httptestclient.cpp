@@ -112,7 +112,8 @@ HttpReply HttpTestClient::sendUrl(const QByteArray &method, const QUrl &url, con
     if (!m_token.isEmpty() && !hasAuth)
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
 
-    QNetworkReply *reply = m_nam.sendCustomRequest(request, method, body);
+    // HEAD through sendCustomRequest() would wait for a body that never comes.
+    QNetworkReply *reply = method == "HEAD" ? m_nam.head(request) : m_nam.sendCustomRequest(request, method, body);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
