@@ -47,7 +47,8 @@ QVariant BookingsModel::data(const QModelIndex &index, int role) const
         return {};
     const Cached<Booking> &row = rowAt(index.row());
     const Booking &b = row.record;
-    const QString tableName = b.table ? m_tables.value(*b.table, QStringLiteral("#%1").arg(*b.table)) : QString();
+    const QString tableName
+        = b.table ? m_tables.value(*b.table, QStringLiteral("#%1").arg(*b.table)) : QString();
     switch (role) {
     case IdRole:
         return b.id;

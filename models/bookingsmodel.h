@@ -40,7 +40,8 @@ public:
     Q_ENUM(Column)
     Q_ENUM(Role)
 
-    explicit BookingsModel(LocalStore *store, const QDate &date = QDate::currentDate(), QObject *parent = nullptr);
+    explicit BookingsModel(
+        LocalStore *store, const QDate &date = QDate::currentDate(), QObject *parent = nullptr);
 
     QDate date() const { return m_date; }
     void setDate(const QDate &date); // a reset: a different day

@@ -11,8 +11,12 @@ struct EntityName
     const char *wire;
 };
 constexpr EntityName kEntities[] = {
-    { Entity::Category, "category" }, { Entity::MenuItem, "menu-item" }, { Entity::Order, "order" },
-    { Entity::Booking, "booking" },   { Entity::Table, "table" },        { Entity::GroupMember, "group-membership" },
+    { Entity::Category, "category" },
+    { Entity::MenuItem, "menu-item" },
+    { Entity::Order, "order" },
+    { Entity::Booking, "booking" },
+    { Entity::Table, "table" },
+    { Entity::GroupMember, "group-membership" },
 };
 } // namespace
 
@@ -34,8 +38,8 @@ std::optional<Entity> entityFromWireName(QStringView name)
 
 const QList<Entity> &allEntities()
 {
-    static const QList<Entity> all { Entity::Category, Entity::MenuItem, Entity::Order,
-                                     Entity::Booking,  Entity::Table,    Entity::GroupMember };
+    static const QList<Entity> all { Entity::Category, Entity::MenuItem, Entity::Order, Entity::Booking,
+        Entity::Table, Entity::GroupMember };
     return all;
 }
 

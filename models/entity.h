@@ -1,11 +1,10 @@
 #pragma once
 
+#include <optional>
 #include <QList>
 #include <QMetaType>
 #include <QString>
 #include <QStringView>
-
-#include <optional>
 #include <utility>
 
 namespace LittleLemon {
@@ -26,8 +25,7 @@ enum class SyncState { Synced = 0, Pending = 1, Failed = 2, Conflict = 3 };
 QString displayName(SyncState state); // "Not sent yet", translated
 
 // A record as the cache holds it, with whether unsent edits touch it.
-template<typename T>
-struct Cached
+template<typename T> struct Cached
 {
     T record;
     SyncState sync = SyncState::Synced;
@@ -61,7 +59,10 @@ struct StoreChange
     QList<qint64> removed;
     QList<std::pair<qint64, qint64>> renamed; // old id → new id
 
-    bool isEmpty() const { return inserted.isEmpty() && updated.isEmpty() && removed.isEmpty() && renamed.isEmpty(); }
+    bool isEmpty() const
+    {
+        return inserted.isEmpty() && updated.isEmpty() && removed.isEmpty() && renamed.isEmpty();
+    }
 };
 
 // What one commit changed in the outbox, by entry sequence number.

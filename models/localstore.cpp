@@ -3,14 +3,13 @@
 #include "models/localstore_p.h"
 #include "models/recordjson.h"
 
+#include <atomic>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QUrl>
-
-#include <atomic>
 
 Q_LOGGING_CATEGORY(lcStore, "littlelemon.store")
 Q_LOGGING_CATEGORY(lcOutbox, "littlelemon.store.outbox")
@@ -71,23 +70,26 @@ const QList<QStringList> kCacheSteps = {
                        " featured INTEGER NOT NULL, category_id INTEGER NOT NULL, available INTEGER NOT NULL,"
                        " sync_state INTEGER NOT NULL DEFAULT 0)"),
         QStringLiteral("CREATE INDEX cache.menu_items_category ON menu_items (category_id)"),
-        QStringLiteral("CREATE TABLE cache.orders ("
-                       " id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, delivery_crew INTEGER,"
-                       " status INTEGER NOT NULL, total_cents INTEGER NOT NULL, date TEXT NOT NULL, stage TEXT,"
-                       " note TEXT NOT NULL DEFAULT '', placed_at INTEGER, items_summary TEXT NOT NULL DEFAULT '',"
-                       " item_count INTEGER NOT NULL DEFAULT 0, sync_state INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral(
+            "CREATE TABLE cache.orders ("
+            " id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, delivery_crew INTEGER,"
+            " status INTEGER NOT NULL, total_cents INTEGER NOT NULL, date TEXT NOT NULL, stage TEXT,"
+            " note TEXT NOT NULL DEFAULT '', placed_at INTEGER, items_summary TEXT NOT NULL DEFAULT '',"
+            " item_count INTEGER NOT NULL DEFAULT 0, sync_state INTEGER NOT NULL DEFAULT 0)"),
         QStringLiteral("CREATE INDEX cache.orders_date ON orders (date)"),
-        QStringLiteral("CREATE TABLE cache.order_items ("
-                       " order_id INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE ON UPDATE CASCADE,"
-                       " position INTEGER NOT NULL, menuitem INTEGER NOT NULL, title TEXT NOT NULL,"
-                       " quantity INTEGER NOT NULL, unit_price_cents INTEGER NOT NULL,"
-                       " price_cents INTEGER NOT NULL,"
-                       " PRIMARY KEY (order_id, position)) WITHOUT ROWID"),
+        QStringLiteral(
+            "CREATE TABLE cache.order_items ("
+            " order_id INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE ON UPDATE CASCADE,"
+            " position INTEGER NOT NULL, menuitem INTEGER NOT NULL, title TEXT NOT NULL,"
+            " quantity INTEGER NOT NULL, unit_price_cents INTEGER NOT NULL,"
+            " price_cents INTEGER NOT NULL,"
+            " PRIMARY KEY (order_id, position)) WITHOUT ROWID"),
         QStringLiteral("CREATE INDEX cache.order_items_menuitem ON order_items (menuitem)"),
-        QStringLiteral("CREATE TABLE cache.order_history ("
-                       " order_id INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE ON UPDATE CASCADE,"
-                       " position INTEGER NOT NULL, stage TEXT NOT NULL, by_user INTEGER NOT NULL, at INTEGER,"
-                       " PRIMARY KEY (order_id, position)) WITHOUT ROWID"),
+        QStringLiteral(
+            "CREATE TABLE cache.order_history ("
+            " order_id INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE ON UPDATE CASCADE,"
+            " position INTEGER NOT NULL, stage TEXT NOT NULL, by_user INTEGER NOT NULL, at INTEGER,"
+            " PRIMARY KEY (order_id, position)) WITHOUT ROWID"),
         QStringLiteral("CREATE TABLE cache.bookings ("
                        " id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, name TEXT NOT NULL,"
                        " phone TEXT NOT NULL DEFAULT '', date TEXT NOT NULL, time TEXT NOT NULL,"
@@ -122,34 +124,6 @@ SyncState syncFrom(const QVariant &v)
     return n >= 0 && n <= 3 ? SyncState(n) : SyncState::Synced;
 }
 
-QString placeholders(qsizetype n)
-{
-    QString s;
-    s.reserve(n * 2);
-    for (qsizetype i = 0; i < n; ++i)
-        s += i ? QStringLiteral(",?") : QStringLiteral("?");
-    return s;
-}
-
-// Runs `select` (ending in "IN (%1)") over ids in chunks: SQLite limits bound
-// parameters per statement.
-template<typename Fn>
-void forChunks(const QList<qint64> &ids, Fn fn)
-{
-    constexpr qsizetype kChunk = 500;
-    for (qsizetype i = 0; i < ids.size(); i += kChunk)
-        fn(ids.mid(i, kChunk));
-}
-
-QVariantList toVariants(const QList<qint64> &ids)
-{
-    QVariantList out;
-    out.reserve(ids.size());
-    for (qint64 id : ids)
-        out.append(id);
-    return out;
-}
-
 } // namespace
 
 QVariant nullableId(const std::optional<qint64> &id)
@@ -166,8 +140,7 @@ qint64 nowMs()
 
 LocalStorePrivate::LocalStorePrivate(LocalStore *owner)
     : q(owner)
-{
-}
+{ }
 
 QSqlQuery *LocalStorePrivate::prepared(const QString &sql)
 {
@@ -293,10 +266,12 @@ LocalStore::Paths LocalStore::pathsFor(const QString &serverKey, const QString &
     const QString label = host + u'-' + username;
     for (const QChar c : label)
         readable += (c.isLetterOrNumber() || c == u'-' || c == u'.') ? c : QChar(u'_');
-    const QByteArray hash = QCryptographicHash::hash(QString(key + u'\n' + username).toUtf8(), QCryptographicHash::Sha256)
-                                .toHex()
-                                .left(12);
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/cache");
+    const QByteArray hash
+        = QCryptographicHash::hash(QString(key + u'\n' + username).toUtf8(), QCryptographicHash::Sha256)
+              .toHex()
+              .left(12);
+    const QString dir
+        = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/cache");
     const QString stem = dir + u'/' + readable.left(80) + u'-' + QString::fromLatin1(hash);
     return { stem + QStringLiteral(".cache.sqlite"), stem + QStringLiteral(".outbox.sqlite") };
 }
@@ -432,7 +407,8 @@ bool LocalStorePrivate::openOutbox()
             const int found = version.next() ? version.value(0).toInt() : -1;
             if (found > LocalStore::kOutboxSchemaVersion) {
                 // Written by a newer version: never throw the user's work away.
-                error = QStringLiteral("The outbox %1 was written by a newer version of Little Lemon (schema %2)")
+                error = QStringLiteral(
+                    "The outbox %1 was written by a newer version of Little Lemon (schema %2)")
                             .arg(paths.outbox)
                             .arg(found);
                 return false;
@@ -519,7 +495,8 @@ bool LocalStorePrivate::setJournal(const QString &schema, const QString &synchro
     }
     // SQLite answers with the mode it is in; it can refuse WAL (some file systems).
     if (wal.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
-        error = QStringLiteral("SQLite kept %1 in journal mode %2 instead of WAL").arg(schema, wal.value(0).toString());
+        error = QStringLiteral("SQLite kept %1 in journal mode %2 instead of WAL")
+                    .arg(schema, wal.value(0).toString());
         return false;
     }
     QSqlQuery sync(db);
@@ -549,8 +526,8 @@ QString LocalStorePrivate::setAside(const QString &path)
 
 namespace {
 // qBittorrent's pattern: each step and its version bump in one transaction.
-bool runMigration(QSqlDatabase &db, const QString &schema, const QList<QStringList> &steps, int target,
-                  QString *error)
+bool runMigration(
+    QSqlDatabase &db, const QString &schema, const QList<QStringList> &steps, int target, QString *error)
 {
     QSqlQuery version(db);
     if (!version.exec(QStringLiteral("PRAGMA %1.user_version").arg(schema)) || !version.next()) {
@@ -617,12 +594,14 @@ bool LocalStorePrivate::reconcile()
     Transaction t(this);
     if (!t.ok())
         return false;
-    QSqlQuery *requeue = prepared(QStringLiteral("UPDATE outbox SET state = 'pending' WHERE state = 'sending'"));
+    QSqlQuery *requeue
+        = prepared(QStringLiteral("UPDATE outbox SET state = 'pending' WHERE state = 'sending'"));
     if (!run(requeue))
         return false;
     report.requeued = requeue->numRowsAffected();
     if (report.requeued > 0)
-        qCInfo(lcOutbox) << report.requeued << "entries were being sent when the program stopped; queued again";
+        qCInfo(lcOutbox) << report.requeued
+                         << "entries were being sent when the program stopped; queued again";
 
     struct Target
     {
@@ -642,9 +621,11 @@ bool LocalStorePrivate::reconcile()
     for (Entity entity : allEntities()) {
         const bool members = entity == Entity::GroupMember;
         // Rows marked unsent, or numbered locally, must be backed by entries.
-        QSqlQuery *temps = prepared(
-            members ? QStringLiteral("SELECT group_name, user_id FROM group_members WHERE user_id < 0 OR sync_state <> 0")
-                    : QStringLiteral("SELECT '', id FROM %1 WHERE id < 0 OR sync_state <> 0").arg(tableOf(entity)));
+        QSqlQuery *temps = prepared(members
+                ? QStringLiteral(
+                    "SELECT group_name, user_id FROM group_members WHERE user_id < 0 OR sync_state <> 0")
+                : QStringLiteral("SELECT '', id FROM %1 WHERE id < 0 OR sync_state <> 0")
+                      .arg(tableOf(entity)));
         if (!run(temps))
             return false;
         while (temps->next())
@@ -675,7 +656,7 @@ bool LocalStorePrivate::setMeta(const QString &key, const QString &value)
 {
     if (!runSql(QStringLiteral("INSERT INTO sync_meta (key, value) VALUES (?, ?)"
                                " ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-                { key, text(value) }))
+            { key, text(value) }))
         return false;
     metaTouched = true;
     return true;
@@ -833,15 +814,17 @@ Cached<GroupMember> memberRow(const QSqlQuery &q)
 }
 
 const QString kCategorySelect = QStringLiteral("SELECT id, slug, title, sync_state FROM categories");
-const QString kMenuSelect
-    = QStringLiteral("SELECT id, title, price_cents, featured, category_id, available, sync_state FROM menu_items");
+const QString kMenuSelect = QStringLiteral(
+    "SELECT id, title, price_cents, featured, category_id, available, sync_state FROM menu_items");
 const QString kOrderSelect
     = QStringLiteral("SELECT id, user_id, delivery_crew, status, total_cents, date, stage, note, placed_at,"
                      " items_summary, item_count, sync_state FROM orders");
-const QString kBookingSelect = QStringLiteral("SELECT id, user_id, name, phone, date, time, guests, table_id, notes,"
-                                              " status, sync_state FROM bookings");
+const QString kBookingSelect
+    = QStringLiteral("SELECT id, user_id, name, phone, date, time, guests, table_id, notes,"
+                     " status, sync_state FROM bookings");
 const QString kTableSelect = QStringLiteral("SELECT id, name, seats, sync_state FROM dining_tables");
-const QString kMemberSelect = QStringLiteral("SELECT group_name, user_id, username, email, sync_state FROM group_members");
+const QString kMemberSelect
+    = QStringLiteral("SELECT group_name, user_id, username, email, sync_state FROM group_members");
 
 // Reads rows with `select` + `tail`, converting each with `convert`.
 template<typename T, typename Convert>
@@ -863,15 +846,14 @@ template<typename T, typename Convert>
 QList<T> readByIds(LocalStorePrivate *d, const QString &select, const QList<qint64> &ids, Convert convert)
 {
     QList<T> out;
-    forChunks(ids, [&](const QList<qint64> &chunk) {
-        out += readRows<T>(d, select + QStringLiteral(" WHERE id IN (%1) ORDER BY id").arg(placeholders(chunk.size())),
-                           toVariants(chunk), convert);
+    forIdChunks(ids, [&](const QString &marks, const QVariantList &values) {
+        out += readRows<T>(
+            d, select + QStringLiteral(" WHERE id IN (%1) ORDER BY id").arg(marks), values, convert);
     });
     return out;
 }
 
-template<typename T>
-std::optional<T> first(const QList<T> &rows)
+template<typename T> std::optional<T> first(const QList<T> &rows)
 {
     if (rows.isEmpty())
         return std::nullopt;
@@ -882,8 +864,8 @@ std::optional<T> first(const QList<T> &rows)
 
 QList<Cached<Category>> LocalStore::categories() const
 {
-    return readRows<Cached<Category>>(d.get(), kCategorySelect + QStringLiteral(" ORDER BY title, id"), {},
-                                      categoryRow);
+    return readRows<Cached<Category>>(
+        d.get(), kCategorySelect + QStringLiteral(" ORDER BY title, id"), {}, categoryRow);
 }
 
 QList<Cached<Category>> LocalStore::categories(const QList<qint64> &ids) const
@@ -938,35 +920,36 @@ std::optional<Cached<Order>> LocalStore::order(qint64 id) const
     o.note = summary->note;
     out.sync = summary->sync;
     o.items = readRows<OrderItem>(d.get(),
-                                  QStringLiteral("SELECT menuitem, title, quantity, unit_price_cents, price_cents"
-                                                 " FROM order_items WHERE order_id = ? ORDER BY position"),
-                                  { id }, [](const QSqlQuery &q) {
-                                      OrderItem i;
-                                      i.menuitem = q.value(0).toLongLong();
-                                      i.menuitemTitle = q.value(1).toString();
-                                      i.quantity = q.value(2).toInt();
-                                      i.unitPrice = Money(q.value(3).toLongLong());
-                                      i.price = Money(q.value(4).toLongLong());
-                                      return i;
-                                  });
+        QStringLiteral("SELECT menuitem, title, quantity, unit_price_cents, price_cents"
+                       " FROM order_items WHERE order_id = ? ORDER BY position"),
+        { id }, [](const QSqlQuery &q) {
+            OrderItem i;
+            i.menuitem = q.value(0).toLongLong();
+            i.menuitemTitle = q.value(1).toString();
+            i.quantity = q.value(2).toInt();
+            i.unitPrice = Money(q.value(3).toLongLong());
+            i.price = Money(q.value(4).toLongLong());
+            return i;
+        });
     o.history = readRows<StageChange>(d.get(),
-                                      QStringLiteral("SELECT stage, by_user, at FROM order_history"
-                                                     " WHERE order_id = ? ORDER BY position"),
-                                      { id }, [](const QSqlQuery &q) {
-                                          StageChange s;
-                                          s.stage = orderStageFromWire(q.value(0).toString()).value_or(OrderStage::Received);
-                                          s.by = q.value(1).toLongLong();
-                                          if (!q.value(2).isNull())
-                                              s.at = QDateTime::fromMSecsSinceEpoch(q.value(2).toLongLong(), Qt::UTC);
-                                          return s;
-                                      });
+        QStringLiteral("SELECT stage, by_user, at FROM order_history"
+                       " WHERE order_id = ? ORDER BY position"),
+        { id }, [](const QSqlQuery &q) {
+            StageChange s;
+            s.stage = orderStageFromWire(q.value(0).toString()).value_or(OrderStage::Received);
+            s.by = q.value(1).toLongLong();
+            if (!q.value(2).isNull())
+                s.at = QDateTime::fromMSecsSinceEpoch(q.value(2).toLongLong(), Qt::UTC);
+            return s;
+        });
     return out;
 }
 
 QList<Cached<Booking>> LocalStore::bookingsOn(const QDate &date) const
 {
-    return readRows<Cached<Booking>>(d.get(), kBookingSelect + QStringLiteral(" WHERE date = ? ORDER BY time, id"),
-                                     { date.toString(Qt::ISODate) }, bookingRow);
+    return readRows<Cached<Booking>>(d.get(),
+        kBookingSelect + QStringLiteral(" WHERE date = ? ORDER BY time, id"), { date.toString(Qt::ISODate) },
+        bookingRow);
 }
 
 QList<Cached<Booking>> LocalStore::bookings(const QList<qint64> &ids) const
@@ -981,7 +964,8 @@ std::optional<Cached<Booking>> LocalStore::booking(qint64 id) const
 
 QList<Cached<DiningTable>> LocalStore::tables() const
 {
-    return readRows<Cached<DiningTable>>(d.get(), kTableSelect + QStringLiteral(" ORDER BY id"), {}, tableRow);
+    return readRows<Cached<DiningTable>>(
+        d.get(), kTableSelect + QStringLiteral(" ORDER BY id"), {}, tableRow);
 }
 
 QList<Cached<DiningTable>> LocalStore::tables(const QList<qint64> &ids) const
@@ -997,22 +981,21 @@ std::optional<Cached<DiningTable>> LocalStore::table(qint64 id) const
 QList<Cached<GroupMember>> LocalStore::groupMembers(const QString &group) const
 {
     if (group.isEmpty())
-        return readRows<Cached<GroupMember>>(d.get(), kMemberSelect + QStringLiteral(" ORDER BY group_name, username"),
-                                             {}, memberRow);
-    return readRows<Cached<GroupMember>>(d.get(), kMemberSelect + QStringLiteral(" WHERE group_name = ? ORDER BY username"),
-                                         { group }, memberRow);
+        return readRows<Cached<GroupMember>>(
+            d.get(), kMemberSelect + QStringLiteral(" ORDER BY group_name, username"), {}, memberRow);
+    return readRows<Cached<GroupMember>>(d.get(),
+        kMemberSelect + QStringLiteral(" WHERE group_name = ? ORDER BY username"), { group }, memberRow);
 }
 
 QList<Cached<GroupMember>> LocalStore::groupMembers(const QString &group, const QList<qint64> &userIds) const
 {
     QList<Cached<GroupMember>> out;
-    forChunks(userIds, [&](const QList<qint64> &chunk) {
+    forIdChunks(userIds, [&](const QString &marks, const QVariantList &ids) {
         QVariantList values { group };
-        values += toVariants(chunk);
-        out += readRows<Cached<GroupMember>>(
-            d.get(),
-            kMemberSelect + QStringLiteral(" WHERE group_name = ? AND user_id IN (%1) ORDER BY username")
-                                .arg(placeholders(chunk.size())),
+        values += ids;
+        out += readRows<Cached<GroupMember>>(d.get(),
+            kMemberSelect
+                + QStringLiteral(" WHERE group_name = ? AND user_id IN (%1) ORDER BY username").arg(marks),
             values, memberRow);
     });
     return out;
@@ -1021,17 +1004,18 @@ QList<Cached<GroupMember>> LocalStore::groupMembers(const QString &group, const 
 QString LocalStore::userName(qint64 userId) const
 {
     const auto names = readRows<QString>(d.get(),
-                                         QStringLiteral("SELECT username FROM group_members WHERE user_id = ? LIMIT 1"),
-                                         { userId }, [](const QSqlQuery &q) { return q.value(0).toString(); });
+        QStringLiteral("SELECT username FROM group_members WHERE user_id = ? LIMIT 1"), { userId },
+        [](const QSqlQuery &q) { return q.value(0).toString(); });
     return names.isEmpty() ? QString() : names.first();
 }
 
 QHash<qint64, QString> LocalStore::userNames() const
 {
     QHash<qint64, QString> out;
-    const auto rows = readRows<std::pair<qint64, QString>>(
-        d.get(), QStringLiteral("SELECT DISTINCT user_id, username FROM group_members"), {},
-        [](const QSqlQuery &q) { return std::pair<qint64, QString>(q.value(0).toLongLong(), q.value(1).toString()); });
+    const auto rows = readRows<std::pair<qint64, QString>>(d.get(),
+        QStringLiteral("SELECT DISTINCT user_id, username FROM group_members"), {}, [](const QSqlQuery &q) {
+            return std::pair<qint64, QString>(q.value(0).toLongLong(), q.value(1).toString());
+        });
     for (const auto &row : rows)
         out.insert(row.first, row.second);
     return out;
@@ -1039,8 +1023,9 @@ QHash<qint64, QString> LocalStore::userNames() const
 
 int LocalStore::rowCount(Entity entity) const
 {
-    const auto counts = readRows<int>(d.get(), QStringLiteral("SELECT COUNT(*) FROM %1").arg(LocalStorePrivate::tableOf(entity)),
-                                      {}, [](const QSqlQuery &q) { return q.value(0).toInt(); });
+    const auto counts = readRows<int>(d.get(),
+        QStringLiteral("SELECT COUNT(*) FROM %1").arg(LocalStorePrivate::tableOf(entity)), {},
+        [](const QSqlQuery &q) { return q.value(0).toInt(); });
     return counts.isEmpty() ? 0 : counts.first();
 }
 

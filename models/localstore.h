@@ -9,6 +9,8 @@
 #include "models/order.h"
 #include "models/outboxentry.h"
 
+#include <memory>
+#include <optional>
 #include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
@@ -16,9 +18,6 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
-
-#include <memory>
-#include <optional>
 
 namespace LittleLemon {
 
@@ -178,7 +177,7 @@ public:
     bool applyChanges(const ChangeFeed &feed);
     // One record read or written on the server (GET or a write's answer).
     bool upsertFromServer(Entity entity, const QJsonObject &record, const QByteArray &etag = QByteArray(),
-                          const QString &scope = QString());
+        const QString &scope = QString());
     // The server says the record is gone (a 404 on GET).
     bool removeFromServer(Entity entity, qint64 id, const QString &scope = QString());
 
@@ -208,7 +207,7 @@ public:
     LocalEdit deleteTable(qint64 id);
     // POST /api/groups/{group}/users {"username"}; the user's id when known.
     LocalEdit addGroupMember(const QString &group, const QString &username, qint64 knownUserId = 0,
-                             const QString &email = QString());
+        const QString &email = QString());
     LocalEdit removeGroupMember(const QString &group, qint64 userId);
 
     // ---- the outbox, for the sync engine ----
@@ -235,7 +234,7 @@ public:
     // the entry's base): `serverValue` becomes the server's copy; kept for the
     // user to resolve.
     bool markConflict(qint64 seq, const QJsonObject &serverValue, const QByteArray &etag = QByteArray(),
-                      const QString &message = QString());
+        const QString &message = QString());
     // Send mine again on top of the server's current version (new base, new ETag).
     bool resolveKeepMine(qint64 seq);
     // Drop mine, keep the server's version.

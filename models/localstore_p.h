@@ -7,6 +7,7 @@
 
 #include "models/localstore.h"
 
+#include <algorithm>
 #include <QHash>
 #include <QLoggingCategory>
 #include <QMap>
@@ -59,8 +60,7 @@ public:
         explicit Transaction(LocalStorePrivate *d)
             : m_d(d)
             , m_ok(d->begin())
-        {
-        }
+        { }
         ~Transaction()
         {
             if (m_ok && !m_done)
@@ -117,13 +117,13 @@ public:
     static QString tableOf(Entity entity);
     bool displayExists(Entity entity, const QString &scope, qint64 id);
     // Writes what the user sees for one record; `existed` saves a lookup.
-    bool writeDisplay(Entity entity, const QString &scope, qint64 id, const QJsonObject &record, SyncState sync,
-                      bool existed);
+    bool writeDisplay(Entity entity, const QString &scope, qint64 id, const QJsonObject &record,
+        SyncState sync, bool existed);
     bool deleteDisplay(Entity entity, const QString &scope, qint64 id);
-    std::optional<QJsonObject> serverCopy(Entity entity, const QString &scope, qint64 id,
-                                          QByteArray *etag = nullptr);
+    std::optional<QJsonObject> serverCopy(
+        Entity entity, const QString &scope, qint64 id, QByteArray *etag = nullptr);
     bool setServerCopy(Entity entity, const QString &scope, qint64 id, const QJsonObject &record,
-                       const QByteArray &etag, std::optional<qint64> feedId = std::nullopt);
+        const QByteArray &etag, std::optional<qint64> feedId = std::nullopt);
     bool removeServerCopy(Entity entity, const QString &scope, qint64 id);
     // Rebuilds one record's cached row: the server's copy, then every pending
     // or sending entry for it in order; its sync state from all its entries.
@@ -132,7 +132,7 @@ public:
     QSet<qint64> targetsWithEntries(Entity entity, const QString &scope);
     // A server record arrived: store it and refresh the row (no-op when unchanged).
     bool applyServerRecord(Entity entity, const QString &scope, qint64 id, const QJsonObject &record,
-                           const QByteArray &etag, const QSet<qint64> &targets, std::optional<qint64> feedId = {});
+        const QByteArray &etag, const QSet<qint64> &targets, std::optional<qint64> feedId = {});
     bool applyServerDelete(Entity entity, const QString &scope, qint64 id, const QSet<qint64> &targets);
     bool applySnapshot(const LocalStore::Snapshot &snapshot);
     bool applyChange(const Change &change);
@@ -157,15 +157,39 @@ public:
     qint64 allocateTempId();
     int countState(const QString &states) const;
 
-    LocalEdit queueUpdate(Entity entity, const QString &scope, qint64 id, const QJsonObject &fields,
-                          const QString &summary);
+    LocalEdit queueUpdate(
+        Entity entity, const QString &scope, qint64 id, const QJsonObject &fields, const QString &summary);
     LocalEdit queueCreate(Entity entity, const QString &scope, const QJsonObject &body, QJsonObject overlay,
-                          const QString &summary, qint64 knownId = 0);
+        const QString &summary, qint64 knownId = 0);
     LocalEdit queueDelete(Entity entity, const QString &scope, qint64 id, const QString &summary);
     LocalEdit refuse(const QString &message);
 };
 
 QVariant nullableId(const std::optional<qint64> &id);
 qint64 nowMs();
+
+// Calls fn("?,?,...", values) for the ids in chunks. SQLite limits bound
+// parameters per statement; chunks are padded (repeating the last id, which
+// IN ignores) to a power of two so a handful of prepared statements serve
+// every size.
+template<typename Fn> void forIdChunks(const QList<qint64> &ids, Fn fn)
+{
+    constexpr qsizetype kChunk = 512;
+    for (qsizetype i = 0; i < ids.size(); i += kChunk) {
+        const qsizetype n = std::min(kChunk, ids.size() - i);
+        qsizetype padded = 1;
+        while (padded < n)
+            padded *= 2;
+        QString marks;
+        QVariantList values;
+        marks.reserve(padded * 2);
+        values.reserve(padded);
+        for (qsizetype k = 0; k < padded; ++k) {
+            marks += k ? QStringLiteral(",?") : QStringLiteral("?");
+            values.append(ids.at(i + std::min(k, n - 1)));
+        }
+        fn(marks, values);
+    }
+}
 
 } // namespace LittleLemon

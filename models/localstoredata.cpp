@@ -1,13 +1,11 @@
 // LocalStore: server data, cached rows and change tracking.
 
 #include "models/localstore.h"
-
 #include "models/localstore_p.h"
 #include "models/recordjson.h"
 
-#include <QJsonArray>
-
 #include <algorithm>
+#include <QJsonArray>
 
 namespace LittleLemon {
 
@@ -141,7 +139,8 @@ bool LocalStorePrivate::displayExists(Entity entity, const QString &scope, qint6
     QSqlQuery *query = entity == Entity::GroupMember
         ? prepared(QStringLiteral("SELECT 1 FROM group_members WHERE group_name = ? AND user_id = ?"))
         : prepared(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(tableOf(entity)));
-    const QVariantList values = entity == Entity::GroupMember ? QVariantList { text(scope), id } : QVariantList { id };
+    const QVariantList values
+        = entity == Entity::GroupMember ? QVariantList { text(scope), id } : QVariantList { id };
     if (!run(query, values))
         return false;
     const bool found = query->next();
@@ -149,27 +148,29 @@ bool LocalStorePrivate::displayExists(Entity entity, const QString &scope, qint6
     return found;
 }
 
-bool LocalStorePrivate::writeDisplay(Entity entity, const QString &scope, qint64 id, const QJsonObject &record,
-                                     SyncState sync, bool existed)
+bool LocalStorePrivate::writeDisplay(
+    Entity entity, const QString &scope, qint64 id, const QJsonObject &record, SyncState sync, bool existed)
 {
     const int state = int(sync);
     switch (entity) {
     case Entity::Category: {
         const Category c = RecordJson::category(record);
-        return runSql(QStringLiteral("INSERT INTO categories (id, slug, title, sync_state) VALUES (?, ?, ?, ?)"
-                                     " ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, title = excluded.title,"
-                                     " sync_state = excluded.sync_state"),
-                      { id, text(c.slug), text(c.title), state });
+        return runSql(
+            QStringLiteral("INSERT INTO categories (id, slug, title, sync_state) VALUES (?, ?, ?, ?)"
+                           " ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, title = excluded.title,"
+                           " sync_state = excluded.sync_state"),
+            { id, text(c.slug), text(c.title), state });
     }
     case Entity::MenuItem: {
         const MenuItem m = RecordJson::menuItem(record);
-        return runSql(QStringLiteral("INSERT INTO menu_items (id, title, price_cents, featured, category_id, available,"
-                                     " sync_state) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                                     " ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
-                                     " price_cents = excluded.price_cents, featured = excluded.featured,"
-                                     " category_id = excluded.category_id, available = excluded.available,"
-                                     " sync_state = excluded.sync_state"),
-                      { id, text(m.title), m.price.cents(), int(m.featured), m.category, int(m.available), state });
+        return runSql(
+            QStringLiteral("INSERT INTO menu_items (id, title, price_cents, featured, category_id, available,"
+                           " sync_state) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                           " ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
+                           " price_cents = excluded.price_cents, featured = excluded.featured,"
+                           " category_id = excluded.category_id, available = excluded.available,"
+                           " sync_state = excluded.sync_state"),
+            { id, text(m.title), m.price.cents(), int(m.featured), m.category, int(m.available), state });
     }
     case Entity::Order: {
         QDateTime placedAt;
@@ -177,70 +178,79 @@ bool LocalStorePrivate::writeDisplay(Entity entity, const QString &scope, qint64
         int quantity = 0;
         for (const OrderItem &i : o.items)
             quantity += i.quantity;
-        if (!runSql(QStringLiteral("INSERT INTO orders (id, user_id, delivery_crew, status, total_cents, date, stage,"
-                                   " note, placed_at, items_summary, item_count, sync_state)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                                   " ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id,"
-                                   " delivery_crew = excluded.delivery_crew, status = excluded.status,"
-                                   " total_cents = excluded.total_cents, date = excluded.date, stage = excluded.stage,"
-                                   " note = excluded.note, placed_at = excluded.placed_at,"
-                                   " items_summary = excluded.items_summary, item_count = excluded.item_count,"
-                                   " sync_state = excluded.sync_state"),
-                    { id, o.user, nullableId(o.deliveryCrew), int(o.status), o.total.cents(),
-                      text(o.date.toString(Qt::ISODate)), o.stage ? QVariant(toWire(*o.stage)) : QVariant(),
-                      text(o.note), placedAt.isValid() ? QVariant(placedAt.toMSecsSinceEpoch()) : QVariant(),
-                      text(RecordJson::itemsSummary(o.items)), quantity, state }))
+        if (!runSql(QStringLiteral(
+                        "INSERT INTO orders (id, user_id, delivery_crew, status, total_cents, date, stage,"
+                        " note, placed_at, items_summary, item_count, sync_state)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        " ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id,"
+                        " delivery_crew = excluded.delivery_crew, status = excluded.status,"
+                        " total_cents = excluded.total_cents, date = excluded.date, stage = excluded.stage,"
+                        " note = excluded.note, placed_at = excluded.placed_at,"
+                        " items_summary = excluded.items_summary, item_count = excluded.item_count,"
+                        " sync_state = excluded.sync_state"),
+                { id, o.user, nullableId(o.deliveryCrew), int(o.status), o.total.cents(),
+                    text(o.date.toString(Qt::ISODate)), o.stage ? QVariant(toWire(*o.stage)) : QVariant(),
+                    text(o.note), placedAt.isValid() ? QVariant(placedAt.toMSecsSinceEpoch()) : QVariant(),
+                    text(RecordJson::itemsSummary(o.items)), quantity, state }))
             return false;
         if (existed
             && (!runSql(QStringLiteral("DELETE FROM order_items WHERE order_id = ?"), { id })
                 || !runSql(QStringLiteral("DELETE FROM order_history WHERE order_id = ?"), { id })))
             return false;
-        QSqlQuery *item = prepared(QStringLiteral("INSERT INTO order_items (order_id, position, menuitem, title,"
-                                                  " quantity, unit_price_cents, price_cents)"
-                                                  " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        QSqlQuery *item
+            = prepared(QStringLiteral("INSERT INTO order_items (order_id, position, menuitem, title,"
+                                      " quantity, unit_price_cents, price_cents)"
+                                      " VALUES (?, ?, ?, ?, ?, ?, ?)"));
         for (int i = 0; i < o.items.size(); ++i) {
             const OrderItem &line = o.items.at(i);
-            if (!run(item, { id, i, line.menuitem, text(line.menuitemTitle), line.quantity, line.unitPrice.cents(),
-                             line.price.cents() }))
+            if (!run(item,
+                    { id, i, line.menuitem, text(line.menuitemTitle), line.quantity, line.unitPrice.cents(),
+                        line.price.cents() }))
                 return false;
         }
-        QSqlQuery *history = prepared(QStringLiteral("INSERT INTO order_history (order_id, position, stage, by_user, at)"
-                                                     " VALUES (?, ?, ?, ?, ?)"));
+        QSqlQuery *history
+            = prepared(QStringLiteral("INSERT INTO order_history (order_id, position, stage, by_user, at)"
+                                      " VALUES (?, ?, ?, ?, ?)"));
         for (int i = 0; i < o.history.size(); ++i) {
             const StageChange &h = o.history.at(i);
-            if (!run(history, { id, i, toWire(h.stage), h.by,
-                                h.at.isValid() ? QVariant(h.at.toMSecsSinceEpoch()) : QVariant() }))
+            if (!run(history,
+                    { id, i, toWire(h.stage), h.by,
+                        h.at.isValid() ? QVariant(h.at.toMSecsSinceEpoch()) : QVariant() }))
                 return false;
         }
         return true;
     }
     case Entity::Booking: {
         const Booking b = RecordJson::booking(record);
-        return runSql(QStringLiteral("INSERT INTO bookings (id, user_id, name, phone, date, time, guests, table_id, notes,"
-                                     " status, sync_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                                     " ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id,"
-                                     " name = excluded.name, phone = excluded.phone, date = excluded.date,"
-                                     " time = excluded.time, guests = excluded.guests, table_id = excluded.table_id,"
-                                     " notes = excluded.notes, status = excluded.status,"
-                                     " sync_state = excluded.sync_state"),
-                      { id, b.user, text(b.name), text(b.phone), text(b.date.toString(Qt::ISODate)),
-                        text(b.time.toString(QStringLiteral("HH:mm"))), b.guests, nullableId(b.table), text(b.notes),
-                        toWire(b.status), state });
+        return runSql(
+            QStringLiteral(
+                "INSERT INTO bookings (id, user_id, name, phone, date, time, guests, table_id, notes,"
+                " status, sync_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id,"
+                " name = excluded.name, phone = excluded.phone, date = excluded.date,"
+                " time = excluded.time, guests = excluded.guests, table_id = excluded.table_id,"
+                " notes = excluded.notes, status = excluded.status,"
+                " sync_state = excluded.sync_state"),
+            { id, b.user, text(b.name), text(b.phone), text(b.date.toString(Qt::ISODate)),
+                text(b.time.toString(QStringLiteral("HH:mm"))), b.guests, nullableId(b.table), text(b.notes),
+                toWire(b.status), state });
     }
     case Entity::Table: {
         const DiningTable t = RecordJson::table(record);
-        return runSql(QStringLiteral("INSERT INTO dining_tables (id, name, seats, sync_state) VALUES (?, ?, ?, ?)"
-                                     " ON CONFLICT (id) DO UPDATE SET name = excluded.name, seats = excluded.seats,"
-                                     " sync_state = excluded.sync_state"),
-                      { id, text(t.name), t.seats, state });
+        return runSql(
+            QStringLiteral("INSERT INTO dining_tables (id, name, seats, sync_state) VALUES (?, ?, ?, ?)"
+                           " ON CONFLICT (id) DO UPDATE SET name = excluded.name, seats = excluded.seats,"
+                           " sync_state = excluded.sync_state"),
+            { id, text(t.name), t.seats, state });
     }
     case Entity::GroupMember: {
         const GroupMember m = RecordJson::member(record, scope);
-        return runSql(QStringLiteral("INSERT INTO group_members (group_name, user_id, username, email, sync_state)"
-                                     " VALUES (?, ?, ?, ?, ?) ON CONFLICT (group_name, user_id) DO UPDATE SET"
-                                     " username = excluded.username, email = excluded.email,"
-                                     " sync_state = excluded.sync_state"),
-                      { text(scope), id, text(m.username), text(m.email), state });
+        return runSql(
+            QStringLiteral("INSERT INTO group_members (group_name, user_id, username, email, sync_state)"
+                           " VALUES (?, ?, ?, ?, ?) ON CONFLICT (group_name, user_id) DO UPDATE SET"
+                           " username = excluded.username, email = excluded.email,"
+                           " sync_state = excluded.sync_state"),
+            { text(scope), id, text(m.username), text(m.email), state });
     }
     }
     return false;
@@ -249,13 +259,14 @@ bool LocalStorePrivate::writeDisplay(Entity entity, const QString &scope, qint64
 bool LocalStorePrivate::deleteDisplay(Entity entity, const QString &scope, qint64 id)
 {
     if (entity == Entity::GroupMember)
-        return runSql(QStringLiteral("DELETE FROM group_members WHERE group_name = ? AND user_id = ?"), { text(scope), id });
+        return runSql(QStringLiteral("DELETE FROM group_members WHERE group_name = ? AND user_id = ?"),
+            { text(scope), id });
     return runSql(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(tableOf(entity)), { id });
 }
 
 namespace {
-bool serverCopyBytes(LocalStorePrivate *d, Entity entity, const QString &scope, qint64 id, QByteArray *json,
-                     QByteArray *etag)
+bool serverCopyBytes(
+    LocalStorePrivate *d, Entity entity, const QString &scope, qint64 id, QByteArray *json, QByteArray *etag)
 {
     QSqlQuery *query = d->prepared(QStringLiteral("SELECT json, etag FROM server_copy"
                                                   " WHERE entity = ? AND scope = IFNULL(?, '') AND id = ?"));
@@ -272,8 +283,8 @@ bool serverCopyBytes(LocalStorePrivate *d, Entity entity, const QString &scope, 
 }
 } // namespace
 
-std::optional<QJsonObject> LocalStorePrivate::serverCopy(Entity entity, const QString &scope, qint64 id,
-                                                         QByteArray *etag)
+std::optional<QJsonObject> LocalStorePrivate::serverCopy(
+    Entity entity, const QString &scope, qint64 id, QByteArray *etag)
 {
     QByteArray json;
     if (!serverCopyBytes(this, entity, scope, id, &json, etag))
@@ -281,20 +292,22 @@ std::optional<QJsonObject> LocalStorePrivate::serverCopy(Entity entity, const QS
     return RecordJson::objectFromBytes(json);
 }
 
-bool LocalStorePrivate::setServerCopy(Entity entity, const QString &scope, qint64 id, const QJsonObject &record,
-                                      const QByteArray &etag, std::optional<qint64> feedId)
+bool LocalStorePrivate::setServerCopy(Entity entity, const QString &scope, qint64 id,
+    const QJsonObject &record, const QByteArray &etag, std::optional<qint64> feedId)
 {
-    return runSql(QStringLiteral("INSERT INTO server_copy (entity, scope, id, json, etag, feed_id)"
-                                 " VALUES (?, IFNULL(?, ''), ?, ?, ?, ?)"
-                                 " ON CONFLICT (entity, scope, id) DO UPDATE SET json = excluded.json,"
-                                 " etag = excluded.etag, feed_id = IFNULL(excluded.feed_id, server_copy.feed_id)"),
-                  { entityWireName(entity), scope, id, RecordJson::toBytes(record), blob(etag), nullableId(feedId) });
+    return runSql(
+        QStringLiteral("INSERT INTO server_copy (entity, scope, id, json, etag, feed_id)"
+                       " VALUES (?, IFNULL(?, ''), ?, ?, ?, ?)"
+                       " ON CONFLICT (entity, scope, id) DO UPDATE SET json = excluded.json,"
+                       " etag = excluded.etag, feed_id = IFNULL(excluded.feed_id, server_copy.feed_id)"),
+        { entityWireName(entity), scope, id, RecordJson::toBytes(record), blob(etag), nullableId(feedId) });
 }
 
 bool LocalStorePrivate::removeServerCopy(Entity entity, const QString &scope, qint64 id)
 {
-    return runSql(QStringLiteral("DELETE FROM server_copy WHERE entity = ? AND scope = IFNULL(?, '') AND id = ?"),
-                  { entityWireName(entity), scope, id });
+    return runSql(
+        QStringLiteral("DELETE FROM server_copy WHERE entity = ? AND scope = IFNULL(?, '') AND id = ?"),
+        { entityWireName(entity), scope, id });
 }
 
 QSet<qint64> LocalStorePrivate::targetsWithEntries(Entity entity, const QString &scope)
@@ -317,8 +330,8 @@ bool LocalStorePrivate::recompute(Entity entity, const QString &scope, qint64 id
     const QList<OutboxEntry> entries = entriesFor(entity, scope, id);
     for (const OutboxEntry &e : entries) {
         const SyncState entrySync = e.state == OutboxEntry::State::Failed ? SyncState::Failed
-            : e.state == OutboxEntry::State::Conflict                    ? SyncState::Conflict
-                                                                         : SyncState::Pending;
+            : e.state == OutboxEntry::State::Conflict                     ? SyncState::Conflict
+                                                                          : SyncState::Pending;
         sync = std::max(sync, entrySync);
         if (!e.isActive())
             continue;
@@ -353,9 +366,9 @@ bool LocalStorePrivate::recompute(Entity entity, const QString &scope, qint64 id
 
 // ---- server data ----------------------------------------------------------------
 
-bool LocalStorePrivate::applyServerRecord(Entity entity, const QString &scope, qint64 id, const QJsonObject &record,
-                                          const QByteArray &etag, const QSet<qint64> &targets,
-                                          std::optional<qint64> feedId)
+bool LocalStorePrivate::applyServerRecord(Entity entity, const QString &scope, qint64 id,
+    const QJsonObject &record, const QByteArray &etag, const QSet<qint64> &targets,
+    std::optional<qint64> feedId)
 {
     QByteArray oldJson;
     QByteArray oldEtag;
@@ -381,7 +394,8 @@ bool LocalStorePrivate::applyServerRecord(Entity entity, const QString &scope, q
     return true;
 }
 
-bool LocalStorePrivate::applyServerDelete(Entity entity, const QString &scope, qint64 id, const QSet<qint64> &targets)
+bool LocalStorePrivate::applyServerDelete(
+    Entity entity, const QString &scope, qint64 id, const QSet<qint64> &targets)
 {
     if (!removeServerCopy(entity, scope, id))
         return false;
@@ -407,7 +421,8 @@ bool LocalStorePrivate::applySnapshot(const LocalStore::Snapshot &snapshot)
         return false;
 
     QHash<qint64, QByteArray> existing;
-    QSqlQuery *query = prepared(QStringLiteral("SELECT id, json FROM server_copy WHERE entity = ? AND scope = IFNULL(?, '')"));
+    QSqlQuery *query = prepared(
+        QStringLiteral("SELECT id, json FROM server_copy WHERE entity = ? AND scope = IFNULL(?, '')"));
     if (!run(query, { entityWireName(entity), scope }))
         return false;
     while (query->next())
@@ -468,7 +483,7 @@ bool LocalStorePrivate::adoptMemberIds(const QString &group, const QList<QJsonOb
     rows->finish();
     const QList<OutboxEntry> entries
         = loadEntries(QStringLiteral("entity = ? AND scope = ? AND target_id < 0"),
-                      { entityWireName(Entity::GroupMember), text(group) });
+            { entityWireName(Entity::GroupMember), text(group) });
     for (const OutboxEntry &e : entries) {
         // An add names the user in what it shows, a removal in its base.
         const QJsonObject &record = e.operation == OutboxEntry::Operation::Delete ? e.base : e.overlay;
@@ -519,15 +534,17 @@ bool LocalStorePrivate::applyChange(const Change &change)
         if (userId <= 0 && data.contains(QStringLiteral("username")))
             userId = RecordJson::toId(data.value(kId));
         if (group.isEmpty() || userId <= 0) {
-            qCWarning(lcStore) << "skipping a group-membership change without group or user, seq" << change.seq;
+            qCWarning(lcStore) << "skipping a group-membership change without group or user, seq"
+                               << change.seq;
             return true;
         }
         QString username = data.value(QStringLiteral("username")).toString();
         QString email = data.value(QStringLiteral("email")).toString();
         if (username.isEmpty()) {
             // The feed may name only the user's id; reuse what another group knows.
-            QSqlQuery *known = prepared(QStringLiteral("SELECT username, email FROM group_members WHERE user_id = ?"
-                                                       " LIMIT 1"));
+            QSqlQuery *known
+                = prepared(QStringLiteral("SELECT username, email FROM group_members WHERE user_id = ?"
+                                          " LIMIT 1"));
             if (!run(known, { userId }))
                 return false;
             if (known->next()) {
@@ -536,23 +553,27 @@ bool LocalStorePrivate::applyChange(const Change &change)
             }
             known->finish();
         }
-        const QJsonObject member { { kId, userId },
-                                   { QStringLiteral("username"), username },
-                                   { QStringLiteral("email"), email } };
+        const QJsonObject member { { kId, userId }, { QStringLiteral("username"), username },
+            { QStringLiteral("email"), email } };
         if (!username.isEmpty() && !adoptMemberIds(group, { member }))
             return false;
-        return applyServerRecord(*entity, group, userId, member, QByteArray(), targetsWithEntries(*entity, group),
-                                 change.id);
+        return applyServerRecord(
+            *entity, group, userId, member, QByteArray(), targetsWithEntries(*entity, group), change.id);
     }
     if (change.op == Change::Op::Delete)
         return applyServerDelete(*entity, QString(), change.id, targetsWithEntries(*entity, QString()));
     QString why;
     if (!RecordJson::isValidServerRecord(*entity, change.data, &why)) {
-        fail(QStringLiteral("change %1 (%2 %3): %4").arg(change.seq).arg(change.entity).arg(change.id).arg(why));
+        fail(QStringLiteral("change %1 (%2 %3): %4")
+                 .arg(change.seq)
+                 .arg(change.entity)
+                 .arg(change.id)
+                 .arg(why));
         return false;
     }
     const qint64 id = RecordJson::toId(change.data.value(kId), change.id);
-    return applyServerRecord(*entity, QString(), id, change.data, QByteArray(), targetsWithEntries(*entity, QString()));
+    return applyServerRecord(
+        *entity, QString(), id, change.data, QByteArray(), targetsWithEntries(*entity, QString()));
 }
 
 bool LocalStorePrivate::renameTarget(Entity entity, const QString &scope, qint64 from, qint64 to)
@@ -572,12 +593,15 @@ bool LocalStorePrivate::renameTarget(Entity entity, const QString &scope, qint64
     }
     // Entries of other records that refer to it.
     if (const auto owner = RecordJson::referencingEntity(entity)) {
-        const QList<OutboxEntry> others = loadEntries(QStringLiteral("entity = ?"), { entityWireName(*owner) });
+        const QList<OutboxEntry> others
+            = loadEntries(QStringLiteral("entity = ?"), { entityWireName(*owner) });
         for (OutboxEntry e : others) {
             bool bodyChanged = false;
             bool overlayChanged = false;
             e.body = RecordJson::withReferenceReplaced(*owner, e.body, entity, from, to, &bodyChanged);
-            e.overlay = RecordJson::withReferenceReplaced(*owner, e.overlay, entity, from, to, &overlayChanged).toObject();
+            e.overlay
+                = RecordJson::withReferenceReplaced(*owner, e.overlay, entity, from, to, &overlayChanged)
+                      .toObject();
             if ((bodyChanged || overlayChanged) && !saveEntry(e))
                 return false;
         }
@@ -605,9 +629,11 @@ bool LocalStorePrivate::renameTarget(Entity entity, const QString &scope, qint64
             noteRow(entity, scope, from, true, false);
         } else {
             const bool ok = entity == Entity::GroupMember
-                ? runSql(QStringLiteral("UPDATE group_members SET user_id = ? WHERE group_name = ? AND user_id = ?"),
-                         { to, text(scope), from })
-                : runSql(QStringLiteral("UPDATE %1 SET id = ? WHERE id = ?").arg(tableOf(entity)), { to, from });
+                ? runSql(QStringLiteral(
+                             "UPDATE group_members SET user_id = ? WHERE group_name = ? AND user_id = ?"),
+                    { to, text(scope), from })
+                : runSql(
+                    QStringLiteral("UPDATE %1 SET id = ? WHERE id = ?").arg(tableOf(entity)), { to, from });
             if (!ok)
                 return false;
             noteRename(entity, scope, from, to);
@@ -624,15 +650,16 @@ bool LocalStorePrivate::renameTarget(Entity entity, const QString &scope, qint64
     switch (entity) {
     case Entity::Category:
         ref = Reference { Entity::MenuItem, QStringLiteral("SELECT id FROM menu_items WHERE category_id = ?"),
-                          QStringLiteral("UPDATE menu_items SET category_id = ? WHERE category_id = ?") };
+            QStringLiteral("UPDATE menu_items SET category_id = ? WHERE category_id = ?") };
         break;
     case Entity::Table:
         ref = Reference { Entity::Booking, QStringLiteral("SELECT id FROM bookings WHERE table_id = ?"),
-                          QStringLiteral("UPDATE bookings SET table_id = ? WHERE table_id = ?") };
+            QStringLiteral("UPDATE bookings SET table_id = ? WHERE table_id = ?") };
         break;
     case Entity::MenuItem:
-        ref = Reference { Entity::Order, QStringLiteral("SELECT DISTINCT order_id FROM order_items WHERE menuitem = ?"),
-                          QStringLiteral("UPDATE order_items SET menuitem = ? WHERE menuitem = ?") };
+        ref = Reference { Entity::Order,
+            QStringLiteral("SELECT DISTINCT order_id FROM order_items WHERE menuitem = ?"),
+            QStringLiteral("UPDATE order_items SET menuitem = ? WHERE menuitem = ?") };
         break;
     case Entity::Order:
     case Entity::Booking:
@@ -691,8 +718,8 @@ bool LocalStore::applyChanges(const ChangeFeed &feed)
     return t.commit();
 }
 
-bool LocalStore::upsertFromServer(Entity entity, const QJsonObject &record, const QByteArray &etag,
-                                  const QString &scope)
+bool LocalStore::upsertFromServer(
+    Entity entity, const QJsonObject &record, const QByteArray &etag, const QString &scope)
 {
     QString why;
     if (!RecordJson::isValidServerRecord(entity, record, &why)) {

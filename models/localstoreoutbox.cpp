@@ -1,7 +1,6 @@
 // LocalStore: local edits and the outbox.
 
 #include "models/localstore.h"
-
 #include "models/localstore_p.h"
 #include "models/recordjson.h"
 
@@ -78,7 +77,8 @@ OutboxEntry LocalStorePrivate::entryFromQuery(const QSqlQuery &q)
 QList<OutboxEntry> LocalStorePrivate::loadEntries(const QString &where, const QVariantList &values)
 {
     QList<OutboxEntry> out;
-    QSqlQuery *query = prepared(QStringLiteral("SELECT %1 FROM outbox WHERE %2 ORDER BY seq").arg(kEntryColumns, where));
+    QSqlQuery *query
+        = prepared(QStringLiteral("SELECT %1 FROM outbox WHERE %2 ORDER BY seq").arg(kEntryColumns, where));
     if (!run(query, values))
         return out;
     while (query->next())
@@ -98,7 +98,7 @@ std::optional<OutboxEntry> LocalStorePrivate::loadEntry(qint64 seq)
 QList<OutboxEntry> LocalStorePrivate::entriesFor(Entity entity, const QString &scope, qint64 id)
 {
     return loadEntries(QStringLiteral("entity = ? AND scope = IFNULL(?, '') AND target_id = ?"),
-                       { entityWireName(entity), scope, id });
+        { entityWireName(entity), scope, id });
 }
 
 bool LocalStorePrivate::insertEntry(OutboxEntry *e)
@@ -109,13 +109,15 @@ bool LocalStorePrivate::insertEntry(OutboxEntry *e)
     const qint64 now = nowMs();
     e->createdAt = e->updatedAt = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
     QSqlQuery *insert = prepared(QStringLiteral(
-        "INSERT INTO outbox (uuid, entity, scope, target_id, operation, method, path, body, overlay, base, etag,"
+        "INSERT INTO outbox (uuid, entity, scope, target_id, operation, method, path, body, overlay, base, "
+        "etag,"
         " summary, state, attempts, last_error, server_value, created_at, updated_at)"
         " VALUES (?, ?, IFNULL(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, NULL, NULL, ?, ?)"));
     const QByteArray body = RecordJson::toBytes(e->body);
-    if (!run(insert, { e->uuid, entityWireName(e->entity), e->scope, e->targetId, operationWireName(e->operation),
-                       e->method, e->path, body.isEmpty() ? QVariant() : QVariant(body), json(e->overlay),
-                       json(e->base, false), blob(e->etag), text(e->summary), now, now }))
+    if (!run(insert,
+            { e->uuid, entityWireName(e->entity), e->scope, e->targetId, operationWireName(e->operation),
+                e->method, e->path, body.isEmpty() ? QVariant() : QVariant(body), json(e->overlay),
+                json(e->base, false), blob(e->etag), text(e->summary), now, now }))
         return false;
     e->seq = insert->lastInsertId().toLongLong();
     noteEntry(e->seq, false, true);
@@ -126,12 +128,14 @@ bool LocalStorePrivate::insertEntry(OutboxEntry *e)
 bool LocalStorePrivate::saveEntry(const OutboxEntry &e)
 {
     const QByteArray body = RecordJson::toBytes(e.body);
-    if (!runSql(QStringLiteral("UPDATE outbox SET target_id = ?, path = ?, body = ?, overlay = ?, base = ?, etag = ?,"
-                               " state = ?, attempts = ?, last_error = ?, server_value = ?, updated_at = ?"
-                               " WHERE seq = ?"),
-                { e.targetId, e.path, body.isEmpty() ? QVariant() : QVariant(body), json(e.overlay),
-                  json(e.base, false), blob(e.etag), stateWireName(e.state), e.attempts,
-                  e.lastError.isEmpty() ? QVariant() : QVariant(e.lastError), json(e.serverValue), nowMs(), e.seq }))
+    if (!runSql(QStringLiteral(
+                    "UPDATE outbox SET target_id = ?, path = ?, body = ?, overlay = ?, base = ?, etag = ?,"
+                    " state = ?, attempts = ?, last_error = ?, server_value = ?, updated_at = ?"
+                    " WHERE seq = ?"),
+            { e.targetId, e.path, body.isEmpty() ? QVariant() : QVariant(body), json(e.overlay),
+                json(e.base, false), blob(e.etag), stateWireName(e.state), e.attempts,
+                e.lastError.isEmpty() ? QVariant() : QVariant(e.lastError), json(e.serverValue), nowMs(),
+                e.seq }))
         return false;
     noteEntry(e.seq, true, true);
     return true;
@@ -193,7 +197,7 @@ qint64 LocalStorePrivate::allocateTempId()
         next = -1;
     if (!runSql(QStringLiteral("INSERT INTO outbox_meta (key, value) VALUES ('next_temp_id', ?)"
                                " ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-                { QString::number(next - 1) }))
+            { QString::number(next - 1) }))
         return 0;
     return next;
 }
@@ -203,7 +207,8 @@ int LocalStorePrivate::countState(const QString &states) const
     auto *self = const_cast<LocalStorePrivate *>(this);
     if (!isOpen)
         return 0;
-    QSqlQuery *query = self->prepared(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state IN (%1)").arg(states));
+    QSqlQuery *query
+        = self->prepared(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state IN (%1)").arg(states));
     if (!self->run(query))
         return 0;
     const int n = query->next() ? query->value(0).toInt() : 0;
@@ -221,8 +226,8 @@ LocalEdit LocalStorePrivate::refuse(const QString &message)
 
 // ---- queueing edits ---------------------------------------------------------------
 
-LocalEdit LocalStorePrivate::queueUpdate(Entity entity, const QString &scope, qint64 id, const QJsonObject &fields,
-                                         const QString &summary)
+LocalEdit LocalStorePrivate::queueUpdate(
+    Entity entity, const QString &scope, qint64 id, const QJsonObject &fields, const QString &summary)
 {
     Transaction t(this);
     if (!t.ok())
@@ -252,7 +257,7 @@ LocalEdit LocalStorePrivate::queueUpdate(Entity entity, const QString &scope, qi
 }
 
 LocalEdit LocalStorePrivate::queueCreate(Entity entity, const QString &scope, const QJsonObject &body,
-                                         QJsonObject overlay, const QString &summary, qint64 knownId)
+    QJsonObject overlay, const QString &summary, qint64 knownId)
 {
     Transaction t(this);
     if (!t.ok())
@@ -276,7 +281,8 @@ LocalEdit LocalStorePrivate::queueCreate(Entity entity, const QString &scope, co
     return LocalEdit { true, id, e.seq, e.uuid, QString() };
 }
 
-LocalEdit LocalStorePrivate::queueDelete(Entity entity, const QString &scope, qint64 id, const QString &summary)
+LocalEdit LocalStorePrivate::queueDelete(
+    Entity entity, const QString &scope, qint64 id, const QString &summary)
 {
     Transaction t(this);
     if (!t.ok())
@@ -333,7 +339,7 @@ LocalEdit LocalStore::setMenuItemTitle(qint64 id, const QString &title)
         return d->refuse(tr("A title may have at most 255 characters."));
     const auto item = menuItem(id);
     return d->queueUpdate(Entity::MenuItem, QString(), id, { { QStringLiteral("title"), trimmed } },
-                          tr("Rename %1 to %2").arg(titleOr(item, id), trimmed));
+        tr("Rename %1 to %2").arg(titleOr(item, id), trimmed));
 }
 
 LocalEdit LocalStore::setMenuItemPrice(qint64 id, Money price)
@@ -342,22 +348,22 @@ LocalEdit LocalStore::setMenuItemPrice(qint64 id, Money price)
         return d->refuse(tr("A price must be between 0.00 and 9999.99."));
     const auto item = menuItem(id);
     return d->queueUpdate(Entity::MenuItem, QString(), id, { { QStringLiteral("price"), price.toString() } },
-                          tr("Price of %1: %2").arg(titleOr(item, id), price.toString()));
+        tr("Price of %1: %2").arg(titleOr(item, id), price.toString()));
 }
 
 LocalEdit LocalStore::setMenuItemFeatured(qint64 id, bool featured)
 {
     const auto item = menuItem(id);
     return d->queueUpdate(Entity::MenuItem, QString(), id, { { QStringLiteral("featured"), featured } },
-                          featured ? tr("Feature %1").arg(titleOr(item, id)) : tr("Stop featuring %1").arg(titleOr(item, id)));
+        featured ? tr("Feature %1").arg(titleOr(item, id)) : tr("Stop featuring %1").arg(titleOr(item, id)));
 }
 
 LocalEdit LocalStore::setMenuItemAvailable(qint64 id, bool available)
 {
     const auto item = menuItem(id);
     return d->queueUpdate(Entity::MenuItem, QString(), id, { { QStringLiteral("available"), available } },
-                          available ? tr("%1 is available again").arg(titleOr(item, id))
-                                    : tr("%1 has run out").arg(titleOr(item, id)));
+        available ? tr("%1 is available again").arg(titleOr(item, id))
+                  : tr("%1 has run out").arg(titleOr(item, id)));
 }
 
 LocalEdit LocalStore::setMenuItemCategory(qint64 id, qint64 categoryId)
@@ -367,7 +373,7 @@ LocalEdit LocalStore::setMenuItemCategory(qint64 id, qint64 categoryId)
         return d->refuse(tr("That category is not known here."));
     const auto item = menuItem(id);
     return d->queueUpdate(Entity::MenuItem, QString(), id, { { QStringLiteral("category"), categoryId } },
-                          tr("Move %1 to %2").arg(titleOr(item, id), cat->record.title));
+        tr("Move %1 to %2").arg(titleOr(item, id), cat->record.title));
 }
 
 LocalEdit LocalStore::createMenuItem(const MenuItem &item)
@@ -379,10 +385,8 @@ LocalEdit LocalStore::createMenuItem(const MenuItem &item)
         return d->refuse(tr("A price must be between 0.00 and 9999.99."));
     if (!category(item.category))
         return d->refuse(tr("Choose a category for the new item."));
-    QJsonObject body { { QStringLiteral("title"), title },
-                       { QStringLiteral("price"), item.price.toString() },
-                       { QStringLiteral("featured"), item.featured },
-                       { QStringLiteral("category"), item.category } };
+    QJsonObject body { { QStringLiteral("title"), title }, { QStringLiteral("price"), item.price.toString() },
+        { QStringLiteral("featured"), item.featured }, { QStringLiteral("category"), item.category } };
     if (hasFeature(QStringLiteral("availability")))
         body.insert(QStringLiteral("available"), item.available);
     QJsonObject overlay = body;
@@ -393,7 +397,8 @@ LocalEdit LocalStore::createMenuItem(const MenuItem &item)
 LocalEdit LocalStore::deleteMenuItem(qint64 id)
 {
     const auto item = menuItem(id);
-    return d->queueDelete(Entity::MenuItem, QString(), id, tr("Remove %1 from the menu").arg(titleOr(item, id)));
+    return d->queueDelete(
+        Entity::MenuItem, QString(), id, tr("Remove %1 from the menu").arg(titleOr(item, id)));
 }
 
 LocalEdit LocalStore::createCategory(const QString &title, const QString &slug)
@@ -413,7 +418,7 @@ LocalEdit LocalStore::renameCategory(qint64 id, const QString &title)
         return d->refuse(tr("A category needs a title."));
     const auto cat = category(id);
     return d->queueUpdate(Entity::Category, QString(), id, { { QStringLiteral("title"), t } },
-                          tr("Rename the category %1 to %2").arg(cat ? cat->record.title : QString::number(id), t));
+        tr("Rename the category %1 to %2").arg(cat ? cat->record.title : QString::number(id), t));
 }
 
 LocalEdit LocalStore::setOrderStage(qint64 id, OrderStage stage)
@@ -421,26 +426,26 @@ LocalEdit LocalStore::setOrderStage(qint64 id, OrderStage stage)
     if (!hasFeature(QStringLiteral("stages"))) {
         // A cloud-style server only knows delivered or not.
         return d->queueUpdate(Entity::Order, QString(), id,
-                              { { QStringLiteral("status"), stage == OrderStage::Delivered } },
-                              tr("Order %1: %2").arg(id).arg(displayName(stage)));
+            { { QStringLiteral("status"), stage == OrderStage::Delivered } },
+            tr("Order %1: %2").arg(id).arg(displayName(stage)));
     }
     return d->queueUpdate(Entity::Order, QString(), id, { { QStringLiteral("stage"), toWire(stage) } },
-                          tr("Order %1: %2").arg(id).arg(displayName(stage)));
+        tr("Order %1: %2").arg(id).arg(displayName(stage)));
 }
 
 LocalEdit LocalStore::setOrderStatus(qint64 id, bool delivered)
 {
     return d->queueUpdate(Entity::Order, QString(), id, { { QStringLiteral("status"), delivered } },
-                          delivered ? tr("Order %1 delivered").arg(id) : tr("Order %1 not delivered").arg(id));
+        delivered ? tr("Order %1 delivered").arg(id) : tr("Order %1 not delivered").arg(id));
 }
 
 LocalEdit LocalStore::assignDeliveryCrew(qint64 id, std::optional<qint64> userId)
 {
     const QString who = userId ? userName(*userId) : QString();
     return d->queueUpdate(Entity::Order, QString(), id,
-                          { { QStringLiteral("delivery_crew"), userId ? QJsonValue(*userId) : QJsonValue() } },
-                          userId ? tr("Order %1: deliver with %2").arg(id).arg(who.isEmpty() ? QString::number(*userId) : who)
-                                 : tr("Order %1: no delivery crew").arg(id));
+        { { QStringLiteral("delivery_crew"), userId ? QJsonValue(*userId) : QJsonValue() } },
+        userId ? tr("Order %1: deliver with %2").arg(id).arg(who.isEmpty() ? QString::number(*userId) : who)
+               : tr("Order %1: no delivery crew").arg(id));
 }
 
 LocalEdit LocalStore::createCounterOrder(const QList<CounterOrderLine> &lines, const QString &note)
@@ -460,41 +465,38 @@ LocalEdit LocalStore::createCounterOrder(const QList<CounterOrderLine> &lines, c
         const Money price = item->record.price * line.quantity;
         total += price;
         count += line.quantity;
-        bodyItems.append(QJsonObject { { QStringLiteral("menuitem"), line.menuitem },
-                                       { QStringLiteral("quantity"), line.quantity } });
+        bodyItems.append(QJsonObject {
+            { QStringLiteral("menuitem"), line.menuitem }, { QStringLiteral("quantity"), line.quantity } });
         localItems.append(QJsonObject { { QStringLiteral("menuitem"), line.menuitem },
-                                        { QStringLiteral("menuitem_title"), item->record.title },
-                                        { QStringLiteral("quantity"), line.quantity },
-                                        { QStringLiteral("unit_price"), item->record.price.toString() },
-                                        { QStringLiteral("price"), price.toString() } });
+            { QStringLiteral("menuitem_title"), item->record.title },
+            { QStringLiteral("quantity"), line.quantity },
+            { QStringLiteral("unit_price"), item->record.price.toString() },
+            { QStringLiteral("price"), price.toString() } });
     }
     const QJsonObject body { { QStringLiteral("items"), bodyItems }, { QStringLiteral("note"), note } };
     // What the board shows until the server's order arrives; the server sets
     // the real prices and total.
     QJsonObject overlay { { QStringLiteral("user"), currentUserId() },
-                          { QStringLiteral("delivery_crew"), QJsonValue() },
-                          { QStringLiteral("status"), false },
-                          { QStringLiteral("total"), total.toString() },
-                          { QStringLiteral("date"), QDate::currentDate().toString(Qt::ISODate) },
-                          { QStringLiteral("items"), localItems },
-                          { QStringLiteral("note"), note },
-                          { RecordJson::kPlacedAtHint, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } };
+        { QStringLiteral("delivery_crew"), QJsonValue() }, { QStringLiteral("status"), false },
+        { QStringLiteral("total"), total.toString() },
+        { QStringLiteral("date"), QDate::currentDate().toString(Qt::ISODate) },
+        { QStringLiteral("items"), localItems }, { QStringLiteral("note"), note },
+        { RecordJson::kPlacedAtHint, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } };
     if (hasFeature(QStringLiteral("stages")))
         overlay.insert(QStringLiteral("stage"), toWire(OrderStage::Received));
     return d->queueCreate(Entity::Order, QString(), body, overlay,
-                          tr("New counter order: %n item(s), %1", nullptr, count).arg(total.toString()));
+        tr("New counter order: %n item(s), %1", nullptr, count).arg(total.toString()));
 }
 
 namespace {
 QJsonObject bookingFields(const Booking &b)
 {
-    return { { QStringLiteral("name"), b.name.trimmed() },
-             { QStringLiteral("phone"), b.phone.trimmed() },
-             { QStringLiteral("date"), b.date.toString(Qt::ISODate) },
-             { QStringLiteral("time"), b.time.toString(QStringLiteral("HH:mm")) },
-             { QStringLiteral("guests"), b.guests },
-             { QStringLiteral("table"), b.table ? QJsonValue(*b.table) : QJsonValue() },
-             { QStringLiteral("notes"), b.notes } };
+    return { { QStringLiteral("name"), b.name.trimmed() }, { QStringLiteral("phone"), b.phone.trimmed() },
+        { QStringLiteral("date"), b.date.toString(Qt::ISODate) },
+        { QStringLiteral("time"), b.time.toString(QStringLiteral("HH:mm")) },
+        { QStringLiteral("guests"), b.guests },
+        { QStringLiteral("table"), b.table ? QJsonValue(*b.table) : QJsonValue() },
+        { QStringLiteral("notes"), b.notes } };
 }
 } // namespace
 
@@ -511,9 +513,9 @@ LocalEdit LocalStore::createBooking(const Booking &booking)
     overlay.insert(QStringLiteral("user"), currentUserId());
     overlay.insert(QStringLiteral("status"), toWire(booking.status));
     return d->queueCreate(Entity::Booking, QString(), body, overlay,
-                          tr("Book %1 for %n guest(s) on %2 at %3", nullptr, booking.guests)
-                              .arg(booking.name.trimmed(), booking.date.toString(Qt::ISODate),
-                                   booking.time.toString(QStringLiteral("HH:mm"))));
+        tr("Book %1 for %n guest(s) on %2 at %3", nullptr, booking.guests)
+            .arg(booking.name.trimmed(), booking.date.toString(Qt::ISODate),
+                booking.time.toString(QStringLiteral("HH:mm"))));
 }
 
 LocalEdit LocalStore::updateBooking(const Booking &booking)
@@ -538,7 +540,7 @@ LocalEdit LocalStore::updateBooking(const Booking &booking)
     if (fields.isEmpty())
         return LocalEdit { true, booking.id, 0, QString(), QString() };
     return d->queueUpdate(Entity::Booking, QString(), booking.id, fields,
-                          tr("Change the booking of %1").arg(booking.name.trimmed()));
+        tr("Change the booking of %1").arg(booking.name.trimmed()));
 }
 
 LocalEdit LocalStore::setBookingStatus(qint64 id, BookingStatus status)
@@ -547,10 +549,11 @@ LocalEdit LocalStore::setBookingStatus(qint64 id, BookingStatus status)
     if (!current)
         return d->refuse(tr("This record is not in the local copy any more."));
     if (!isAllowedMove(current->record.status, status))
-        return d->refuse(tr("A booking that is %1 cannot become %2.")
-                             .arg(displayName(current->record.status).toLower(), displayName(status).toLower()));
+        return d->refuse(
+            tr("A booking that is %1 cannot become %2.")
+                .arg(displayName(current->record.status).toLower(), displayName(status).toLower()));
     return d->queueUpdate(Entity::Booking, QString(), id, { { QStringLiteral("status"), toWire(status) } },
-                          tr("Booking of %1: %2").arg(current->record.name, displayName(status)));
+        tr("Booking of %1: %2").arg(current->record.name, displayName(status)));
 }
 
 LocalEdit LocalStore::cancelBooking(qint64 id)
@@ -562,7 +565,7 @@ LocalEdit LocalStore::deleteBooking(qint64 id)
 {
     const auto current = booking(id);
     return d->queueDelete(Entity::Booking, QString(), id,
-                          tr("Delete the booking of %1").arg(current ? current->record.name : QString::number(id)));
+        tr("Delete the booking of %1").arg(current ? current->record.name : QString::number(id)));
 }
 
 LocalEdit LocalStore::createTable(const DiningTable &table)
@@ -571,8 +574,10 @@ LocalEdit LocalStore::createTable(const DiningTable &table)
         return d->refuse(tr("A table needs a name."));
     if (table.seats < 1)
         return d->refuse(tr("A table has at least one seat."));
-    const QJsonObject body { { QStringLiteral("name"), table.name.trimmed() }, { QStringLiteral("seats"), table.seats } };
-    return d->queueCreate(Entity::Table, QString(), body, body, tr("Add the table %1").arg(table.name.trimmed()));
+    const QJsonObject body { { QStringLiteral("name"), table.name.trimmed() },
+        { QStringLiteral("seats"), table.seats } };
+    return d->queueCreate(
+        Entity::Table, QString(), body, body, tr("Add the table %1").arg(table.name.trimmed()));
 }
 
 LocalEdit LocalStore::updateTable(const DiningTable &table)
@@ -591,18 +596,19 @@ LocalEdit LocalStore::updateTable(const DiningTable &table)
         fields.insert(QStringLiteral("seats"), table.seats);
     if (fields.isEmpty())
         return LocalEdit { true, table.id, 0, QString(), QString() };
-    return d->queueUpdate(Entity::Table, QString(), table.id, fields, tr("Change the table %1").arg(table.name.trimmed()));
+    return d->queueUpdate(
+        Entity::Table, QString(), table.id, fields, tr("Change the table %1").arg(table.name.trimmed()));
 }
 
 LocalEdit LocalStore::deleteTable(qint64 id)
 {
     const auto current = table(id);
     return d->queueDelete(Entity::Table, QString(), id,
-                          tr("Remove the table %1").arg(current ? current->record.name : QString::number(id)));
+        tr("Remove the table %1").arg(current ? current->record.name : QString::number(id)));
 }
 
-LocalEdit LocalStore::addGroupMember(const QString &group, const QString &username, qint64 knownUserId,
-                                     const QString &email)
+LocalEdit LocalStore::addGroupMember(
+    const QString &group, const QString &username, qint64 knownUserId, const QString &email)
 {
     const QString name = username.trimmed();
     if (group.isEmpty() || name.isEmpty())
@@ -614,14 +620,14 @@ LocalEdit LocalStore::addGroupMember(const QString &group, const QString &userna
     const QJsonObject body { { QStringLiteral("username"), name } };
     const QJsonObject overlay { { QStringLiteral("username"), name }, { QStringLiteral("email"), email } };
     return d->queueCreate(Entity::GroupMember, group, body, overlay, tr("Add %1 to %2").arg(name, group),
-                          knownUserId > 0 ? knownUserId : 0);
+        knownUserId > 0 ? knownUserId : 0);
 }
 
 LocalEdit LocalStore::removeGroupMember(const QString &group, qint64 userId)
 {
     const QString who = userName(userId);
     return d->queueDelete(Entity::GroupMember, group, userId,
-                          tr("Remove %1 from %2").arg(who.isEmpty() ? QString::number(userId) : who, group));
+        tr("Remove %1 from %2").arg(who.isEmpty() ? QString::number(userId) : who, group));
 }
 
 // ---- LocalStore: the outbox for the sync engine ------------------------------------------
@@ -638,16 +644,9 @@ QList<OutboxEntry> LocalStore::outboxEntries(const QList<qint64> &seqs) const
     QList<OutboxEntry> out;
     if (!d->isOpen)
         return out;
-    for (qsizetype i = 0; i < seqs.size(); i += 500) {
-        const QList<qint64> chunk = seqs.mid(i, 500);
-        QString marks;
-        QVariantList values;
-        for (qint64 seq : chunk) {
-            marks += marks.isEmpty() ? QStringLiteral("?") : QStringLiteral(",?");
-            values.append(seq);
-        }
+    forIdChunks(seqs, [&](const QString &marks, const QVariantList &values) {
         out += d->loadEntries(QStringLiteral("seq IN (%1)").arg(marks), values);
-    }
+    });
     return out;
 }
 
@@ -664,8 +663,10 @@ QList<OutboxEntry> LocalStore::nextToSend(int limit) const
     if (!d->isOpen || limit <= 0)
         return out;
     QSet<std::pair<QString, qint64>> busy;
-    QSqlQuery *query = d->prepared(QStringLiteral("SELECT %1 FROM outbox WHERE state IN ('pending', 'sending')"
-                                                  " ORDER BY seq").arg(kEntryColumns));
+    QSqlQuery *query
+        = d->prepared(QStringLiteral("SELECT %1 FROM outbox WHERE state IN ('pending', 'sending')"
+                                     " ORDER BY seq")
+                          .arg(kEntryColumns));
     if (!d->run(query))
         return out;
     // Entries after one still being sent for the same record wait for it:
@@ -830,8 +831,8 @@ bool LocalStore::markFailed(qint64 seq, const QString &message)
     return t.commit();
 }
 
-bool LocalStore::markConflict(qint64 seq, const QJsonObject &serverValue, const QByteArray &etag,
-                              const QString &message)
+bool LocalStore::markConflict(
+    qint64 seq, const QJsonObject &serverValue, const QByteArray &etag, const QString &message)
 {
     LocalStorePrivate::Transaction t(d.get());
     if (!t.ok())

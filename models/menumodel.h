@@ -12,7 +12,15 @@ class MenuModel : public StoreRowsModel<Cached<MenuItem>>
     Q_OBJECT
 
 public:
-    enum Column { TitleColumn, CategoryColumn, PriceColumn, FeaturedColumn, AvailableColumn, SyncColumn, ColumnCount };
+    enum Column {
+        TitleColumn,
+        CategoryColumn,
+        PriceColumn,
+        FeaturedColumn,
+        AvailableColumn,
+        SyncColumn,
+        ColumnCount
+    };
     enum Role {
         IdRole = Qt::UserRole,
         TitleRole,
@@ -22,8 +30,8 @@ public:
         FeaturedRole,
         AvailableRole,
         SyncStateRole, // int(SyncState)
-        PendingRole,   // bool: something about this row is not on the server yet
-        SortKeyRole,   // the column's value in a form proxies sort by
+        PendingRole, // bool: something about this row is not on the server yet
+        SortKeyRole, // the column's value in a form proxies sort by
     };
     Q_ENUM(Column)
     Q_ENUM(Role)

@@ -76,7 +76,8 @@ void OrderFilterModel::clearFilters()
     invalidateFilter();
 }
 
-bool OrderFilterModel::accepts(qint64 id, const QString &searchText, qint64 crew, const QDate &date, int stage) const
+bool OrderFilterModel::accepts(
+    qint64 id, const QString &searchText, qint64 crew, const QDate &date, int stage) const
 {
     Q_UNUSED(id)
     if (m_stageMask && !(m_stageMask & (1u << stage)))
@@ -99,12 +100,12 @@ bool OrderFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
     if (m_orders) {
         const OrderRow &row = m_orders->rowAt(sourceRow);
         return accepts(row.order.id, row.searchText, row.order.deliveryCrew.value_or(0), row.order.date,
-                       int(row.order.effectiveStage()));
+            int(row.order.effectiveStage()));
     }
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    return accepts(index.data(OrdersModel::IdRole).toLongLong(), index.data(OrdersModel::SearchTextRole).toString(),
-                   index.data(OrdersModel::CrewIdRole).toLongLong(), index.data(OrdersModel::DateRole).toDate(),
-                   index.data(OrdersModel::StageRole).toInt());
+    return accepts(index.data(OrdersModel::IdRole).toLongLong(),
+        index.data(OrdersModel::SearchTextRole).toString(), index.data(OrdersModel::CrewIdRole).toLongLong(),
+        index.data(OrdersModel::DateRole).toDate(), index.data(OrdersModel::StageRole).toInt());
 }
 
 } // namespace LittleLemon

@@ -141,7 +141,8 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const
         break;
     case CrewColumn:
         if (display || role == SortKeyRole)
-            return row.crewName.isEmpty() && o.deliveryCrew ? QStringLiteral("#%1").arg(*o.deliveryCrew) : row.crewName;
+            return row.crewName.isEmpty() && o.deliveryCrew ? QStringLiteral("#%1").arg(*o.deliveryCrew)
+                                                            : row.crewName;
         if (role == Qt::EditRole)
             return o.deliveryCrew.value_or(0);
         break;

@@ -32,13 +32,13 @@ public:
     };
     enum Role {
         IdRole = Qt::UserRole,
-        StageRole,     // int(OrderStage), derived from status against a server without stages
-        HasStageRole,  // the server tracks stages
-        StatusRole,    // bool: delivered
-        CrewIdRole,    // qint64, 0 when nobody is assigned
+        StageRole, // int(OrderStage), derived from status against a server without stages
+        HasStageRole, // the server tracks stages
+        StatusRole, // bool: delivered
+        CrewIdRole, // qint64, 0 when nobody is assigned
         CrewNameRole,
-        DateRole,      // QDate
-        PlacedAtRole,  // QDateTime (UTC), invalid when unknown
+        DateRole, // QDate
+        PlacedAtRole, // QDateTime (UTC), invalid when unknown
         AgeSecondsRole, // qint64 since it was placed, -1 when unknown
         TotalCentsRole,
         ItemsSummaryRole,

@@ -14,7 +14,8 @@ struct StateName
     const char *display;
 };
 constexpr StateName kStates[] = {
-    { OutboxEntry::State::Pending, "pending", QT_TRANSLATE_NOOP("LittleLemon::OutboxEntry", "Waiting to be sent") },
+    { OutboxEntry::State::Pending, "pending",
+        QT_TRANSLATE_NOOP("LittleLemon::OutboxEntry", "Waiting to be sent") },
     { OutboxEntry::State::Sending, "sending", QT_TRANSLATE_NOOP("LittleLemon::OutboxEntry", "Sending") },
     { OutboxEntry::State::Failed, "failed", QT_TRANSLATE_NOOP("LittleLemon::OutboxEntry", "Refused") },
     { OutboxEntry::State::Conflict, "conflict", QT_TRANSLATE_NOOP("LittleLemon::OutboxEntry", "Conflict") },

@@ -2,14 +2,13 @@
 
 #include "models/entity.h"
 
+#include <optional>
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QMetaType>
 #include <QString>
-
-#include <optional>
 
 namespace LittleLemon {
 
@@ -22,14 +21,14 @@ struct OutboxEntry
     enum class Operation { Create, Update, Delete };
 
     qint64 seq = 0; // push order; never reused
-    QString uuid;   // Idempotency-Key
+    QString uuid; // Idempotency-Key
     Entity entity = Entity::MenuItem;
-    QString scope;       // the group name for group members, empty otherwise
+    QString scope; // the group name for group members, empty otherwise
     qint64 targetId = 0; // negative: a record made offline that the server has not numbered yet
     Operation operation = Operation::Update;
-    QString method;   // "POST", "PATCH", "DELETE"
-    QString path;     // "/api/menu-items/7"
-    QJsonValue body;  // the JSON to send; Undefined for none (DELETE)
+    QString method; // "POST", "PATCH", "DELETE"
+    QString path; // "/api/menu-items/7"
+    QJsonValue body; // the JSON to send; Undefined for none (DELETE)
     // What the cache shows while the edit is unsent: the fields a PATCH sets,
     // the whole record a create makes (with local-only hints such as
     // "menuitem_title" for a counter order's lines).
@@ -43,10 +42,10 @@ struct OutboxEntry
     QString summary; // "Price of Lasagna: 12.50", for people
     State state = State::Pending;
     int attempts = 0;
-    QString lastError;       // the server's own words
+    QString lastError; // the server's own words
     QJsonObject serverValue; // the server's version when in conflict
-    QDateTime createdAt;     // UTC
-    QDateTime updatedAt;     // UTC
+    QDateTime createdAt; // UTC
+    QDateTime updatedAt; // UTC
 
     // Waiting for an earlier create: the target or a reference in the body is
     // still a temporary id. Such an entry cannot be sent yet.

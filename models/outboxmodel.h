@@ -22,7 +22,7 @@ public:
         PathRole,
         MessageRole,
         ServerValueRole, // QJsonObject: the server's version in a conflict
-        BlockedRole,     // waits for an earlier create
+        BlockedRole, // waits for an earlier create
         CreatedAtRole,
         SortKeyRole,
     };

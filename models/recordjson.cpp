@@ -3,12 +3,11 @@
 #include "models/jsoncodec.h"
 #include "models/user.h"
 
+#include <cmath>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrl>
-
-#include <cmath>
 
 namespace LittleLemon::RecordJson {
 
@@ -305,8 +304,8 @@ QList<std::pair<Entity, qint64>> temporaryReferences(Entity entity, const QJsonV
     return out;
 }
 
-QJsonValue withReferenceReplaced(Entity entity, const QJsonValue &json, Entity target, qint64 from, qint64 to,
-                                 bool *changed)
+QJsonValue withReferenceReplaced(
+    Entity entity, const QJsonValue &json, Entity target, qint64 from, qint64 to, bool *changed)
 {
     *changed = false;
     if (!json.isObject())

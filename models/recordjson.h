@@ -59,8 +59,8 @@ std::optional<Entity> referencingEntity(Entity entity);
 QList<std::pair<Entity, qint64>> temporaryReferences(Entity entity, const QJsonValue &json);
 // `json` with references to `target` id `from` replaced by `to`; *changed
 // tells whether anything was replaced.
-QJsonValue withReferenceReplaced(Entity entity, const QJsonValue &json, Entity target, qint64 from, qint64 to,
-                                 bool *changed);
+QJsonValue withReferenceReplaced(
+    Entity entity, const QJsonValue &json, Entity target, qint64 from, qint64 to, bool *changed);
 
 QByteArray toBytes(const QJsonObject &o);
 QByteArray toBytes(const QJsonValue &v); // Undefined → empty

@@ -11,7 +11,15 @@ class StaffModel : public StoreRowsModel<Cached<GroupMember>>
 
 public:
     enum Column { UsernameColumn, EmailColumn, SyncColumn, ColumnCount };
-    enum Role { IdRole = Qt::UserRole, UsernameRole, EmailRole, GroupRole, SyncStateRole, PendingRole, SortKeyRole };
+    enum Role {
+        IdRole = Qt::UserRole,
+        UsernameRole,
+        EmailRole,
+        GroupRole,
+        SyncStateRole,
+        PendingRole,
+        SortKeyRole
+    };
     Q_ENUM(Column)
     Q_ENUM(Role)
 

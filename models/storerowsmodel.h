@@ -2,12 +2,11 @@
 
 #include "models/localstore.h"
 
+#include <algorithm>
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
 #include <QPointer>
-
-#include <algorithm>
 
 namespace LittleLemon {
 
@@ -18,15 +17,17 @@ namespace LittleLemon {
 //
 // A subclass says how to read rows (fetchAll, fetch by ids), which rows it
 // shows (accepts), and calls applyChange() from its store signal handler.
-template<typename Row>
-class StoreRowsModel : public QAbstractTableModel
+template<typename Row> class StoreRowsModel : public QAbstractTableModel
 {
 public:
     int rowCount(const QModelIndex &parent = QModelIndex()) const override
     {
         return parent.isValid() ? 0 : int(m_rows.size());
     }
-    int columnCount(const QModelIndex &parent = QModelIndex()) const override { return parent.isValid() ? 0 : m_columns; }
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override
+    {
+        return parent.isValid() ? 0 : m_columns;
+    }
 
     LocalStore *store() const { return m_store; }
     // The row showing `id`, or -1.
@@ -56,8 +57,7 @@ protected:
         : QAbstractTableModel(parent)
         , m_store(store)
         , m_columns(columns)
-    {
-    }
+    { }
 
     virtual qint64 idOf(const Row &row) const = 0;
     virtual void setIdOf(Row &row, qint64 id) const = 0;
@@ -68,8 +68,8 @@ protected:
     virtual void prepare(Row &) const { }
 
     // Applies one commit's changes: renamed, then removed, updated, inserted.
-    void applyChange(const QList<qint64> &inserted, const QList<qint64> &updated, const QList<qint64> &removed,
-                     const QList<std::pair<qint64, qint64>> &renamed)
+    void applyChange(const QList<qint64> &inserted, const QList<qint64> &updated,
+        const QList<qint64> &removed, const QList<std::pair<qint64, qint64>> &renamed)
     {
         for (const auto &[from, to] : renamed) {
             const int row = rowOf(from);
@@ -163,8 +163,7 @@ protected:
     }
 
     // Calls fn(first, last) for each run of consecutive rows.
-    template<typename Fn>
-    static void emitRanges(QList<int> rows, Fn fn)
+    template<typename Fn> static void emitRanges(QList<int> rows, Fn fn)
     {
         if (rows.isEmpty())
             return;

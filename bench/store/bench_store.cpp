@@ -7,38 +7,35 @@
 #include "models/orderfiltermodel.h"
 #include "models/ordersmodel.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QTemporaryDir>
-
 #include <sys/resource.h>
-
-#include <algorithm>
-#include <cstdio>
 
 using namespace LittleLemon;
 
 namespace {
 
-const QStringList kDishes { QStringLiteral("Lasagna"),     QStringLiteral("Greek salad"), QStringLiteral("Bruschetta"),
-                            QStringLiteral("Lemon dessert"), QStringLiteral("Grilled fish"), QStringLiteral("Soda"),
-                            QStringLiteral("Pasta"),         QStringLiteral("Moussaka"),    QStringLiteral("Baklava") };
-const QStringList kStages { QStringLiteral("received"),         QStringLiteral("preparing"), QStringLiteral("ready"),
-                            QStringLiteral("out_for_delivery"), QStringLiteral("delivered"), QStringLiteral("cancelled") };
+const QStringList kDishes { QStringLiteral("Lasagna"), QStringLiteral("Greek salad"),
+    QStringLiteral("Bruschetta"), QStringLiteral("Lemon dessert"), QStringLiteral("Grilled fish"),
+    QStringLiteral("Soda"), QStringLiteral("Pasta"), QStringLiteral("Moussaka"), QStringLiteral("Baklava") };
+const QStringList kStages { QStringLiteral("received"), QStringLiteral("preparing"), QStringLiteral("ready"),
+    QStringLiteral("out_for_delivery"), QStringLiteral("delivered"), QStringLiteral("cancelled") };
 
 QList<QJsonObject> makeMenu(int count)
 {
     QList<QJsonObject> out;
     for (int i = 1; i <= count; ++i) {
         out << QJsonObject { { QStringLiteral("id"), i },
-                             { QStringLiteral("title"), QStringLiteral("%1 %2").arg(kDishes.at(i % kDishes.size())).arg(i) },
-                             { QStringLiteral("price"), Money(500 + (i * 37) % 3000).toString() },
-                             { QStringLiteral("featured"), i % 7 == 0 },
-                             { QStringLiteral("category"), 1 + i % 5 },
-                             { QStringLiteral("available"), i % 11 != 0 } };
+            { QStringLiteral("title"), QStringLiteral("%1 %2").arg(kDishes.at(i % kDishes.size())).arg(i) },
+            { QStringLiteral("price"), Money(500 + (i * 37) % 3000).toString() },
+            { QStringLiteral("featured"), i % 7 == 0 }, { QStringLiteral("category"), 1 + i % 5 },
+            { QStringLiteral("available"), i % 11 != 0 } };
     }
     return out;
 }
@@ -56,27 +53,24 @@ QList<QJsonObject> makeOrders(int count, int menuCount)
             const Money unit(500 + (item * 37) % 3000);
             total += unit * quantity;
             items.append(QJsonObject { { QStringLiteral("menuitem"), item },
-                                       { QStringLiteral("menuitem_title"),
-                                         QStringLiteral("%1 %2").arg(kDishes.at(item % kDishes.size())).arg(item) },
-                                       { QStringLiteral("quantity"), quantity },
-                                       { QStringLiteral("unit_price"), unit.toString() },
-                                       { QStringLiteral("price"), (unit * quantity).toString() } });
+                { QStringLiteral("menuitem_title"),
+                    QStringLiteral("%1 %2").arg(kDishes.at(item % kDishes.size())).arg(item) },
+                { QStringLiteral("quantity"), quantity }, { QStringLiteral("unit_price"), unit.toString() },
+                { QStringLiteral("price"), (unit * quantity).toString() } });
         }
         const QDateTime placed = start.addSecs(qint64(i) * 300);
         const QString stage = kStages.at(i % kStages.size());
-        out << QJsonObject { { QStringLiteral("id"), i },
-                             { QStringLiteral("user"), 10 + i % 40 },
-                             { QStringLiteral("delivery_crew"), i % 4 ? QJsonValue(3 + i % 3) : QJsonValue() },
-                             { QStringLiteral("status"), stage == QLatin1String("delivered") },
-                             { QStringLiteral("total"), total.toString() },
-                             { QStringLiteral("date"), placed.date().toString(Qt::ISODate) },
-                             { QStringLiteral("items"), items },
-                             { QStringLiteral("stage"), stage },
-                             { QStringLiteral("note"), i % 9 == 0 ? QStringLiteral("ring twice") : QString() },
-                             { QStringLiteral("history"),
-                               QJsonArray { QJsonObject { { QStringLiteral("stage"), QStringLiteral("received") },
-                                                          { QStringLiteral("by"), 10 + i % 40 },
-                                                          { QStringLiteral("at"), placed.toString(Qt::ISODateWithMs) } } } } };
+        out << QJsonObject { { QStringLiteral("id"), i }, { QStringLiteral("user"), 10 + i % 40 },
+            { QStringLiteral("delivery_crew"), i % 4 ? QJsonValue(3 + i % 3) : QJsonValue() },
+            { QStringLiteral("status"), stage == QLatin1String("delivered") },
+            { QStringLiteral("total"), total.toString() },
+            { QStringLiteral("date"), placed.date().toString(Qt::ISODate) },
+            { QStringLiteral("items"), items }, { QStringLiteral("stage"), stage },
+            { QStringLiteral("note"), i % 9 == 0 ? QStringLiteral("ring twice") : QString() },
+            { QStringLiteral("history"),
+                QJsonArray { QJsonObject { { QStringLiteral("stage"), QStringLiteral("received") },
+                    { QStringLiteral("by"), 10 + i % 40 },
+                    { QStringLiteral("at"), placed.toString(Qt::ISODateWithMs) } } } } };
     }
     return out;
 }
@@ -85,16 +79,15 @@ QList<QJsonObject> makeBookings(int count)
 {
     QList<QJsonObject> out;
     for (int i = 1; i <= count; ++i) {
-        out << QJsonObject { { QStringLiteral("id"), i },
-                             { QStringLiteral("user"), 10 + i % 40 },
-                             { QStringLiteral("name"), QStringLiteral("Guest %1").arg(i) },
-                             { QStringLiteral("phone"), QStringLiteral("555-%1").arg(i, 4, 10, QLatin1Char('0')) },
-                             { QStringLiteral("date"), QDate(2026, 11, 1).addDays(i % 60).toString(Qt::ISODate) },
-                             { QStringLiteral("time"), QTime(17, 0).addSecs((i % 16) * 900).toString(QStringLiteral("HH:mm")) },
-                             { QStringLiteral("guests"), 1 + i % 8 },
-                             { QStringLiteral("table"), i % 3 ? QJsonValue(1 + i % 12) : QJsonValue() },
-                             { QStringLiteral("notes"), QString() },
-                             { QStringLiteral("status"), QStringLiteral("booked") } };
+        out << QJsonObject { { QStringLiteral("id"), i }, { QStringLiteral("user"), 10 + i % 40 },
+            { QStringLiteral("name"), QStringLiteral("Guest %1").arg(i) },
+            { QStringLiteral("phone"), QStringLiteral("555-%1").arg(i, 4, 10, QLatin1Char('0')) },
+            { QStringLiteral("date"), QDate(2026, 11, 1).addDays(i % 60).toString(Qt::ISODate) },
+            { QStringLiteral("time"),
+                QTime(17, 0).addSecs((i % 16) * 900).toString(QStringLiteral("HH:mm")) },
+            { QStringLiteral("guests"), 1 + i % 8 },
+            { QStringLiteral("table"), i % 3 ? QJsonValue(1 + i % 12) : QJsonValue() },
+            { QStringLiteral("notes"), QString() }, { QStringLiteral("status"), QStringLiteral("booked") } };
     }
     return out;
 }
@@ -124,9 +117,10 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("LocalStore benchmark"));
     parser.addHelpOption();
-    const QCommandLineOption ordersOption(QStringLiteral("orders"), QStringLiteral("Orders to cache."), QStringLiteral("N"),
-                                          QStringLiteral("10000"));
-    const QCommandLineOption keepOption(QStringLiteral("keep"), QStringLiteral("Keep the files in DIR."), QStringLiteral("DIR"));
+    const QCommandLineOption ordersOption(QStringLiteral("orders"), QStringLiteral("Orders to cache."),
+        QStringLiteral("N"), QStringLiteral("10000"));
+    const QCommandLineOption keepOption(
+        QStringLiteral("keep"), QStringLiteral("Keep the files in DIR."), QStringLiteral("DIR"));
     parser.addOption(ordersOption);
     parser.addOption(keepOption);
     parser.process(app);
@@ -138,7 +132,8 @@ int main(int argc, char **argv)
     QTemporaryDir temp;
     const QString folder = parser.isSet(keepOption) ? parser.value(keepOption) : temp.path();
     QDir().mkpath(folder);
-    const LocalStore::Paths paths { folder + QStringLiteral("/bench.cache.sqlite"), folder + QStringLiteral("/bench.outbox.sqlite") };
+    const LocalStore::Paths paths { folder + QStringLiteral("/bench.cache.sqlite"),
+        folder + QStringLiteral("/bench.outbox.sqlite") };
     QFile::remove(paths.cache);
     QFile::remove(paths.outbox);
 
@@ -147,15 +142,17 @@ int main(int argc, char **argv)
     const QList<QJsonObject> bookings = makeBookings(bookingCount);
     QList<QJsonObject> categories;
     for (int i = 1; i <= 5; ++i)
-        categories << QJsonObject { { QStringLiteral("id"), i }, { QStringLiteral("slug"), QStringLiteral("cat%1").arg(i) },
-                                    { QStringLiteral("title"), QStringLiteral("Category %1").arg(i) } };
+        categories << QJsonObject { { QStringLiteral("id"), i },
+            { QStringLiteral("slug"), QStringLiteral("cat%1").arg(i) },
+            { QStringLiteral("title"), QStringLiteral("Category %1").arg(i) } };
     QList<QJsonObject> crew;
     for (int i = 3; i <= 5; ++i)
-        crew << QJsonObject { { QStringLiteral("id"), i }, { QStringLiteral("username"), QStringLiteral("crew%1").arg(i) },
-                              { QStringLiteral("email"), QString() } };
+        crew << QJsonObject { { QStringLiteral("id"), i },
+            { QStringLiteral("username"), QStringLiteral("crew%1").arg(i) },
+            { QStringLiteral("email"), QString() } };
 
-    std::printf("bench_store: %d menu items, %d orders (3 lines each), %d bookings; files in %s\n", menuCount, orderCount,
-                bookingCount, qPrintable(folder));
+    std::printf("bench_store: %d menu items, %d orders (3 lines each), %d bookings; files in %s\n", menuCount,
+        orderCount, bookingCount, qPrintable(folder));
 
     LocalStore store;
     QElapsedTimer t;
@@ -172,25 +169,22 @@ int main(int argc, char **argv)
         announced += int(c.inserted.size() + c.updated.size() + c.removed.size());
     });
     t.restart();
-    const bool replaced = store.replaceAll({ { Entity::Category, QString(), categories },
-                                             { Entity::MenuItem, QString(), menu },
-                                             { Entity::Order, QString(), orders },
-                                             { Entity::Booking, QString(), bookings },
-                                             { Entity::GroupMember, QStringLiteral("delivery-crew"), crew } },
-                                           1);
+    const bool replaced = store.replaceAll(
+        { { Entity::Category, QString(), categories }, { Entity::MenuItem, QString(), menu },
+            { Entity::Order, QString(), orders }, { Entity::Booking, QString(), bookings },
+            { Entity::GroupMember, QStringLiteral("delivery-crew"), crew } },
+        1);
     const double fullReplace = msSince(t);
     if (!replaced) {
         std::fprintf(stderr, "replaceAll failed: %s\n", qPrintable(store.errorString()));
         return 1;
     }
     report("replaceAll into an empty cache (one transaction)", fullReplace,
-           QStringLiteral("%1 rows announced").arg(announced));
+        QStringLiteral("%1 rows announced").arg(announced));
 
     t.restart();
-    store.replaceAll({ { Entity::Category, QString(), categories },
-                       { Entity::MenuItem, QString(), menu },
-                       { Entity::Order, QString(), orders },
-                       { Entity::Booking, QString(), bookings } });
+    store.replaceAll({ { Entity::Category, QString(), categories }, { Entity::MenuItem, QString(), menu },
+        { Entity::Order, QString(), orders }, { Entity::Booking, QString(), bookings } });
     report("replaceAll again, nothing changed", msSince(t));
 
     QList<QJsonObject> changed = orders;
@@ -214,7 +208,8 @@ int main(int argc, char **argv)
     t.restart();
     filter.setSourceModel(&model);
     filter.sort(OrdersModel::NumberColumn, Qt::DescendingOrder);
-    report("OrderFilterModel: attach and sort by number", msSince(t), QStringLiteral("%1 rows").arg(filter.rowCount()));
+    report("OrderFilterModel: attach and sort by number", msSince(t),
+        QStringLiteral("%1 rows").arg(filter.rowCount()));
 
     // Typing "lasagna 1" and erasing it again, one keystroke at a time.
     const QString typed = QStringLiteral("lasagna 1");
@@ -235,11 +230,11 @@ int main(int argc, char **argv)
     for (double k : keystrokes)
         sum += k;
     report("filter keystroke, worst of typing and erasing", worst,
-           QStringLiteral("mean %1 ms over %2 keystrokes; \"%3\" matches %4")
-               .arg(sum / keystrokes.size(), 0, 'f', 2)
-               .arg(keystrokes.size())
-               .arg(typed)
-               .arg(matched));
+        QStringLiteral("mean %1 ms over %2 keystrokes; \"%3\" matches %4")
+            .arg(sum / keystrokes.size(), 0, 'f', 2)
+            .arg(keystrokes.size())
+            .arg(typed)
+            .arg(matched));
     t.restart();
     filter.setCrew(4);
     report("filter by crew", msSince(t), QStringLiteral("%1 rows").arg(filter.rowCount()));
@@ -260,7 +255,7 @@ int main(int argc, char **argv)
     }
     const double edits = msSince(t);
     report("1,000 queued edits (each: cache + outbox, one commit)", edits,
-           QStringLiteral("%1 ms per edit").arg(edits / editCount, 0, 'f', 3));
+        QStringLiteral("%1 ms per edit").arg(edits / editCount, 0, 'f', 3));
 
     t.restart();
     const auto next = store.nextToSend(1);
@@ -275,11 +270,11 @@ int main(int argc, char **argv)
     LocalStore again;
     again.open(paths);
     report("reopen (integrity check, reconcile 999 entries)", msSince(t),
-           QStringLiteral("%1 entries").arg(again.outboxCount()));
+        QStringLiteral("%1 entries").arg(again.outboxCount()));
 
     const QFileInfo cacheFile(paths.cache);
     std::printf("  cache file %.1f MB, outbox file %.1f MB\n", double(cacheFile.size()) / 1e6,
-                double(QFileInfo(paths.outbox).size()) / 1e6);
+        double(QFileInfo(paths.outbox).size()) / 1e6);
     std::printf("  peak RSS %.1f MB\n", double(peakRssKb()) / 1024.0);
     return 0;
 }

@@ -12,13 +12,12 @@
 #include "models/tablesmodel.h"
 #include "storefixtures.h"
 
+#include <algorithm>
+#include <memory>
 #include <QAbstractItemModelTester>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
-
-#include <algorithm>
-#include <memory>
 
 using namespace LittleLemon;
 using namespace LittleLemon::Fixtures;
@@ -36,8 +35,7 @@ QList<qint64> idsOf(const QAbstractItemModel &model, int idRole = Qt::UserRole)
     return ids;
 }
 
-template<typename T>
-QList<qint64> sortedIds(const QList<T> &rows)
+template<typename T> QList<qint64> sortedIds(const QList<T> &rows)
 {
     QList<qint64> ids;
     for (const auto &r : rows)
@@ -77,22 +75,28 @@ struct Restaurant
     {
         store.open(pathsIn(dir));
         seedMenu(store);
-        store.setServerFeatures({ QStringLiteral("stages"), QStringLiteral("availability"), QStringLiteral("counter_orders") });
-        store.replaceAll(Entity::GroupMember, { member(3, QStringLiteral("carla")), member(5, QStringLiteral("dino")) }, kCrew);
-        store.replaceAll(Entity::GroupMember, { member(2, QStringLiteral("mario")) }, QStringLiteral("manager"));
+        store.setServerFeatures(
+            { QStringLiteral("stages"), QStringLiteral("availability"), QStringLiteral("counter_orders") });
+        store.replaceAll(Entity::GroupMember,
+            { member(3, QStringLiteral("carla")), member(5, QStringLiteral("dino")) }, kCrew);
+        store.replaceAll(
+            Entity::GroupMember, { member(2, QStringLiteral("mario")) }, QStringLiteral("manager"));
         QList<QJsonObject> orders;
         for (int i = 1; i <= 12; ++i) {
-            const QString stage = allOrderStages().at(i % 6) == OrderStage::Cancelled ? QStringLiteral("received")
-                                                                                      : toWire(allOrderStages().at(i % 6));
+            const QString stage = allOrderStages().at(i % 6) == OrderStage::Cancelled
+                ? QStringLiteral("received")
+                : toWire(allOrderStages().at(i % 6));
             orders << order(i, stage, QDate(2026, 11, 20 + i % 5).toString(Qt::ISODate),
-                            i % 3 == 0 ? QJsonValue(3) : (i % 3 == 1 ? QJsonValue(5) : QJsonValue()));
+                i % 3 == 0 ? QJsonValue(3) : (i % 3 == 1 ? QJsonValue(5) : QJsonValue()));
         }
         store.replaceAll(Entity::Order, orders);
-        store.replaceAll(Entity::Table, { table(1, QStringLiteral("T1"), 4), table(2, QStringLiteral("T2"), 2) });
+        store.replaceAll(
+            Entity::Table, { table(1, QStringLiteral("T1"), 4), table(2, QStringLiteral("T2"), 2) });
         store.replaceAll(Entity::Booking,
-                         { booking(20, QStringLiteral("Ana"), QStringLiteral("2026-11-24"), QStringLiteral("19:00"), 2, 1),
-                           booking(21, QStringLiteral("Bo"), QStringLiteral("2026-11-24"), QStringLiteral("20:00"), 4, 2),
-                           booking(22, QStringLiteral("Cy"), QStringLiteral("2026-11-25"), QStringLiteral("19:00")) });
+            { booking(20, QStringLiteral("Ana"), QStringLiteral("2026-11-24"), QStringLiteral("19:00"), 2, 1),
+                booking(
+                    21, QStringLiteral("Bo"), QStringLiteral("2026-11-24"), QStringLiteral("20:00"), 4, 2),
+                booking(22, QStringLiteral("Cy"), QStringLiteral("2026-11-25"), QStringLiteral("19:00")) });
     }
 };
 
@@ -116,7 +120,8 @@ private slots:
         QCOMPARE(model.index(row, MenuModel::CategoryColumn).data().toString(), QStringLiteral("Mains"));
         QCOMPARE(model.index(row, MenuModel::PriceColumn).data().toString(), QStringLiteral("15.50"));
         QCOMPARE(model.index(row, MenuModel::PriceColumn).data(MenuModel::PriceCentsRole).toLongLong(), 1550);
-        QCOMPARE(model.index(row, MenuModel::AvailableColumn).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+        QCOMPARE(
+            model.index(row, MenuModel::AvailableColumn).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
         QCOMPARE(model.index(row, 0).data(MenuModel::PendingRole).toBool(), false);
         QVERIFY(model.flags(model.index(row, MenuModel::PriceColumn)) & Qt::ItemIsEditable);
         QVERIFY(model.flags(model.index(row, MenuModel::FeaturedColumn)) & Qt::ItemIsUserCheckable);
@@ -134,7 +139,7 @@ private slots:
         QCOMPARE(model.index(row, MenuModel::SyncColumn).data().toString(), displayName(SyncState::Pending));
         QCOMPARE(r.store.pendingCount(), 1);
         QCOMPARE(r.store.outboxEntries().first().body.toObject().value(QStringLiteral("price")).toString(),
-                 QStringLiteral("12.50"));
+            QStringLiteral("12.50"));
 
         // money is validated as text, never a float
         QSignalSpy refused(&model, &MenuModel::editRefused);
@@ -146,8 +151,10 @@ private slots:
 
         // one-click 86 and featured
         const int soda = rowOfId(model, 2);
-        QVERIFY(model.setData(model.index(soda, MenuModel::AvailableColumn), Qt::Unchecked, Qt::CheckStateRole));
-        QCOMPARE(model.index(soda, MenuModel::AvailableColumn).data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+        QVERIFY(
+            model.setData(model.index(soda, MenuModel::AvailableColumn), Qt::Unchecked, Qt::CheckStateRole));
+        QCOMPARE(model.index(soda, MenuModel::AvailableColumn).data(Qt::CheckStateRole).toInt(),
+            int(Qt::Unchecked));
         QVERIFY(model.setData(model.index(soda, MenuModel::FeaturedColumn), true, Qt::EditRole));
         QVERIFY(model.index(soda, 0).data(MenuModel::FeaturedRole).toBool());
         QVERIFY(model.setData(model.index(soda, MenuModel::TitleColumn), QStringLiteral("Lemon soda")));
@@ -162,7 +169,8 @@ private slots:
         model.setEditable(true);
 
         // a new item offline, then numbered by the server: same row, new id
-        const LocalEdit pie = r.store.createMenuItem(MenuItem { 0, QStringLiteral("Pie"), Money(400), false, 2, true });
+        const LocalEdit pie
+            = r.store.createMenuItem(MenuItem { 0, QStringLiteral("Pie"), Money(400), false, 2, true });
         QCOMPARE(inserted.size(), 1);
         const int pieRow = rowOfId(model, pie.id);
         QVERIFY(pieRow >= 0);
@@ -172,21 +180,26 @@ private slots:
         QCOMPARE(model.index(pieRow, 0).data(MenuModel::PendingRole).toBool(), false);
 
         // server changes: insert and delete rows, never a reset
-        QVERIFY(r.store.replaceAll(Entity::MenuItem, { menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("15.50"), 1),
-                                                       menuItem(2, QStringLiteral("Soda"), QStringLiteral("5.50"), 2),
-                                                       menuItem(44, QStringLiteral("Pie"), QStringLiteral("4.00"), 2),
-                                                       menuItem(50, QStringLiteral("Tea"), QStringLiteral("2.00"), 2) }));
+        QVERIFY(r.store.replaceAll(Entity::MenuItem,
+            { menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("15.50"), 1),
+                menuItem(2, QStringLiteral("Soda"), QStringLiteral("5.50"), 2),
+                menuItem(44, QStringLiteral("Pie"), QStringLiteral("4.00"), 2),
+                menuItem(50, QStringLiteral("Tea"), QStringLiteral("2.00"), 2) }));
         QCOMPARE(idsOf(model), sortedIds(r.store.menuItems()));
         QCOMPARE(removed.size(), 1); // item 3
         QCOMPARE(inserted.size(), 2);
         // my unsent edits still show over the server's values
-        QCOMPARE(model.index(rowOfId(model, 1), MenuModel::PriceColumn).data().toString(), QStringLiteral("12.50"));
-        QCOMPARE(model.index(rowOfId(model, 2), MenuModel::TitleColumn).data().toString(), QStringLiteral("Lemon soda"));
+        QCOMPARE(model.index(rowOfId(model, 1), MenuModel::PriceColumn).data().toString(),
+            QStringLiteral("12.50"));
+        QCOMPARE(model.index(rowOfId(model, 2), MenuModel::TitleColumn).data().toString(),
+            QStringLiteral("Lemon soda"));
 
         // a category renamed changes what the Category column says
         changed.clear();
-        QVERIFY(r.store.replaceAll(Entity::Category, { category(1, QStringLiteral("Main dishes")), category(2, QStringLiteral("Drinks")) }));
-        QCOMPARE(model.index(rowOfId(model, 1), MenuModel::CategoryColumn).data().toString(), QStringLiteral("Main dishes"));
+        QVERIFY(r.store.replaceAll(Entity::Category,
+            { category(1, QStringLiteral("Main dishes")), category(2, QStringLiteral("Drinks")) }));
+        QCOMPARE(model.index(rowOfId(model, 1), MenuModel::CategoryColumn).data().toString(),
+            QStringLiteral("Main dishes"));
         QVERIFY(!changed.isEmpty());
         QCOMPARE(reset.size(), 0);
     }
@@ -216,8 +229,10 @@ private slots:
         OrdersModel orders(&r.store);
         OrderFilterModel filter;
         filter.setSourceModel(&orders);
-        QAbstractItemModelTester ordersTester(&orders, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester ordersTester(
+            &orders, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester filterTester(
+            &filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
         filter.sort(OrdersModel::NumberColumn, Qt::DescendingOrder);
         QCOMPARE(orders.rowCount(), 12);
         QCOMPARE(filter.rowCount(), 12);
@@ -225,11 +240,13 @@ private slots:
 
         const int row3 = rowOfId(orders, 3);
         QCOMPARE(orders.index(row3, OrdersModel::NumberColumn).data().toString(), QStringLiteral("#3"));
-        QCOMPARE(orders.index(row3, OrdersModel::ItemsColumn).data().toString(), QStringLiteral("1× Lasagna, 1× Soda"));
+        QCOMPARE(orders.index(row3, OrdersModel::ItemsColumn).data().toString(),
+            QStringLiteral("1× Lasagna, 1× Soda"));
         QCOMPARE(orders.index(row3, OrdersModel::TotalColumn).data().toString(), QStringLiteral("21.00"));
         QCOMPARE(orders.index(row3, OrdersModel::CrewColumn).data().toString(), QStringLiteral("carla"));
         QCOMPARE(orders.index(row3, 0).data(OrdersModel::StageRole).toInt(), int(OrderStage::OutForDelivery));
-        QCOMPARE(orders.index(row3, OrdersModel::StageColumn).data().toString(), displayName(OrderStage::OutForDelivery));
+        QCOMPARE(orders.index(row3, OrdersModel::StageColumn).data().toString(),
+            displayName(OrderStage::OutForDelivery));
 
         // text: every word must match (number, items, note, crew)
         filter.setFilterText(QStringLiteral("CARLA"));
@@ -256,27 +273,34 @@ private slots:
 
         // a stage move through the model: the filter drops it at once
         QSignalSpy reset(&orders, &QAbstractItemModel::modelReset);
-        QVERIFY(orders.setData(orders.index(rowOfId(orders, 1), OrdersModel::StageColumn), int(OrderStage::OutForDelivery)));
+        QVERIFY(orders.setData(
+            orders.index(rowOfId(orders, 1), OrdersModel::StageColumn), int(OrderStage::OutForDelivery)));
         QCOMPARE(idsOf(filter), QList<qint64>({ 2, 7, 8 }));
         QVERIFY(orders.index(rowOfId(orders, 1), 0).data(OrdersModel::PendingRole).toBool());
         // a new counter order shows up where it belongs
         filter.setStages({ OrderStage::Received });
-        const LocalEdit counter = r.store.createCounterOrder({ { 3, 2 } }, QStringLiteral("table by the door"));
+        const LocalEdit counter
+            = r.store.createCounterOrder({ { 3, 2 } }, QStringLiteral("table by the door"));
         QVERIFY(idsOf(filter).contains(counter.id));
-        QCOMPARE(orders.index(rowOfId(orders, counter.id), OrdersModel::NumberColumn).data().toString(), tr("New"));
-        QVERIFY(orders.index(rowOfId(orders, counter.id), 0).data(OrdersModel::AgeSecondsRole).toLongLong() >= 0);
+        QCOMPARE(orders.index(rowOfId(orders, counter.id), OrdersModel::NumberColumn).data().toString(),
+            tr("New"));
+        QVERIFY(
+            orders.index(rowOfId(orders, counter.id), 0).data(OrdersModel::AgeSecondsRole).toLongLong() >= 0);
         filter.setFilterText(QStringLiteral("door"));
         QCOMPARE(idsOf(filter), QList<qint64>({ counter.id }));
         // numbered by the server
         QVERIFY(r.store.markSending(counter.seq));
-        QVERIFY(r.store.markDone(counter.seq, QJsonObject { { QStringLiteral("order_id"), 100 }, { QStringLiteral("total"), QStringLiteral("24.00") } }));
+        QVERIFY(r.store.markDone(counter.seq,
+            QJsonObject {
+                { QStringLiteral("order_id"), 100 }, { QStringLiteral("total"), QStringLiteral("24.00") } }));
         QCOMPARE(idsOf(filter), QList<qint64>({ 100 }));
         filter.clearFilters();
         // crew assignment through the model, and crew names that change
         const int row2 = rowOfId(orders, 2);
         QVERIFY(orders.setData(orders.index(row2, OrdersModel::CrewColumn), 3));
         QCOMPARE(orders.index(row2, OrdersModel::CrewColumn).data().toString(), QStringLiteral("carla"));
-        QVERIFY(r.store.replaceAll(Entity::GroupMember, { member(3, QStringLiteral("carla.b")), member(5, QStringLiteral("dino")) }, kCrew));
+        QVERIFY(r.store.replaceAll(Entity::GroupMember,
+            { member(3, QStringLiteral("carla.b")), member(5, QStringLiteral("dino")) }, kCrew));
         QCOMPARE(orders.index(row2, OrdersModel::CrewColumn).data().toString(), QStringLiteral("carla.b"));
         filter.setFilterText(QStringLiteral("carla.b"));
         QVERIFY(idsOf(filter).contains(2));
@@ -310,22 +334,26 @@ private slots:
         // seated through the model
         QVERIFY(model.setData(model.index(ana, BookingsModel::StatusColumn), int(BookingStatus::Seated)));
         QCOMPARE(model.index(ana, 0).data(BookingsModel::StatusRole).toInt(), int(BookingStatus::Seated));
-        QVERIFY(!model.setData(model.index(ana, BookingsModel::StatusColumn), int(BookingStatus::NoShow))); // not allowed
+        QVERIFY(!model.setData(
+            model.index(ana, BookingsModel::StatusColumn), int(BookingStatus::NoShow))); // not allowed
         QVERIFY(!model.lastError().isEmpty());
         // moved to another day: leaves; moved here: joins
         Booking bo = r.store.booking(21)->record;
         bo.date = QDate(2026, 11, 25);
         QVERIFY(r.store.updateBooking(bo));
         QCOMPARE(idsOf(model), QList<qint64>({ 20 }));
-        QVERIFY(r.store.upsertFromServer(Entity::Booking, booking(22, QStringLiteral("Cy"), QStringLiteral("2026-11-24"), QStringLiteral("21:00"))));
+        QVERIFY(r.store.upsertFromServer(Entity::Booking,
+            booking(22, QStringLiteral("Cy"), QStringLiteral("2026-11-24"), QStringLiteral("21:00"))));
         QCOMPARE(idsOf(model), QList<qint64>({ 20, 22 }));
-        const LocalEdit made = r.store.createBooking(Booking { 0, 0, QStringLiteral("Di"), {}, QDate(2026, 11, 24), QTime(18, 0), 2, 2, {}, BookingStatus::Booked });
+        const LocalEdit made = r.store.createBooking(Booking { 0, 0, QStringLiteral("Di"), {},
+            QDate(2026, 11, 24), QTime(18, 0), 2, 2, {}, BookingStatus::Booked });
         QVERIFY(made.ok);
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(reset.size(), 0);
         // a table renamed
         QVERIFY(r.store.upsertFromServer(Entity::Table, table(1, QStringLiteral("Window"), 4)));
-        QCOMPARE(model.index(rowOfId(model, 20), BookingsModel::TableColumn).data().toString(), QStringLiteral("Window"));
+        QCOMPARE(model.index(rowOfId(model, 20), BookingsModel::TableColumn).data().toString(),
+            QStringLiteral("Window"));
         // another day is a new list
         model.setDate(QDate(2026, 11, 25));
         QCOMPARE(reset.size(), 1);
@@ -355,9 +383,12 @@ private slots:
         QCOMPARE(idsOf(crew), QList<qint64>({ add.id, 3, 5 }));
         QCOMPARE(managerInserted.size(), 0); // another group's list is not touched
         QVERIFY(r.store.markSending(add.seq));
-        QVERIFY(r.store.markDone(add.seq, QJsonObject { { QStringLiteral("message"), QStringLiteral("added") } }));
-        QVERIFY(r.store.replaceAll(Entity::GroupMember, { member(3, QStringLiteral("carla")), member(5, QStringLiteral("dino")),
-                                                          member(9, QStringLiteral("eva")) }, kCrew));
+        QVERIFY(r.store.markDone(
+            add.seq, QJsonObject { { QStringLiteral("message"), QStringLiteral("added") } }));
+        QVERIFY(r.store.replaceAll(Entity::GroupMember,
+            { member(3, QStringLiteral("carla")), member(5, QStringLiteral("dino")),
+                member(9, QStringLiteral("eva")) },
+            kCrew));
         QCOMPARE(idsOf(crew), QList<qint64>({ 3, 5, 9 }));
         QVERIFY(r.store.removeGroupMember(kCrew, 5));
         QCOMPARE(idsOf(crew), QList<qint64>({ 3, 9 }));
@@ -373,15 +404,18 @@ private slots:
         QCOMPARE(model.rowCount(), 0);
         const LocalEdit a = r.store.setMenuItemPrice(1, Money(100));
         const LocalEdit b = r.store.createCategory(QStringLiteral("Desserts"));
-        const LocalEdit c = r.store.createMenuItem(MenuItem { 0, QStringLiteral("Cake"), Money(300), false, b.id, true });
+        const LocalEdit c
+            = r.store.createMenuItem(MenuItem { 0, QStringLiteral("Cake"), Money(300), false, b.id, true });
         QCOMPARE(idsOf(model), QList<qint64>({ a.seq, b.seq, c.seq }));
         const int cRow = rowOfId(model, c.seq);
         QCOMPARE(model.index(cRow, 0).data(OutboxModel::BlockedRole).toBool(), true);
-        QCOMPARE(model.index(cRow, OutboxModel::StateColumn).data().toString(), tr("Waiting for an earlier change"));
+        QCOMPARE(model.index(cRow, OutboxModel::StateColumn).data().toString(),
+            tr("Waiting for an earlier change"));
         QVERIFY(r.store.markSending(a.seq));
         QVERIFY(r.store.markFailed(a.seq, QStringLiteral("A valid number is required.")));
         const int aRow = rowOfId(model, a.seq);
-        QCOMPARE(model.index(aRow, OutboxModel::MessageColumn).data().toString(), QStringLiteral("A valid number is required."));
+        QCOMPARE(model.index(aRow, OutboxModel::MessageColumn).data().toString(),
+            QStringLiteral("A valid number is required."));
         QCOMPARE(model.index(aRow, 0).data(OutboxModel::StateRole).toInt(), int(OutboxEntry::State::Failed));
         QCOMPARE(model.index(aRow, OutboxModel::AttemptsColumn).data().toInt(), 1);
         QVERIFY(r.store.markSending(b.seq));
@@ -408,11 +442,13 @@ private slots:
         TablesModel tables(&r.store);
         StaffModel crew(&r.store, kCrew);
         OutboxModel outbox(&r.store);
-        QList<QAbstractItemModel *> models { &menu, &categories, &orders, &filter, &bookings, &tables, &crew, &outbox };
+        QList<QAbstractItemModel *> models { &menu, &categories, &orders, &filter, &bookings, &tables, &crew,
+            &outbox };
         std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
         std::vector<std::unique_ptr<QSignalSpy>> resets;
         for (QAbstractItemModel *m : models) {
-            testers.push_back(std::make_unique<QAbstractItemModelTester>(m, QAbstractItemModelTester::FailureReportingMode::QtTest));
+            testers.push_back(std::make_unique<QAbstractItemModelTester>(
+                m, QAbstractItemModelTester::FailureReportingMode::QtTest));
             resets.push_back(std::make_unique<QSignalSpy>(m, &QAbstractItemModel::modelReset));
         }
         QRandomGenerator random(20261124);
@@ -423,12 +459,14 @@ private slots:
         for (int step = 0; step < 300; ++step) {
             const int what = random.bounded(10);
             const auto items = r.store.menuItems();
-            const qint64 someItem = items.isEmpty() ? 1 : items.at(random.bounded(int(items.size()))).record.id;
+            const qint64 someItem
+                = items.isEmpty() ? 1 : items.at(random.bounded(int(items.size()))).record.id;
             switch (what) {
             case 0: { // the server adds and drops items
                 if (!serverMenu.isEmpty() && random.bounded(2))
                     serverMenu.removeAt(random.bounded(int(serverMenu.size())));
-                serverMenu << menuItem(nextId++, QStringLiteral("Dish %1").arg(step), QStringLiteral("%1.00").arg(step % 50), 1 + step % 2);
+                serverMenu << menuItem(nextId++, QStringLiteral("Dish %1").arg(step),
+                    QStringLiteral("%1.00").arg(step % 50), 1 + step % 2);
                 QVERIFY2(r.store.replaceAll(Entity::MenuItem, serverMenu), qPrintable(r.store.errorString()));
                 break;
             }
@@ -436,7 +474,8 @@ private slots:
                 r.store.setMenuItemPrice(someItem, Money(random.bounded(100, 5000)));
                 break;
             case 2:
-                r.store.createMenuItem(MenuItem { 0, QStringLiteral("New %1").arg(step), Money(500), false, 1, true });
+                r.store.createMenuItem(
+                    MenuItem { 0, QStringLiteral("New %1").arg(step), Money(500), false, 1, true });
                 break;
             case 3: { // the engine sends the next entry; the server takes it or refuses it
                 const auto next = r.store.nextToSend(1);
@@ -453,7 +492,8 @@ private slots:
                         answer.insert(QStringLiteral("id"), nextId++);
                         serverMenu << answer;
                     } else if (e.entity == Entity::Order && e.operation == OutboxEntry::Operation::Create) {
-                        answer = { { QStringLiteral("order_id"), nextId++ }, { QStringLiteral("total"), QStringLiteral("1.00") } };
+                        answer = { { QStringLiteral("order_id"), nextId++ },
+                            { QStringLiteral("total"), QStringLiteral("1.00") } };
                     }
                     QVERIFY2(r.store.markDone(e.seq, answer), qPrintable(r.store.errorString()));
                 }
@@ -479,11 +519,16 @@ private slots:
                 break;
             case 7: { // a change feed page
                 ChangeFeed feed;
-                feed.changes << Change { step, QStringLiteral("order"), qint64(random.bounded(1, 15)), random.bounded(3) ? Change::Op::Upsert : Change::Op::Delete, {} };
+                feed.changes << Change { step, QStringLiteral("order"), qint64(random.bounded(1, 15)),
+                    random.bounded(3) ? Change::Op::Upsert : Change::Op::Delete, {} };
                 if (feed.changes.first().op == Change::Op::Upsert)
-                    feed.changes.first().data = order(feed.changes.first().id, toWire(allOrderStages().at(random.bounded(5))), QStringLiteral("2026-11-2%1").arg(random.bounded(5)));
-                feed.changes << Change { step, QStringLiteral("booking"), 30 + random.bounded(5), Change::Op::Upsert,
-                                         booking(0, QStringLiteral("Guest"), QStringLiteral("2026-11-2%1").arg(4 + random.bounded(2)), QStringLiteral("19:00")) };
+                    feed.changes.first().data
+                        = order(feed.changes.first().id, toWire(allOrderStages().at(random.bounded(5))),
+                            QStringLiteral("2026-11-2%1").arg(random.bounded(5)));
+                feed.changes << Change { step, QStringLiteral("booking"), 30 + random.bounded(5),
+                    Change::Op::Upsert,
+                    booking(0, QStringLiteral("Guest"),
+                        QStringLiteral("2026-11-2%1").arg(4 + random.bounded(2)), QStringLiteral("19:00")) };
                 feed.changes.last().data.insert(QStringLiteral("id"), feed.changes.last().id);
                 feed.next = step;
                 QVERIFY2(r.store.applyChanges(feed), qPrintable(r.store.errorString()));
@@ -493,7 +538,10 @@ private slots:
                 if (random.bounded(2))
                     r.store.addGroupMember(kCrew, QStringLiteral("user%1").arg(step));
                 else
-                    QVERIFY(r.store.replaceAll(Entity::GroupMember, { member(3, QStringLiteral("carla")), member(nextId++, QStringLiteral("x%1").arg(step)) }, kCrew));
+                    QVERIFY(r.store.replaceAll(Entity::GroupMember,
+                        { member(3, QStringLiteral("carla")),
+                            member(nextId++, QStringLiteral("x%1").arg(step)) },
+                        kCrew));
                 break;
             case 9:
                 filter.setFilterText(random.bounded(2) ? QStringLiteral("lasagna") : QString());
@@ -522,7 +570,8 @@ private slots:
             for (int row = 0; row < menu.rowCount(); ++row) {
                 const qint64 id = menu.index(row, 0).data(MenuModel::IdRole).toLongLong();
                 const auto item = r.store.menuItem(id);
-                QCOMPARE(menu.index(row, 0).data(MenuModel::PriceCentsRole).toLongLong(), item->record.price.cents());
+                QCOMPARE(menu.index(row, 0).data(MenuModel::PriceCentsRole).toLongLong(),
+                    item->record.price.cents());
                 QCOMPARE(menu.index(row, 0).data(MenuModel::SyncStateRole).toInt(), int(item->sync));
             }
         }

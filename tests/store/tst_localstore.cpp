@@ -85,10 +85,23 @@ private slots:
         QCoreApplication::setApplicationName(QStringLiteral("littlelemon-test"));
     }
 
+    void migratesAnEmptyFile_data()
+    {
+        QTest::addColumn<bool>("filesExist");
+        QTest::newRow("no files yet") << false;
+        QTest::newRow("empty files") << true;
+    }
     void migratesAnEmptyFile()
     {
+        QFETCH(bool, filesExist);
         QTemporaryDir dir;
         const auto paths = pathsIn(dir);
+        if (filesExist) {
+            for (const QString &path : { paths.cache, paths.outbox }) {
+                QFile f(path);
+                QVERIFY(f.open(QIODevice::WriteOnly));
+            }
+        }
         {
             LocalStore store;
             QVERIFY2(store.open(paths), qPrintable(store.errorString()));
@@ -98,21 +111,25 @@ private slots:
             QCOMPARE(store.outboxCount(), 0);
             QCOMPARE(store.rowCount(Entity::MenuItem), 0);
             // foreign keys are on for the store's own connection
-            QSqlQuery fk(QStringLiteral("PRAGMA foreign_keys"), QSqlDatabase::database(store.connectionName()));
+            QSqlQuery fk(
+                QStringLiteral("PRAGMA foreign_keys"), QSqlDatabase::database(store.connectionName()));
             QVERIFY(fk.next());
             QCOMPARE(fk.value(0).toInt(), 1);
-            QSqlQuery sync(QStringLiteral("PRAGMA cache.synchronous"), QSqlDatabase::database(store.connectionName()));
+            QSqlQuery sync(
+                QStringLiteral("PRAGMA cache.synchronous"), QSqlDatabase::database(store.connectionName()));
             QVERIFY(sync.next());
             QCOMPARE(sync.value(0).toInt(), 1); // NORMAL
         }
-        QCOMPARE(peek(paths.cache, QStringLiteral("PRAGMA user_version")).toInt(), LocalStore::kCacheSchemaVersion);
-        QCOMPARE(peek(paths.outbox, QStringLiteral("PRAGMA user_version")).toInt(), LocalStore::kOutboxSchemaVersion);
+        QCOMPARE(peek(paths.cache, QStringLiteral("PRAGMA user_version")).toInt(),
+            LocalStore::kCacheSchemaVersion);
+        QCOMPARE(peek(paths.outbox, QStringLiteral("PRAGMA user_version")).toInt(),
+            LocalStore::kOutboxSchemaVersion);
         // WAL is a property of the file and stays on.
         QCOMPARE(peek(paths.cache, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
         QCOMPARE(peek(paths.outbox, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
         const QStringList cacheTables = tableNames(paths.cache);
-        for (const char *name : { "categories", "menu_items", "orders", "order_items", "order_history", "bookings",
-                                  "dining_tables", "group_members", "server_copy", "sync_meta" })
+        for (const char *name : { "categories", "menu_items", "orders", "order_items", "order_history",
+                 "bookings", "dining_tables", "group_members", "server_copy", "sync_meta" })
             QVERIFY2(cacheTables.contains(QLatin1String(name)), name);
         QVERIFY(tableNames(paths.outbox).contains(QStringLiteral("outbox")));
         QVERIFY(!cacheTables.contains(QStringLiteral("outbox"))); // the queue lives in its own file
@@ -133,7 +150,8 @@ private slots:
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
         QCOMPARE(store.menuItems().size(), 3);
-        QCOMPARE(store.serverFeatures(), QStringList({ QStringLiteral("stages"), QStringLiteral("changes") }));
+        QCOMPARE(
+            store.serverFeatures(), QStringList({ QStringLiteral("stages"), QStringLiteral("changes") }));
         QVERIFY(store.hasFeature(QStringLiteral("stages")));
         QVERIFY(!store.hasFeature(QStringLiteral("bookings")));
         QCOMPARE(store.changeSeq(), 41);
@@ -145,7 +163,10 @@ private slots:
     {
         QTemporaryDir dir;
         const auto paths = pathsIn(dir);
-        { LocalStore store; QVERIFY(store.open(paths)); }
+        {
+            LocalStore store;
+            QVERIFY(store.open(paths));
+        }
         QVERIFY(execOn(paths.outbox, { QStringLiteral("PRAGMA user_version = 99") }));
         LocalStore store;
         QVERIFY(!store.open(paths));
@@ -166,7 +187,8 @@ private slots:
         QVERIFY(a.cache != a.outbox);
         QVERIFY(a.cache.startsWith(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
         QVERIFY(a.cache.contains(QStringLiteral("host-8000-mario")));
-        QCOMPARE(LocalStore::normalizedServerKey(QStringLiteral("HTTP://Host:8000/")), QStringLiteral("http://host:8000"));
+        QCOMPARE(LocalStore::normalizedServerKey(QStringLiteral("HTTP://Host:8000/")),
+            QStringLiteral("http://host:8000"));
     }
 
     void replaceAllDetectsInsertsUpdatesAndDeletes()
@@ -176,9 +198,10 @@ private slots:
         QVERIFY(store.open(pathsIn(dir)));
         seedMenu(store);
         QSignalSpy spy(&store, &LocalStore::changed);
-        QVERIFY(store.replaceAll(Entity::MenuItem, { menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("15.50"), 1),
-                                                     menuItem(2, QStringLiteral("Soda"), QStringLiteral("6.00"), 2),
-                                                     menuItem(4, QStringLiteral("Tiramisu"), QStringLiteral("7.25"), 1) }));
+        QVERIFY(store.replaceAll(Entity::MenuItem,
+            { menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("15.50"), 1),
+                menuItem(2, QStringLiteral("Soda"), QStringLiteral("6.00"), 2),
+                menuItem(4, QStringLiteral("Tiramisu"), QStringLiteral("7.25"), 1) }));
         QCOMPARE(spy.size(), 1); // one commit, one entity
         const StoreChange change = changeFor(spy, Entity::MenuItem);
         QCOMPARE(change.inserted, QList<qint64>({ 4 }));
@@ -189,9 +212,10 @@ private slots:
         QCOMPARE(store.menuItems().size(), 3);
 
         spy.clear();
-        QVERIFY(store.replaceAll(Entity::MenuItem, { menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("15.50"), 1),
-                                                     menuItem(2, QStringLiteral("Soda"), QStringLiteral("6.00"), 2),
-                                                     menuItem(4, QStringLiteral("Tiramisu"), QStringLiteral("7.25"), 1) }));
+        QVERIFY(store.replaceAll(Entity::MenuItem,
+            { menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("15.50"), 1),
+                menuItem(2, QStringLiteral("Soda"), QStringLiteral("6.00"), 2),
+                menuItem(4, QStringLiteral("Tiramisu"), QStringLiteral("7.25"), 1) }));
         QCOMPARE(spy.size(), 0); // nothing changed, nothing said
 
         QVERIFY(store.replaceAll(Entity::MenuItem, {}));
@@ -205,15 +229,20 @@ private slots:
         QTest::addColumn<QString>("scope");
         QTest::addColumn<QJsonObject>("first");
         QTest::addColumn<QJsonObject>("changed");
-        QTest::newRow("category") << int(Entity::Category) << QString() << category(5, QStringLiteral("Desserts"))
+        QTest::newRow("category") << int(Entity::Category) << QString()
+                                  << category(5, QStringLiteral("Desserts"))
                                   << category(5, QStringLiteral("Sweets"));
         QTest::newRow("menu item") << int(Entity::MenuItem) << QString()
                                    << menuItem(5, QStringLiteral("Tiramisu"), QStringLiteral("7.00"))
-                                   << menuItem(5, QStringLiteral("Tiramisu"), QStringLiteral("7.00"), 1, true, false);
-        QTest::newRow("order") << int(Entity::Order) << QString() << order(5) << order(5, QStringLiteral("ready"));
+                                   << menuItem(5, QStringLiteral("Tiramisu"), QStringLiteral("7.00"), 1, true,
+                                          false);
+        QTest::newRow("order") << int(Entity::Order) << QString() << order(5)
+                               << order(5, QStringLiteral("ready"));
         QTest::newRow("booking") << int(Entity::Booking) << QString()
-                                 << booking(5, QStringLiteral("Ana"), QStringLiteral("2026-11-24"), QStringLiteral("19:00"))
-                                 << booking(5, QStringLiteral("Ana"), QStringLiteral("2026-11-24"), QStringLiteral("19:30"));
+                                 << booking(5, QStringLiteral("Ana"), QStringLiteral("2026-11-24"),
+                                        QStringLiteral("19:00"))
+                                 << booking(5, QStringLiteral("Ana"), QStringLiteral("2026-11-24"),
+                                        QStringLiteral("19:30"));
         QTest::newRow("table") << int(Entity::Table) << QString() << table(5, QStringLiteral("T5"), 4)
                                << table(5, QStringLiteral("T5"), 6);
         QTest::newRow("member") << int(Entity::GroupMember) << QStringLiteral("delivery-crew")
@@ -253,7 +282,8 @@ private slots:
         seedMenu(store);
         QSignalSpy spy(&store, &LocalStore::changed);
         QJsonObject bad = menuItem(9, QStringLiteral("Bad"), QStringLiteral("1.234"));
-        QVERIFY(!store.replaceAll(Entity::MenuItem, { menuItem(1, QStringLiteral("Changed"), QStringLiteral("1.00")), bad }));
+        QVERIFY(!store.replaceAll(
+            Entity::MenuItem, { menuItem(1, QStringLiteral("Changed"), QStringLiteral("1.00")), bad }));
         QVERIFY2(store.errorString().contains(QStringLiteral("price")), qPrintable(store.errorString()));
         QCOMPARE(spy.size(), 0);
         QCOMPARE(store.menuItem(1)->record.title, QStringLiteral("Lasagna"));
@@ -265,17 +295,20 @@ private slots:
         QTemporaryDir dir;
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
-        QVERIFY(store.replaceAll({ { Entity::Category, QString(), { category(1, QStringLiteral("Mains")) } },
-                                   { Entity::MenuItem, QString(), { menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("15.50")) } },
-                                   { Entity::GroupMember, QStringLiteral("manager"), { member(2, QStringLiteral("mario")) } } },
-                                 77));
+        QVERIFY(store.replaceAll(
+            { { Entity::Category, QString(), { category(1, QStringLiteral("Mains")) } },
+                { Entity::MenuItem, QString(),
+                    { menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("15.50")) } },
+                { Entity::GroupMember, QStringLiteral("manager"), { member(2, QStringLiteral("mario")) } } },
+            77));
         QCOMPARE(store.changeSeq(), 77);
         QCOMPARE(store.rowCount(Entity::Category), 1);
         QCOMPARE(store.groupMembers(QStringLiteral("manager")).size(), 1);
         // one bad snapshot refuses them all
-        QVERIFY(!store.replaceAll({ { Entity::Category, QString(), {} },
-                                    { Entity::MenuItem, QString(), { QJsonObject { { QStringLiteral("id"), 1 } } } } },
-                                  90));
+        QVERIFY(!store.replaceAll(
+            { { Entity::Category, QString(), {} },
+                { Entity::MenuItem, QString(), { QJsonObject { { QStringLiteral("id"), 1 } } } } },
+            90));
         QCOMPARE(store.rowCount(Entity::Category), 1);
         QCOMPARE(store.changeSeq(), 77);
     }
@@ -290,12 +323,16 @@ private slots:
         QSignalSpy meta(&store, &LocalStore::syncMetaChanged);
         ChangeFeed feed;
         feed.changes = {
-            { 10, QStringLiteral("menu-item"), 2, Change::Op::Upsert, menuItem(2, QStringLiteral("Soda"), QStringLiteral("6.50"), 2) },
+            { 10, QStringLiteral("menu-item"), 2, Change::Op::Upsert,
+                menuItem(2, QStringLiteral("Soda"), QStringLiteral("6.50"), 2) },
             { 11, QStringLiteral("menu-item"), 3, Change::Op::Delete, {} },
-            { 12, QStringLiteral("menu-item"), 7, Change::Op::Upsert, menuItem(7, QStringLiteral("Pie"), QStringLiteral("4.00"), 1) },
+            { 12, QStringLiteral("menu-item"), 7, Change::Op::Upsert,
+                menuItem(7, QStringLiteral("Pie"), QStringLiteral("4.00"), 1) },
             { 13, QStringLiteral("order"), 1, Change::Op::Upsert, order(1) },
-            { 14, QStringLiteral("something-new"), 1, Change::Op::Upsert, QJsonObject { { QStringLiteral("x"), 1 } } },
-            { 15, QStringLiteral("menu-item"), 7, Change::Op::Upsert, menuItem(7, QStringLiteral("Apple pie"), QStringLiteral("4.00"), 1) },
+            { 14, QStringLiteral("something-new"), 1, Change::Op::Upsert,
+                QJsonObject { { QStringLiteral("x"), 1 } } },
+            { 15, QStringLiteral("menu-item"), 7, Change::Op::Upsert,
+                menuItem(7, QStringLiteral("Apple pie"), QStringLiteral("4.00"), 1) },
         };
         feed.next = 15;
         QVERIFY2(store.applyChanges(feed), qPrintable(store.errorString()));
@@ -314,7 +351,8 @@ private slots:
         spy.clear();
         ChangeFeed bad;
         bad.changes = { { 16, QStringLiteral("menu-item"), 1, Change::Op::Delete, {} },
-                        { 17, QStringLiteral("order"), 2, Change::Op::Upsert, QJsonObject { { QStringLiteral("id"), 2 } } } };
+            { 17, QStringLiteral("order"), 2, Change::Op::Upsert,
+                QJsonObject { { QStringLiteral("id"), 2 } } } };
         bad.next = 17;
         QVERIFY(!store.applyChanges(bad));
         QCOMPARE(store.changeSeq(), 15);
@@ -327,12 +365,13 @@ private slots:
         QTemporaryDir dir;
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
-        QVERIFY(store.replaceAll(Entity::GroupMember, { member(4, QStringLiteral("cust")) }, QStringLiteral("manager")));
+        QVERIFY(store.replaceAll(
+            Entity::GroupMember, { member(4, QStringLiteral("cust")) }, QStringLiteral("manager")));
         ChangeFeed feed;
         // The feed may name only the group and the user id.
         feed.changes = { { 20, QStringLiteral("group-membership"), 31, Change::Op::Upsert,
-                           QJsonObject { { QStringLiteral("group"), QStringLiteral("delivery-crew") },
-                                         { QStringLiteral("user"), 4 } } } };
+            QJsonObject { { QStringLiteral("group"), QStringLiteral("delivery-crew") },
+                { QStringLiteral("user"), 4 } } } };
         feed.next = 20;
         QSignalSpy spy(&store, &LocalStore::changed);
         QVERIFY2(store.applyChanges(feed), qPrintable(store.errorString()));
@@ -358,13 +397,16 @@ private slots:
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
         seedMenu(store);
-        QVERIFY(store.upsertFromServer(Entity::MenuItem, menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("15.50")), "\"v7\""));
+        QVERIFY(store.upsertFromServer(
+            Entity::MenuItem, menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("15.50")), "\"v7\""));
         QCOMPARE(store.etag(Entity::MenuItem, 1), QByteArray("\"v7\""));
         // the same record in a list keeps it
-        QVERIFY(store.replaceAll(Entity::MenuItem, { menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("15.50")) }));
+        QVERIFY(store.replaceAll(
+            Entity::MenuItem, { menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("15.50")) }));
         QCOMPARE(store.etag(Entity::MenuItem, 1), QByteArray("\"v7\""));
         // a changed record forgets it: the list says nothing about versions
-        QVERIFY(store.replaceAll(Entity::MenuItem, { menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("16.00")) }));
+        QVERIFY(store.replaceAll(
+            Entity::MenuItem, { menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("16.00")) }));
         QVERIFY(store.etag(Entity::MenuItem, 1).isEmpty());
         QVERIFY(!store.upsertFromServer(Entity::MenuItem, QJsonObject { { QStringLiteral("id"), 1 } }));
         QVERIFY(store.removeFromServer(Entity::MenuItem, 1));
@@ -376,9 +418,10 @@ private slots:
         QTemporaryDir dir;
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
-        QVERIFY(store.replaceAll(Entity::Order, { order(1, QStringLiteral("preparing"), QStringLiteral("2026-11-24"), 3,
-                                                        QStringLiteral("2026-11-24T11:05:00.000Z")),
-                                                  order(2, QStringLiteral("delivered")) }));
+        QVERIFY(store.replaceAll(Entity::Order,
+            { order(1, QStringLiteral("preparing"), QStringLiteral("2026-11-24"), 3,
+                  QStringLiteral("2026-11-24T11:05:00.000Z")),
+                order(2, QStringLiteral("delivered")) }));
         const auto rows = store.orderSummaries();
         QCOMPARE(rows.size(), 2);
         const OrderSummary &one = rows.at(0);
@@ -401,13 +444,17 @@ private slots:
         QCOMPARE(full->record.history.at(0).by, 4);
         // lines are replaced, not appended, when the order changes
         QJsonObject changed = order(1, QStringLiteral("ready"));
-        changed.insert(QStringLiteral("items"), QJsonArray { orderLine(3, QStringLiteral("Salad"), 2, QStringLiteral("12.00"),
-                                                                       QStringLiteral("24.00")) });
+        changed.insert(QStringLiteral("items"),
+            QJsonArray {
+                orderLine(3, QStringLiteral("Salad"), 2, QStringLiteral("12.00"), QStringLiteral("24.00")) });
         QVERIFY(store.upsertFromServer(Entity::Order, changed));
         QCOMPARE(store.order(1)->record.items.size(), 1);
         QCOMPARE(store.orderSummaries({ 1 }).at(0).itemsSummary, QStringLiteral("2× Salad"));
         QVERIFY(store.removeFromServer(Entity::Order, 1));
-        QCOMPARE(peek(store.paths().cache, QStringLiteral("SELECT COUNT(*) FROM order_items WHERE order_id = 1")).toInt(), 0);
+        QCOMPARE(
+            peek(store.paths().cache, QStringLiteral("SELECT COUNT(*) FROM order_items WHERE order_id = 1"))
+                .toInt(),
+            0);
     }
 
     void bookingsByDay()
@@ -416,9 +463,9 @@ private slots:
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
         QVERIFY(store.replaceAll(Entity::Booking,
-                                 { booking(1, QStringLiteral("Ana"), QStringLiteral("2026-11-24"), QStringLiteral("20:00")),
-                                   booking(2, QStringLiteral("Bo"), QStringLiteral("2026-11-24"), QStringLiteral("18:30"), 4, 1),
-                                   booking(3, QStringLiteral("Cy"), QStringLiteral("2026-11-25"), QStringLiteral("19:00")) }));
+            { booking(1, QStringLiteral("Ana"), QStringLiteral("2026-11-24"), QStringLiteral("20:00")),
+                booking(2, QStringLiteral("Bo"), QStringLiteral("2026-11-24"), QStringLiteral("18:30"), 4, 1),
+                booking(3, QStringLiteral("Cy"), QStringLiteral("2026-11-25"), QStringLiteral("19:00")) }));
         const auto day = store.bookingsOn(QDate(2026, 11, 24));
         QCOMPARE(day.size(), 2);
         QCOMPARE(day.at(0).record.name, QStringLiteral("Bo")); // by time

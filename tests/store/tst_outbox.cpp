@@ -4,15 +4,14 @@
 #include "models/localstore.h"
 #include "storefixtures.h"
 
+#include <cstdio>
+#include <functional>
 #include <QCoreApplication>
 #include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUuid>
-
-#include <cstdio>
-#include <functional>
 
 using namespace LittleLemon;
 using namespace LittleLemon::Fixtures;
@@ -31,13 +30,15 @@ const QString kToday = QStringLiteral("2026-11-24");
 void seedAll(LocalStore &store)
 {
     seedMenu(store);
-    store.setServerFeatures({ QStringLiteral("stages"), QStringLiteral("availability"), QStringLiteral("counter_orders"),
-                              QStringLiteral("bookings"), QStringLiteral("tables") });
+    store.setServerFeatures({ QStringLiteral("stages"), QStringLiteral("availability"),
+        QStringLiteral("counter_orders"), QStringLiteral("bookings"), QStringLiteral("tables") });
     store.setCurrentUserId(2);
     store.replaceAll(Entity::Order, { order(10), order(11, QStringLiteral("ready")) });
     store.replaceAll(Entity::Table, { table(1, QStringLiteral("T1"), 4), table(2, QStringLiteral("T2"), 2) });
-    store.replaceAll(Entity::Booking, { booking(20, QStringLiteral("Ana"), kToday, QStringLiteral("19:00"), 2, 1) });
-    store.replaceAll(Entity::GroupMember, { member(3, QStringLiteral("crew")) }, QStringLiteral("delivery-crew"));
+    store.replaceAll(
+        Entity::Booking, { booking(20, QStringLiteral("Ana"), kToday, QStringLiteral("19:00"), 2, 1) });
+    store.replaceAll(
+        Entity::GroupMember, { member(3, QStringLiteral("crew")) }, QStringLiteral("delivery-crew"));
     store.replaceAll(Entity::GroupMember, { member(2, QStringLiteral("mario")) }, QStringLiteral("manager"));
 }
 
@@ -56,7 +57,8 @@ int crashWriter(const QString &folder)
 {
     LocalStore store;
     QTemporaryDir unused;
-    const LocalStore::Paths paths { folder + QStringLiteral("/cache.sqlite"), folder + QStringLiteral("/outbox.sqlite") };
+    const LocalStore::Paths paths { folder + QStringLiteral("/cache.sqlite"),
+        folder + QStringLiteral("/outbox.sqlite") };
     if (!store.open(paths)) {
         std::fprintf(stderr, "cannot open: %s\n", qPrintable(store.errorString()));
         return 2;
@@ -69,7 +71,8 @@ int crashWriter(const QString &folder)
             edit = store.setMenuItemPrice(1 + i % 3, Money(100 + i));
             break;
         case 2:
-            edit = store.createCounterOrder({ { 1 + i % 3, int(1 + i % 5) } }, QStringLiteral("crash %1").arg(i));
+            edit = store.createCounterOrder(
+                { { 1 + i % 3, int(1 + i % 5) } }, QStringLiteral("crash %1").arg(i));
             break;
         case 3:
             edit = store.setOrderStage(10, (i / 4) % 2 ? OrderStage::Preparing : OrderStage::Ready);
@@ -107,112 +110,130 @@ private slots:
         QTest::addColumn<Check>("check");
 
         QTest::newRow("menu item price")
-            << Edit([](LocalStore &s) { return s.setMenuItemPrice(1, Money(1250)); }) << "PATCH" << "/api/menu-items/1"
-            << QJsonValue(obj({ { "price", "12.50" } })) << obj({ { "price", "15.50" } })
-            << Check([](LocalStore &s, const LocalEdit &) {
+            << Edit([](LocalStore &s) { return s.setMenuItemPrice(1, Money(1250)); }) << "PATCH"
+            << "/api/menu-items/1" << QJsonValue(obj({ { "price", "12.50" } }))
+            << obj({ { "price", "15.50" } }) << Check([](LocalStore &s, const LocalEdit &) {
                    return expect(s.menuItem(1)->record.price == Money(1250), "price not shown");
                });
         QTest::newRow("menu item title")
-            << Edit([](LocalStore &s) { return s.setMenuItemTitle(1, QStringLiteral(" Lasagne ")); }) << "PATCH"
-            << "/api/menu-items/1" << QJsonValue(obj({ { "title", "Lasagne" } })) << obj({ { "title", "Lasagna" } })
-            << Check([](LocalStore &s, const LocalEdit &) {
+            << Edit([](LocalStore &s) { return s.setMenuItemTitle(1, QStringLiteral(" Lasagne ")); })
+            << "PATCH"
+            << "/api/menu-items/1" << QJsonValue(obj({ { "title", "Lasagne" } }))
+            << obj({ { "title", "Lasagna" } }) << Check([](LocalStore &s, const LocalEdit &) {
                    return expect(s.menuItem(1)->record.title == QLatin1String("Lasagne"), "title not shown");
                });
         QTest::newRow("menu item featured")
-            << Edit([](LocalStore &s) { return s.setMenuItemFeatured(2, true); }) << "PATCH" << "/api/menu-items/2"
-            << QJsonValue(obj({ { "featured", true } })) << obj({ { "featured", false } })
-            << Check([](LocalStore &s, const LocalEdit &) { return expect(s.menuItem(2)->record.featured, "not featured"); });
+            << Edit([](LocalStore &s) { return s.setMenuItemFeatured(2, true); }) << "PATCH"
+            << "/api/menu-items/2" << QJsonValue(obj({ { "featured", true } }))
+            << obj({ { "featured", false } }) << Check([](LocalStore &s, const LocalEdit &) {
+                   return expect(s.menuItem(2)->record.featured, "not featured");
+               });
         QTest::newRow("menu item 86'd")
-            << Edit([](LocalStore &s) { return s.setMenuItemAvailable(2, false); }) << "PATCH" << "/api/menu-items/2"
-            << QJsonValue(obj({ { "available", false } })) << obj({ { "available", true } })
-            << Check([](LocalStore &s, const LocalEdit &) { return expect(!s.menuItem(2)->record.available, "still available"); });
+            << Edit([](LocalStore &s) { return s.setMenuItemAvailable(2, false); }) << "PATCH"
+            << "/api/menu-items/2" << QJsonValue(obj({ { "available", false } }))
+            << obj({ { "available", true } }) << Check([](LocalStore &s, const LocalEdit &) {
+                   return expect(!s.menuItem(2)->record.available, "still available");
+               });
         QTest::newRow("menu item category")
-            << Edit([](LocalStore &s) { return s.setMenuItemCategory(3, 2); }) << "PATCH" << "/api/menu-items/3"
-            << QJsonValue(obj({ { "category", 2 } })) << obj({ { "category", 1 } })
-            << Check([](LocalStore &s, const LocalEdit &) { return expect(s.menuItem(3)->record.category == 2, "category"); });
+            << Edit([](LocalStore &s) { return s.setMenuItemCategory(3, 2); }) << "PATCH"
+            << "/api/menu-items/3" << QJsonValue(obj({ { "category", 2 } })) << obj({ { "category", 1 } })
+            << Check([](LocalStore &s, const LocalEdit &) {
+                   return expect(s.menuItem(3)->record.category == 2, "category");
+               });
         QTest::newRow("menu item created")
             << Edit([](LocalStore &s) {
                    return s.createMenuItem(MenuItem { 0, QStringLiteral("Pie"), Money(400), false, 1, true });
                })
-            << "POST" << "/api/menu-items"
-            << QJsonValue(obj({ { "title", "Pie" }, { "price", "4.00" }, { "featured", false }, { "category", 1 },
-                                { "available", true } }))
+            << "POST"
+            << "/api/menu-items"
+            << QJsonValue(obj({ { "title", "Pie" }, { "price", "4.00" }, { "featured", false },
+                   { "category", 1 }, { "available", true } }))
             << QJsonObject() << Check([](LocalStore &s, const LocalEdit &e) {
                    const auto item = s.menuItem(e.id);
                    return expect(e.id < 0 && item && item->record.title == QLatin1String("Pie")
-                                     && item->sync == SyncState::Pending,
-                                 "new item not shown under a temporary id");
+                           && item->sync == SyncState::Pending,
+                       "new item not shown under a temporary id");
                });
         QTest::newRow("menu item deleted")
-            << Edit([](LocalStore &s) { return s.deleteMenuItem(2); }) << "DELETE" << "/api/menu-items/2" << QJsonValue()
+            << Edit([](LocalStore &s) { return s.deleteMenuItem(2); }) << "DELETE"
+            << "/api/menu-items/2" << QJsonValue()
             << menuItem(2, QStringLiteral("Soda"), QStringLiteral("5.50"), 2)
             << Check([](LocalStore &s, const LocalEdit &) { return expect(!s.menuItem(2), "still shown"); });
         QTest::newRow("category created")
-            << Edit([](LocalStore &s) { return s.createCategory(QStringLiteral("Desserts & Cakes")); }) << "POST"
-            << "/api/categories" << QJsonValue(obj({ { "slug", "desserts-cakes" }, { "title", "Desserts & Cakes" } }))
+            << Edit([](LocalStore &s) { return s.createCategory(QStringLiteral("Desserts & Cakes")); })
+            << "POST"
+            << "/api/categories"
+            << QJsonValue(obj({ { "slug", "desserts-cakes" }, { "title", "Desserts & Cakes" } }))
             << QJsonObject() << Check([](LocalStore &s, const LocalEdit &e) {
                    return expect(s.category(e.id).has_value(), "category not shown");
                });
         QTest::newRow("category renamed")
-            << Edit([](LocalStore &s) { return s.renameCategory(1, QStringLiteral("Main dishes")); }) << "PATCH"
-            << "/api/categories/1" << QJsonValue(obj({ { "title", "Main dishes" } })) << obj({ { "title", "Mains" } })
-            << Check([](LocalStore &s, const LocalEdit &) {
+            << Edit([](LocalStore &s) { return s.renameCategory(1, QStringLiteral("Main dishes")); })
+            << "PATCH"
+            << "/api/categories/1" << QJsonValue(obj({ { "title", "Main dishes" } }))
+            << obj({ { "title", "Mains" } }) << Check([](LocalStore &s, const LocalEdit &) {
                    return expect(s.category(1)->record.title == QLatin1String("Main dishes"), "title");
                });
         QTest::newRow("order stage")
-            << Edit([](LocalStore &s) { return s.setOrderStage(10, OrderStage::Preparing); }) << "PATCH" << "/api/orders/10"
-            << QJsonValue(obj({ { "stage", "preparing" } })) << obj({ { "stage", "received" } })
-            << Check([](LocalStore &s, const LocalEdit &) {
+            << Edit([](LocalStore &s) { return s.setOrderStage(10, OrderStage::Preparing); }) << "PATCH"
+            << "/api/orders/10" << QJsonValue(obj({ { "stage", "preparing" } }))
+            << obj({ { "stage", "received" } }) << Check([](LocalStore &s, const LocalEdit &) {
                    return expect(s.orderSummaries({ 10 }).at(0).stage == OrderStage::Preparing, "stage");
                });
         QTest::newRow("order delivered (status)")
-            << Edit([](LocalStore &s) { return s.setOrderStatus(11, true); }) << "PATCH" << "/api/orders/11"
-            << QJsonValue(obj({ { "status", true } })) << obj({ { "status", false } })
+            << Edit([](LocalStore &s) { return s.setOrderStatus(11, true); }) << "PATCH"
+            << "/api/orders/11" << QJsonValue(obj({ { "status", true } })) << obj({ { "status", false } })
             << Check([](LocalStore &s, const LocalEdit &) {
                    const OrderSummary o = s.orderSummaries({ 11 }).at(0);
-                   return expect(o.status && o.stage == OrderStage::Delivered, "status and stage follow each other");
+                   return expect(
+                       o.status && o.stage == OrderStage::Delivered, "status and stage follow each other");
                });
         QTest::newRow("order crew assigned")
-            << Edit([](LocalStore &s) { return s.assignDeliveryCrew(10, 3); }) << "PATCH" << "/api/orders/10"
-            << QJsonValue(obj({ { "delivery_crew", 3 } })) << obj({ { "delivery_crew", QJsonValue() } })
-            << Check([](LocalStore &s, const LocalEdit &) {
-                   return expect(s.orderSummaries({ 10 }).at(0).deliveryCrew == std::optional<qint64>(3), "crew");
+            << Edit([](LocalStore &s) { return s.assignDeliveryCrew(10, 3); }) << "PATCH"
+            << "/api/orders/10" << QJsonValue(obj({ { "delivery_crew", 3 } }))
+            << obj({ { "delivery_crew", QJsonValue() } }) << Check([](LocalStore &s, const LocalEdit &) {
+                   return expect(
+                       s.orderSummaries({ 10 }).at(0).deliveryCrew == std::optional<qint64>(3), "crew");
                });
         QTest::newRow("order crew removed")
-            << Edit([](LocalStore &s) { return s.assignDeliveryCrew(10, std::nullopt); }) << "PATCH" << "/api/orders/10"
-            << QJsonValue(obj({ { "delivery_crew", QJsonValue() } })) << obj({ { "delivery_crew", QJsonValue() } })
-            << Check([](LocalStore &s, const LocalEdit &) {
+            << Edit([](LocalStore &s) { return s.assignDeliveryCrew(10, std::nullopt); }) << "PATCH"
+            << "/api/orders/10" << QJsonValue(obj({ { "delivery_crew", QJsonValue() } }))
+            << obj({ { "delivery_crew", QJsonValue() } }) << Check([](LocalStore &s, const LocalEdit &) {
                    return expect(!s.orderSummaries({ 10 }).at(0).deliveryCrew, "crew");
                });
         QTest::newRow("counter order")
             << Edit([](LocalStore &s) {
                    return s.createCounterOrder({ { 1, 2 }, { 2, 1 } }, QStringLiteral("no onions"));
                })
-            << "POST" << "/api/orders"
-            << QJsonValue(obj({ { "items", QJsonArray { obj({ { "menuitem", 1 }, { "quantity", 2 } }),
-                                                        obj({ { "menuitem", 2 }, { "quantity", 1 } }) } },
-                                { "note", "no onions" } }))
+            << "POST"
+            << "/api/orders"
+            << QJsonValue(obj({ { "items",
+                                    QJsonArray { obj({ { "menuitem", 1 }, { "quantity", 2 } }),
+                                        obj({ { "menuitem", 2 }, { "quantity", 1 } }) } },
+                   { "note", "no onions" } }))
             << QJsonObject() << Check([](LocalStore &s, const LocalEdit &e) {
                    const auto rows = s.orderSummaries({ e.id });
                    if (rows.size() != 1)
                        return QStringLiteral("order not shown");
                    const OrderSummary &o = rows.first();
-                   return expect(o.total == Money(3650) && o.itemsSummary == QStringLiteral("2× Lasagna, 1× Soda")
-                                     && o.stage == OrderStage::Received && o.placedAt.isValid() && o.user == 2
-                                     && o.note == QLatin1String("no onions"),
-                                 "order shown wrong");
+                   return expect(o.total == Money(3650)
+                           && o.itemsSummary == QStringLiteral("2× Lasagna, 1× Soda")
+                           && o.stage == OrderStage::Received && o.placedAt.isValid() && o.user == 2
+                           && o.note == QLatin1String("no onions"),
+                       "order shown wrong");
                });
-        const Booking fresh { 0, 0, QStringLiteral("Bo"), QStringLiteral("555"), QDate(2026, 11, 24), QTime(20, 30),
-                              3, 2, QStringLiteral("window"), BookingStatus::Booked };
+        const Booking fresh { 0, 0, QStringLiteral("Bo"), QStringLiteral("555"), QDate(2026, 11, 24),
+            QTime(20, 30), 3, 2, QStringLiteral("window"), BookingStatus::Booked };
         QTest::newRow("booking created")
-            << Edit([fresh](LocalStore &s) { return s.createBooking(fresh); }) << "POST" << "/api/bookings"
-            << QJsonValue(obj({ { "name", "Bo" }, { "phone", "555" }, { "date", "2026-11-24" }, { "time", "20:30" },
-                                { "guests", 3 }, { "table", 2 }, { "notes", "window" } }))
+            << Edit([fresh](LocalStore &s) { return s.createBooking(fresh); }) << "POST"
+            << "/api/bookings"
+            << QJsonValue(obj({ { "name", "Bo" }, { "phone", "555" }, { "date", "2026-11-24" },
+                   { "time", "20:30" }, { "guests", 3 }, { "table", 2 }, { "notes", "window" } }))
             << QJsonObject() << Check([](LocalStore &s, const LocalEdit &e) {
                    const auto b = s.booking(e.id);
                    return expect(b && b->record.guests == 3 && b->record.status == BookingStatus::Booked
-                                     && s.bookingsOn(QDate(2026, 11, 24)).size() == 2,
-                                 "booking not shown");
+                           && s.bookingsOn(QDate(2026, 11, 24)).size() == 2,
+                       "booking not shown");
                });
         QTest::newRow("booking changed")
             << Edit([](LocalStore &s) {
@@ -221,43 +242,57 @@ private slots:
                    b.time = QTime(20, 0);
                    return s.updateBooking(b);
                })
-            << "PATCH" << "/api/bookings/20" << QJsonValue(obj({ { "guests", 4 }, { "time", "20:00" } }))
+            << "PATCH"
+            << "/api/bookings/20" << QJsonValue(obj({ { "guests", 4 }, { "time", "20:00" } }))
             << obj({ { "guests", 2 }, { "time", "19:00" } }) << Check([](LocalStore &s, const LocalEdit &) {
                    return expect(s.booking(20)->record.guests == 4, "guests");
                });
         QTest::newRow("booking seated")
             << Edit([](LocalStore &s) { return s.setBookingStatus(20, BookingStatus::Seated); }) << "PATCH"
-            << "/api/bookings/20" << QJsonValue(obj({ { "status", "seated" } })) << obj({ { "status", "booked" } })
-            << Check([](LocalStore &s, const LocalEdit &) {
+            << "/api/bookings/20" << QJsonValue(obj({ { "status", "seated" } }))
+            << obj({ { "status", "booked" } }) << Check([](LocalStore &s, const LocalEdit &) {
                    return expect(s.booking(20)->record.status == BookingStatus::Seated, "status");
                });
         QTest::newRow("booking cancelled")
-            << Edit([](LocalStore &s) { return s.cancelBooking(20); }) << "PATCH" << "/api/bookings/20"
-            << QJsonValue(obj({ { "status", "cancelled" } })) << obj({ { "status", "booked" } })
-            << Check([](LocalStore &s, const LocalEdit &) {
+            << Edit([](LocalStore &s) { return s.cancelBooking(20); }) << "PATCH"
+            << "/api/bookings/20" << QJsonValue(obj({ { "status", "cancelled" } }))
+            << obj({ { "status", "booked" } }) << Check([](LocalStore &s, const LocalEdit &) {
                    return expect(s.booking(20)->record.status == BookingStatus::Cancelled, "status");
                });
         QTest::newRow("booking deleted")
-            << Edit([](LocalStore &s) { return s.deleteBooking(20); }) << "DELETE" << "/api/bookings/20" << QJsonValue()
+            << Edit([](LocalStore &s) { return s.deleteBooking(20); }) << "DELETE"
+            << "/api/bookings/20" << QJsonValue()
             << booking(20, QStringLiteral("Ana"), kToday, QStringLiteral("19:00"), 2, 1)
             << Check([](LocalStore &s, const LocalEdit &) { return expect(!s.booking(20), "still shown"); });
-        QTest::newRow("table created")
-            << Edit([](LocalStore &s) { return s.createTable(DiningTable { 0, QStringLiteral("T9"), 2 }); }) << "POST"
-            << "/api/tables" << QJsonValue(obj({ { "name", "T9" }, { "seats", 2 } })) << QJsonObject()
-            << Check([](LocalStore &s, const LocalEdit &e) { return expect(s.table(e.id).has_value(), "table"); });
-        QTest::newRow("table changed")
-            << Edit([](LocalStore &s) { return s.updateTable(DiningTable { 1, QStringLiteral("T1"), 6 }); }) << "PATCH"
-            << "/api/tables/1" << QJsonValue(obj({ { "seats", 6 } })) << obj({ { "seats", 4 } })
-            << Check([](LocalStore &s, const LocalEdit &) { return expect(s.table(1)->record.seats == 6, "seats"); });
+        QTest::newRow("table created") << Edit([](LocalStore &s) {
+            return s.createTable(DiningTable { 0, QStringLiteral("T9"), 2 });
+        }) << "POST"
+                                       << "/api/tables"
+                                       << QJsonValue(obj({ { "name", "T9" }, { "seats", 2 } }))
+                                       << QJsonObject() << Check([](LocalStore &s, const LocalEdit &e) {
+                                              return expect(s.table(e.id).has_value(), "table");
+                                          });
+        QTest::newRow("table changed") << Edit([](LocalStore &s) {
+            return s.updateTable(DiningTable { 1, QStringLiteral("T1"), 6 });
+        }) << "PATCH"
+                                       << "/api/tables/1" << QJsonValue(obj({ { "seats", 6 } }))
+                                       << obj({ { "seats", 4 } })
+                                       << Check([](LocalStore &s, const LocalEdit &) {
+                                              return expect(s.table(1)->record.seats == 6, "seats");
+                                          });
         QTest::newRow("member added")
-            << Edit([](LocalStore &s) { return s.addGroupMember(QStringLiteral("delivery-crew"), QStringLiteral("cust")); })
-            << "POST" << "/api/groups/delivery-crew/users" << QJsonValue(obj({ { "username", "cust" } })) << QJsonObject()
-            << Check([](LocalStore &s, const LocalEdit &e) {
+            << Edit([](LocalStore &s) {
+                   return s.addGroupMember(QStringLiteral("delivery-crew"), QStringLiteral("cust"));
+               })
+            << "POST"
+            << "/api/groups/delivery-crew/users" << QJsonValue(obj({ { "username", "cust" } }))
+            << QJsonObject() << Check([](LocalStore &s, const LocalEdit &e) {
                    const auto crew = s.groupMembers(QStringLiteral("delivery-crew"));
                    return expect(e.id < 0 && crew.size() == 2, "member not shown");
                });
         QTest::newRow("member removed")
-            << Edit([](LocalStore &s) { return s.removeGroupMember(QStringLiteral("delivery-crew"), 3); }) << "DELETE"
+            << Edit([](LocalStore &s) { return s.removeGroupMember(QStringLiteral("delivery-crew"), 3); })
+            << "DELETE"
             << "/api/groups/delivery-crew/users/3" << QJsonValue() << member(3, QStringLiteral("crew"))
             << Check([](LocalStore &s, const LocalEdit &) {
                    return expect(s.groupMembers(QStringLiteral("delivery-crew")).isEmpty(), "still shown");
@@ -320,22 +355,30 @@ private slots:
     void refusesEditsThatCannotBeRight_data()
     {
         QTest::addColumn<Edit>("edit");
-        QTest::newRow("empty title") << Edit([](LocalStore &s) { return s.setMenuItemTitle(1, QStringLiteral("  ")); });
-        QTest::newRow("negative price") << Edit([](LocalStore &s) { return s.setMenuItemPrice(1, Money(-1)); });
-        QTest::newRow("price too large") << Edit([](LocalStore &s) { return s.setMenuItemPrice(1, Money(1000000)); });
+        QTest::newRow("empty title") << Edit(
+            [](LocalStore &s) { return s.setMenuItemTitle(1, QStringLiteral("  ")); });
+        QTest::newRow("negative price")
+            << Edit([](LocalStore &s) { return s.setMenuItemPrice(1, Money(-1)); });
+        QTest::newRow("price too large")
+            << Edit([](LocalStore &s) { return s.setMenuItemPrice(1, Money(1000000)); });
         QTest::newRow("unknown item") << Edit([](LocalStore &s) { return s.setMenuItemFeatured(99, true); });
         QTest::newRow("unknown category") << Edit([](LocalStore &s) { return s.setMenuItemCategory(1, 99); });
         QTest::newRow("empty order") << Edit([](LocalStore &s) { return s.createCounterOrder({}); });
-        QTest::newRow("zero quantity") << Edit([](LocalStore &s) { return s.createCounterOrder({ { 1, 0 } }); });
-        QTest::newRow("order of unknown item") << Edit([](LocalStore &s) { return s.createCounterOrder({ { 99, 1 } }); });
+        QTest::newRow("zero quantity") << Edit([](LocalStore &s) {
+            return s.createCounterOrder({ { 1, 0 } });
+        });
+        QTest::newRow("order of unknown item") << Edit([](LocalStore &s) {
+            return s.createCounterOrder({ { 99, 1 } });
+        });
         QTest::newRow("completed before seated")
             << Edit([](LocalStore &s) { return s.setBookingStatus(20, BookingStatus::Completed); });
         QTest::newRow("booking without guests") << Edit([](LocalStore &s) {
-            return s.createBooking(Booking { 0, 0, QStringLiteral("X"), {}, QDate(2026, 11, 24), QTime(19, 0), 0, {}, {},
-                                             BookingStatus::Booked });
+            return s.createBooking(Booking { 0, 0, QStringLiteral("X"), {}, QDate(2026, 11, 24), QTime(19, 0),
+                0, {}, {}, BookingStatus::Booked });
         });
-        QTest::newRow("member twice")
-            << Edit([](LocalStore &s) { return s.addGroupMember(QStringLiteral("delivery-crew"), QStringLiteral("CREW")); });
+        QTest::newRow("member twice") << Edit([](LocalStore &s) {
+            return s.addGroupMember(QStringLiteral("delivery-crew"), QStringLiteral("CREW"));
+        });
         QTest::newRow("delete unknown") << Edit([](LocalStore &s) { return s.deleteTable(99); });
     }
     void refusesEditsThatCannotBeRight()
@@ -359,17 +402,25 @@ private slots:
         QTest::addColumn<QString>("trigger");
         QTest::addColumn<Edit>("edit");
         QTest::newRow("outbox insert fails")
-            << true << "CREATE TRIGGER fail BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'injected'); END"
+            << true
+            << "CREATE TRIGGER fail BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'injected'); END"
             << Edit([](LocalStore &s) { return s.setMenuItemPrice(1, Money(999)); });
         QTest::newRow("cache row update fails after the entry was written")
-            << false << "CREATE TRIGGER fail BEFORE UPDATE ON menu_items BEGIN SELECT RAISE(ABORT, 'injected'); END"
+            << false
+            << "CREATE TRIGGER fail BEFORE UPDATE ON menu_items BEGIN SELECT RAISE(ABORT, 'injected'); END"
             << Edit([](LocalStore &s) { return s.setMenuItemPrice(1, Money(999)); });
         QTest::newRow("order lines fail after the order row was written")
-            << false << "CREATE TRIGGER fail BEFORE INSERT ON order_items BEGIN SELECT RAISE(ABORT, 'injected'); END"
-            << Edit([](LocalStore &s) { return s.createCounterOrder({ { 1, 1 } }); });
+            << false
+            << "CREATE TRIGGER fail BEFORE INSERT ON order_items BEGIN SELECT RAISE(ABORT, 'injected'); END"
+            << Edit([](LocalStore &s) {
+                   return s.createCounterOrder({ { 1, 1 } });
+               });
         QTest::newRow("temporary id counter fails")
-            << true << "CREATE TRIGGER fail BEFORE INSERT ON outbox_meta BEGIN SELECT RAISE(ABORT, 'injected'); END"
-            << Edit([](LocalStore &s) { return s.createTable(DiningTable { 0, QStringLiteral("T9"), 2 }); });
+            << true
+            << "CREATE TRIGGER fail BEFORE INSERT ON outbox_meta BEGIN SELECT RAISE(ABORT, 'injected'); END"
+            << Edit([](LocalStore &s) {
+                   return s.createTable(DiningTable { 0, QStringLiteral("T9"), 2 });
+               });
     }
     void anEditIsAllOrNothing()
     {
@@ -418,11 +469,13 @@ private slots:
         // Offline: a category, an item in it, an order of that item, a price
         // change of the new item, a table and a booking at it.
         const LocalEdit cat = store.createCategory(QStringLiteral("Desserts"));
-        const LocalEdit item = store.createMenuItem(MenuItem { 0, QStringLiteral("Pie"), Money(400), false, cat.id, true });
+        const LocalEdit item
+            = store.createMenuItem(MenuItem { 0, QStringLiteral("Pie"), Money(400), false, cat.id, true });
         const LocalEdit price = store.setMenuItemPrice(item.id, Money(450));
         const LocalEdit ord = store.createCounterOrder({ { item.id, 2 } });
         const LocalEdit tab = store.createTable(DiningTable { 0, QStringLiteral("T9"), 6 });
-        Booking b { 0, 0, QStringLiteral("Cy"), {}, QDate(2026, 11, 24), QTime(21, 0), 5, tab.id, {}, BookingStatus::Booked };
+        Booking b { 0, 0, QStringLiteral("Cy"), {}, QDate(2026, 11, 24), QTime(21, 0), 5, tab.id, {},
+            BookingStatus::Booked };
         const LocalEdit book = store.createBooking(b);
         for (const LocalEdit &e : { cat, item, price, ord, tab, book })
             QVERIFY2(e.ok, qPrintable(e.error));
@@ -441,7 +494,8 @@ private slots:
 
         QSignalSpy changes(&store, &LocalStore::changed);
         QVERIFY(store.markSending(cat.seq));
-        QVERIFY2(store.markDone(cat.seq, category(7, QStringLiteral("Desserts")), "\"c1\""), qPrintable(store.errorString()));
+        QVERIFY2(store.markDone(cat.seq, category(7, QStringLiteral("Desserts")), "\"c1\""),
+            qPrintable(store.errorString()));
         // the category row, the item's reference and the item's outbox body
         QVERIFY(!store.category(cat.id));
         QCOMPARE(store.category(7)->record.title, QStringLiteral("Desserts"));
@@ -468,7 +522,8 @@ private slots:
         QCOMPARE(store.outboxEntry(book.seq)->body.toObject().value(QStringLiteral("table")).toInt(), 5);
 
         QVERIFY(store.markSending(item.seq));
-        QVERIFY(store.markDone(item.seq, menuItem(42, QStringLiteral("Pie"), QStringLiteral("4.00"), 7), "\"m1\""));
+        QVERIFY(store.markDone(
+            item.seq, menuItem(42, QStringLiteral("Pie"), QStringLiteral("4.00"), 7), "\"m1\""));
         // the price edit now names the real item and is based on what the server made
         const auto priceEntry = store.outboxEntry(price.seq);
         QCOMPARE(priceEntry->targetId, 42);
@@ -482,20 +537,30 @@ private slots:
         QVERIFY(!store.menuItem(item.id));
         // the counter order's line points at the real item, in the row and the body
         QCOMPARE(store.order(ord.id)->record.items.first().menuitem, 42);
-        QCOMPARE(store.outboxEntry(ord.seq)->body.toObject().value(QStringLiteral("items")).toArray().first()
-                     .toObject().value(QStringLiteral("menuitem")).toInt(),
-                 42);
+        QCOMPARE(store.outboxEntry(ord.seq)
+                     ->body.toObject()
+                     .value(QStringLiteral("items"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("menuitem"))
+                     .toInt(),
+            42);
 
         // A counter order's answer is {"order_id", "total", ...}, not the order.
         QVERIFY(store.markSending(ord.seq));
-        QVERIFY(store.markDone(ord.seq, obj({ { "order_id", 90 }, { "total", "9.00" }, { "detail", "Order created!" } })));
+        QVERIFY(store.markDone(
+            ord.seq, obj({ { "order_id", 90 }, { "total", "9.00" }, { "detail", "Order created!" } })));
         const auto o = store.order(90);
         QVERIFY(o);
         QCOMPARE(o->record.total, Money(900));
         QCOMPARE(o->record.items.size(), 1);
         QCOMPARE(o->sync, SyncState::Synced);
         QVERIFY(!store.order(ord.id));
-        QCOMPARE(peek(store.paths().cache, QStringLiteral("SELECT COUNT(*) FROM order_items WHERE order_id < 0")).toInt(), 0);
+        QCOMPARE(
+            peek(store.paths().cache, QStringLiteral("SELECT COUNT(*) FROM order_items WHERE order_id < 0"))
+                .toInt(),
+            0);
     }
 
     void takingBackAnUnsentCreateLeavesNothing()
@@ -505,7 +570,8 @@ private slots:
         QVERIFY(store.open(pathsIn(dir)));
         seedAll(store);
         const LocalEdit cat = store.createCategory(QStringLiteral("Specials"));
-        const LocalEdit item = store.createMenuItem(MenuItem { 0, QStringLiteral("Soup"), Money(500), false, cat.id, true });
+        const LocalEdit item
+            = store.createMenuItem(MenuItem { 0, QStringLiteral("Soup"), Money(500), false, cat.id, true });
         QVERIFY(store.setMenuItemTitle(item.id, QStringLiteral("Soup of the day")));
         const LocalEdit order = store.createCounterOrder({ { item.id, 1 } });
         QCOMPARE(store.outboxCount(), 4);
@@ -535,11 +601,13 @@ private slots:
         QVERIFY(store.open(pathsIn(dir)));
         seedAll(store);
         const LocalEdit cat = store.createCategory(QStringLiteral("Specials"));
-        const LocalEdit item = store.createMenuItem(MenuItem { 0, QStringLiteral("Soup"), Money(500), false, cat.id, true });
+        const LocalEdit item
+            = store.createMenuItem(MenuItem { 0, QStringLiteral("Soup"), Money(500), false, cat.id, true });
         const LocalEdit moved = store.setMenuItemCategory(1, cat.id); // a server item moved into it
         const LocalEdit other = store.setMenuItemPrice(2, Money(600));
         QVERIFY(store.markSending(cat.seq));
-        QVERIFY(store.markFailed(cat.seq, QStringLiteral("You do not have permission to perform this action.")));
+        QVERIFY(
+            store.markFailed(cat.seq, QStringLiteral("You do not have permission to perform this action.")));
         // refused: the category and everything in it roll back
         QVERIFY(!store.category(cat.id));
         QCOMPARE(store.outboxEntry(cat.seq)->state, OutboxEntry::State::Failed);
@@ -619,11 +687,13 @@ private slots:
         const LocalEdit title = store.setMenuItemTitle(1, QStringLiteral("Lasagne"));
         const LocalEdit price = store.setMenuItemPrice(1, Money(1999));
         QVERIFY(store.markSending(title.seq));
-        QVERIFY(store.markDone(title.seq, menuItem(1, QStringLiteral("Lasagne"), QStringLiteral("15.50"), 1)));
+        QVERIFY(
+            store.markDone(title.seq, menuItem(1, QStringLiteral("Lasagne"), QStringLiteral("15.50"), 1)));
         QVERIFY(store.markSending(price.seq));
         QSignalSpy changes(&store, &LocalStore::changed);
         QSignalSpy counts(&store, &LocalStore::outboxCountsChanged);
-        const QString words = QStringLiteral("Ensure that there are no more than 4 digits before the decimal point.");
+        const QString words
+            = QStringLiteral("Ensure that there are no more than 4 digits before the decimal point.");
         QVERIFY(store.markFailed(price.seq, words));
         // the row is the server's again, marked refused
         QCOMPARE(store.menuItem(1)->record.price, Money(1550));
@@ -638,9 +708,10 @@ private slots:
         QCOMPARE(store.pendingCount(), 0);
         QVERIFY(store.nextToSend(5).isEmpty());
         // a pull keeps the mark
-        QVERIFY(store.replaceAll(Entity::MenuItem, { menuItem(1, QStringLiteral("Lasagne"), QStringLiteral("15.75"), 1),
-                                                     menuItem(2, QStringLiteral("Soda"), QStringLiteral("5.50"), 2),
-                                                     menuItem(3, QStringLiteral("Greek salad"), QStringLiteral("12.00"), 1) }));
+        QVERIFY(store.replaceAll(Entity::MenuItem,
+            { menuItem(1, QStringLiteral("Lasagne"), QStringLiteral("15.75"), 1),
+                menuItem(2, QStringLiteral("Soda"), QStringLiteral("5.50"), 2),
+                menuItem(3, QStringLiteral("Greek salad"), QStringLiteral("12.00"), 1) }));
         QCOMPARE(store.menuItem(1)->sync, SyncState::Failed);
         QCOMPARE(store.menuItem(1)->record.price, Money(1575));
         // retry: mine again, queued
@@ -668,7 +739,8 @@ private slots:
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
         seedAll(store);
-        QVERIFY(store.upsertFromServer(Entity::MenuItem, menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("15.50")), "\"v1\""));
+        QVERIFY(store.upsertFromServer(
+            Entity::MenuItem, menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("15.50")), "\"v1\""));
         const LocalEdit mine = store.setMenuItemPrice(1, Money(1600));
         QCOMPARE(store.outboxEntry(mine.seq)->etag, QByteArray("\"v1\""));
         QVERIFY(store.markSending(mine.seq));
@@ -709,18 +781,22 @@ private slots:
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
         seedAll(store);
-        QVERIFY(store.upsertFromServer(Entity::MenuItem, menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("15.50")), "\"v1\""));
+        QVERIFY(store.upsertFromServer(
+            Entity::MenuItem, menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("15.50")), "\"v1\""));
         const LocalEdit first = store.setMenuItemPrice(1, Money(1600));
         const LocalEdit second = store.setMenuItemPrice(1, Money(1700));
-        QCOMPARE(store.outboxEntry(second.seq)->base, obj({ { "price", "15.50" } })); // the server's, not my first
+        QCOMPARE(
+            store.outboxEntry(second.seq)->base, obj({ { "price", "15.50" } })); // the server's, not my first
         QVERIFY(store.markSending(first.seq));
-        QVERIFY(store.markDone(first.seq, menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("16.00")), "\"v2\""));
+        QVERIFY(store.markDone(
+            first.seq, menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("16.00")), "\"v2\""));
         // the second was made on top of the first: its base and ETag follow
         const auto next = store.outboxEntry(second.seq);
         QCOMPARE(next->etag, QByteArray("\"v2\""));
         QCOMPARE(next->base, obj({ { "price", "16.00" } }));
         QCOMPARE(store.menuItem(1)->record.price, Money(1700));
-        QCOMPARE(*store.serverCopy(Entity::MenuItem, 1), menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("16.00")));
+        QCOMPARE(*store.serverCopy(Entity::MenuItem, 1),
+            menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("16.00")));
         QCOMPARE(store.etag(Entity::MenuItem, 1), QByteArray("\"v2\""));
     }
 
@@ -741,7 +817,8 @@ private slots:
         QVERIFY(store.setMenuItemPrice(1, Money(1999)));
         QVERIFY(store.setOrderStage(10, OrderStage::Ready));
         QVERIFY(store.deleteMenuItem(3));
-        const LocalEdit created = store.createMenuItem(MenuItem { 0, QStringLiteral("Pie"), Money(400), false, 1, true });
+        const LocalEdit created
+            = store.createMenuItem(MenuItem { 0, QStringLiteral("Pie"), Money(400), false, 1, true });
 
         // Someone else renamed item 1 and changed item 3; order 10 got a note.
         const QJsonObject item1 = menuItem(1, QStringLiteral("Lasagna al forno"), QStringLiteral("15.50"), 1);
@@ -750,14 +827,15 @@ private slots:
         order10.insert(QStringLiteral("note"), QStringLiteral("extra napkins"));
         switch (how) {
         case 0:
-            QVERIFY(store.replaceAll(Entity::MenuItem, { item1, menuItem(2, QStringLiteral("Soda"), QStringLiteral("5.50"), 2), item3 }));
+            QVERIFY(store.replaceAll(Entity::MenuItem,
+                { item1, menuItem(2, QStringLiteral("Soda"), QStringLiteral("5.50"), 2), item3 }));
             QVERIFY(store.replaceAll(Entity::Order, { order10, order(11, QStringLiteral("ready")) }));
             break;
         case 1: {
             ChangeFeed feed;
             feed.changes = { { 1, QStringLiteral("menu-item"), 1, Change::Op::Upsert, item1 },
-                             { 2, QStringLiteral("menu-item"), 3, Change::Op::Upsert, item3 },
-                             { 3, QStringLiteral("order"), 10, Change::Op::Upsert, order10 } };
+                { 2, QStringLiteral("menu-item"), 3, Change::Op::Upsert, item3 },
+                { 3, QStringLiteral("order"), 10, Change::Op::Upsert, order10 } };
             feed.next = 3;
             QVERIFY(store.applyChanges(feed));
             break;
@@ -792,14 +870,16 @@ private slots:
         const LocalEdit add = store.addGroupMember(crew, QStringLiteral("cust"));
         QVERIFY(add.id < 0);
         QVERIFY(store.markSending(add.seq));
-        QVERIFY(store.markDone(add.seq, obj({ { "message", "User 'cust' added to group 'delivery-crew'." } })));
+        QVERIFY(
+            store.markDone(add.seq, obj({ { "message", "User 'cust' added to group 'delivery-crew'." } })));
         QCOMPARE(store.groupMembers(crew).size(), 2);
         // removing it now must wait for the server's id
         const LocalEdit remove = store.removeGroupMember(crew, add.id);
         QVERIFY(remove.seq > 0);
         QVERIFY(store.outboxEntry(remove.seq)->isBlocked());
         QVERIFY(store.nextToSend(5).isEmpty());
-        QVERIFY(store.replaceAll(Entity::GroupMember, { member(3, QStringLiteral("crew")), member(4, QStringLiteral("cust")) }, crew));
+        QVERIFY(store.replaceAll(Entity::GroupMember,
+            { member(3, QStringLiteral("crew")), member(4, QStringLiteral("cust")) }, crew));
         const auto entry = store.outboxEntry(remove.seq);
         QCOMPARE(entry->targetId, 4);
         QCOMPARE(entry->path, QStringLiteral("/api/groups/delivery-crew/users/4"));
@@ -822,7 +902,8 @@ private slots:
     {
         QFETCH(int, killAfter);
         QTemporaryDir dir;
-        const LocalStore::Paths paths { dir.filePath(QStringLiteral("cache.sqlite")), dir.filePath(QStringLiteral("outbox.sqlite")) };
+        const LocalStore::Paths paths { dir.filePath(QStringLiteral("cache.sqlite")),
+            dir.filePath(QStringLiteral("outbox.sqlite")) };
         {
             LocalStore store;
             QVERIFY(store.open(paths));
@@ -830,11 +911,13 @@ private slots:
         }
         QProcess child;
         child.setProcessChannelMode(QProcess::SeparateChannels);
-        child.start(QCoreApplication::applicationFilePath(), { QStringLiteral("--crash-writer"), dir.path() });
+        child.start(
+            QCoreApplication::applicationFilePath(), { QStringLiteral("--crash-writer"), dir.path() });
         QVERIFY(child.waitForStarted());
         QByteArray out;
         while (out.count('\n') < killAfter) {
-            QVERIFY2(child.state() == QProcess::Running || child.bytesAvailable(), child.readAllStandardError().constData());
+            QVERIFY2(child.state() == QProcess::Running || child.bytesAvailable(),
+                child.readAllStandardError().constData());
             child.waitForReadyRead(5000);
             out += child.readAllStandardOutput();
         }
