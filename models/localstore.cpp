@@ -192,6 +192,21 @@ void LocalStorePrivate::fail(const QString &message)
     qCWarning(lcStore).noquote() << message;
 }
 
+namespace {
+// BEGIN IMMEDIATE takes the write lock on both files at once (waiting out the
+// busy timeout), so another process using the same store, such as
+// littlelemon-cli next to the app, never makes a half-done edit fail at its
+// first write.
+bool control(QSqlDatabase &db, const QString &sql, QSqlError *error)
+{
+    QSqlQuery query(db);
+    if (query.exec(sql))
+        return true;
+    *error = query.lastError();
+    return false;
+}
+} // namespace
+
 bool LocalStorePrivate::begin()
 {
     if (!isOpen) {
@@ -201,9 +216,10 @@ bool LocalStorePrivate::begin()
     if (transactionDepth++ > 0)
         return true;
     transactionFailed = false;
-    if (!db.transaction()) {
+    QSqlError e;
+    if (!control(db, QStringLiteral("BEGIN IMMEDIATE"), &e)) {
         --transactionDepth;
-        fail(QStringLiteral("begin"), db.lastError());
+        fail(QStringLiteral("begin"), e);
         return false;
     }
     return true;
@@ -214,24 +230,19 @@ bool LocalStorePrivate::commit()
     Q_ASSERT(transactionDepth > 0);
     if (--transactionDepth > 0)
         return !transactionFailed;
-    if (transactionFailed) {
-        db.rollback();
-        tracks.clear();
-        outboxTrack.clear();
-        metaTouched = false;
-        return false;
-    }
     // Statements still holding read cursors would make COMMIT fail with "SQL
     // statements in progress".
     for (QSqlQuery &query : queries)
         query.finish();
-    if (!db.commit()) {
-        const QSqlError e = db.lastError();
-        db.rollback();
+    QSqlError e;
+    if (transactionFailed || !control(db, QStringLiteral("COMMIT"), &e)) {
+        QSqlError ignored;
+        control(db, QStringLiteral("ROLLBACK"), &ignored);
         tracks.clear();
         outboxTrack.clear();
         metaTouched = false;
-        fail(QStringLiteral("commit"), e);
+        if (e.isValid())
+            fail(QStringLiteral("commit"), e);
         return false;
     }
     emitTracked();
@@ -246,7 +257,8 @@ void LocalStorePrivate::rollback()
         return;
     for (QSqlQuery &query : queries)
         query.finish();
-    db.rollback();
+    QSqlError ignored;
+    control(db, QStringLiteral("ROLLBACK"), &ignored);
     tracks.clear();
     outboxTrack.clear();
     metaTouched = false;

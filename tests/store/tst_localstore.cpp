@@ -118,7 +118,11 @@ private slots:
             QSqlQuery sync(
                 QStringLiteral("PRAGMA cache.synchronous"), QSqlDatabase::database(store.connectionName()));
             QVERIFY(sync.next());
-            QCOMPARE(sync.value(0).toInt(), 1); // NORMAL
+            QCOMPARE(sync.value(0).toInt(), 1); // NORMAL: the cache can always be fetched again
+            QSqlQuery outboxSync(
+                QStringLiteral("PRAGMA main.synchronous"), QSqlDatabase::database(store.connectionName()));
+            QVERIFY(outboxSync.next());
+            QCOMPARE(outboxSync.value(0).toInt(), 2); // FULL: queued edits survive a power cut too
         }
         QCOMPARE(peek(paths.cache, QStringLiteral("PRAGMA user_version")).toInt(),
             LocalStore::kCacheSchemaVersion);

@@ -892,6 +892,26 @@ private slots:
         QVERIFY(!store.serverCopy(Entity::GroupMember, add.id, crew));
     }
 
+    void twoProgramsShareOneStore()
+    {
+        // The app and littlelemon-cli on the same server and user.
+        QTemporaryDir dir;
+        LocalStore app;
+        QVERIFY(app.open(pathsIn(dir)));
+        seedAll(app);
+        LocalStore cli;
+        QVERIFY(cli.open(pathsIn(dir)));
+        const LocalEdit a = app.createTable(DiningTable { 0, QStringLiteral("A"), 2 });
+        const LocalEdit b = cli.createTable(DiningTable { 0, QStringLiteral("B"), 2 });
+        const LocalEdit c = app.setMenuItemPrice(1, Money(1234));
+        QVERIFY(a && b && c);
+        QVERIFY(a.id != b.id); // temporary ids come from the shared outbox file
+        QVERIFY(b.seq > a.seq && c.seq > b.seq);
+        QCOMPARE(app.outboxCount(), 3);
+        QCOMPARE(cli.outboxCount(), 3);
+        QCOMPARE(cli.menuItem(1)->record.price, Money(1234));
+    }
+
     void aCrashLosesNoCommittedEntry_data()
     {
         QTest::addColumn<int>("killAfter");
