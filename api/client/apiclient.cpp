@@ -97,10 +97,12 @@ void ApiClient::applyLimits()
 void ApiClient::applyMeta(const ServerMeta &meta)
 {
     m_meta = meta;
+    if (!m_extensionsEnabled)
+        m_meta.features.clear();
     m_discovered = true;
-    qCInfo(lcHttp).noquote() << m_endpoint.displayName() << "is" << meta.server << meta.version
-                             << "with" << (meta.features.isEmpty() ? QStringLiteral("no extensions")
-                                                                   : meta.features.join(QStringLiteral(", ")));
+    qCInfo(lcHttp).noquote() << m_endpoint.displayName() << "is" << QString(meta.server + u' ' + meta.version).trimmed()
+                             << "with" << (m_meta.features.isEmpty() ? QStringLiteral("no extensions")
+                                                                     : m_meta.features.join(QStringLiteral(", ")));
     applyLimits();
     Q_EMIT serverMetaChanged(m_meta);
 }
@@ -192,7 +194,8 @@ RequestSender ApiClient::sender()
 
 Json::Flavor ApiClient::flavor() const
 {
-    return m_meta.server == QLatin1String("littlelemon-server") ? Json::Flavor::Extended : Json::Flavor::Cloud;
+    return m_extensionsEnabled && m_meta.server == QLatin1String("littlelemon-server") ? Json::Flavor::Extended
+                                                                                        : Json::Flavor::Cloud;
 }
 
 // ---- server ----------------------------------------------------------------
@@ -329,12 +332,6 @@ CallJob<CartItem> *ApiClient::setCartQuantity(qint64 cartItemId, int quantity, c
 CallJob<NoContent> *ApiClient::removeFromCart(qint64 cartItemId, const WriteOptions &options)
 {
     return write<NoContent>("DELETE", idPath("/api/cart", cartItemId), QJsonValue(QJsonValue::Undefined), options,
-                            &ignoreBody);
-}
-
-CallJob<NoContent> *ApiClient::clearCart(const WriteOptions &options)
-{
-    return write<NoContent>("DELETE", QStringLiteral("/api/cart"), QJsonValue(QJsonValue::Undefined), options,
                             &ignoreBody);
 }
 

@@ -61,6 +61,11 @@ public:
     // Pins the pacing of both anonymous and signed-in requests, whatever
     // /api/meta says; 0 goes back to automatic.
     void setRateLimit(int perMinute);
+    // Off: behave as a client that knows only the cloud API, whatever
+    // /api/meta offers (its rate limits are still used). For checking that
+    // everything works against the cloud; on by default.
+    void setExtensionsEnabled(bool enabled) { m_extensionsEnabled = enabled; }
+    bool extensionsEnabled() const { return m_extensionsEnabled; }
     // The pacer for signed-in or anonymous requests.
     RatePacer *pacer(bool signedIn) const { return signedIn ? m_userPacer : m_anonPacer; }
 
@@ -104,7 +109,6 @@ public:
     CallJob<CartItem> *addToCart(qint64 menuItem, int quantity, const WriteOptions &options = {});
     CallJob<CartItem> *setCartQuantity(qint64 cartItemId, int quantity, const WriteOptions &options = {});
     CallJob<NoContent> *removeFromCart(qint64 cartItemId, const WriteOptions &options = {});
-    CallJob<NoContent> *clearCart(const WriteOptions &options = {});
 
     ListJob<Order> *orders();
     CallJob<Order> *order(qint64 id);
@@ -185,6 +189,7 @@ private:
     int m_maxThrottleWaitS = 600;
     int m_pageSize = 100;
     int m_pinnedRate = 0;
+    bool m_extensionsEnabled = true;
 };
 
 template<typename T>

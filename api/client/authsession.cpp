@@ -416,8 +416,11 @@ void AuthSession::setAccessToken(const QString &token)
     }
     m_tokenUserId = claims->userId();
     // The life the server granted, counted on our monotonic clock from now:
-    // the two machines' wall clocks need not agree.
-    m_accessLifetimeMs = claims->lifetimeSeconds() * 1000;
+    // the two machines' wall clocks need not agree. iat is in whole seconds
+    // and may be up to a second earlier than the real moment of issue, so
+    // the token may die up to a second sooner than exp − iat says.
+    const qint64 grantedMs = claims->lifetimeSeconds() * 1000;
+    m_accessLifetimeMs = std::max(grantedMs - 1000, grantedMs / 2);
     m_accessDeadline = QDeadlineTimer(m_accessLifetimeMs, Qt::PreciseTimer);
     if (m_refreshAhead)
         m_refreshTimer.start(int(m_accessLifetimeMs - refreshLeadMs(m_accessLifetimeMs)));

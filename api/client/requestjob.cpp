@@ -13,6 +13,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSslCertificate>
+#include <QSslCipher>
 #include <QSslConfiguration>
 #include <QSslError>
 #include <QUuid>
@@ -201,9 +202,11 @@ void RequestJob::send(const QString &accessToken)
         m_reply = nam->sendCustomRequest(req, m_request.method, body);
     m_reply->setParent(this);
     ++m_sends;
+    m_encrypted = false;
     m_sentAt.start();
     connect(m_reply, &QNetworkReply::finished, this, &RequestJob::onReplyFinished);
     connect(m_reply, &QNetworkReply::sslErrors, this, &RequestJob::onSslErrors);
+    connect(m_reply, &QNetworkReply::encrypted, this, [this] { m_encrypted = true; });
     // The timeout is for silence: any bytes moving restart it.
     connect(m_reply, &QNetworkReply::downloadProgress, this, [this] { m_timer.start(); });
     connect(m_reply, &QNetworkReply::uploadProgress, this, [this] { m_timer.start(); });
@@ -274,6 +277,14 @@ ApiError RequestJob::networkError(QNetworkReply *reply) const
     switch (reply->error()) {
     case QNetworkReply::SslHandshakeFailedError:
         return ClientErrors::tlsHandshake(server, detail);
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::UnknownNetworkError:
+        // Connected, but hung up before TLS was set up: a server that does not
+        // speak TLS on that port (https:// for an http:// server), not one that is down.
+        if (m_url.scheme() == QLatin1String("https") && !m_encrypted
+            && reply->sslConfiguration().sessionCipher().isNull())
+            return ClientErrors::tlsHandshake(server, detail);
+        return ClientErrors::offline(server, detail);
     case QNetworkReply::TimeoutError:
         return ClientErrors::timeout(server, timeout());
     case QNetworkReply::OperationCanceledError:

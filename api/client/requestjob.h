@@ -93,6 +93,7 @@ private:
     int m_maxThrottleWaitS;
     bool m_started = false;
     bool m_replayed = false;
+    bool m_encrypted = false;
 };
 
 } // namespace LittleLemon::Client

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QObject>
+#include <QSslConfiguration>
+
+class QSslServer;
+class QTcpSocket;
+
+namespace LittleLemon::Test {
+
+// TLS in front of a plain-HTTP littlelemon-server, the way a restaurant puts
+// a LAN server behind stunnel or nginx: it decrypts and passes the bytes on
+// unchanged, both ways. The server never knows, so the `next` links it writes
+// say http:// with the proxy's port, which the client must re-home onto the
+// https:// address it was given.
+class TlsProxy : public QObject
+{
+    Q_OBJECT
+
+public:
+    TlsProxy(const QSslConfiguration &tls, quint16 upstreamPort, QObject *parent = nullptr);
+    ~TlsProxy() override;
+
+    bool listen();
+    quint16 port() const;
+    // How many connections completed the TLS handshake.
+    int handshakes() const { return m_handshakes; }
+
+    // The test certificate in tests/client/data (self-signed, CN 127.0.0.1).
+    static QSslConfiguration testConfiguration(QString *error);
+
+private:
+    void onConnection();
+
+    QSslServer *m_server;
+    quint16 m_upstreamPort;
+    int m_handshakes = 0;
+};
+
+} // namespace LittleLemon::Test
