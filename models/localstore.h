@@ -215,8 +215,10 @@ public:
     QList<OutboxEntry> outboxEntries(const QList<qint64> &seqs) const;
     std::optional<OutboxEntry> outboxEntry(qint64 seq) const;
     // The next pending entries in push order, skipping those blocked on an
-    // unsent create (OutboxEntry::isBlocked()).
-    QList<OutboxEntry> nextToSend(int limit = 1) const;
+    // unsent create (OutboxEntry::isBlocked()), those behind an entry for
+    // the same record that is still being sent, and those of `excluded`
+    // entities (bookings and tables kept local on a server without them).
+    QList<OutboxEntry> nextToSend(int limit = 1, const QList<Entity> &excluded = {}) const;
     // About to send: state "sending", one more attempt. A crash leaves it
     // "sending"; open() puts it back to "pending" (resend with the same key).
     bool markSending(qint64 seq);

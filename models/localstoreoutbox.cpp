@@ -657,7 +657,7 @@ std::optional<OutboxEntry> LocalStore::outboxEntry(qint64 seq) const
     return d->loadEntry(seq);
 }
 
-QList<OutboxEntry> LocalStore::nextToSend(int limit) const
+QList<OutboxEntry> LocalStore::nextToSend(int limit, const QList<Entity> &excluded) const
 {
     QList<OutboxEntry> out;
     if (!d->isOpen || limit <= 0)
@@ -678,7 +678,7 @@ QList<OutboxEntry> LocalStore::nextToSend(int limit) const
             busy.insert(target);
             continue;
         }
-        if (e.isBlocked())
+        if (e.isBlocked() || excluded.contains(e.entity))
             continue;
         out.append(std::move(e));
         busy.insert(target);

@@ -665,6 +665,7 @@ private slots:
             return out;
         };
         QCOMPARE(seqsOf(store.nextToSend(10)), QList<qint64>({ a.seq, b.seq, d.seq })); // c waits behind a
+        QCOMPARE(seqsOf(store.nextToSend(10, { Entity::MenuItem })), QList<qint64>({ d.seq }));
         QVERIFY(store.markSending(a.seq));
         QCOMPARE(seqsOf(store.nextToSend(10)), QList<qint64>({ b.seq, d.seq }));
         QVERIFY(!store.markSending(a.seq)); // not twice
