@@ -1,4 +1,4 @@
-#include "theme.h"
+#include "ui/theme.h"
 
 #include <QApplication>
 #include <QFont>
@@ -6,6 +6,37 @@
 #include <QStyleFactory>
 
 namespace LittleLemon::Ui {
+
+namespace Theme {
+QColor lemon()
+{
+    return QColor(0xF4, 0xCE, 0x14);
+}
+QColor green()
+{
+    return QColor(0x49, 0x5E, 0x57);
+}
+QColor amber()
+{
+    return QColor(0xFF, 0xD5, 0x80);
+}
+QColor red()
+{
+    return QColor(0xF4, 0x9A, 0x8F);
+}
+QColor cardBase()
+{
+    return QColor(0xFC, 0xFC, 0xF8);
+}
+QColor pending()
+{
+    return QColor(0x2F, 0x6F, 0xB5);
+}
+int touchRowHeight()
+{
+    return 40;
+}
+} // namespace Theme
 
 void applyTheme(QApplication &app)
 {
@@ -15,14 +46,22 @@ void applyTheme(QApplication &app)
     app.setFont(font);
 
     QPalette p = app.palette();
-    const QColor lemon(0xF4, 0xCE, 0x14);
-    const QColor green(0x49, 0x5E, 0x57);
-    p.setColor(QPalette::Highlight, green);
+    p.setColor(QPalette::Highlight, Theme::green());
     p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::Link, green);
-    p.setColor(QPalette::ToolTipBase, lemon);
+    p.setColor(QPalette::Link, Theme::green());
+    p.setColor(QPalette::ToolTipBase, Theme::lemon());
     p.setColor(QPalette::ToolTipText, Qt::black);
     app.setPalette(p);
+
+    // Targets a finger can hit on a counter screen; the rest stays Fusion.
+    app.setStyleSheet(QStringLiteral(
+        "QPushButton, QToolButton, QComboBox, QLineEdit, QDateEdit, QTimeEdit, QSpinBox { min-height: 34px; }"
+        "QPushButton { padding: 2px 14px; }"
+        "QToolBar QToolButton { padding: 6px 14px; }"
+        "QToolBar QToolButton:checked { background: #495E57; color: white; border-radius: 4px; }"
+        "QLabel[role=\"error\"] { color: #B3261E; }"
+        "QLabel[role=\"hint\"] { color: #555555; }"
+        "QLabel[role=\"title\"] { font-size: 16pt; font-weight: 600; }"));
 }
 
 } // namespace LittleLemon::Ui

@@ -1,0 +1,735 @@
+#include "ui/orderboardpage.h"
+
+#include "models/localstore.h"
+#include "models/ordersmodel.h"
+#include "ui/boardcolumnmodel.h"
+#include "ui/boardsettingsdialog.h"
+#include "ui/counterorderdialog.h"
+#include "ui/crewpickerdialog.h"
+#include "ui/ordercarddelegate.h"
+#include "ui/ordercolumn.h"
+#include "ui/ordercolumnview.h"
+#include "ui/orderdetailsdialog.h"
+#include "ui/theme.h"
+#include "ui/uilog.h"
+#include "ui/workspace.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace LittleLemon::Ui {
+
+namespace {
+constexpr int kUndoDepth = 50;
+// A new order older than this when it reaches us is history being caught up
+// on, not a customer waiting.
+constexpr qint64 kNewOrderMaxAgeSeconds = 3600;
+} // namespace
+
+OrderBoardPage::OrderBoardPage(Workspace *workspace, QWidget *parent)
+    : Page(parent)
+    , m_workspace(workspace)
+    , m_settings(BoardSettings::load())
+    , m_delegate(new OrderCardDelegate(this))
+    , m_search(new QLineEdit(this))
+    , m_crew(new QComboBox(this))
+    , m_date(new QComboBox(this))
+    , m_day(new QDateEdit(QDate::currentDate(), this))
+    , m_counterButton(new QPushButton(tr("New counter order"), this))
+    , m_banner(new QFrame(this))
+    , m_bannerText(new QLabel(m_banner))
+    , m_columnsLayout(new QHBoxLayout)
+    , m_ageTimer(new QTimer(this))
+    , m_beepTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("ordersPage"));
+    m_delegate->setSettings(m_settings);
+    m_delegate->setNewTest([this](qint64 id) { return m_unacknowledged.contains(id); });
+    m_delegate->setAdvanceLabel([this](const QModelIndex &index) { return advanceLabel(index); });
+    connect(m_delegate, &OrderCardDelegate::advanceClicked, this, [this](const QModelIndex &index) {
+        const qint64 id = index.data(OrdersModel::IdRole).toLongLong();
+        if (advance(id))
+            selectOrder(id);
+    });
+
+    // ---- filters
+    m_search->setObjectName(QStringLiteral("orderSearch"));
+    m_search->setPlaceholderText(tr("Search orders: number, item, note, crew"));
+    m_search->setClearButtonEnabled(true);
+    connect(m_search, &QLineEdit::textChanged, this, &OrderBoardPage::applyFilters);
+    m_crew->setObjectName(QStringLiteral("crewFilter"));
+    m_crew->setToolTip(tr("Show the orders of one delivery person"));
+    m_date->setObjectName(QStringLiteral("dateFilter"));
+    m_date->addItem(tr("Open + today's finished"), int(DateFilter::OpenAndToday));
+    m_date->addItem(tr("Today"), int(DateFilter::Today));
+    m_date->addItem(tr("Yesterday"), int(DateFilter::Yesterday));
+    m_date->addItem(tr("Last 7 days"), int(DateFilter::LastWeek));
+    m_date->addItem(tr("All dates"), int(DateFilter::AllDates));
+    m_date->addItem(tr("Pick a day…"), int(DateFilter::Day));
+    m_day->setCalendarPopup(true);
+    m_day->hide();
+    connect(m_date, &QComboBox::currentIndexChanged, this, [this] {
+        m_day->setVisible(DateFilter(m_date->currentData().toInt()) == DateFilter::Day);
+        applyFilters();
+    });
+    connect(m_day, &QDateEdit::dateChanged, this, &OrderBoardPage::applyFilters);
+    connect(m_crew, &QComboBox::currentIndexChanged, this, &OrderBoardPage::applyFilters);
+    m_counterButton->setObjectName(QStringLiteral("counterOrderButton"));
+    connect(m_counterButton, &QPushButton::clicked, this, &OrderBoardPage::newCounterOrder);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_search, 3);
+    filters->addWidget(m_crew, 1);
+    filters->addWidget(m_date, 1);
+    filters->addWidget(m_day);
+    filters->addStretch();
+    filters->addWidget(m_counterButton);
+
+    // ---- the new-order banner
+    m_banner->setObjectName(QStringLiteral("newOrderBanner"));
+    m_banner->setAutoFillBackground(true);
+    QPalette bp = m_banner->palette();
+    bp.setColor(QPalette::Window, Theme::lemon());
+    m_banner->setPalette(bp);
+    auto *ack = new QPushButton(tr("Got it"), m_banner);
+    ack->setObjectName(QStringLiteral("acknowledgeButton"));
+    ack->setToolTip(tr("Acknowledge the new orders (Ctrl+K)"));
+    connect(ack, &QPushButton::clicked, this, &OrderBoardPage::acknowledgeAll);
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    QFont bannerFont = m_bannerText->font();
+    bannerFont.setBold(true);
+    bannerFont.setPointSizeF(bannerFont.pointSizeF() * 1.2);
+    m_bannerText->setFont(bannerFont);
+    bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(ack);
+    m_banner->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addWidget(m_banner);
+    m_columnsLayout->setSpacing(6);
+    layout->addLayout(m_columnsLayout, 1);
+
+    // ---- actions (listed in the shortcuts help)
+    auto action = [this](const QString &text, const QKeySequence &key, auto slot) {
+        auto *a = new QAction(text, this);
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a);
+        return a;
+    };
+    m_undoAction = action(tr("Undo the last move"), QKeySequence::Undo, [this] { undoLastMove(); });
+    m_undoAction->setEnabled(false);
+    m_assignAction = action(tr("Assign delivery crew…"), QKeySequence(Qt::CTRL | Qt::Key_D), [this] { assignCurrent(); });
+    m_cancelAction = action(tr("Cancel the order"), QKeySequence(Qt::CTRL | Qt::Key_Delete), [this] { cancelCurrent(); });
+    m_counterAction = action(tr("New counter order…"), QKeySequence::New, [this] { newCounterOrder(); });
+    m_ackAction = action(tr("Acknowledge new orders"), QKeySequence(Qt::CTRL | Qt::Key_K), [this] { acknowledgeAll(); });
+    action(tr("Search orders"), QKeySequence::Find, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    action(tr("Order details"), QKeySequence(Qt::CTRL | Qt::Key_I), [this] {
+        if (const qint64 id = selectedOrder())
+            showDetails(id);
+    });
+    action(tr("Orders board settings…"), QKeySequence(), [this] { editSettings(); });
+    m_showCancelled = action(tr("Show cancelled orders"), QKeySequence(), [this] { buildColumns(); });
+    m_showCancelled->setCheckable(true);
+
+    // ---- timers: ages move on, new orders keep beeping
+    m_ageTimer->setInterval(30 * 1000);
+    connect(m_ageTimer, &QTimer::timeout, this, [this] {
+        for (OrderColumn *c : std::as_const(m_columns))
+            c->view()->viewport()->update();
+    });
+    m_ageTimer->start();
+    m_beepTimer->setInterval(m_settings.beepSeconds * 1000);
+    connect(m_beepTimer, &QTimer::timeout, this, &OrderBoardPage::beep);
+
+    OrdersModel *orders = m_workspace->ordersModel();
+    connect(orders, &QAbstractItemModel::rowsInserted, this, &OrderBoardPage::onOrdersInserted);
+    connect(orders, &QAbstractItemModel::dataChanged, this, &OrderBoardPage::onOrdersChanged);
+    connect(orders, &OrdersModel::editRefused, this, &OrderBoardPage::statusMessage);
+    connect(m_workspace->store(), &LocalStore::changed, this, [this](const StoreChange &change) {
+        if (change.entity == Entity::GroupMember)
+            reloadCrew();
+    });
+    connect(m_workspace, &Workspace::featuresChanged, this, [this] {
+        if (hasStages() != m_builtWithStages)
+            buildColumns();
+        applyPermissions();
+    });
+
+    reloadCrew();
+    buildColumns();
+    applyPermissions();
+}
+
+OrderBoardPage::~OrderBoardPage() = default;
+
+QList<std::pair<QString, QString>> OrderBoardPage::keyHelp() const
+{
+    return {
+        { tr("← → ↑ ↓"), tr("Select an order (across columns with ← →)") },
+        { tr("Enter or Space"), tr("Move the selected order to the next stage") },
+        { tr("Backspace"), tr("Move the selected order one stage back") },
+        { tr("Double-click"), tr("Show the order in full") },
+        { tr("Drag a card"), tr("Move the order to the column it is dropped on") },
+    };
+}
+
+bool OrderBoardPage::hasStages() const
+{
+    return m_workspace->hasFeature(QStringLiteral("stages"));
+}
+
+std::optional<OrderStage> OrderBoardPage::nextFor(OrderStage stage) const
+{
+    if (hasStages())
+        return nextStage(stage);
+    if (stage == OrderStage::Delivered || stage == OrderStage::Cancelled)
+        return std::nullopt;
+    return OrderStage::Delivered;
+}
+
+std::optional<OrderStage> OrderBoardPage::previousFor(OrderStage stage) const
+{
+    if (hasStages())
+        return previousStage(stage);
+    if (stage == OrderStage::Delivered)
+        return OrderStage::Received;
+    return std::nullopt;
+}
+
+QString OrderBoardPage::advanceLabel(const QModelIndex &index) const
+{
+    if (!m_workspace->permissions().moveOrders())
+        return {};
+    const auto next = nextFor(OrderStage(index.data(OrdersModel::StageRole).toInt()));
+    return next ? displayName(*next) + QStringLiteral(" ›") : QString();
+}
+
+void OrderBoardPage::buildColumns()
+{
+    const qint64 keep = selectedOrder();
+    for (OrderColumn *c : std::as_const(m_columns))
+        delete c;
+    m_columns.clear();
+    m_builtWithStages = hasStages();
+
+    struct Spec
+    {
+        QString title;
+        QList<OrderStage> stages;
+        OrderStage target;
+    };
+    QList<Spec> specs;
+    if (m_builtWithStages) {
+        for (OrderStage s : { OrderStage::Received, OrderStage::Preparing, OrderStage::Ready,
+                              OrderStage::OutForDelivery, OrderStage::Delivered })
+            specs.append({ displayName(s), { s }, s });
+        if (m_showCancelled->isChecked())
+            specs.append({ displayName(OrderStage::Cancelled), { OrderStage::Cancelled }, OrderStage::Cancelled });
+    } else {
+        // The cloud knows delivered or not: everything else is open.
+        specs.append({ tr("Open"), { OrderStage::Received }, OrderStage::Received });
+        specs.append({ displayName(OrderStage::Delivered), { OrderStage::Delivered }, OrderStage::Delivered });
+    }
+    m_showCancelled->setVisible(m_builtWithStages);
+
+    for (const Spec &spec : specs) {
+        auto *column = new OrderColumn(spec.title, spec.stages, spec.target, this);
+        column->model()->setSourceModel(m_workspace->ordersModel());
+        OrderColumnView *view = column->view();
+        view->setItemDelegate(m_delegate);
+        view->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(view, &OrderColumnView::stepColumn, this, [this, column](int delta) { stepColumn(column, delta); });
+        connect(view, &OrderColumnView::advanceRequested, this, [this](qint64 id) {
+            if (advance(id))
+                selectOrder(id);
+        });
+        connect(view, &OrderColumnView::backRequested, this, [this](qint64 id) {
+            if (stepBack(id))
+                selectOrder(id);
+        });
+        connect(view, &OrderColumnView::orderDropped, this, [this, column](qint64 id) {
+            if (moveOrder(id, column->targetStage()))
+                selectOrder(id);
+        });
+        connect(view, &QAbstractItemView::doubleClicked, this,
+                [this](const QModelIndex &index) { showDetails(index.data(OrdersModel::IdRole).toLongLong()); });
+        connect(view, &QWidget::customContextMenuRequested, this,
+                [this, column](const QPoint &pos) { showContextMenu(column, pos); });
+        connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+                [this, column](const QModelIndex &current) {
+                    if (!current.isValid())
+                        return;
+                    // One selected card on the whole board.
+                    for (OrderColumn *other : std::as_const(m_columns)) {
+                        if (other != column && other->view()->selectionModel()->hasSelection()) {
+                            other->view()->selectionModel()->clear();
+                        }
+                    }
+                    acknowledge(current.data(OrdersModel::IdRole).toLongLong());
+                });
+        m_columnsLayout->addWidget(column, 1);
+        m_columns.append(column);
+    }
+    applyFilters();
+    if (keep)
+        selectOrder(keep);
+}
+
+void OrderBoardPage::applyFilters()
+{
+    const QString text = m_search->text();
+    const qint64 crew = m_crew->currentIndex() >= 0 ? m_crew->currentData().toLongLong() : OrderFilterModel::AnyCrew;
+    const auto filter = DateFilter(m_date->currentData().toInt());
+    const QDate today = QDate::currentDate();
+    for (OrderColumn *column : std::as_const(m_columns)) {
+        BoardColumnModel *model = column->model();
+        model->setFilterText(text);
+        model->setCrew(crew);
+        QDate from, to;
+        switch (filter) {
+        case DateFilter::OpenAndToday:
+            // Open work is shown whatever its date: nothing may hide a waiting customer.
+            if (isFinal(column->targetStage()))
+                from = to = today;
+            break;
+        case DateFilter::Today:
+            from = to = today;
+            break;
+        case DateFilter::Yesterday:
+            from = to = today.addDays(-1);
+            break;
+        case DateFilter::LastWeek:
+            from = today.addDays(-6);
+            to = today;
+            break;
+        case DateFilter::AllDates:
+            break;
+        case DateFilter::Day:
+            from = to = m_day->date();
+            break;
+        }
+        model->setDateRange(from, to);
+    }
+}
+
+void OrderBoardPage::setDateFilter(DateFilter filter, const QDate &day)
+{
+    if (day.isValid())
+        m_day->setDate(day);
+    m_date->setCurrentIndex(m_date->findData(int(filter)));
+}
+
+void OrderBoardPage::applyPermissions()
+{
+    const Permissions p = m_workspace->permissions();
+    applyVerdict(m_assignAction, p.assignCrew());
+    applyVerdict(m_cancelAction, p.cancelOrders());
+    applyVerdict(m_counterAction, p.takeCounterOrders());
+    applyVerdict(m_counterButton, p.takeCounterOrders(), tr("Take a walk-in or phone order (Ctrl+N)"));
+    for (OrderColumn *c : std::as_const(m_columns))
+        c->view()->viewport()->update();
+}
+
+void OrderBoardPage::reloadCrew()
+{
+    const qint64 current = m_crew->currentIndex() >= 0 ? m_crew->currentData().toLongLong() : 0;
+    const QSignalBlocker block(m_crew);
+    m_crew->clear();
+    m_crew->addItem(tr("Any crew"), OrderFilterModel::AnyCrew);
+    m_crew->addItem(tr("No crew yet"), OrderFilterModel::NoCrew);
+    QList<Cached<GroupMember>> crew = m_workspace->store()->groupMembers(kDeliveryCrewGroup);
+    std::sort(crew.begin(), crew.end(), [](const auto &a, const auto &b) {
+        return a.record.username.localeAwareCompare(b.record.username) < 0;
+    });
+    for (const auto &m : crew) {
+        if (m.record.userId > 0)
+            m_crew->addItem(m.record.username, m.record.userId);
+    }
+    const int index = m_crew->findData(current);
+    m_crew->setCurrentIndex(index >= 0 ? index : 0);
+    if (index < 0 && current != OrderFilterModel::AnyCrew)
+        applyFilters();
+}
+
+void OrderBoardPage::activate()
+{
+    if (const qint64 id = selectedOrder()) {
+        selectOrder(id);
+        return;
+    }
+    focusFirstCard();
+}
+
+OrderColumn *OrderBoardPage::columnOf(qint64 orderId) const
+{
+    for (OrderColumn *c : m_columns) {
+        if (c->model()->rowOfOrder(orderId) >= 0)
+            return c;
+    }
+    return nullptr;
+}
+
+qint64 OrderBoardPage::selectedOrder() const
+{
+    for (OrderColumn *c : m_columns) {
+        if (c->view()->selectionModel()->hasSelection())
+            return c->view()->currentOrder();
+    }
+    return 0;
+}
+
+bool OrderBoardPage::selectOrder(qint64 orderId)
+{
+    OrderColumn *column = columnOf(orderId);
+    if (!column)
+        return false;
+    const QModelIndex index = column->model()->index(column->model()->rowOfOrder(orderId), 0);
+    column->view()->setCurrentIndex(index);
+    column->view()->scrollTo(index);
+    column->view()->setFocus(Qt::OtherFocusReason);
+    return true;
+}
+
+void OrderBoardPage::focusFirstCard()
+{
+    for (OrderColumn *c : std::as_const(m_columns)) {
+        if (c->model()->rowCount() > 0) {
+            selectOrder(c->model()->orderAt(0));
+            return;
+        }
+    }
+    if (!m_columns.isEmpty())
+        m_columns.first()->view()->setFocus(Qt::OtherFocusReason);
+}
+
+void OrderBoardPage::stepColumn(OrderColumn *from, int delta)
+{
+    const int start = int(m_columns.indexOf(from));
+    const int row = std::max(0, from->view()->currentIndex().row());
+    for (int i = start + delta; i >= 0 && i < m_columns.size(); i += delta) {
+        OrderColumn *c = m_columns.at(i);
+        const int count = c->model()->rowCount();
+        if (count == 0)
+            continue;
+        selectOrder(c->model()->orderAt(std::min(row, count - 1)));
+        return;
+    }
+}
+
+std::optional<OrderStage> OrderBoardPage::stageOf(qint64 orderId) const
+{
+    const OrdersModel *orders = m_workspace->ordersModel();
+    const int row = orders->rowOf(orderId);
+    if (row < 0)
+        return std::nullopt;
+    return orders->rowAt(row).order.effectiveStage();
+}
+
+bool OrderBoardPage::moveOrder(qint64 orderId, OrderStage to)
+{
+    const Permissions p = m_workspace->permissions();
+    if (const Verdict v = p.moveOrders(); !v) {
+        Q_EMIT statusMessage(v.reason);
+        return false;
+    }
+    if (to == OrderStage::Cancelled) {
+        if (const Verdict v = p.cancelOrders(); !v) {
+            Q_EMIT statusMessage(v.reason);
+            return false;
+        }
+    }
+    const auto from = stageOf(orderId);
+    if (!from)
+        return false;
+    if (*from == to)
+        return true;
+    const LocalEdit edit = m_workspace->store()->setOrderStage(orderId, to);
+    if (!edit) {
+        Q_EMIT statusMessage(edit.error);
+        return false;
+    }
+    qCInfo(lcUi) << "order" << orderId << "moved from" << toWire(*from) << "to" << toWire(to);
+    m_undo.append({ orderId, *from, to });
+    while (m_undo.size() > kUndoDepth)
+        m_undo.removeFirst();
+    m_undoAction->setEnabled(true);
+    acknowledge(orderId);
+    Q_EMIT statusMessage(tr("Order #%1: %2 (Ctrl+Z to undo)").arg(orderId).arg(displayName(to)));
+    return true;
+}
+
+bool OrderBoardPage::advance(qint64 orderId)
+{
+    const auto stage = stageOf(orderId);
+    if (!stage)
+        return false;
+    const auto next = nextFor(*stage);
+    if (!next) {
+        Q_EMIT statusMessage(tr("Order #%1 is %2: it cannot move on.").arg(orderId).arg(displayName(*stage).toLower()));
+        return false;
+    }
+    return moveOrder(orderId, *next);
+}
+
+bool OrderBoardPage::stepBack(qint64 orderId)
+{
+    const auto stage = stageOf(orderId);
+    if (!stage)
+        return false;
+    const auto previous = previousFor(*stage);
+    if (!previous) {
+        Q_EMIT statusMessage(tr("Order #%1 cannot go back from %2.").arg(orderId).arg(displayName(*stage).toLower()));
+        return false;
+    }
+    return moveOrder(orderId, *previous);
+}
+
+bool OrderBoardPage::undoLastMove()
+{
+    if (m_undo.isEmpty()) {
+        Q_EMIT statusMessage(tr("No move to undo."));
+        return false;
+    }
+    const Move move = m_undo.takeLast();
+    m_undoAction->setEnabled(!m_undo.isEmpty());
+    const auto now = stageOf(move.order);
+    if (!now || *now != move.to) {
+        Q_EMIT statusMessage(tr("Order #%1 has changed since; nothing undone.").arg(move.order));
+        return false;
+    }
+    const LocalEdit edit = m_workspace->store()->setOrderStage(move.order, move.from);
+    if (!edit) {
+        Q_EMIT statusMessage(edit.error);
+        return false;
+    }
+    Q_EMIT statusMessage(tr("Order #%1 back to %2.").arg(move.order).arg(displayName(move.from)));
+    selectOrder(move.order);
+    return true;
+}
+
+bool OrderBoardPage::assignCrew(qint64 orderId, qint64 userId)
+{
+    if (const Verdict v = m_workspace->permissions().assignCrew(); !v) {
+        Q_EMIT statusMessage(v.reason);
+        return false;
+    }
+    const LocalEdit edit = m_workspace->store()->assignDeliveryCrew(
+        orderId, userId > 0 ? std::optional<qint64>(userId) : std::nullopt);
+    if (!edit) {
+        Q_EMIT statusMessage(edit.error);
+        return false;
+    }
+    const QString who = userId > 0 ? m_workspace->store()->userName(userId) : QString();
+    Q_EMIT statusMessage(userId > 0 ? tr("Order #%1: delivered by %2.").arg(orderId).arg(who)
+                                    : tr("Order #%1: nobody delivers it yet.").arg(orderId));
+    return true;
+}
+
+void OrderBoardPage::assignCurrent()
+{
+    const qint64 id = selectedOrder();
+    if (!id) {
+        Q_EMIT statusMessage(tr("Select an order first."));
+        return;
+    }
+    const OrdersModel *orders = m_workspace->ordersModel();
+    const int row = orders->rowOf(id);
+    const qint64 current = row >= 0 ? orders->rowAt(row).order.deliveryCrew.value_or(0) : 0;
+    auto *dialog = new CrewPickerDialog(m_workspace->store(), id, current, this);
+    dialog->setObjectName(QStringLiteral("crewPicker"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
+        assignCrew(id, dialog->chosenCrew());
+        selectOrder(id);
+    });
+    dialog->open();
+}
+
+void OrderBoardPage::cancelCurrent()
+{
+    const qint64 id = selectedOrder();
+    if (!id) {
+        Q_EMIT statusMessage(tr("Select an order first."));
+        return;
+    }
+    moveOrder(id, OrderStage::Cancelled);
+}
+
+void OrderBoardPage::showDetails(qint64 orderId)
+{
+    auto *dialog = new OrderDetailsDialog(m_workspace->store(), orderId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void OrderBoardPage::newCounterOrder()
+{
+    if (const Verdict v = m_workspace->permissions().takeCounterOrders(); !v) {
+        Q_EMIT statusMessage(v.reason);
+        return;
+    }
+    auto *dialog = new CounterOrderDialog(m_workspace->store(), m_workspace->menuModel(), this);
+    dialog->setObjectName(QStringLiteral("counterOrderDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const qint64 id = dialog->createdOrder();
+        Q_EMIT statusMessage(tr("Counter order sent to the kitchen."));
+        m_workspace->syncNow();
+        selectOrder(id);
+    });
+    dialog->open();
+}
+
+void OrderBoardPage::editSettings()
+{
+    auto *dialog = new BoardSettingsDialog(m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_settings = dialog->settings();
+        m_settings.save();
+        m_delegate->setSettings(m_settings);
+        m_beepTimer->setInterval(m_settings.beepSeconds * 1000);
+        for (OrderColumn *c : std::as_const(m_columns))
+            c->view()->viewport()->update();
+    });
+    dialog->open();
+}
+
+void OrderBoardPage::showContextMenu(OrderColumn *column, const QPoint &pos)
+{
+    const QModelIndex index = column->view()->indexAt(pos);
+    if (!index.isValid())
+        return;
+    const qint64 id = index.data(OrdersModel::IdRole).toLongLong();
+    selectOrder(id);
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    QMenu *moveTo = menu->addMenu(tr("Move to"));
+    for (OrderColumn *c : std::as_const(m_columns)) {
+        if (c == column)
+            continue;
+        QAction *a = moveTo->addAction(c->title(), this, [this, id, target = c->targetStage()] {
+            if (moveOrder(id, target))
+                selectOrder(id);
+        });
+        applyVerdict(a, m_workspace->permissions().moveOrders());
+    }
+    menu->addAction(m_assignAction);
+    menu->addAction(m_cancelAction);
+    menu->addSeparator();
+    menu->addAction(tr("Details"), this, [this, id] { showDetails(id); });
+    menu->popup(column->view()->viewport()->mapToGlobal(pos));
+}
+
+void OrderBoardPage::onOrdersInserted(const QModelIndex &parent, int first, int last)
+{
+    if (parent.isValid())
+        return;
+    // The first sync fills the cache with the past, not with news.
+    if (!m_workspace->store()->lastSyncTime().isValid())
+        return;
+    const OrdersModel *orders = m_workspace->ordersModel();
+    bool any = false;
+    for (int row = first; row <= last; ++row) {
+        const OrderSummary &o = orders->rowAt(row).order;
+        if (o.id <= 0 || o.effectiveStage() != OrderStage::Received)
+            continue; // made here, or already under way
+        if (o.placedAt.isValid() && o.placedAt.secsTo(QDateTime::currentDateTimeUtc()) > kNewOrderMaxAgeSeconds)
+            continue;
+        m_unacknowledged.insert(o.id);
+        any = true;
+    }
+    if (!any)
+        return;
+    updateBanner();
+    beep();
+    m_beepTimer->start();
+}
+
+void OrderBoardPage::onOrdersChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight)
+{
+    if (m_unacknowledged.isEmpty())
+        return;
+    const OrdersModel *orders = m_workspace->ordersModel();
+    bool changed = false;
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+        const OrderSummary &o = orders->rowAt(row).order;
+        // Someone has started on it, here or elsewhere: it is not news any more.
+        if (o.effectiveStage() != OrderStage::Received && m_unacknowledged.remove(o.id))
+            changed = true;
+    }
+    if (changed)
+        updateBanner();
+}
+
+QList<qint64> OrderBoardPage::unacknowledgedOrders() const
+{
+    QList<qint64> out(m_unacknowledged.cbegin(), m_unacknowledged.cend());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void OrderBoardPage::acknowledge(qint64 orderId)
+{
+    if (m_unacknowledged.remove(orderId))
+        updateBanner();
+}
+
+void OrderBoardPage::acknowledgeAll()
+{
+    if (m_unacknowledged.isEmpty())
+        return;
+    m_unacknowledged.clear();
+    updateBanner();
+}
+
+void OrderBoardPage::updateBanner()
+{
+    // Orders gone from the cache are not waiting for anyone.
+    const OrdersModel *orders = m_workspace->ordersModel();
+    for (auto it = m_unacknowledged.begin(); it != m_unacknowledged.end();) {
+        if (orders->rowOf(*it) < 0)
+            it = m_unacknowledged.erase(it);
+        else
+            ++it;
+    }
+    const QList<qint64> ids = unacknowledgedOrders();
+    if (ids.isEmpty()) {
+        m_banner->hide();
+        m_beepTimer->stop();
+    } else {
+        QStringList numbers;
+        for (qint64 id : ids)
+            numbers << QStringLiteral("#%1").arg(id);
+        m_bannerText->setText(ids.size() == 1 ? tr("New order %1").arg(numbers.first())
+                                              : tr("%1 new orders: %2").arg(ids.size()).arg(numbers.join(QStringLiteral(", "))));
+        m_banner->show();
+    }
+    for (OrderColumn *c : std::as_const(m_columns))
+        c->view()->viewport()->update();
+}
+
+void OrderBoardPage::beep()
+{
+    if (m_settings.sound && !m_unacknowledged.isEmpty())
+        QApplication::beep();
+}
+
+} // namespace LittleLemon::Ui

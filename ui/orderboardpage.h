@@ -1,0 +1,137 @@
+#pragma once
+
+#include "models/order.h"
+#include "ui/boardsettings.h"
+#include "ui/page.h"
+
+#include <QDate>
+#include <QList>
+#include <QSet>
+
+class QAction;
+class QComboBox;
+class QDateEdit;
+class QFrame;
+class QHBoxLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTimer;
+
+namespace LittleLemon::Ui {
+
+class OrderCardDelegate;
+class OrderColumn;
+class Workspace;
+
+// The orders board, everyone's default page: one column per stage (open /
+// delivered against a server without stages), cards that age amber then
+// red, new orders highlighted with a beep until someone acknowledges them.
+// Orders move with one click on the card's button, a drag to another
+// column, or the keyboard (arrows select, Enter/Space forward, Backspace
+// back, Ctrl+Z undoes the last move). Every move is a local edit: it shows
+// at once and reaches the server through the outbox.
+class OrderBoardPage : public Page
+{
+    Q_OBJECT
+
+public:
+    enum class DateFilter { OpenAndToday, Today, Yesterday, LastWeek, AllDates, Day };
+    Q_ENUM(DateFilter)
+
+    explicit OrderBoardPage(Workspace *workspace, QWidget *parent = nullptr);
+    ~OrderBoardPage() override;
+
+    QString title() const override { return tr("Orders"); }
+    void activate() override;
+    QList<std::pair<QString, QString>> keyHelp() const override;
+
+    QList<OrderColumn *> columns() const { return m_columns; }
+    OrderColumn *columnOf(qint64 orderId) const;
+    qint64 selectedOrder() const;
+    // Selects the card and gives its column the keyboard; false if not shown.
+    bool selectOrder(qint64 orderId);
+
+    // The stage one step forward / back from where the order is, as this
+    // server counts stages; nullopt at either end.
+    std::optional<OrderStage> nextFor(OrderStage stage) const;
+    std::optional<OrderStage> previousFor(OrderStage stage) const;
+    bool hasStages() const;
+
+    // Moves an order (a local edit, remembered for undo). False with a
+    // status message when not allowed or refused.
+    bool moveOrder(qint64 orderId, OrderStage to);
+    bool advance(qint64 orderId);
+    bool stepBack(qint64 orderId);
+    bool undoLastMove();
+    bool canUndo() const { return !m_undo.isEmpty(); }
+
+    // Assigns the delivery crew without a dialog (0: nobody).
+    bool assignCrew(qint64 orderId, qint64 userId);
+
+    QList<qint64> unacknowledgedOrders() const;
+    bool isNewOrder(qint64 orderId) const { return m_unacknowledged.contains(orderId); }
+    void acknowledge(qint64 orderId);
+    void acknowledgeAll();
+
+    void setDateFilter(DateFilter filter, const QDate &day = QDate());
+    QLineEdit *searchField() const { return m_search; }
+
+    QAction *undoAction() const { return m_undoAction; }
+    QAction *assignAction() const { return m_assignAction; }
+    QAction *counterOrderAction() const { return m_counterAction; }
+    QAction *acknowledgeAction() const { return m_ackAction; }
+
+private:
+    struct Move
+    {
+        qint64 order;
+        OrderStage from;
+        OrderStage to;
+    };
+
+    void buildColumns();
+    void applyFilters();
+    void applyPermissions();
+    void reloadCrew();
+    void onOrdersInserted(const QModelIndex &parent, int first, int last);
+    void onOrdersChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
+    void updateBanner();
+    void beep();
+    void stepColumn(OrderColumn *from, int delta);
+    void focusFirstCard();
+    void assignCurrent();
+    void cancelCurrent();
+    void showDetails(qint64 orderId);
+    void newCounterOrder();
+    void editSettings();
+    void showContextMenu(OrderColumn *column, const QPoint &pos);
+    std::optional<OrderStage> stageOf(qint64 orderId) const;
+    QString advanceLabel(const QModelIndex &index) const;
+
+    Workspace *m_workspace;
+    BoardSettings m_settings;
+    OrderCardDelegate *m_delegate;
+    QLineEdit *m_search;
+    QComboBox *m_crew;
+    QComboBox *m_date;
+    QDateEdit *m_day;
+    QPushButton *m_counterButton;
+    QFrame *m_banner;
+    QLabel *m_bannerText;
+    QHBoxLayout *m_columnsLayout;
+    QList<OrderColumn *> m_columns;
+    QAction *m_undoAction;
+    QAction *m_assignAction;
+    QAction *m_cancelAction;
+    QAction *m_counterAction;
+    QAction *m_ackAction;
+    QAction *m_showCancelled;
+    QTimer *m_ageTimer;
+    QTimer *m_beepTimer;
+    QList<Move> m_undo;
+    QSet<qint64> m_unacknowledged;
+    bool m_builtWithStages = false;
+};
+
+} // namespace LittleLemon::Ui

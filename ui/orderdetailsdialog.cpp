@@ -1,0 +1,79 @@
+#include "ui/orderdetailsdialog.h"
+
+#include "models/localstore.h"
+
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace LittleLemon::Ui {
+
+OrderDetailsDialog::OrderDetailsDialog(LocalStore *store, qint64 orderId, QWidget *parent)
+    : QDialog(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    const auto cached = store->order(orderId);
+    setWindowTitle(orderId > 0 ? tr("Order #%1").arg(orderId) : tr("New order"));
+    if (!cached) {
+        layout->addWidget(new QLabel(tr("This order is no longer here."), this));
+    } else {
+        const Order &o = cached->record;
+        auto *head = new QLabel(this);
+        head->setProperty("role", QStringLiteral("title"));
+        head->setText(tr("%1 · %2 · %3").arg(windowTitle(), displayName(o.effectiveStage()), o.total.toString()));
+        layout->addWidget(head);
+        QStringList facts;
+        facts << tr("Date: %1").arg(QLocale().toString(o.date, QLocale::LongFormat));
+        const QString crew = o.deliveryCrew ? store->userName(*o.deliveryCrew) : QString();
+        facts << (o.deliveryCrew ? tr("Delivery: %1").arg(crew.isEmpty() ? QString::number(*o.deliveryCrew) : crew)
+                                 : tr("Delivery: nobody yet"));
+        if (!o.note.isEmpty())
+            facts << tr("Note: %1").arg(o.note);
+        if (cached->sync != SyncState::Synced)
+            facts << displayName(cached->sync);
+        auto *info = new QLabel(facts.join(u'\n'), this);
+        info->setWordWrap(true);
+        layout->addWidget(info);
+
+        auto *lines = new QTableWidget(int(o.items.size()), 4, this);
+        lines->setHorizontalHeaderLabels({ tr("Item"), tr("Qty"), tr("Unit price"), tr("Price") });
+        lines->verticalHeader()->hide();
+        lines->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        for (int i = 0; i < o.items.size(); ++i) {
+            const OrderItem &item = o.items.at(i);
+            lines->setItem(i, 0, new QTableWidgetItem(item.menuitemTitle));
+            auto right = [](const QString &text) {
+                auto *cell = new QTableWidgetItem(text);
+                cell->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+                return cell;
+            };
+            lines->setItem(i, 1, right(QString::number(item.quantity)));
+            lines->setItem(i, 2, right(item.unitPrice.toString()));
+            lines->setItem(i, 3, right(item.price.toString()));
+        }
+        lines->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+        layout->addWidget(lines, 1);
+
+        if (!o.history.isEmpty()) {
+            QStringList steps;
+            for (const StageChange &s : o.history) {
+                const QString who = store->userName(s.by);
+                steps << tr("%1 — %2%3")
+                             .arg(QLocale().toString(s.at.toLocalTime(), QLocale::ShortFormat), displayName(s.stage),
+                                  who.isEmpty() ? QString() : tr(" (%1)").arg(who));
+            }
+            auto *history = new QLabel(tr("History:\n%1").arg(steps.join(u'\n')), this);
+            history->setWordWrap(true);
+            layout->addWidget(history);
+        }
+    }
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    resize(560, 480);
+}
+
+} // namespace LittleLemon::Ui

@@ -1,0 +1,121 @@
+#include "ui/permissions.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QWidget>
+
+namespace LittleLemon::Ui {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("LittleLemon::Ui::Permissions", text);
+}
+} // namespace
+
+Permissions::Permissions(const User &user, const QStringList &features, bool standalone)
+    : m_user(user)
+    , m_features(features)
+    , m_standalone(standalone)
+{
+}
+
+Verdict Permissions::moveOrders() const
+{
+    if (m_user.isManager() || m_user.isDeliveryCrew())
+        return Verdict::yes();
+    return Verdict::no(tr("Only managers and delivery crew move orders along."));
+}
+
+Verdict Permissions::cancelOrders() const
+{
+    if (!hasFeature(QStringLiteral("stages")))
+        return Verdict::no(tr("This server does not track order stages, so orders cannot be cancelled here."));
+    if (!m_user.isManager())
+        return Verdict::no(tr("Only managers cancel orders."));
+    return Verdict::yes();
+}
+
+Verdict Permissions::assignCrew() const
+{
+    if (!m_user.isManager())
+        return Verdict::no(tr("Only managers assign delivery crew."));
+    return Verdict::yes();
+}
+
+Verdict Permissions::takeCounterOrders() const
+{
+    if (!hasFeature(QStringLiteral("counter_orders")))
+        return Verdict::no(tr("Counter orders need a Little Lemon server or standalone mode."));
+    if (!m_user.isManager() && !m_user.isDeliveryCrew() && !m_user.isAdmin())
+        return Verdict::no(tr("Only staff take counter orders."));
+    return Verdict::yes();
+}
+
+Verdict Permissions::editMenu() const
+{
+    if (!m_user.isManager())
+        return Verdict::no(tr("Only managers change menu items."));
+    return Verdict::yes();
+}
+
+Verdict Permissions::addRemoveMenuItems() const
+{
+    if (!m_user.isAdmin())
+        return Verdict::no(tr("Only an administrator adds or deletes menu items."));
+    return Verdict::yes();
+}
+
+Verdict Permissions::manageCategories() const
+{
+    if (!m_user.isAdmin())
+        return Verdict::no(tr("Only an administrator changes categories."));
+    return Verdict::yes();
+}
+
+Verdict Permissions::seeBookings() const
+{
+    if (!hasFeature(QStringLiteral("bookings")))
+        return Verdict::no(tr("Bookings need a Little Lemon server or standalone mode."));
+    return Verdict::yes();
+}
+
+Verdict Permissions::manageBookings() const
+{
+    if (Verdict v = seeBookings(); !v)
+        return v;
+    if (!m_user.isManager() && !m_user.isAdmin())
+        return Verdict::no(tr("Only managers take and change bookings."));
+    return Verdict::yes();
+}
+
+Verdict Permissions::seeStaff() const
+{
+    if (!m_user.isManager() && !m_user.isAdmin())
+        return Verdict::no(tr("Only managers manage staff."));
+    return Verdict::yes();
+}
+
+Verdict Permissions::manageAccounts() const
+{
+    if (!m_standalone)
+        return Verdict::no(tr("Accounts are created and passwords reset on the server that holds them; "
+                              "here only in standalone mode."));
+    if (Verdict v = seeStaff(); !v)
+        return v;
+    return Verdict::yes();
+}
+
+void applyVerdict(QWidget *widget, const Verdict &verdict, const QString &enabledTip)
+{
+    widget->setEnabled(verdict.allowed);
+    widget->setToolTip(verdict.allowed ? enabledTip : verdict.reason);
+}
+
+void applyVerdict(QAction *action, const Verdict &verdict, const QString &enabledTip)
+{
+    action->setEnabled(verdict.allowed);
+    action->setToolTip(verdict.allowed ? (enabledTip.isEmpty() ? action->text() : enabledTip) : verdict.reason);
+}
+
+} // namespace LittleLemon::Ui
