@@ -1,5 +1,7 @@
 #include "api/server/httpserveradapter.h"
 
+#include "api/server/connectionguard.h"
+
 #include <QHttpServerRequest>
 #include <QLoggingCategory>
 #include <QTcpServer>
@@ -17,9 +19,9 @@ HttpServerAdapter::HttpServerAdapter(Handler handler, QObject *parent)
 
 HttpServerAdapter::~HttpServerAdapter() = default;
 
-bool HttpServerAdapter::listen(const QHostAddress &address, quint16 port, QString *error)
+bool HttpServerAdapter::listen(const QHostAddress &address, quint16 port, qint64 maxBodyBytes, QString *error)
 {
-    auto *tcp = new QTcpServer(this);
+    auto *tcp = new GuardedTcpServer(maxBodyBytes, this);
     // QTcpServer sets SO_REUSEADDR on Unix, so a restart can take the same
     // port back while old connections sit in TIME_WAIT.
     if (!tcp->listen(address, port)) {

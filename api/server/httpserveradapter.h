@@ -27,8 +27,9 @@ public:
     explicit HttpServerAdapter(Handler handler, QObject *parent = nullptr);
     ~HttpServerAdapter() override;
 
-    // Starts listening; port 0 picks a free one. On failure *error says why.
-    bool listen(const QHostAddress &address, quint16 port, QString *error);
+    // Starts listening; port 0 picks a free one. Connections are guarded
+    // (ConnectionGuard) with `maxBodyBytes`. On failure *error says why.
+    bool listen(const QHostAddress &address, quint16 port, qint64 maxBodyBytes, QString *error);
     quint16 port() const;
     // Stops accepting new connections (existing ones finish their request).
     void close();

@@ -193,7 +193,7 @@ int runServer(const ServerConfig &config)
     }
 
     HttpServerAdapter http([&backend](const Request &r) { return backend.handle(r); });
-    if (!http.listen(config.address, config.port, &error))
+    if (!http.listen(config.address, config.port, config.maxBodyBytes, &error))
         return fail(tr("cannot listen on %1:%2: %3").arg(config.address.toString()).arg(config.port).arg(error));
 
     SignalWatcher watcher;

@@ -195,6 +195,51 @@ private Q_SLOTS:
         QVERIFY(alive());
     }
 
+    // Qt would buffer a whole body before the server sees the request; the
+    // limits are enforced on the connection instead, before the bytes arrive.
+    void limitsHoldAtTheSocket_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        QTest::addColumn<int>("status");
+        QTest::newRow("announced 100 MB") << QByteArray("POST /api/cart HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                                        "Content-Length: 100000000\r\n\r\n{")
+                                          << 413;
+        QTest::newRow("chunked") << QByteArray("POST /api/cart HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n")
+                                 << 411;
+        QTest::newRow("bad length") << QByteArray("POST /api/cart HTTP/1.1\r\nHost: x\r\nContent-Length: ten\r\n\r\n") << 400;
+        QTest::newRow("huge header block") << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(70000, 'b') + "\r\n\r\n")
+                                           << 431;
+        QTest::newRow("endless header") << QByteArray("GET /health HTTP/1.1\r\nX-Big: " + QByteArray(100000, 'b')) << 431;
+    }
+    void limitsHoldAtTheSocket()
+    {
+        QFETCH(QByteArray, head);
+        QFETCH(int, status);
+        QElapsedTimer timer;
+        timer.start();
+        const QByteArray answer = HttpTestClient::rawExchange(m_server.url(), head, 5000);
+        QCOMPARE(HttpTestClient::rawStatus(answer), status);
+        QVERIFY(timer.elapsed() < 4000); // answered at once, not after a timeout
+        QVERIFY(answer.contains("Connection: close"));
+        QVERIFY(!parseJson(HttpTestClient::rawBody(answer)).isUndefined());
+        QVERIFY(alive());
+    }
+
+    void expectContinueIsAnswered()
+    {
+        const QByteArray body = "{\"menuitem\":2,\"quantity\":1}";
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), m_server.port());
+        QVERIFY(socket.waitForConnected(3000));
+        socket.write("POST /api/cart HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+                     "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n");
+        QVERIFY(socket.waitForReadyRead(3000));
+        QCOMPARE(socket.readAll(), QByteArray("HTTP/1.1 100 Continue\r\n\r\n"));
+        socket.write(body);
+        QVERIFY(socket.waitForReadyRead(3000));
+        QVERIFY(socket.readAll().startsWith("HTTP/1.1 401")); // no token: the request itself went through
+    }
+
     void protocolGarbage_data()
     {
         QTest::addColumn<QByteArray>("bytes");
