@@ -63,9 +63,12 @@ ApiClient::ApiClient(const ServerEndpoint &endpoint, QObject *parent)
 
 ApiClient::~ApiClient()
 {
-    // Jobs are children; they must go while the session they may call still exists.
+    // Every job (and so every QNetworkReply) goes before the network access
+    // manager they use, which as the first child would otherwise go first.
     const auto jobs = findChildren<ApiJob *>(QString(), Qt::FindDirectChildrenOnly);
     qDeleteAll(jobs);
+    delete m_session;
+    m_session = nullptr;
 }
 
 void ApiClient::setTrustedCertificate(const QString &sha256Fingerprint)

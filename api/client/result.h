@@ -21,10 +21,6 @@ template<typename T>
 class Result
 {
 public:
-    Result()
-        : m_error(ApiError::Kind::Aborted, QString())
-    {
-    }
     Result(T value, QByteArray etag = QByteArray())
         : m_value(std::move(value))
         , m_etag(std::move(etag))

@@ -1,6 +1,7 @@
 #include "tlsproxy.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QSslKey>
 #include <QSslServer>
 #include <QSslSocket>
@@ -58,12 +59,18 @@ void TlsProxy::onConnection()
         if (!client)
             continue;
         ++m_handshakes;
+        const qsizetype index = m_sent.size();
+        m_sent.append(QByteArray());
         auto *upstream = new QTcpSocket(client);
         upstream->connectToHost(QHostAddress::LocalHost, m_upstreamPort);
         // Bytes that arrive before the upstream connection is up wait in the socket.
-        auto pump = [client, upstream] {
-            if (upstream->state() == QAbstractSocket::ConnectedState && client->bytesAvailable())
-                upstream->write(client->readAll());
+        auto pump = [this, index, client, upstream] {
+            if (upstream->state() != QAbstractSocket::ConnectedState || !client->bytesAvailable())
+                return;
+            const QByteArray bytes = client->readAll();
+            if (index < m_sent.size())
+                m_sent[index] += bytes;
+            upstream->write(bytes);
         };
         connect(client, &QIODevice::readyRead, upstream, pump);
         connect(upstream, &QAbstractSocket::connected, upstream, pump);
@@ -73,6 +80,22 @@ void TlsProxy::onConnection()
         connect(client, &QAbstractSocket::disconnected, client, &QObject::deleteLater);
         pump();
     }
+}
+
+QList<QByteArray> TlsProxy::requestHeads() const
+{
+    // A head follows the previous request's body directly, with no line break between them.
+    static const QRegularExpression head(
+        QStringLiteral("((?:GET|POST|PUT|PATCH|DELETE) /[^\\r\\n ]* HTTP/1\\.1\\r\\n.*?)\\r\\n\\r\\n"),
+        QRegularExpression::DotMatchesEverythingOption);
+    QList<QByteArray> heads;
+    for (const QByteArray &stream : m_sent) {
+        const QString text = QString::fromLatin1(stream);
+        auto it = head.globalMatch(text);
+        while (it.hasNext())
+            heads << it.next().captured(1).toLatin1();
+    }
+    return heads;
 }
 
 } // namespace LittleLemon::Test

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QByteArray>
 #include <QHostAddress>
+#include <QList>
 #include <QObject>
 #include <QSslConfiguration>
 
@@ -26,6 +28,9 @@ public:
     quint16 port() const;
     // How many connections completed the TLS handshake.
     int handshakes() const { return m_handshakes; }
+    // The request heads the client sent, decrypted ("GET /path HTTP/1.1\r\nHeader: …"), in order per connection.
+    QList<QByteArray> requestHeads() const;
+    void clearLog() { m_sent.clear(); }
 
     // The test certificate in tests/client/data (self-signed, CN 127.0.0.1).
     static QSslConfiguration testConfiguration(QString *error);
@@ -36,6 +41,7 @@ private:
     QSslServer *m_server;
     quint16 m_upstreamPort;
     int m_handshakes = 0;
+    QList<QByteArray> m_sent; // client → server bytes, one entry per connection
 };
 
 } // namespace LittleLemon::Test

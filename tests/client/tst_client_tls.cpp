@@ -25,6 +25,7 @@ private Q_SLOTS:
     void untrustedByDefault();
     void trustedByFingerprint();
     void otherFingerprintStillRefused();
+    void transportHeaders();
 
 private:
     QUrl proxyUrl() const { return QUrl(QStringLiteral("https://127.0.0.1:%1").arg(m_proxy->port())); }
@@ -96,6 +97,64 @@ void TestClientTls::otherFingerprintStillRefused()
     client->setTrustedCertificate(other);
     const auto result = waitFor(client->menuItems());
     QCOMPARE(result.error().kind(), ApiError::Kind::Tls);
+}
+
+// What goes over the wire, read in the clear at the proxy.
+void TestClientTls::transportHeaders()
+{
+    auto client = makeClient(proxyUrl());
+    client->setTrustedCertificate(m_fingerprint);
+    m_proxy->clearLog();
+    LL_VERIFY_OK(signIn(*client, QStringLiteral("mario")));
+    LL_VERIFY_OK(waitFor(client->orders()));
+    WriteOptions options;
+    options.ifMatch = QByteArrayLiteral("\"v1\"");
+    options.idempotencyKey = QStringLiteral("3b0b6f0e-0c1d-4e55-9c1e-6d1b1f6b2a10");
+    const auto written = waitFor(client->updateMenuItem(m_menu.first().id, { { QStringLiteral("featured"), true } }, options));
+    if (!client->hasFeature(QStringLiteral("etag")))
+        LL_VERIFY_OK(written);
+
+    const QList<QByteArray> heads = m_proxy->requestHeads();
+    QVERIFY(heads.size() >= 5);
+    auto headOf = [&](const QByteArray &start) {
+        for (const QByteArray &h : heads) {
+            if (h.startsWith(start))
+                return h;
+        }
+        return QByteArray();
+    };
+    auto hasHeader = [](const QByteArray &head, const QByteArray &line) {
+        return head.toLower().contains(QByteArray("\r\n" + line.toLower()));
+    };
+    auto valueOf = [](const QByteArray &head, const QByteArray &name) {
+        for (const QByteArray &line : head.split('\n')) {
+            if (line.toLower().startsWith(QByteArray(name.toLower() + ':')))
+                return line.mid(name.size() + 1).trimmed();
+        }
+        return QByteArray();
+    };
+    for (const QByteArray &h : heads) {
+        // gzip accepted, connections kept, JSON asked for; nothing secret in a URL.
+        const QList<QByteArray> codings = valueOf(h, "Accept-Encoding").split(',');
+        QVERIFY2(std::any_of(codings.cbegin(), codings.cend(), [](const QByteArray &c) { return c.trimmed() == "gzip"; }),
+                 h.constData());
+        QVERIFY2(hasHeader(h, "Connection: Keep-Alive"), h.constData());
+        QVERIFY2(hasHeader(h, "Accept: application/json"), h.constData());
+        const QByteArray requestLine = h.left(h.indexOf("\r\n"));
+        QVERIFY(!requestLine.contains(kPassword.toUtf8()));
+        QVERIFY(!requestLine.contains("eyJ")); // no JWT
+    }
+    const QByteArray login = headOf("POST /auth/jwt/create/ ");
+    QVERIFY(!login.isEmpty());
+    QVERIFY2(!login.toLower().contains("authorization:"), login.constData());
+    const QByteArray orders = headOf("GET /api/orders ");
+    QVERIFY2(orders.contains("\r\nAuthorization: Bearer eyJ"), orders.constData());
+    const QByteArray patch = headOf("PATCH /api/menu-items/");
+    QVERIFY(!patch.isEmpty());
+    // If-Match and Idempotency-Key go only to a server that says it honours them.
+    QCOMPARE(hasHeader(patch, "If-Match: \"v1\""), client->hasFeature(QStringLiteral("etag")));
+    QCOMPARE(hasHeader(patch, "Idempotency-Key: " + options.idempotencyKey.toLatin1()),
+             client->hasFeature(QStringLiteral("idempotency")));
 }
 
 QTEST_GUILESS_MAIN(TestClientTls)
