@@ -130,8 +130,15 @@ bool TestServer::launch(const QString &listen, int timeoutMs)
 
 bool TestServer::stop(int timeoutMs)
 {
-    if (!isRunning())
-        return m_process && m_exitStatus == QProcess::NormalExit && m_exitCode == 0;
+    if (!isRunning()) {
+        // It ended by itself (a signal from the test, a crash): report how.
+        if (!m_process)
+            return false;
+        readStdout();
+        m_exitCode = m_process->exitCode();
+        m_exitStatus = m_process->exitStatus();
+        return m_exitStatus == QProcess::NormalExit && m_exitCode == 0;
+    }
     ::kill(pid_t(m_process->processId()), SIGTERM);
     if (!m_process->waitForFinished(timeoutMs)) {
         m_error = QStringLiteral("the server did not stop within %1 ms of SIGTERM").arg(timeoutMs);
