@@ -1,0 +1,107 @@
+#include "ui/menuitemdelegate.h"
+
+#include "models/categorymodel.h"
+#include "models/entity.h"
+#include "models/menumodel.h"
+#include "ui/moneyvalidator.h"
+#include "ui/theme.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+
+namespace LittleLemon::Ui {
+
+MenuItemDelegate::MenuItemDelegate(CategoryModel *categories, QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_categories(categories)
+{
+}
+
+QWidget *MenuItemDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+                                        const QModelIndex &index) const
+{
+    switch (index.column()) {
+    case MenuModel::PriceColumn: {
+        auto *edit = new QLineEdit(parent);
+        edit->setObjectName(QStringLiteral("priceEditor"));
+        edit->setValidator(new MoneyValidator(edit));
+        edit->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        edit->setToolTip(tr("A price such as 12.50: up to 4 digits, a point, 2 decimals"));
+        return edit;
+    }
+    case MenuModel::CategoryColumn: {
+        auto *combo = new QComboBox(parent);
+        combo->setObjectName(QStringLiteral("categoryEditor"));
+        for (int row = 0; row < m_categories->rowCount(); ++row) {
+            const QModelIndex c = m_categories->index(row, 0);
+            combo->addItem(c.data(CategoryModel::TitleRole).toString(), c.data(CategoryModel::IdRole));
+        }
+        return combo;
+    }
+    default:
+        return QStyledItemDelegate::createEditor(parent, option, index);
+    }
+}
+
+void MenuItemDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
+{
+    if (auto *combo = qobject_cast<QComboBox *>(editor); combo && index.column() == MenuModel::CategoryColumn) {
+        combo->setCurrentIndex(combo->findData(index.data(MenuModel::CategoryIdRole)));
+        return;
+    }
+    QStyledItemDelegate::setEditorData(editor, index);
+}
+
+void MenuItemDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const
+{
+    if (auto *combo = qobject_cast<QComboBox *>(editor); combo && index.column() == MenuModel::CategoryColumn) {
+        if (combo->currentIndex() >= 0)
+            model->setData(index, combo->currentData(), Qt::EditRole);
+        return;
+    }
+    if (auto *edit = qobject_cast<QLineEdit *>(editor); edit && index.column() == MenuModel::PriceColumn) {
+        // The text as typed: MenuModel parses it with Money's rules and says
+        // why when it is not a price yet ("12.").
+        model->setData(index, edit->text(), Qt::EditRole);
+        return;
+    }
+    QStyledItemDelegate::setModelData(editor, model, index);
+}
+
+QSize MenuItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    size.setHeight(qMax(size.height(), Theme::touchRowHeight()));
+    return size;
+}
+
+void MenuItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    const auto sync = SyncState(index.data(MenuModel::SyncStateRole).toInt());
+    if (sync == SyncState::Pending)
+        option->backgroundBrush = QColor(0xE3, 0xEE, 0xFA);
+    else if (sync == SyncState::Failed || sync == SyncState::Conflict)
+        option->backgroundBrush = QColor(0xFB, 0xE2, 0xDF);
+    if (index.column() == MenuModel::SyncColumn && sync != SyncState::Synced) {
+        option->palette.setColor(QPalette::Text, sync == SyncState::Pending ? Theme::pending() : QColor(0xB3, 0x26, 0x1E));
+        option->font.setItalic(true);
+    }
+    if (index.column() == MenuModel::AvailableColumn) {
+        option->features |= QStyleOptionViewItem::HasDisplay;
+        if (index.data(MenuModel::AvailableRole).toBool()) {
+            option->text = tr("Available");
+        } else {
+            const qint64 id = index.data(MenuModel::IdRole).toLongLong();
+            option->text = m_untilEndOfDay && m_untilEndOfDay(id) ? tr("86 until tonight") : tr("86");
+            option->font.setBold(true);
+            option->palette.setColor(QPalette::Text, QColor(0xB3, 0x26, 0x1E));
+        }
+    }
+    if (index.column() == MenuModel::FeaturedColumn) {
+        option->features |= QStyleOptionViewItem::HasDisplay;
+        option->text = index.data(MenuModel::FeaturedRole).toBool() ? tr("Featured") : QString();
+    }
+}
+
+} // namespace LittleLemon::Ui

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+#include <functional>
+
+namespace LittleLemon {
+class CategoryModel;
+}
+
+namespace LittleLemon::Ui {
+
+// Inline editing of the menu table: the price in a line edit that takes
+// only what can become a price (MoneyValidator), the category from a list;
+// rows with unsent changes tinted; the availability spelled out ("86 until
+// tonight").
+class MenuItemDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    MenuItemDelegate(CategoryModel *categories, QObject *parent = nullptr);
+
+    // Whether an item is 86'd only until the end of the day.
+    void setUntilEndOfDayTest(std::function<bool(qint64)> test) { m_untilEndOfDay = std::move(test); }
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override;
+    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+
+private:
+    CategoryModel *m_categories;
+    std::function<bool(qint64)> m_untilEndOfDay;
+};
+
+} // namespace LittleLemon::Ui
