@@ -43,6 +43,13 @@ struct Request
     // key on a write to such a server gets a fresh one, kept across retries.
     QByteArray ifMatch;
     QString idempotencyKey;
+    // False: the body can be read once only, so when a connection dies before
+    // the answer Qt fails the request (an Offline error) instead of silently
+    // sending it again on a new connection. For writes that must not happen
+    // twice on a server without the "idempotency" extension: the caller
+    // decides whether to send again (the sync engine first looks whether the
+    // first one was done).
+    bool silentResend = true;
 
     bool isWrite() const
     {

@@ -26,6 +26,40 @@ namespace {
 
 const QByteArray kUserAgent = QByteArrayLiteral("LittleLemonDesk/" LL_VERSION);
 
+// A request body that can be read once: Qt cannot rewind it, so it cannot
+// resend the request by itself after a connection died before the answer
+// (it fails it with ContentReSendError instead). See Request::silentResend.
+class OneShotBody : public QIODevice
+{
+public:
+    explicit OneShotBody(QByteArray data)
+        : m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    // Qt asks to rewind before a resend; saying no (quietly) is the point.
+    bool seek(qint64) override { return false; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override { return m_data.size() - m_pos + QIODevice::bytesAvailable(); }
+
+protected:
+    qint64 readData(char *out, qint64 max) override
+    {
+        const qint64 n = std::min<qint64>(max, m_data.size() - m_pos);
+        if (n <= 0)
+            return m_pos >= m_data.size() ? -1 : 0;
+        std::copy_n(m_data.constData() + m_pos, n, out);
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_pos = 0;
+};
+
 // "AB:CD:…" — how people compare fingerprints.
 QString formatFingerprint(const QByteArray &digest)
 {
@@ -194,12 +228,19 @@ void RequestJob::send(const QString &accessToken)
     }
 
     QNetworkAccessManager *nam = m_client->network();
-    if (m_request.method == "GET")
+    if (m_request.method == "GET") {
         m_reply = nam->get(req);
-    else if (m_request.method == "DELETE" && body.isEmpty())
+    } else if (m_request.method == "DELETE" && body.isEmpty()) {
         m_reply = nam->deleteResource(req);
-    else
+    } else if (!m_request.silentResend && !body.isEmpty()) {
+        auto *device = new OneShotBody(body);
+        req.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        req.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+        m_reply = nam->sendCustomRequest(req, m_request.method, device);
+        device->setParent(m_reply);
+    } else {
         m_reply = nam->sendCustomRequest(req, m_request.method, body);
+    }
     m_reply->setParent(this);
     ++m_sends;
     m_encrypted = false;

@@ -478,6 +478,9 @@ void SyncEngine::send(const OutboxEntry &entry, const QByteArray &ifMatch)
     // The same key on every attempt, across restarts: a repeat is answered, not redone.
     request.idempotencyKey = entry.uuid;
     request.ifMatch = ifMatch;
+    // Without idempotency a create must not be repeated by Qt behind our back:
+    // a lost answer comes back to us, and we look before sending again.
+    request.silentResend = has(QStringLiteral("idempotency")) || entry.operation != OutboxEntry::Operation::Create;
     RequestJob *job = m_client->send(request);
     connect(job, &ApiJob::finished, this,
             [this, entry, job](const ApiError &error) { onSent(entry, job, error); });
