@@ -16,16 +16,17 @@ namespace LittleLemon::Client {
 namespace {
 
 // Refresh this long before expiry: a minute for the cloud's 15-minute tokens,
-// a fifth of the life for short ones.
+// a third of the life for short ones.
 qint64 refreshLeadMs(qint64 lifetimeMs)
 {
-    return std::min<qint64>(60000, lifetimeMs / 5);
+    return std::min<qint64>(60000, lifetimeMs / 3);
 }
 
-// A token this close to expiry is not worth sending: it may expire on the way.
+// A token this close to expiry is not worth sending: it may expire on the way
+// (a busy machine may also be late with the refresh timer).
 qint64 expirySkewMs(qint64 lifetimeMs)
 {
-    return std::min<qint64>(5000, lifetimeMs / 10);
+    return std::min<qint64>(5000, lifetimeMs / 4);
 }
 
 bool listsUser(const QList<User> &members, qint64 id, const QString &username)

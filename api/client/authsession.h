@@ -61,7 +61,7 @@ public:
     // returns) and removes the keychain entry; the job finishes when it is gone.
     Job<NoContent> *logout();
 
-    // On (default): refresh min(60 s, a fifth of the token's life) before it
+    // On (default): refresh min(60 s, a third of the token's life) before it
     // expires, and before sending with a token about to expire. Off: use a
     // token until the server refuses it. Off is for checking the 401 path.
     void setRefreshAhead(bool on);

@@ -261,7 +261,7 @@ void TestClientSession::expiredRefreshSignsOut()
     QSignalSpy signedOut(session, &AuthSession::signedOut);
     LL_VERIFY_OK(signIn(*client, QStringLiteral("crew")));
 
-    // Refreshes every 0.8 s work until the refresh token itself expires (3 s).
+    // Refreshes (several a second, for 1 s tokens) work until the refresh token itself expires (3 s).
     QVERIFY(signedOut.wait(15000));
     QCOMPARE(signedOut.count(), 1);
     QCOMPARE(signedOut.first().first().toString(), QStringLiteral("Your sign-in has expired. Please sign in again."));
