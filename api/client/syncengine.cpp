@@ -113,6 +113,11 @@ SyncEngine::SyncEngine(ApiClient *client, LocalStore *store, QObject *parent)
 
 SyncEngine::~SyncEngine() = default;
 
+ApiClient *SyncEngine::client() const
+{
+    return m_client;
+}
+
 void SyncEngine::setInterval(int ms)
 {
     m_intervalMs = std::max(0, ms);

@@ -73,7 +73,7 @@ public:
     SyncEngine(ApiClient *client, LocalStore *store, QObject *parent = nullptr);
     ~SyncEngine() override;
 
-    ApiClient *client() const { return m_client; }
+    ApiClient *client() const;
     LocalStore *store() const { return m_store; }
     ConnectivityMonitor *connectivity() const { return m_connectivity; }
 

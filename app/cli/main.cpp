@@ -1,15 +1,140 @@
+// littlelemon-cli: the sync engine, headless, for scripts and checks.
+
+#include "cliapp.h"
+#include "exitcode.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QTextStream>
+
+using namespace LittleLemon::Cli;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("littlelemon-cli", text);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Little Lemon"));
     QCoreApplication::setApplicationName(QStringLiteral("littlelemon-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LL_VERSION));
+
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Little Lemon sync engine, headless."));
+    parser.setApplicationDescription(tr(
+        "Little Lemon from the command line: the desk application's sync engine, headless.\n"
+        "Edits go to a local copy and an outbox first, then to the server; without the\n"
+        "server they wait in the outbox and are sent by the next command that reaches it.\n"
+        "\n"
+        "Commands:\n"
+        "  login --server URL --user NAME --password-stdin\n"
+        "  logout\n"
+        "  status\n"
+        "  sync\n"
+        "  menu list\n"
+        "  menu set-price ID PRICE\n"
+        "  menu set-available ID yes|no\n"
+        "  orders list [--open]\n"
+        "  orders set-stage ID STAGE       (received, preparing, ready, out_for_delivery, delivered, cancelled)\n"
+        "  orders assign ID USER|none      (a user id, or a delivery crew member's name)\n"
+        "  bookings list [--date YYYY-MM-DD]\n"
+        "  outbox list\n"
+        "  outbox retry SEQ | outbox discard SEQ | outbox resolve SEQ mine|theirs\n"
+        "\n"
+        "Exit codes:\n"
+        "  0  done (an edit: the server has it)\n"
+        "  1  unexpected error (local files, unreadable answers)\n"
+        "  2  usage: wrong command line or value\n"
+        "  3  not signed in: wrong password, session over, or no keychain to keep the sign-in\n"
+        "  4  offline: the server was not reached; edits wait in the outbox, lists show the local copy\n"
+        "  5  refused by the server (its words are shown); the local copy shows the server's value\n"
+        "  6  conflict: changed on the server first; see outbox list, then outbox resolve\n"
+        "  7  no such record or outbox entry in the local copy\n"
+        "\n"
+        "Tokens are kept in the system keychain, never in a file. Without a keychain a\n"
+        "sign-in lasts for one command: give that command --password-stdin."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.process(app);
-    return 0;
+    parser.addPositionalArgument(QStringLiteral("command"), tr("What to do (see above)."), tr("command [args...]"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON document (result, exit_code, message, data)."));
+    const QCommandLineOption server(QStringLiteral("server"), tr("The server (login; otherwise the signed-in one)."),
+                                    tr("URL"));
+    const QCommandLineOption user(QStringLiteral("user"), tr("The user name (login)."), tr("NAME"));
+    const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
+                                           tr("Read the password from standard input (one line)."));
+    const QCommandLineOption offline(QStringLiteral("offline"), tr("Do not contact the server: local copy and outbox only."));
+    const QCommandLineOption open(QStringLiteral("open"), tr("orders list: only orders not yet delivered or cancelled."));
+    const QCommandLineOption date(QStringLiteral("date"), tr("bookings list: the day (default today)."), tr("YYYY-MM-DD"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     tr("Keep the local copy and outbox in DIR (default: the user's data folder)."),
+                                     tr("DIR"));
+    const QCommandLineOption rate(QStringLiteral("rate"), tr("At most N requests a minute (default: what the server says)."),
+                                  tr("N"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"), tr("Seconds of silence before giving up on the server (default 15)."),
+                                     tr("S"));
+    const QCommandLineOption verbose(QStringLiteral("verbose"), tr("Log each request and sync step to standard error."));
+    parser.addOptions({ json, server, user, passwordStdin, offline, open, date, dataDir, rate, timeout, verbose });
+    if (!parser.parse(QCoreApplication::arguments())) {
+        QTextStream(stderr) << "littlelemon-cli: " << parser.errorText() << Qt::endl;
+        return Usage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return Ok;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        QTextStream(stdout) << "littlelemon-cli " << QCoreApplication::applicationVersion() << Qt::endl;
+        return Ok;
+    }
+
+    // A script's standard error is for what went wrong, not for progress
+    // (QT_LOGGING_RULES still overrides this).
+    if (!parser.isSet(verbose))
+        QLoggingCategory::setFilterRules(QStringLiteral("littlelemon.*.info=false\nlittlelemon.*.debug=false"));
+
+    CliApp::Options options;
+    options.args = parser.positionalArguments();
+    options.json = parser.isSet(json);
+    options.offline = parser.isSet(offline);
+    options.passwordStdin = parser.isSet(passwordStdin);
+    options.open = parser.isSet(open);
+    options.server = parser.value(server);
+    options.user = parser.value(user);
+    options.date = parser.value(date);
+    options.dataDir = parser.value(dataDir);
+    if (options.args.isEmpty()) {
+        QTextStream(stderr) << parser.helpText();
+        return Usage;
+    }
+    if (parser.isSet(date) && !QDate::fromString(options.date, Qt::ISODate).isValid()) {
+        QTextStream(stderr) << "littlelemon-cli: " << tr("--date wants YYYY-MM-DD") << Qt::endl;
+        return Usage;
+    }
+    bool ok = true;
+    if (parser.isSet(rate)) {
+        options.rate = parser.value(rate).toInt(&ok);
+        if (!ok || options.rate < 1) {
+            QTextStream(stderr) << "littlelemon-cli: " << tr("--rate wants a whole number of requests a minute") << Qt::endl;
+            return Usage;
+        }
+    }
+    if (parser.isSet(timeout)) {
+        const int seconds = parser.value(timeout).toInt(&ok);
+        if (!ok || seconds < 1) {
+            QTextStream(stderr) << "littlelemon-cli: " << tr("--timeout wants a whole number of seconds") << Qt::endl;
+            return Usage;
+        }
+        options.timeoutMs = seconds * 1000;
+    }
+
+    CliApp cli(options);
+    QObject::connect(&cli, &CliApp::finished, &app, [](int code) { QCoreApplication::exit(code); });
+    QMetaObject::invokeMethod(&cli, &CliApp::run, Qt::QueuedConnection);
+    return QCoreApplication::exec();
 }

@@ -1,0 +1,749 @@
+#include "cliapp.h"
+
+#include "exitcode.h"
+
+#include "api/client/apiclient.h"
+#include "api/client/authsession.h"
+#include "api/client/tokenstore.h"
+#include "models/localstore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace LittleLemon::Cli {
+
+namespace {
+
+const QString kProfileServer = QStringLiteral("profile/server");
+const QString kProfileUser = QStringLiteral("profile/user");
+
+QString isoUtc(const QDateTime &when)
+{
+    return when.isValid() ? when.toUTC().toString(Qt::ISODate) : QString();
+}
+
+QString syncWord(SyncState state)
+{
+    switch (state) {
+    case SyncState::Synced:
+        return QStringLiteral("synced");
+    case SyncState::Pending:
+        return QStringLiteral("pending");
+    case SyncState::Failed:
+        return QStringLiteral("failed");
+    case SyncState::Conflict:
+        return QStringLiteral("conflict");
+    }
+    return QString();
+}
+
+QJsonValue optionalId(const std::optional<qint64> &id)
+{
+    return id ? QJsonValue(*id) : QJsonValue();
+}
+
+std::optional<bool> yesNo(const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    if (t == u"yes" || t == u"y" || t == u"true" || t == u"1" || t == u"on")
+        return true;
+    if (t == u"no" || t == u"n" || t == u"false" || t == u"0" || t == u"off")
+        return false;
+    return std::nullopt;
+}
+
+std::optional<qint64> positiveId(const QString &text)
+{
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (!ok || id == 0)
+        return std::nullopt;
+    return id;
+}
+
+int codeForSync(const Client::SyncReport &report)
+{
+    if (report.ok)
+        return Ok;
+    switch (report.error.kind()) {
+    case ApiError::Kind::Offline:
+    case ApiError::Kind::Timeout:
+    case ApiError::Kind::Tls:
+        return Offline;
+    case ApiError::Kind::Unauthorized:
+        return Auth;
+    default:
+        // The server answered, but not well (5xx, throttled for too long): the work waits.
+        return Offline;
+    }
+}
+
+} // namespace
+
+CliApp::CliApp(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+}
+
+CliApp::~CliApp()
+{
+    // The engine and the store before the client whose jobs they watch.
+    m_engine.reset();
+    if (m_store)
+        m_store->close();
+}
+
+void CliApp::run()
+{
+    const QStringList &a = m_options.args;
+    const QString command = a.value(0);
+    const QString verb = a.value(1);
+    if (command == u"login" && a.size() == 1)
+        login();
+    else if (command == u"logout" && a.size() == 1)
+        logout();
+    else if (command == u"status" && a.size() == 1)
+        status();
+    else if (command == u"sync" && a.size() == 1)
+        sync();
+    else if ((command == u"menu" || command == u"orders" || command == u"bookings") && verb == u"list" && a.size() == 2)
+        list(command);
+    else if (command == u"outbox" && verb == u"list" && a.size() == 2)
+        list(command);
+    else if (command == u"outbox")
+        outbox();
+    else if (command == u"menu" || command == u"orders")
+        edit();
+    else
+        finish(Usage, tr("Unknown command \"%1\". See littlelemon-cli --help.").arg(a.join(u' ')));
+}
+
+// ---- output -----------------------------------------------------------------------
+
+void CliApp::finish(int code, const QString &message, const QJsonValue &data)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (m_options.json) {
+        QJsonObject out { { QStringLiteral("result"), resultName(code) }, { QStringLiteral("exit_code"), code } };
+        if (!message.isEmpty())
+            out.insert(QStringLiteral("message"), message);
+        if (!data.isUndefined() && !data.isNull())
+            out.insert(QStringLiteral("data"), data);
+        std::fputs(QJsonDocument(out).toJson(QJsonDocument::Indented).constData(), stdout);
+    } else if (!message.isEmpty()) {
+        QTextStream(code == Ok ? stdout : stderr) << message << Qt::endl;
+    }
+    std::fflush(stdout);
+    // Deliver after the caller returns: nothing else runs on a finished command.
+    QTimer::singleShot(0, this, [this, code] { Q_EMIT finished(code); });
+}
+
+void CliApp::printTable(const QStringList &headers, const QList<QStringList> &rows)
+{
+    QList<int> widths;
+    for (const QString &h : headers)
+        widths << int(h.size());
+    for (const QStringList &row : rows)
+        for (int i = 0; i < row.size() && i < widths.size(); ++i)
+            widths[i] = std::max(widths[i], int(row.at(i).size()));
+    QTextStream out(stdout);
+    auto line = [&](const QStringList &cells) {
+        QStringList padded;
+        for (int i = 0; i < cells.size(); ++i)
+            padded << (i + 1 < cells.size() ? cells.at(i).leftJustified(widths.value(i)) : cells.at(i));
+        out << padded.join(QStringLiteral("  ")) << Qt::endl;
+    };
+    line(headers);
+    for (const QStringList &row : rows)
+        line(row);
+}
+
+QString CliApp::readPassword()
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return QString();
+    QByteArray line = in.readLine();
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    return QString::fromUtf8(line);
+}
+
+// ---- steps ------------------------------------------------------------------------
+
+bool CliApp::loadProfile()
+{
+    QSettings settings;
+    m_serverKey = m_options.server.isEmpty() ? settings.value(kProfileServer).toString() : m_options.server;
+    m_user = m_options.user.isEmpty() ? settings.value(kProfileUser).toString() : m_options.user;
+    if (m_serverKey.isEmpty() || m_user.isEmpty()) {
+        finish(Auth, tr("Not signed in. Run: littlelemon-cli login --server URL --user NAME --password-stdin"));
+        return false;
+    }
+    return true;
+}
+
+void CliApp::makeClient()
+{
+    QString error;
+    const auto endpoint = Client::ServerEndpoint::fromUserInput(m_serverKey, &error);
+    m_client = std::make_unique<Client::ApiClient>(endpoint);
+    m_client->setTimeout(m_options.timeoutMs);
+    if (m_options.rate > 0)
+        m_client->setRateLimit(m_options.rate);
+    // A script would rather fail than sit out a long Retry-After.
+    m_client->setMaxThrottleWait(120);
+}
+
+bool CliApp::openStore()
+{
+    makeClient();
+    if (!m_client->endpoint().isValid()) {
+        finish(Usage, tr("\"%1\" is not a server address.").arg(m_serverKey));
+        return false;
+    }
+    LocalStore::Paths paths = LocalStore::pathsFor(m_client->endpoint().key(), m_user);
+    if (!m_options.dataDir.isEmpty()) {
+        const QString dir = QDir(m_options.dataDir).absolutePath();
+        paths.cache = dir + u'/' + QFileInfo(paths.cache).fileName();
+        paths.outbox = dir + u'/' + QFileInfo(paths.outbox).fileName();
+    }
+    QDir().mkpath(QFileInfo(paths.outbox).absolutePath());
+    // One command at a time per outbox: two syncs at once would send the same entry twice.
+    m_lock = std::make_unique<QLockFile>(paths.outbox + QStringLiteral(".lock"));
+    if (!m_lock->tryLock(60000)) {
+        finish(Error, tr("Another littlelemon-cli is working on this outbox (%1).").arg(m_lock->fileName()));
+        return false;
+    }
+    m_store = std::make_unique<LocalStore>();
+    if (!m_store->open(paths)) {
+        finish(Error, tr("Cannot open the local copy: %1").arg(m_store->errorString()));
+        return false;
+    }
+    m_engine = std::make_unique<Client::SyncEngine>(m_client.get(), m_store.get());
+    return true;
+}
+
+void CliApp::signIn(Then then)
+{
+    Client::AuthSession *session = m_client->session();
+    Client::Job<User> *job = nullptr;
+    if (m_options.passwordStdin) {
+        const QString password = readPassword();
+        if (password.isEmpty()) {
+            then(Usage, tr("No password on standard input."));
+            return;
+        }
+        job = session->login(m_user, password);
+    } else {
+        job = session->restore(m_user);
+    }
+    job->then(this, [this, then](const Client::Result<User> &result) {
+        if (result) {
+            then(Ok, QString());
+            return;
+        }
+        const ApiError &e = result.error();
+        switch (e.kind()) {
+        case ApiError::Kind::Offline:
+        case ApiError::Kind::Timeout:
+        case ApiError::Kind::Tls:
+            then(Offline, e.userMessage());
+            return;
+        case ApiError::Kind::Unauthorized:
+            if (!m_options.passwordStdin && Client::TokenStore::usingMemoryFallback()) {
+                then(Auth, tr("Not signed in: this computer has no password keychain, so a sign-in is kept only "
+                              "while one command runs. Run login again, or give this command --password-stdin."));
+                return;
+            }
+            then(Auth, m_options.passwordStdin ? e.userMessage()
+                                               : tr("Not signed in (%1). Run: littlelemon-cli login --password-stdin")
+                                                     .arg(e.userMessage()));
+            return;
+        default:
+            then(Offline, e.userMessage());
+            return;
+        }
+    });
+}
+
+void CliApp::syncThen(std::function<void(const Client::SyncReport &)> then)
+{
+    connect(m_engine.get(), &Client::SyncEngine::syncFinished, this,
+            [then](const Client::SyncReport &report) { then(report); }, Qt::SingleShotConnection);
+    m_engine->syncNow();
+}
+
+void CliApp::refresh(Then then)
+{
+    if (m_options.offline) {
+        then(Offline, tr("Not contacting the server (--offline)."));
+        return;
+    }
+    signIn([this, then](int code, const QString &message) {
+        if (code != Ok) {
+            then(code, message);
+            return;
+        }
+        syncThen([then](const Client::SyncReport &report) {
+            const int c = codeForSync(report);
+            then(c, c == Ok ? QString() : report.error.userMessage());
+        });
+    });
+}
+
+// ---- login, logout, status, sync ---------------------------------------------------------
+
+void CliApp::login()
+{
+    if (m_options.server.isEmpty() || m_options.user.isEmpty() || !m_options.passwordStdin) {
+        finish(Usage, tr("usage: littlelemon-cli login --server URL --user NAME --password-stdin"));
+        return;
+    }
+    m_serverKey = m_options.server;
+    m_user = m_options.user;
+    if (!openStore())
+        return;
+    signIn([this](int code, const QString &message) {
+        if (code != Ok) {
+            finish(code, message);
+            return;
+        }
+        QSettings settings;
+        settings.setValue(kProfileServer, m_client->endpoint().base().toString());
+        settings.setValue(kProfileUser, m_user);
+        settings.sync();
+        if (Client::TokenStore::usingMemoryFallback())
+            QTextStream(stderr) << tr("Warning: this computer has no password keychain; the next command will need "
+                                      "to sign in again (login, or --password-stdin).")
+                                << Qt::endl;
+        syncThen([this](const Client::SyncReport &report) {
+            const User &user = m_client->session()->user();
+            const int code = codeForSync(report);
+            const QJsonObject data { { QStringLiteral("server"), m_client->endpoint().base().toString() },
+                                     { QStringLiteral("user"), user.username },
+                                     { QStringLiteral("id"), user.id },
+                                     { QStringLiteral("role"), toWire(user.role()) },
+                                     { QStringLiteral("keychain"), !Client::TokenStore::usingMemoryFallback() } };
+            QString text = tr("Signed in to %1 as %2 (%3).")
+                               .arg(m_client->endpoint().displayName(), user.username, toWire(user.role()));
+            if (code == Ok)
+                text += u' '
+                    + tr("Local copy: %1 menu items, %2 orders.")
+                          .arg(m_store->rowCount(Entity::MenuItem))
+                          .arg(m_store->rowCount(Entity::Order));
+            else
+                text += u' ' + tr("The first sync did not finish: %1").arg(report.error.userMessage());
+            finish(code, text, data);
+        });
+    });
+}
+
+void CliApp::logout()
+{
+    if (!loadProfile())
+        return;
+    makeClient();
+    Client::TokenStore *store = m_client->session()->tokenStore();
+    store->remove(m_client->endpoint().key(), m_user, this, [this] {
+        QSettings settings;
+        settings.remove(kProfileUser);
+        settings.sync();
+        finish(Ok, tr("Signed out %1. Unsent changes stay in this computer's outbox until %1 signs in again.")
+                       .arg(m_user));
+    });
+}
+
+void CliApp::status()
+{
+    if (!loadProfile() || !openStore())
+        return;
+    auto report = [this](bool probed, bool online, const QString &why) {
+        const QJsonObject data { { QStringLiteral("server"), m_client->endpoint().base().toString() },
+                                 { QStringLiteral("user"), m_user },
+                                 { QStringLiteral("online"), probed ? QJsonValue(online) : QJsonValue() },
+                                 { QStringLiteral("pending"), m_store->pendingCount() },
+                                 { QStringLiteral("failed"), m_store->failedCount() },
+                                 { QStringLiteral("conflicts"), m_store->conflictCount() },
+                                 { QStringLiteral("last_sync"), isoUtc(m_store->lastSyncTime()) },
+                                 { QStringLiteral("features"), QJsonArray::fromStringList(m_store->serverFeatures()) } };
+        if (!m_options.json) {
+            QTextStream out(stdout);
+            out << tr("Server:     %1").arg(m_client->endpoint().displayName()) << Qt::endl
+                << tr("User:       %1").arg(m_user) << Qt::endl
+                << tr("Server is:  %1").arg(!probed ? tr("not asked (--offline)") : online ? tr("online") : tr("offline: %1").arg(why))
+                << Qt::endl
+                << tr("Unsent:     %1").arg(m_store->pendingCount()) << Qt::endl
+                << tr("Refused:    %1").arg(m_store->failedCount()) << Qt::endl
+                << tr("Conflicts:  %1").arg(m_store->conflictCount()) << Qt::endl
+                << tr("Last sync:  %1").arg(m_store->lastSyncTime().isValid()
+                                                ? m_store->lastSyncTime().toLocalTime().toString(Qt::ISODate)
+                                                : tr("never"))
+                << Qt::endl;
+        }
+        finish(Ok, QString(), data);
+    };
+    if (m_options.offline) {
+        report(false, false, QString());
+        return;
+    }
+    auto *probe = m_client->health();
+    probe->setTimeout(std::min(m_options.timeoutMs, 5000));
+    probe->then(this, [report](const Client::Result<QString> &result) {
+        const auto kind = result.error().kind();
+        const bool online = result.ok()
+            || !(kind == ApiError::Kind::Offline || kind == ApiError::Kind::Timeout || kind == ApiError::Kind::Tls);
+        report(true, online, result.error().userMessage());
+    });
+}
+
+void CliApp::sync()
+{
+    if (!loadProfile() || !openStore())
+        return;
+    if (m_options.offline) {
+        finish(Usage, tr("sync needs the server; leave out --offline."));
+        return;
+    }
+    signIn([this](int code, const QString &message) {
+        if (code != Ok) {
+            finish(code, message + u' ' + tr("%n change(s) wait in the outbox.", nullptr, m_store->pendingCount()));
+            return;
+        }
+        syncThen([this](const Client::SyncReport &report) {
+            int code = codeForSync(report);
+            if (code == Ok && m_store->failedCount() > 0)
+                code = Refused;
+            else if (code == Ok && m_store->conflictCount() > 0)
+                code = Conflict;
+            const QJsonObject data { { QStringLiteral("sent"), report.sent },
+                                     { QStringLiteral("found"), report.found },
+                                     { QStringLiteral("failed"), report.failed },
+                                     { QStringLiteral("conflicts"), report.conflicts },
+                                     { QStringLiteral("pulled"), report.pulled },
+                                     { QStringLiteral("full_read"), report.fullRead },
+                                     { QStringLiteral("requests"), report.requests },
+                                     { QStringLiteral("elapsed_ms"), report.elapsedMs },
+                                     { QStringLiteral("pending"), m_store->pendingCount() },
+                                     { QStringLiteral("failed_total"), m_store->failedCount() },
+                                     { QStringLiteral("conflicts_total"), m_store->conflictCount() } };
+            QString text;
+            if (report.ok) {
+                text = tr("Synced: %1 sent, %2 refused, %3 in conflict; %4 records read in %5 ms.")
+                           .arg(report.sent + report.found)
+                           .arg(report.failed)
+                           .arg(report.conflicts)
+                           .arg(report.pulled)
+                           .arg(report.elapsedMs);
+                if (code == Refused || code == Conflict)
+                    text += u' ' + tr("See: littlelemon-cli outbox list");
+            } else {
+                text = report.error.userMessage() + u' '
+                    + tr("%n change(s) wait in the outbox.", nullptr, m_store->pendingCount());
+            }
+            finish(code, text, data);
+        });
+    });
+}
+
+// ---- lists --------------------------------------------------------------------------
+
+void CliApp::list(const QString &what)
+{
+    if (!loadProfile() || !openStore())
+        return;
+    auto print = [this, what](int code, const QString &message) {
+        QJsonArray data;
+        QList<QStringList> rows;
+        QStringList headers;
+        if (what == u"menu") {
+            headers = { tr("ID"), tr("TITLE"), tr("PRICE"), tr("FEATURED"), tr("AVAILABLE"), tr("CATEGORY"), tr("SYNC") };
+            for (const auto &m : m_store->menuItems()) {
+                const MenuItem &r = m.record;
+                data.append(QJsonObject { { QStringLiteral("id"), r.id }, { QStringLiteral("title"), r.title },
+                                          { QStringLiteral("price"), r.price.toString() },
+                                          { QStringLiteral("featured"), r.featured },
+                                          { QStringLiteral("available"), r.available },
+                                          { QStringLiteral("category"), r.category },
+                                          { QStringLiteral("sync"), syncWord(m.sync) } });
+                rows << QStringList { QString::number(r.id), r.title, r.price.toString(), r.featured ? tr("yes") : tr("no"),
+                                      r.available ? tr("yes") : tr("no"), QString::number(r.category), syncWord(m.sync) };
+            }
+        } else if (what == u"orders") {
+            headers = { tr("ID"), tr("DATE"), tr("USER"), tr("TOTAL"), tr("STAGE"), tr("CREW"), tr("ITEMS"), tr("SYNC") };
+            for (const OrderSummary &o : m_store->orderSummaries()) {
+                const OrderStage stage = o.effectiveStage();
+                if (m_options.open && isFinal(stage))
+                    continue;
+                data.append(QJsonObject { { QStringLiteral("id"), o.id },
+                                          { QStringLiteral("date"), o.date.toString(Qt::ISODate) },
+                                          { QStringLiteral("user"), o.user },
+                                          { QStringLiteral("total"), o.total.toString() },
+                                          { QStringLiteral("stage"), toWire(stage) },
+                                          { QStringLiteral("status"), o.status },
+                                          { QStringLiteral("delivery_crew"), optionalId(o.deliveryCrew) },
+                                          { QStringLiteral("items"), o.itemsSummary },
+                                          { QStringLiteral("note"), o.note },
+                                          { QStringLiteral("sync"), syncWord(o.sync) } });
+                rows << QStringList { QString::number(o.id), o.date.toString(Qt::ISODate), QString::number(o.user),
+                                      o.total.toString(), toWire(stage),
+                                      o.deliveryCrew ? QString::number(*o.deliveryCrew) : QStringLiteral("-"),
+                                      o.itemsSummary, syncWord(o.sync) };
+            }
+        } else if (what == u"bookings") {
+            const QDate date = m_options.date.isEmpty() ? QDate::currentDate()
+                                                        : QDate::fromString(m_options.date, Qt::ISODate);
+            headers = { tr("ID"), tr("DATE"), tr("TIME"), tr("NAME"), tr("GUESTS"), tr("TABLE"), tr("STATUS"), tr("SYNC") };
+            for (const auto &b : m_store->bookingsOn(date)) {
+                const Booking &r = b.record;
+                data.append(QJsonObject { { QStringLiteral("id"), r.id }, { QStringLiteral("name"), r.name },
+                                          { QStringLiteral("date"), r.date.toString(Qt::ISODate) },
+                                          { QStringLiteral("time"), r.time.toString(QStringLiteral("HH:mm")) },
+                                          { QStringLiteral("guests"), r.guests },
+                                          { QStringLiteral("table"), optionalId(r.table) },
+                                          { QStringLiteral("status"), toWire(r.status) },
+                                          { QStringLiteral("sync"), syncWord(b.sync) } });
+                rows << QStringList { QString::number(r.id), r.date.toString(Qt::ISODate),
+                                      r.time.toString(QStringLiteral("HH:mm")), r.name, QString::number(r.guests),
+                                      r.table ? QString::number(*r.table) : QStringLiteral("-"), toWire(r.status),
+                                      syncWord(b.sync) };
+            }
+            if (!m_store->hasFeature(QStringLiteral("bookings")) && m_store->lastSyncTime().isValid() && !m_options.json)
+                QTextStream(stderr) << tr("Note: this server keeps no bookings; only bookings made here are shown.")
+                                    << Qt::endl;
+        } else {
+            headers = { tr("SEQ"), tr("STATE"), tr("TRIES"), tr("REQUEST"), tr("CHANGE"), tr("SERVER SAID") };
+            for (const OutboxEntry &e : m_store->outboxEntries()) {
+                data.append(QJsonObject { { QStringLiteral("seq"), e.seq }, { QStringLiteral("uuid"), e.uuid },
+                                          { QStringLiteral("state"), stateWireName(e.state) },
+                                          { QStringLiteral("attempts"), e.attempts },
+                                          { QStringLiteral("method"), e.method }, { QStringLiteral("path"), e.path },
+                                          { QStringLiteral("summary"), e.summary },
+                                          { QStringLiteral("error"), e.lastError },
+                                          { QStringLiteral("server_value"), e.serverValue },
+                                          { QStringLiteral("created_at"), isoUtc(e.createdAt) } });
+                rows << QStringList { QString::number(e.seq), stateWireName(e.state), QString::number(e.attempts),
+                                      e.method + u' ' + e.path, e.summary, e.lastError };
+            }
+        }
+        if (!m_options.json) {
+            printTable(headers, rows);
+            if (code != Ok && !message.isEmpty())
+                QTextStream(stderr) << message << u' '
+                                    << tr("Shown: the local copy of %1.")
+                                           .arg(m_store->lastSyncTime().isValid()
+                                                    ? m_store->lastSyncTime().toLocalTime().toString(Qt::ISODate)
+                                                    : tr("never"))
+                                    << Qt::endl;
+            finish(code);
+        } else {
+            finish(code, message, data);
+        }
+    };
+    if (what == u"outbox") {
+        print(Ok, QString());
+        return;
+    }
+    refresh([print](int code, const QString &message) { print(code == Usage ? Offline : code, message); });
+}
+
+// ---- edits --------------------------------------------------------------------------
+
+void CliApp::edit()
+{
+    const QStringList &a = m_options.args;
+    const QString command = a.value(0);
+    const QString verb = a.value(1);
+    auto usage = [this](const QString &line) { finish(Usage, tr("usage: littlelemon-cli %1").arg(line)); };
+    const bool known = (command == u"menu" && (verb == u"set-price" || verb == u"set-available"))
+        || (command == u"orders" && (verb == u"set-stage" || verb == u"assign"));
+    if (!known) {
+        finish(Usage, tr("Unknown command \"%1\". See littlelemon-cli --help.").arg(a.join(u' ')));
+        return;
+    }
+    if (a.size() != 4) {
+        if (verb == u"set-price")
+            usage(QStringLiteral("menu set-price ID PRICE"));
+        else if (verb == u"set-available")
+            usage(QStringLiteral("menu set-available ID yes|no"));
+        else if (verb == u"set-stage")
+            usage(QStringLiteral("orders set-stage ID STAGE"));
+        else
+            usage(QStringLiteral("orders assign ID USER|none"));
+        return;
+    }
+    const auto id = positiveId(a.at(2));
+    if (!id) {
+        finish(Usage, tr("\"%1\" is not a record id.").arg(a.at(2)));
+        return;
+    }
+    if (!loadProfile() || !openStore())
+        return;
+
+    LocalEdit result;
+    if (command == u"menu") {
+        if (!m_store->menuItem(*id)) {
+            finish(NotFound, tr("There is no menu item %1 in the local copy (run sync first?).").arg(*id));
+            return;
+        }
+        if (verb == u"set-price") {
+            QString why;
+            const auto price = Money::parse(a.at(3), Money::MenuPrice, &why);
+            if (!price) {
+                finish(Usage, tr("\"%1\" is not a price: %2").arg(a.at(3), why));
+                return;
+            }
+            result = m_store->setMenuItemPrice(*id, *price);
+        } else {
+            const auto available = yesNo(a.at(3));
+            if (!available) {
+                finish(Usage, tr("say yes or no, not \"%1\"").arg(a.at(3)));
+                return;
+            }
+            if (m_store->lastSyncTime().isValid() && !m_store->hasFeature(QStringLiteral("availability"))) {
+                finish(Refused, tr("This server does not keep track of sold-out items."));
+                return;
+            }
+            result = m_store->setMenuItemAvailable(*id, *available);
+        }
+    } else {
+        if (!m_store->order(*id)) {
+            finish(NotFound, tr("There is no order %1 in the local copy (run sync first?).").arg(*id));
+            return;
+        }
+        if (verb == u"set-stage") {
+            const auto stage = orderStageFromWire(a.at(3).toLower());
+            if (!stage) {
+                finish(Usage, tr("\"%1\" is not a stage: received, preparing, ready, out_for_delivery, delivered, "
+                                 "cancelled")
+                                  .arg(a.at(3)));
+                return;
+            }
+            result = m_store->setOrderStage(*id, *stage);
+        } else {
+            std::optional<qint64> crew;
+            const QString who = a.at(3);
+            if (who.compare(QStringLiteral("none"), Qt::CaseInsensitive) != 0) {
+                crew = positiveId(who);
+                if (!crew) {
+                    const auto names = m_store->userNames();
+                    for (auto it = names.constBegin(); it != names.constEnd(); ++it)
+                        if (it.value().compare(who, Qt::CaseInsensitive) == 0)
+                            crew = it.key();
+                }
+                if (!crew) {
+                    finish(NotFound, tr("No user \"%1\" is known here; give a user id.").arg(who));
+                    return;
+                }
+            }
+            result = m_store->assignDeliveryCrew(*id, crew);
+        }
+    }
+    if (!result) {
+        finish(Usage, result.error);
+        return;
+    }
+    const qint64 seq = result.seq;
+    const qint64 recordId = result.id;
+    refresh([this, seq, recordId](int code, const QString &message) { reportEntry(seq, recordId, code, message); });
+}
+
+void CliApp::reportEntry(qint64 seq, qint64 id, int syncCode, const QString &syncMessage)
+{
+    const auto entry = seq > 0 ? m_store->outboxEntry(seq) : std::nullopt;
+    QJsonObject data { { QStringLiteral("seq"), seq }, { QStringLiteral("id"), id } };
+    if (!entry) {
+        data.insert(QStringLiteral("state"), QStringLiteral("done"));
+        finish(Ok, tr("Done: the server has it."), data);
+        return;
+    }
+    data.insert(QStringLiteral("state"), stateWireName(entry->state));
+    data.insert(QStringLiteral("uuid"), entry->uuid);
+    switch (entry->state) {
+    case OutboxEntry::State::Failed:
+        data.insert(QStringLiteral("error"), entry->lastError);
+        finish(Refused, tr("The server refused it: %1").arg(entry->lastError), data);
+        return;
+    case OutboxEntry::State::Conflict:
+        data.insert(QStringLiteral("error"), entry->lastError);
+        data.insert(QStringLiteral("server_value"), entry->serverValue);
+        finish(Conflict,
+               tr("%1 Resolve with: littlelemon-cli outbox resolve %2 mine|theirs").arg(entry->lastError).arg(seq),
+               data);
+        return;
+    default:
+        break;
+    }
+    const int code = syncCode == Ok ? Offline : syncCode;
+    finish(code, tr("Queued (outbox entry %1): %2").arg(seq).arg(syncMessage.isEmpty() ? tr("not sent yet.") : syncMessage),
+           data);
+}
+
+// ---- outbox -------------------------------------------------------------------------
+
+void CliApp::outbox()
+{
+    const QStringList &a = m_options.args;
+    const QString verb = a.value(1);
+    const bool resolve = verb == u"resolve" && a.size() == 4;
+    if (!((verb == u"retry" || verb == u"discard") && a.size() == 3) && !resolve) {
+        finish(Usage, tr("usage: littlelemon-cli outbox list | outbox retry SEQ | outbox discard SEQ | "
+                         "outbox resolve SEQ mine|theirs"));
+        return;
+    }
+    const auto seq = positiveId(a.at(2));
+    if (!seq) {
+        finish(Usage, tr("\"%1\" is not an outbox entry number.").arg(a.at(2)));
+        return;
+    }
+    if (resolve && a.at(3) != u"mine" && a.at(3) != u"theirs") {
+        finish(Usage, tr("resolve takes mine or theirs, not \"%1\"").arg(a.at(3)));
+        return;
+    }
+    if (!loadProfile() || !openStore())
+        return;
+    const auto entry = m_store->outboxEntry(*seq);
+    if (!entry) {
+        finish(NotFound, tr("There is no outbox entry %1.").arg(*seq));
+        return;
+    }
+    bool ok = false;
+    bool send = true;
+    if (verb == u"discard") {
+        ok = m_store->discard(*seq);
+        send = false;
+    } else if (verb == u"retry") {
+        ok = m_store->retry(*seq);
+    } else if (a.at(3) == u"mine") {
+        ok = m_store->resolveKeepMine(*seq);
+    } else {
+        ok = m_store->resolveTakeTheirs(*seq);
+        send = false;
+    }
+    if (!ok) {
+        finish(Usage, m_store->errorString());
+        return;
+    }
+    if (!send) {
+        finish(Ok, tr("Outbox entry %1 dropped; the local copy shows the server's value.").arg(*seq));
+        return;
+    }
+    const qint64 target = entry->targetId;
+    refresh([this, seq, target](int code, const QString &message) { reportEntry(*seq, target, code, message); });
+}
+
+} // namespace LittleLemon::Cli
