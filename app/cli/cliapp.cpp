@@ -27,6 +27,8 @@ namespace {
 
 const QString kProfileServer = QStringLiteral("profile/server");
 const QString kProfileUser = QStringLiteral("profile/user");
+// Whether login could keep the sign-in in a keychain (never the token itself).
+const QString kProfileKeychain = QStringLiteral("profile/keychain");
 
 QString isoUtc(const QDateTime &when)
 {
@@ -265,7 +267,8 @@ void CliApp::signIn(Then then)
             then(Offline, e.userMessage());
             return;
         case ApiError::Kind::Unauthorized:
-            if (!m_options.passwordStdin && Client::TokenStore::usingMemoryFallback()) {
+            if (!m_options.passwordStdin
+                && (Client::TokenStore::usingMemoryFallback() || !QSettings().value(kProfileKeychain, true).toBool())) {
                 then(Auth, tr("Not signed in: this computer has no password keychain, so a sign-in is kept only "
                               "while one command runs. Run login again, or give this command --password-stdin."));
                 return;
@@ -326,6 +329,7 @@ void CliApp::login()
         QSettings settings;
         settings.setValue(kProfileServer, m_client->endpoint().base().toString());
         settings.setValue(kProfileUser, m_user);
+        settings.setValue(kProfileKeychain, !Client::TokenStore::usingMemoryFallback());
         settings.sync();
         if (Client::TokenStore::usingMemoryFallback())
             QTextStream(stderr) << tr("Warning: this computer has no password keychain; the next command will need "
@@ -421,7 +425,8 @@ void CliApp::sync()
     }
     signIn([this](int code, const QString &message) {
         if (code != Ok) {
-            finish(code, message + u' ' + tr("%n change(s) wait in the outbox.", nullptr, m_store->pendingCount()));
+            const int pending = m_store->pendingCount();
+            finish(code, pending > 0 ? message + u' ' + tr("%n change(s) wait in the outbox.", nullptr, pending) : message);
             return;
         }
         syncThen([this](const Client::SyncReport &report) {
