@@ -61,7 +61,7 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
 
     m_goMenu = menuBar()->addMenu(tr("&Go"));
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QMenu *help = m_helpMenu = menuBar()->addMenu(tr("&Help"));
     auto *shortcuts = new QAction(tr("Keyboard shortcuts"), this);
     shortcuts->setShortcut(QKeySequence::HelpContents);
     connect(shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
@@ -102,8 +102,10 @@ void MainWindow::addPage(Page *page)
     // The page's own actions get a menu of their own, shown with the page.
     QMenu *menu = nullptr;
     for (QAction *a : page->actions()) {
-        if (!menu)
-            menu = menuBar()->addMenu(page->title());
+        if (!menu) {
+            menu = new QMenu(page->title(), this);
+            menuBar()->insertMenu(m_helpMenu->menuAction(), menu);
+        }
         menu->addAction(a);
     }
     m_pageMenus.append(menu);

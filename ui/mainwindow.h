@@ -71,6 +71,7 @@ private:
     QList<QMenu *> m_pageMenus;
     QMenu *m_deskMenu;
     QMenu *m_goMenu;
+    QMenu *m_helpMenu;
     QAction *m_signOut;
     QAction *m_syncNow;
     QLabel *m_identity;

@@ -136,8 +136,12 @@ void OrderCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     const auto stage = OrderStage(index.data(OrdersModel::StageRole).toInt());
     const qint64 age = index.data(OrdersModel::AgeSecondsRole).toLongLong();
     QString ageLabel = isFinal(stage) ? QString() : ageText(age);
-    if (ageLabel.isEmpty())
-        ageLabel = index.sibling(index.row(), OrdersModel::PlacedColumn).data().toString();
+    if (ageLabel.isEmpty()) {
+        // The server does not say when (the cloud): the day is all we know.
+        const QDate date = index.data(OrdersModel::DateRole).toDate();
+        ageLabel = date == QDate::currentDate() ? tr("today")
+                                                : index.sibling(index.row(), OrdersModel::PlacedColumn).data().toString();
+    }
     const bool late = !isFinal(stage) && age >= qint64(m_settings.amberMinutes) * 60;
     painter->setFont(scaled(option.font, 1.0, late));
     painter->setPen(Qt::black);

@@ -1,0 +1,245 @@
+#include "demoactivity.h"
+
+#include "api/client/apiclient.h"
+#include "api/client/authsession.h"
+#include "api/client/tokenstore.h"
+#include "ui/localserver.h"
+
+#include <QLoggingCategory>
+#include <QTime>
+
+namespace LittleLemon::Desk {
+
+Q_LOGGING_CATEGORY(lcDemo, "littlelemon.desk.demo", QtInfoMsg)
+
+using Client::ApiClient;
+using Client::Result;
+
+namespace {
+// Which menu items each demo order takes (by position in the menu) and how many.
+struct DemoLine
+{
+    int item;
+    int quantity;
+};
+const QList<QList<DemoLine>> kOrders {
+    { { 5, 2 }, { 1, 2 } },
+    { { 0, 1 }, { 8, 1 } },
+    { { 6, 1 }, { 12, 2 }, { 9, 2 } },
+    { { 10, 1 }, { 4, 1 } },
+    { { 3, 2 } },
+    { { 11, 1 }, { 2, 1 }, { 9, 1 } },
+    { { 7, 1 }, { 13, 2 } },
+    { { 5, 1 }, { 6, 1 }, { 1, 3 } },
+};
+} // namespace
+
+DemoActivity::DemoActivity(Ui::LocalServer *server, QObject *parent)
+    : QObject(parent)
+    , m_server(server)
+{
+}
+
+DemoActivity::~DemoActivity()
+{
+    delete m_customer;
+    delete m_manager;
+}
+
+void DemoActivity::run()
+{
+    if (!m_server || m_server->state() != Ui::LocalServer::State::Running) {
+        Q_EMIT finished();
+        return;
+    }
+    const Client::ServerEndpoint endpoint = Client::ServerEndpoint::fromUserInput(m_server->url().toString());
+    m_customer = new ApiClient(endpoint);
+    m_manager = new ApiClient(endpoint);
+    m_steps = {
+        [this] { signIn(m_customer, QStringLiteral("cust"), [this] { next(); }); },
+        [this] {
+            m_customer->menuItems()->then(this, [this](const Result<QList<MenuItem>> &r) {
+                if (!r)
+                    return fail(r.error().userMessage());
+                for (const MenuItem &m : r.value())
+                    m_menu << m.id;
+                next();
+            });
+        },
+        [this] { placeOrders(); },
+        [this] { signIn(m_manager, QStringLiteral("mario"), [this] { next(); }); },
+        [this] {
+            m_manager->groupMembers(QStringLiteral("delivery-crew"))->then(this, [this](const Result<QList<User>> &r) {
+                if (r && !r.value().isEmpty())
+                    m_crew = r.value().first().id;
+                next();
+            });
+        },
+        [this] { moveOrders(); },
+        [this] { addTablesAndBookings(); },
+        [this] {
+            // Forget the tokens made for the demo's own use.
+            m_customer->session()->logout()->then(this, [this](const auto &) {
+                m_manager->session()->logout()->then(this, [this](const auto &) { next(); });
+            });
+        },
+    };
+    next();
+}
+
+void DemoActivity::next()
+{
+    if (m_steps.isEmpty()) {
+        qCInfo(lcDemo) << "demo activity done:" << m_orders.size() << "orders";
+        Q_EMIT finished();
+        return;
+    }
+    const Step step = m_steps.takeFirst();
+    step();
+}
+
+void DemoActivity::fail(const QString &what)
+{
+    qCWarning(lcDemo) << "demo activity stopped:" << what;
+    m_steps.clear();
+    Q_EMIT finished();
+}
+
+void DemoActivity::signIn(ApiClient *client, const QString &username, Step then)
+{
+    m_server->issueRefreshToken(username, this, [this, client, username, then](const QString &token, const QString &error) {
+        if (!error.isEmpty())
+            return fail(error);
+        client->session()->tokenStore()->save(client->endpoint().key(), username, token, this, [this, client, username, then](bool) {
+            client->session()->restore(username)->then(this, [this, then](const Result<User> &r) {
+                if (!r)
+                    return fail(r.error().userMessage());
+                then();
+            });
+        });
+    });
+}
+
+void DemoActivity::placeOrders()
+{
+    // Each order: its lines into the cart, then the cart becomes the order.
+    QList<Step> steps;
+    for (const QList<DemoLine> &lines : kOrders) {
+        for (const DemoLine &line : lines) {
+            steps << [this, line] {
+                const qint64 item = m_menu.value(line.item % std::max<qsizetype>(1, m_menu.size()));
+                m_customer->addToCart(item, line.quantity)->then(this, [this](const Result<CartItem> &r) {
+                    if (!r)
+                        return fail(r.error().userMessage());
+                    next();
+                });
+            };
+        }
+        steps << [this] {
+            m_customer->placeOrder()->then(this, [this](const Result<OrderCreated> &r) {
+                if (!r)
+                    return fail(r.error().userMessage());
+                m_orders << r->orderId;
+                next();
+            });
+        };
+    }
+    m_steps = steps + m_steps;
+    next();
+}
+
+void DemoActivity::moveOrders()
+{
+    const bool stages = m_manager->hasFeature(QStringLiteral("stages"));
+    // The oldest orders are furthest along, as in a real evening.
+    const QList<OrderStage> where { OrderStage::Delivered, OrderStage::OutForDelivery, OrderStage::Ready,
+                                    OrderStage::Preparing, OrderStage::Preparing };
+    QList<Step> steps;
+    for (int i = 0; i < m_orders.size() && i < where.size(); ++i) {
+        const qint64 id = m_orders.at(i);
+        Client::OrderPatch patch;
+        if (stages)
+            patch.stage = where.at(i);
+        else if (where.at(i) == OrderStage::Delivered)
+            patch.status = true;
+        if (m_crew && (where.at(i) == OrderStage::OutForDelivery || where.at(i) == OrderStage::Delivered))
+            patch.deliveryCrew = std::optional<qint64>(m_crew);
+        if (patch.toJson().isEmpty())
+            continue;
+        steps << [this, id, patch] {
+            m_manager->updateOrder(id, patch)->then(this, [this](const Result<Order> &r) {
+                if (!r)
+                    qCWarning(lcDemo) << "demo order not moved:" << r.error().userMessage();
+                next();
+            });
+        };
+    }
+    m_steps = steps + m_steps;
+    next();
+}
+
+void DemoActivity::addTablesAndBookings()
+{
+    if (!m_manager->hasFeature(QStringLiteral("tables")) || !m_manager->hasFeature(QStringLiteral("bookings"))) {
+        next();
+        return;
+    }
+    const QList<std::pair<QString, int>> tables { { QStringLiteral("T1"), 2 }, { QStringLiteral("T2"), 2 },
+                                                  { QStringLiteral("T3"), 4 }, { QStringLiteral("T4"), 4 },
+                                                  { QStringLiteral("T5"), 6 }, { QStringLiteral("Terrace"), 8 } };
+    auto ids = std::make_shared<QList<qint64>>();
+    QList<Step> steps;
+    for (const auto &[name, seats] : tables) {
+        steps << [this, name = name, seats = seats, ids] {
+            DiningTable t;
+            t.name = name;
+            t.seats = seats;
+            m_manager->createTable(t)->then(this, [this, ids](const Result<DiningTable> &r) {
+                if (r)
+                    ids->append(r->id);
+                next();
+            });
+        };
+    }
+    struct DemoBooking
+    {
+        const char *name;
+        const char *phone;
+        int hour;
+        int minute;
+        int guests;
+        int table; // index into tables, -1 for none
+        const char *notes;
+    };
+    static const DemoBooking bookings[] = {
+        { "Adrian Gomez", "312-555-0141", 12, 0, 2, 0, "" },
+        { "Tilly Kim", "312-555-0187", 12, 30, 4, 2, "Birthday: candle on the dessert" },
+        { "Marcus Webb", "312-555-0110", 13, 0, 6, 4, "" },
+        { "Ana Silva", "312-555-0163", 18, 30, 2, 1, "Window seat if possible" },
+        { "The Okafors", "312-555-0122", 19, 0, 8, 5, "High chair" },
+        { "Lena Fischer", "312-555-0199", 19, 30, 4, 3, "" },
+        { "Sam Patel", "312-555-0135", 20, 0, 3, -1, "Gluten free" },
+    };
+    for (const DemoBooking &b : bookings) {
+        steps << [this, b, ids] {
+            Booking booking;
+            booking.name = QString::fromUtf8(b.name);
+            booking.phone = QString::fromUtf8(b.phone);
+            booking.date = QDate::currentDate();
+            booking.time = QTime(b.hour, b.minute);
+            booking.guests = b.guests;
+            if (b.table >= 0 && b.table < ids->size())
+                booking.table = ids->at(b.table);
+            booking.notes = QString::fromUtf8(b.notes);
+            m_manager->createBooking(booking)->then(this, [this](const Result<Booking> &r) {
+                if (!r)
+                    qCWarning(lcDemo) << "demo booking refused:" << r.error().userMessage();
+                next();
+            });
+        };
+    }
+    m_steps = steps + m_steps;
+    next();
+}
+
+} // namespace LittleLemon::Desk

@@ -1,0 +1,109 @@
+#include "screenshotter.h"
+
+#include "api/client/syncengine.h"
+#include "ui/deskcontroller.h"
+#include "ui/localserver.h"
+#include "ui/mainwindow.h"
+#include "ui/orderboardpage.h"
+#include "ui/outboxdialog.h"
+#include "ui/page.h"
+#include "ui/signindialog.h"
+#include "ui/workspace.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLoggingCategory>
+#include <QPixmap>
+#include <QTimer>
+
+namespace LittleLemon::Desk {
+
+Q_LOGGING_CATEGORY(lcShots, "littlelemon.desk.screenshots", QtInfoMsg)
+
+namespace {
+const char *const kPageNames[] = { "orders", "menu", "bookings", "staff" };
+} // namespace
+
+Screenshotter::Screenshotter(Ui::DeskController *controller, Ui::LocalServer *localServer, const QString &directory,
+                             QObject *parent)
+    : QObject(parent)
+    , m_controller(controller)
+    , m_local(localServer)
+    , m_dir(directory)
+{
+    QDir().mkpath(directory);
+    connect(controller, &Ui::DeskController::sessionOpened, this, &Screenshotter::onSessionOpened);
+}
+
+bool Screenshotter::save(const QPixmap &pixmap, const QString &name)
+{
+    const QString path = QDir(m_dir).filePath(name + QStringLiteral(".png"));
+    if (!pixmap.save(path, "PNG")) {
+        qCWarning(lcShots) << "cannot write" << path;
+        m_ok = false;
+        return false;
+    }
+    m_written << path;
+    qCInfo(lcShots) << "wrote" << path;
+    return true;
+}
+
+void Screenshotter::onSessionOpened(Ui::MainWindow *window)
+{
+    Client::SyncEngine *engine = m_controller->syncEngine();
+    auto shootWhenSynced = [this, window, engine] {
+        // The last sync has pulled everything: what a person sees a second later.
+        QTimer::singleShot(300, this, [this, window] { shoot(window); });
+        Q_UNUSED(engine)
+    };
+    if (engine->lastSyncTime().isValid() && !engine->isSyncing()) {
+        shootWhenSynced();
+        return;
+    }
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(engine, &Client::SyncEngine::syncFinished, this,
+                          [connection, shootWhenSynced](const Client::SyncReport &report) {
+                              if (!report.ok)
+                                  return;
+                              disconnect(*connection);
+                              shootWhenSynced();
+                          });
+}
+
+void Screenshotter::shoot(Ui::MainWindow *window)
+{
+    window->resize(1366, 800);
+    const QList<Ui::Page *> pages = window->pages();
+    for (int i = 0; i < pages.size() && i < int(std::size(kPageNames)); ++i) {
+        window->showPage(i);
+        if (auto *board = qobject_cast<Ui::OrderBoardPage *>(pages.at(i)))
+            board->activate();
+        QApplication::processEvents();
+        save(window->grab(), QString::fromLatin1(kPageNames[i]));
+    }
+    window->showPage(0);
+
+    auto *outbox = new Ui::OutboxDialog(m_controller->syncEngine(), m_controller->store(),
+                                        m_controller->workspace()->outboxModel(), window);
+    outbox->resize(980, 520);
+    outbox->show();
+    QApplication::processEvents();
+    save(outbox->grab(), QStringLiteral("outbox"));
+    delete outbox;
+
+    // The dialog a person meets first, as a LAN terminal that cannot reach its server.
+    Ui::SignInDialog signIn(m_local);
+    signIn.setTarget({ Ui::ServerKind::Lan, QStringLiteral("192.168.1.10:8000") });
+    signIn.setUsername(QStringLiteral("mario"));
+    signIn.setKeepSignedIn(true);
+    signIn.showError(Ui::SignInDialog::Field::Address,
+                     tr("Cannot reach the server at 192.168.1.10:8000. Check that it is running and that this "
+                        "computer is on the restaurant's network."));
+    signIn.adjustSize();
+    signIn.show();
+    QApplication::processEvents();
+    save(signIn.grab(), QStringLiteral("sign-in"));
+    Q_EMIT finished(m_ok);
+}
+
+} // namespace LittleLemon::Desk

@@ -1,0 +1,442 @@
+#include "standaloneserver.h"
+
+#include "api/server/backend.h"
+#include "api/server/demodata.h"
+#include "api/server/httpserveradapter.h"
+#include "api/server/passwordpolicy.h"
+#include "api/server/serverstorage.h"
+#include "api/server/useradmin.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QNetworkInterface>
+#include <QPointer>
+#include <QStandardPaths>
+
+namespace LittleLemon::Desk {
+
+Q_LOGGING_CATEGORY(lcStandalone, "littlelemon.desk.standalone", QtInfoMsg)
+
+using namespace LittleLemon::Server;
+
+namespace {
+QString restaurantFile(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("restaurant-name"));
+}
+
+QString readRestaurantName(const QString &dataDir)
+{
+    QFile f(restaurantFile(dataDir));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(f.readAll()).trimmed();
+}
+
+bool writeRestaurantName(const QString &dataDir, const QString &name)
+{
+    QFile f(restaurantFile(dataDir));
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return f.write(name.trimmed().toUtf8()) >= 0;
+}
+
+// Worker is a QObject, whose own tr() would use the wrong context.
+QString trServer(const char *text)
+{
+    return QCoreApplication::translate("LittleLemon::Desk::StandaloneServer", text);
+}
+} // namespace
+
+// Everything that touches the server's objects, on the server's thread.
+class StandaloneServer::Worker : public QObject
+{
+public:
+    struct StartResult
+    {
+        QString error;
+        QUrl url;
+        bool needsSetup = false;
+        QString restaurant;
+        QList<DemoAccountInfo> demo;
+    };
+
+    StartResult start(const StandaloneOptions &options)
+    {
+        StartResult r;
+        stopAll();
+        m_options = options;
+        ServerConfig config;
+        config.address = QHostAddress::LocalHost;
+        config.port = options.preferredPort;
+        config.dataDir = options.dataDir;
+        // One restaurant's own server: pages big enough for a first sync in a
+        // few requests, and throttling that never gets in a terminal's way.
+        config.pageSize = 100;
+        config.throttleAnon = 600;
+        config.throttleUser = 6000;
+        config.demoData = options.demoData;
+        config.hashIterations = options.hashIterations;
+        m_backend = std::make_unique<Backend>(config);
+        if (!m_backend->open(&r.error)) {
+            m_backend.reset();
+            return r;
+        }
+        try {
+            if (options.demoData && DemoData::isEmpty(m_backend->storage())) {
+                for (const auto &a : DemoData::load(m_backend->storage(), options.hashIterations))
+                    r.demo.append({ a.role, a.username, a.password });
+                writeRestaurantName(options.dataDir, trServer("Little Lemon (demo)"));
+                qCInfo(lcStandalone) << "demo restaurant loaded into" << options.dataDir;
+            }
+            r.needsSetup = m_backend->storage().userCount() == 0;
+        } catch (const StorageError &e) {
+            r.error = trServer("Cannot load the demo restaurant: %1").arg(QString::fromUtf8(e.what()));
+            m_backend.reset();
+            return r;
+        }
+        m_loopback = listen(QHostAddress::LocalHost, options.preferredPort, &r.error);
+        if (!m_loopback && options.preferredPort != 0) {
+            // Taken by someone else since last time: any free port will do.
+            r.error.clear();
+            m_loopback = listen(QHostAddress::LocalHost, 0, &r.error);
+        }
+        if (!m_loopback) {
+            m_backend.reset();
+            return r;
+        }
+        r.url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_loopback->port()));
+        r.restaurant = readRestaurantName(options.dataDir);
+        qCInfo(lcStandalone) << "standalone server on" << r.url.toString() << "data in" << options.dataDir;
+        return r;
+    }
+
+    bool stopAll()
+    {
+        delete m_lan;
+        m_lan = nullptr;
+        // Deleting the adapters closes every connection they hold, so clients
+        // see the server gone rather than a socket that still answers.
+        delete m_loopback;
+        m_loopback = nullptr;
+        m_backend.reset();
+        return true;
+    }
+
+    QString serveNetwork(bool on, quint16 port)
+    {
+        delete m_lan;
+        m_lan = nullptr;
+        if (!on)
+            return {};
+        if (!m_backend)
+            return trServer("The restaurant's server is not running.");
+        QString error;
+        m_lan = listen(QHostAddress::Any, port, &error);
+        if (!m_lan)
+            return trServer("Cannot serve the network on port %1: %2").arg(port).arg(error);
+        qCInfo(lcStandalone) << "serving the network on port" << port;
+        return {};
+    }
+
+    QString createRestaurant(const QString &name, const QString &username, const QString &email,
+                             const QString &password)
+    {
+        if (!m_backend)
+            return trServer("The restaurant's server is not running.");
+        try {
+            ServerStorage &storage = m_backend->storage();
+            if (storage.userCount() > 0)
+                return trServer("This restaurant already has accounts: sign in instead.");
+            if (const QStringList problems = PasswordPolicy::problems(password, username, email); !problems.isEmpty())
+                return problems.join(u' ');
+            Database::Transaction tx(storage.database());
+            QString error;
+            // An administrator who is also a manager: one person can run
+            // everything (menu items need an administrator, prices a manager).
+            if (!UserAdmin(storage).add(username, Role::Admin, email, password, m_options.hashIterations, &error))
+                return error;
+            const auto user = storage.userByUsername(username);
+            const auto managers = storage.groupByName(kManagerGroup);
+            if (!user || !managers)
+                return trServer("The staff groups are missing from the database.");
+            storage.addMember(user->user.id, managers->id);
+            tx.commit();
+        } catch (const StorageError &e) {
+            return QString::fromUtf8(e.what());
+        }
+        writeRestaurantName(m_options.dataDir, name);
+        qCInfo(lcStandalone) << "restaurant created with its first account" << username;
+        return {};
+    }
+
+    std::pair<QList<Account>, QString> listAccounts()
+    {
+        if (!m_backend)
+            return { {}, trServer("The restaurant's server is not running.") };
+        QList<Account> out;
+        try {
+            for (const User &u : UserAdmin(m_backend->storage()).list())
+                out.append({ u.id, u.username, u.email, u.role(), u.isManager() });
+        } catch (const StorageError &e) {
+            return { {}, QString::fromUtf8(e.what()) };
+        }
+        return { out, QString() };
+    }
+
+    QString createAccount(const Account &account, const QString &password)
+    {
+        if (!m_backend)
+            return trServer("The restaurant's server is not running.");
+        if (const QStringList problems = PasswordPolicy::problems(password, account.username, account.email);
+            !problems.isEmpty())
+            return problems.join(u' ');
+        try {
+            QString error;
+            if (!UserAdmin(m_backend->storage())
+                     .add(account.username, account.role, account.email, password, m_options.hashIterations, &error))
+                return error;
+        } catch (const StorageError &e) {
+            return QString::fromUtf8(e.what());
+        }
+        qCInfo(lcStandalone) << "account" << account.username << "created as" << toWire(account.role);
+        return {};
+    }
+
+    QString resetPassword(const QString &username, const QString &password)
+    {
+        if (!m_backend)
+            return trServer("The restaurant's server is not running.");
+        try {
+            const auto user = m_backend->storage().userByUsername(username);
+            if (!user)
+                return trServer("No account is called %1.").arg(username);
+            if (const QStringList problems = PasswordPolicy::problems(password, username, user->user.email);
+                !problems.isEmpty())
+                return problems.join(u' ');
+            QString error;
+            if (!UserAdmin(m_backend->storage()).setPassword(username, password, m_options.hashIterations, &error))
+                return error;
+        } catch (const StorageError &e) {
+            return QString::fromUtf8(e.what());
+        }
+        qCInfo(lcStandalone) << "password of" << username << "reset";
+        return {};
+    }
+
+    std::pair<QString, QString> issueRefreshToken(const QString &username)
+    {
+        if (!m_backend)
+            return { QString(), trServer("The restaurant's server is not running.") };
+        try {
+            const auto user = m_backend->storage().userByUsername(username);
+            if (!user || !user->active)
+                return { QString(), trServer("No account is called %1.").arg(username) };
+            return { m_backend->tokens().issue(QStringLiteral("refresh"), user->user.id), QString() };
+        } catch (const StorageError &e) {
+            return { QString(), QString::fromUtf8(e.what()) };
+        }
+    }
+
+private:
+    HttpServerAdapter *listen(const QHostAddress &address, quint16 port, QString *error)
+    {
+        Backend *backend = m_backend.get();
+        auto *adapter = new HttpServerAdapter([backend](const Request &r) { return backend->handle(r); });
+        if (!adapter->listen(address, port, backend->config().maxBodyBytes, error)) {
+            delete adapter;
+            return nullptr;
+        }
+        return adapter;
+    }
+
+    StandaloneOptions m_options;
+    std::unique_ptr<Backend> m_backend;
+    HttpServerAdapter *m_loopback = nullptr;
+    HttpServerAdapter *m_lan = nullptr;
+};
+
+StandaloneServer::StandaloneServer(StandaloneOptions options, QObject *parent)
+    : Ui::LocalServer(parent)
+    , m_options(std::move(options))
+    , m_worker(new Worker)
+    , m_networkPort(m_options.networkPort)
+{
+    if (m_options.dataDir.isEmpty())
+        m_options.dataDir = defaultDataDir();
+    m_thread.setObjectName(QStringLiteral("standalone-server"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+}
+
+StandaloneServer::~StandaloneServer()
+{
+    // Close the sockets and the database on their own thread, then end it.
+    Worker *worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker, [worker] { worker->stopAll(); }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+QString StandaloneServer::defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/standalone");
+}
+
+template<typename Result>
+void StandaloneServer::run(std::function<Result(Worker &)> work, QObject *context,
+                           std::function<void(const Result &)> then)
+{
+    QPointer<QObject> guard(context);
+    const bool hasContext = context != nullptr;
+    Worker *worker = m_worker;
+    // `this` outlives every task: the destructor waits for the thread.
+    QMetaObject::invokeMethod(worker, [this, worker, work = std::move(work), then = std::move(then), guard, hasContext] {
+        Result result = work(*worker);
+        QMetaObject::invokeMethod(
+            this,
+            [then, guard, hasContext, result = std::move(result)] {
+                if (hasContext && !guard)
+                    return;
+                if (then)
+                    then(result);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void StandaloneServer::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void StandaloneServer::start()
+{
+    if (m_state == State::Starting || m_state == State::Running)
+        return;
+    m_error.clear();
+    setState(State::Starting);
+    const StandaloneOptions options = m_options;
+    run<Worker::StartResult>([options](Worker &w) { return w.start(options); }, this,
+                             [this](const Worker::StartResult &r) {
+                                 if (!r.error.isEmpty()) {
+                                     m_error = r.error;
+                                     qCWarning(lcStandalone) << "standalone server did not start:" << r.error;
+                                     setState(State::Failed);
+                                     return;
+                                 }
+                                 m_url = r.url;
+                                 // Next start: the same port, so the cache and the
+                                 // keychain entry made for this address stay valid.
+                                 m_options.preferredPort = quint16(r.url.port());
+                                 m_needsSetup = r.needsSetup;
+                                 m_restaurant = r.restaurant;
+                                 m_demoAccounts = r.demo;
+                                 setState(State::Running);
+                             });
+}
+
+void StandaloneServer::stop()
+{
+    if (m_state == State::Stopped)
+        return;
+    run<bool>([](Worker &w) { return w.stopAll(); }, this, [this](const bool &) {
+        const bool wasServing = m_serving;
+        m_serving = false;
+        setState(State::Stopped);
+        if (wasServing)
+            Q_EMIT networkServingChanged(false);
+    });
+}
+
+QStringList StandaloneServer::networkAddresses() const
+{
+    QStringList out;
+    for (const QHostAddress &a : QNetworkInterface::allAddresses()) {
+        if (a.isLoopback() || a.isLinkLocal() || a.protocol() != QAbstractSocket::IPv4Protocol)
+            continue;
+        out << QStringLiteral("%1:%2").arg(a.toString()).arg(m_networkPort);
+    }
+    return out;
+}
+
+void StandaloneServer::serveNetwork(bool on, quint16 port, QObject *context, Done done)
+{
+    run<QString>([on, port](Worker &w) { return w.serveNetwork(on, port); }, context,
+                 [this, on, port, done](const QString &error) {
+                     const bool was = m_serving;
+                     m_serving = on && error.isEmpty();
+                     if (m_serving)
+                         m_networkPort = port;
+                     if (was != m_serving)
+                         Q_EMIT networkServingChanged(m_serving);
+                     if (done)
+                         done(error);
+                 });
+}
+
+void StandaloneServer::createRestaurant(const QString &name, const QString &username, const QString &email,
+                                        const QString &password, QObject *context, Done done)
+{
+    run<QString>([=](Worker &w) { return w.createRestaurant(name, username, email, password); }, context,
+                 [this, name, done](const QString &error) {
+                     if (error.isEmpty()) {
+                         m_needsSetup = false;
+                         m_restaurant = name.trimmed();
+                         Q_EMIT accountsChanged();
+                     }
+                     if (done)
+                         done(error);
+                 });
+}
+
+void StandaloneServer::listAccounts(QObject *context,
+                                    std::function<void(const QList<Account> &, const QString &)> done)
+{
+    using Answer = std::pair<QList<Account>, QString>;
+    run<Answer>([](Worker &w) { return w.listAccounts(); }, context,
+                [done](const Answer &a) {
+                    if (done)
+                        done(a.first, a.second);
+                });
+}
+
+void StandaloneServer::createAccount(const Account &account, const QString &password, QObject *context, Done done)
+{
+    run<QString>([account, password](Worker &w) { return w.createAccount(account, password); }, context,
+                 [this, done](const QString &error) {
+                     if (error.isEmpty())
+                         Q_EMIT accountsChanged();
+                     if (done)
+                         done(error);
+                 });
+}
+
+void StandaloneServer::resetPassword(const QString &username, const QString &password, QObject *context, Done done)
+{
+    run<QString>([username, password](Worker &w) { return w.resetPassword(username, password); }, context,
+                 [done](const QString &error) {
+                     if (done)
+                         done(error);
+                 });
+}
+
+void StandaloneServer::issueRefreshToken(const QString &username, QObject *context,
+                                         std::function<void(const QString &, const QString &)> done)
+{
+    using Answer = std::pair<QString, QString>;
+    run<Answer>([username](Worker &w) { return w.issueRefreshToken(username); }, context,
+                [done](const Answer &a) {
+                    if (done)
+                        done(a.first, a.second);
+                });
+}
+
+} // namespace LittleLemon::Desk

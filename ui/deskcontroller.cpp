@@ -1,0 +1,457 @@
+#include "ui/deskcontroller.h"
+
+#include "api/client/apiclient.h"
+#include "api/client/authsession.h"
+#include "api/client/clienterrors.h"
+#include "api/client/serverendpoint.h"
+#include "api/client/syncengine.h"
+#include "api/client/tokenstore.h"
+#include "models/localstore.h"
+#include "ui/localserver.h"
+#include "ui/mainwindow.h"
+#include "ui/menupage.h"
+#include "ui/networkservedialog.h"
+#include "ui/orderboardpage.h"
+#include "ui/outboxdialog.h"
+#include "ui/syncstatuswidget.h"
+#include "ui/uilog.h"
+
+#include <QAction>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
+
+namespace LittleLemon::Ui {
+
+using Client::ApiClient;
+using Client::SyncEngine;
+
+namespace {
+QString trustKey(const QString &serverKey)
+{
+    return QStringLiteral("trust/") + QString(serverKey).replace(u'/', u'_');
+}
+} // namespace
+
+DeskController::DeskController(LocalServer *localServer, Options options, QObject *parent)
+    : QObject(parent)
+    , m_local(localServer)
+    , m_options(std::move(options))
+    , m_dialog(new SignInDialog(localServer))
+{
+    qRegisterMetaType<SignInTarget>();
+    connect(m_dialog, &SignInDialog::signInRequested, this, &DeskController::signIn);
+    connect(m_dialog, &SignInDialog::setupRequested, this, &DeskController::createRestaurant);
+    connect(m_dialog, &QDialog::rejected, this, &DeskController::quitRequested);
+    connect(m_dialog, &SignInDialog::targetChanged, this, [this] {
+        // Choosing "this computer" starts its server, so a first start can
+        // offer to create the restaurant at once.
+        if (m_dialog->target().kind == ServerKind::Standalone)
+            ensureLocal({});
+    });
+    connect(m_dialog, &SignInDialog::trustRequested, this, [this](const QString &fingerprint) {
+        QString error;
+        const auto endpoint = Client::ServerEndpoint::fromUserInput(m_dialog->target().address, &error);
+        if (endpoint.isValid())
+            QSettings().setValue(trustKey(endpoint.key()), fingerprint);
+        m_dialog->showError(SignInDialog::Field::Address, tr("Trusted. Sign in again."));
+    });
+
+    // What was chosen last time.
+    QSettings s;
+    SignInTarget last;
+    last.kind = ServerKind(std::clamp(s.value(QStringLiteral("signIn/kind"), int(ServerKind::Standalone)).toInt(), 0, 2));
+    m_dialog->setAddresses(s.value(QStringLiteral("signIn/lanAddress")).toString(),
+                           s.value(QStringLiteral("signIn/cloudUrl")).toString());
+    m_dialog->setTarget(last);
+    if (m_options.standalone)
+        m_dialog->setTarget({ ServerKind::Standalone, QString() });
+    m_dialog->setUsername(s.value(QStringLiteral("signIn/username")).toString());
+    m_dialog->setKeepSignedIn(s.value(QStringLiteral("signIn/keep"), true).toBool());
+}
+
+DeskController::~DeskController()
+{
+    teardown();
+    delete m_client;
+    delete m_dialog;
+}
+
+void DeskController::start()
+{
+    if (m_options.demo && m_local) {
+        signInDemo();
+        return;
+    }
+    QSettings s;
+    const QString username = s.value(QStringLiteral("signIn/username")).toString();
+    const bool keep = s.value(QStringLiteral("signIn/keep"), true).toBool();
+    const SignInTarget target = m_dialog->target();
+    if (m_options.silentSignIn && keep && !username.isEmpty()
+        && (!m_options.standalone || target.kind == ServerKind::Standalone)) {
+        if (target.kind == ServerKind::Standalone)
+            ensureLocal([this, target, username] { trySilent(target, username); });
+        else
+            trySilent(target, username);
+        return;
+    }
+    showDialog();
+    if (target.kind == ServerKind::Standalone)
+        ensureLocal({});
+}
+
+void DeskController::showDialog(const QString &notice)
+{
+    m_dialog->setBusy(false);
+    m_dialog->setNotice(notice);
+    m_dialog->show();
+    m_dialog->raise();
+    m_dialog->activateWindow();
+}
+
+void DeskController::ensureLocal(std::function<void()> then)
+{
+    if (!m_local) {
+        showDialog(tr("Standalone mode is not available here."));
+        return;
+    }
+    if (m_local->state() == LocalServer::State::Running) {
+        if (then)
+            then();
+        return;
+    }
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(m_local, &LocalServer::stateChanged, this, [this, then, connection](LocalServer::State state) {
+        if (state == LocalServer::State::Starting)
+            return;
+        disconnect(*connection);
+        if (state != LocalServer::State::Running) {
+            showDialog();
+            m_dialog->showError(SignInDialog::Field::General,
+                                tr("The restaurant's server on this computer did not start: %1")
+                                    .arg(m_local->errorString()));
+            return;
+        }
+        // Other terminals were being served last time: serve them again.
+        QSettings s;
+        if (s.value(QStringLiteral("standalone/serveNetwork"), false).toBool()) {
+            const quint16 port = quint16(s.value(QStringLiteral("standalone/networkPort"), 8000).toUInt());
+            m_local->serveNetwork(true, port, this, [](const QString &error) {
+                if (!error.isEmpty())
+                    qCWarning(lcUi) << "not serving the network:" << error;
+            });
+        }
+        if (then)
+            then();
+    });
+    if (m_local->state() != LocalServer::State::Starting)
+        m_local->start();
+}
+
+bool DeskController::resetClient(const SignInTarget &target, QString *error)
+{
+    Client::ServerEndpoint endpoint;
+    if (target.kind == ServerKind::Standalone) {
+        endpoint = Client::ServerEndpoint::fromUserInput(m_local ? m_local->url().toString() : QString(), error);
+    } else {
+        endpoint = Client::ServerEndpoint::fromUserInput(target.address, error);
+        if (endpoint.isValid() && target.kind == ServerKind::Cloud && !endpoint.isHttps()) {
+            // The cloud speaks HTTPS; a plain address would send the password in the clear.
+            *error = tr("The cloud's address starts with https://.");
+            return false;
+        }
+    }
+    if (!endpoint.isValid()) {
+        if (error->isEmpty())
+            *error = tr("This is not an address a server can have.");
+        return false;
+    }
+    delete m_client;
+    m_client = new ApiClient(endpoint, this);
+    const QString fingerprint = QSettings().value(trustKey(endpoint.key())).toString();
+    if (!fingerprint.isEmpty())
+        m_client->setTrustedCertificate(fingerprint);
+    connect(m_client, &ApiClient::untrustedCertificate, m_dialog, &SignInDialog::offerTrust);
+    connect(m_client->session(), &Client::AuthSession::notice, this, [this](const QString &message) {
+        if (m_window)
+            m_window->statusBar()->showMessage(message, 15000);
+        else
+            m_dialog->setNotice(message);
+    });
+    return true;
+}
+
+void DeskController::trySilent(const SignInTarget &target, const QString &username)
+{
+    QString error;
+    if (!resetClient(target, &error)) {
+        showDialog();
+        return;
+    }
+    m_dialog->setBusy(true, tr("Signing in as %1…").arg(username));
+    m_dialog->show();
+    m_client->session()->restore(username)->then(this, [this, target, username](const Client::Result<User> &r) {
+        if (r) {
+            openSession(target, r.value());
+            return;
+        }
+        qCInfo(lcUi) << "silent sign-in did not work:" << ApiError::kindName(r.error().kind());
+        const bool noToken = r.error().kind() == ApiError::Kind::Unauthorized;
+        showDialog(noToken ? QString() : r.error().userMessage());
+        if (!noToken)
+            showSignInError(r.error(), target.kind == ServerKind::Standalone);
+        m_dialog->setUsername(username);
+        m_dialog->passwordField()->setFocus();
+    });
+}
+
+void DeskController::signInDemo()
+{
+    m_dialog->setTarget({ ServerKind::Standalone, QString() });
+    m_dialog->setBusy(true, tr("Opening the demo restaurant…"));
+    m_dialog->show();
+    ensureLocal([this] {
+        const QString user = m_options.demoUser;
+        m_local->issueRefreshToken(user, this, [this, user](const QString &token, const QString &error) {
+            const SignInTarget target { ServerKind::Standalone, QString() };
+            QString why = error;
+            if (why.isEmpty())
+                resetClient(target, &why);
+            if (!why.isEmpty()) {
+                showDialog();
+                m_dialog->showError(SignInDialog::Field::General, why);
+                return;
+            }
+            // The server made the token itself; the session picks it up like
+            // one kept from an earlier sign-in.
+            Client::TokenStore *tokens = m_client->session()->tokenStore();
+            tokens->save(m_client->endpoint().key(), user, token, this, [this, target, user](bool) {
+                m_client->session()->restore(user)->then(this, [this, target, user](const Client::Result<User> &r) {
+                    if (!r) {
+                        showDialog();
+                        showSignInError(r.error(), true);
+                        return;
+                    }
+                    remember(target, user, true);
+                    openSession(target, r.value());
+                });
+            });
+        });
+    });
+}
+
+void DeskController::signIn(const SignInTarget &target, const QString &username, const QString &password,
+                            bool keepSignedIn)
+{
+    m_dialog->clearErrors();
+    m_dialog->setBusy(true, tr("Signing in…"));
+    auto go = [this, target, username, password, keepSignedIn] {
+        QString error;
+        if (!resetClient(target, &error)) {
+            m_dialog->setBusy(false);
+            m_dialog->showError(target.kind == ServerKind::Standalone ? SignInDialog::Field::General
+                                                                      : SignInDialog::Field::Address,
+                                error);
+            return;
+        }
+        qCInfo(lcUi) << "signing in as" << username << "at" << m_client->endpoint().displayName();
+        m_client->session()->login(username, password)->then(this, [this, target, username, keepSignedIn](
+                                                                        const Client::Result<User> &r) {
+            if (!r) {
+                m_dialog->setBusy(false);
+                showSignInError(r.error(), target.kind == ServerKind::Standalone);
+                return;
+            }
+            if (r->isCustomer()) {
+                m_client->session()->logout();
+                m_dialog->setBusy(false);
+                m_dialog->showError(SignInDialog::Field::Username,
+                                    tr("%1 is a customer account. Little Lemon Desk is for the restaurant's "
+                                       "staff: managers and delivery crew.")
+                                        .arg(username));
+                return;
+            }
+            remember(target, username, keepSignedIn);
+            if (!keepSignedIn) {
+                // The session keeps its token in memory; nothing stays for next time.
+                m_client->session()->tokenStore()->remove(m_client->endpoint().key(), username, this);
+            }
+            openSession(target, r.value());
+        });
+    };
+    if (target.kind == ServerKind::Standalone)
+        ensureLocal(go);
+    else
+        go();
+}
+
+void DeskController::createRestaurant(const QString &name, const QString &username, const QString &email,
+                                      const QString &password, bool keepSignedIn)
+{
+    if (!m_local)
+        return;
+    m_dialog->clearErrors();
+    m_dialog->setBusy(true, tr("Creating the restaurant…"));
+    m_local->createRestaurant(name, username, email, password, this,
+                              [this, username, password, keepSignedIn](const QString &error) {
+                                  if (!error.isEmpty()) {
+                                      m_dialog->setBusy(false);
+                                      m_dialog->showError(SignInDialog::Field::Repeat, error);
+                                      return;
+                                  }
+                                  m_dialog->setUsername(username);
+                                  signIn({ ServerKind::Standalone, QString() }, username, password, keepSignedIn);
+                              });
+}
+
+void DeskController::showSignInError(const ApiError &error, bool standalone)
+{
+    using Kind = ApiError::Kind;
+    using Field = SignInDialog::Field;
+    switch (error.kind()) {
+    case Kind::Offline:
+    case Kind::Timeout:
+    case Kind::Tls:
+        m_dialog->showError(standalone ? Field::General : Field::Address, error.userMessage());
+        break;
+    case Kind::Unauthorized:
+        m_dialog->showError(Field::Password, error.userMessage());
+        break;
+    default:
+        m_dialog->showError(Field::General, error.userMessage());
+        break;
+    }
+}
+
+void DeskController::remember(const SignInTarget &target, const QString &username, bool keep) const
+{
+    QSettings s;
+    s.setValue(QStringLiteral("signIn/kind"), int(target.kind));
+    if (target.kind == ServerKind::Lan)
+        s.setValue(QStringLiteral("signIn/lanAddress"), target.address);
+    else if (target.kind == ServerKind::Cloud)
+        s.setValue(QStringLiteral("signIn/cloudUrl"), target.address);
+    s.setValue(QStringLiteral("signIn/username"), username);
+    s.setValue(QStringLiteral("signIn/keep"), keep);
+}
+
+QString DeskController::serverName(const SignInTarget &target) const
+{
+    switch (target.kind) {
+    case ServerKind::Standalone:
+        return m_local && !m_local->restaurantName().isEmpty() ? m_local->restaurantName() : tr("This computer");
+    case ServerKind::Lan:
+        return m_client->endpoint().displayName();
+    case ServerKind::Cloud:
+        return tr("Little Lemon cloud");
+    }
+    return {};
+}
+
+void DeskController::openSession(const SignInTarget &target, const User &user)
+{
+    teardown();
+    const QString serverKey = m_client->endpoint().key();
+    m_store = new LocalStore(this);
+    if (!m_store->open(LocalStore::pathsFor(serverKey, user.username))) {
+        const QString why = m_store->errorString();
+        delete m_store;
+        m_store = nullptr;
+        m_client->session()->logout();
+        showDialog();
+        m_dialog->showError(SignInDialog::Field::General, tr("Cannot open this computer's copy of the data: %1").arg(why));
+        return;
+    }
+    m_workspace = new Workspace(m_store, user, target.kind, this);
+    m_workspace->setServerName(serverName(target));
+    m_workspace->setServerKey(serverKey);
+    m_workspace->setClient(m_client);
+    m_workspace->setLocalServer(target.kind == ServerKind::Standalone ? m_local.data() : nullptr);
+
+    m_engine = new SyncEngine(m_client, m_store, this);
+    m_engine->setInterval(m_options.syncIntervalMs);
+    connect(m_workspace, &Workspace::syncRequested, m_engine, &SyncEngine::syncNow);
+    connect(m_workspace, &Workspace::signOutRequested, this, &DeskController::signOut);
+    connect(m_engine, &SyncEngine::signInRequired, this, [this](const QString &message) {
+        // The server ended the session: back to the dialog, work kept in the outbox.
+        signOut(message);
+    });
+
+    m_window = new MainWindow(m_workspace);
+    m_window->setAttribute(Qt::WA_DeleteOnClose, false);
+    m_window->addPage(new OrderBoardPage(m_workspace));
+    m_window->addPage(new MenuPage(m_workspace));
+
+    auto *status = new SyncStatusWidget(m_engine);
+    connect(status, &SyncStatusWidget::clicked, this, [this] {
+        auto *dialog = new OutboxDialog(m_engine, m_store, m_workspace->outboxModel(), m_window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    m_window->addStatusWidget(status);
+    auto *outbox = new QAction(tr("Changes waiting for the server…"), m_window);
+    outbox->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    connect(outbox, &QAction::triggered, status, &SyncStatusWidget::clicked);
+    m_window->deskMenu()->insertAction(m_window->signOutAction(), outbox);
+    if (target.kind == ServerKind::Standalone && m_local) {
+        auto *serve = new QAction(tr("Serve the restaurant's network…"), m_window);
+        connect(serve, &QAction::triggered, this, [this] {
+            auto *dialog = new NetworkServeDialog(m_local, m_window);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        });
+        m_window->deskMenu()->insertAction(m_window->signOutAction(), serve);
+    }
+    m_window->deskMenu()->insertSeparator(m_window->signOutAction());
+    connect(m_window, &MainWindow::signOutRequested, this, [this] { signOut(); });
+
+    m_window->restoreState();
+    m_window->show();
+    m_dialog->setBusy(false);
+    m_dialog->hide();
+    m_engine->start();
+    qCInfo(lcUi) << "session open:" << user.username << "on" << m_workspace->serverName();
+    Q_EMIT sessionOpened(m_window);
+}
+
+void DeskController::signOut(const QString &reason)
+{
+    if (!m_window || m_signingOut)
+        return;
+    m_signingOut = true;
+    // The dialog first, so closing the window never looks like quitting.
+    m_dialog->setUsername(m_workspace ? m_workspace->user().username : QString());
+    m_dialog->passwordField()->clear();
+    showDialog(reason.isEmpty() ? QString() : tr("You were signed out: %1").arg(reason));
+    if (m_engine)
+        m_engine->stop();
+    m_window->close();
+    // Sign-out may come from one of the window's own actions: take it apart
+    // once that call has returned.
+    QTimer::singleShot(0, this, [this, explicitly = reason.isEmpty()] {
+        teardown();
+        if (explicitly && m_client)
+            m_client->session()->logout(); // forgets the keychain entry too
+        m_signingOut = false;
+        Q_EMIT sessionClosed();
+    });
+}
+
+void DeskController::teardown()
+{
+    delete m_window;
+    m_window = nullptr;
+    delete m_engine;
+    m_engine = nullptr;
+    delete m_workspace;
+    m_workspace = nullptr;
+    if (m_store) {
+        m_store->close();
+        delete m_store;
+        m_store = nullptr;
+    }
+}
+
+} // namespace LittleLemon::Ui

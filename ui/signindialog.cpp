@@ -1,0 +1,484 @@
+#include "ui/signindialog.h"
+
+#include "ui/theme.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace LittleLemon::Ui {
+
+namespace {
+QLabel *makeError(QWidget *parent, const QString &name)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setProperty("role", QStringLiteral("error"));
+    label->setWordWrap(true);
+    label->hide();
+    return label;
+}
+
+QLabel *caption(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    QFont f = label->font();
+    f.setBold(true);
+    label->setFont(f);
+    return label;
+}
+} // namespace
+
+SignInDialog::SignInDialog(LocalServer *localServer, QWidget *parent)
+    : QDialog(parent)
+    , m_local(localServer)
+    , m_kinds(new QButtonGroup(this))
+    , m_standalone(new QRadioButton(tr("This computer (standalone)"), this))
+    , m_lan(new QRadioButton(tr("A Little Lemon server on this network"), this))
+    , m_cloud(new QRadioButton(tr("Little Lemon cloud"), this))
+    , m_lanAddress(new QLineEdit(this))
+    , m_cloudUrl(new QLineEdit(this))
+    , m_localState(new QLabel(this))
+    , m_notice(new QLabel(this))
+    , m_forms(new QStackedWidget(this))
+    , m_username(new QLineEdit(this))
+    , m_password(new QLineEdit(this))
+    , m_keep(new QCheckBox(tr("Keep me signed in on this computer"), this))
+    , m_restaurant(new QLineEdit(this))
+    , m_setupUser(new QLineEdit(this))
+    , m_setupEmail(new QLineEdit(this))
+    , m_setupPassword(new QLineEdit(this))
+    , m_setupRepeat(new QLineEdit(this))
+    , m_go(new QPushButton(tr("Sign in"), this))
+    , m_trust(new QPushButton(this))
+    , m_lanError(makeError(this, QStringLiteral("lanError")))
+    , m_cloudError(makeError(this, QStringLiteral("cloudError")))
+    , m_usernameError(makeError(this, QStringLiteral("usernameError")))
+    , m_passwordError(makeError(this, QStringLiteral("passwordError")))
+    , m_repeatError(makeError(this, QStringLiteral("repeatError")))
+    , m_restaurantError(makeError(this, QStringLiteral("restaurantError")))
+    , m_generalError(makeError(this, QStringLiteral("generalError")))
+    , m_busyLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("signInDialog"));
+    setWindowTitle(tr("Little Lemon Desk — sign in"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/littlelemon-desk-256.png")));
+
+    auto *logo = new QLabel(this);
+    logo->setPixmap(QPixmap(QStringLiteral(":/icons/littlelemon-desk-64.png")));
+    auto *heading = new QLabel(tr("Little Lemon Desk"), this);
+    heading->setProperty("role", QStringLiteral("title"));
+    auto *head = new QHBoxLayout;
+    head->addWidget(logo);
+    head->addWidget(heading, 1);
+
+    m_notice->setWordWrap(true);
+    m_notice->setProperty("role", QStringLiteral("hint"));
+    m_notice->hide();
+
+    // ---- where the data lives
+    m_kinds->addButton(m_standalone, int(ServerKind::Standalone));
+    m_kinds->addButton(m_lan, int(ServerKind::Lan));
+    m_kinds->addButton(m_cloud, int(ServerKind::Cloud));
+    m_standalone->setChecked(true);
+    m_lanAddress->setObjectName(QStringLiteral("lanAddress"));
+    m_lanAddress->setPlaceholderText(tr("Address, e.g. 192.168.1.10:8000"));
+    m_cloudUrl->setObjectName(QStringLiteral("cloudUrl"));
+    m_cloudUrl->setPlaceholderText(tr("https://…"));
+    m_localState->setWordWrap(true);
+    m_localState->setProperty("role", QStringLiteral("hint"));
+    m_localState->setObjectName(QStringLiteral("localState"));
+    m_trust->setObjectName(QStringLiteral("trustButton"));
+    m_trust->hide();
+    connect(m_trust, &QPushButton::clicked, this, [this] {
+        m_trust->hide();
+        Q_EMIT trustRequested(m_fingerprint);
+    });
+
+    auto *where = new QVBoxLayout;
+    where->setSpacing(4);
+    where->addWidget(caption(tr("Where does the restaurant's data live?"), this));
+    where->addWidget(m_standalone);
+    auto *localRow = new QHBoxLayout;
+    localRow->addSpacing(28);
+    localRow->addWidget(m_localState, 1);
+    where->addLayout(localRow);
+    where->addWidget(m_lan);
+    auto *lanRow = new QHBoxLayout;
+    lanRow->addSpacing(28);
+    lanRow->addWidget(m_lanAddress, 1);
+    where->addLayout(lanRow);
+    auto *lanErrorRow = new QHBoxLayout;
+    lanErrorRow->addSpacing(28);
+    lanErrorRow->addWidget(m_lanError, 1);
+    where->addLayout(lanErrorRow);
+    where->addWidget(m_cloud);
+    auto *cloudRow = new QHBoxLayout;
+    cloudRow->addSpacing(28);
+    cloudRow->addWidget(m_cloudUrl, 1);
+    where->addLayout(cloudRow);
+    auto *cloudErrorRow = new QHBoxLayout;
+    cloudErrorRow->addSpacing(28);
+    cloudErrorRow->addWidget(m_cloudError, 1);
+    where->addLayout(cloudErrorRow);
+    where->addWidget(m_trust);
+
+    // ---- sign in
+    auto *signIn = new QWidget(this);
+    auto *signInLayout = new QVBoxLayout(signIn);
+    signInLayout->setContentsMargins(0, 0, 0, 0);
+    signInLayout->setSpacing(4);
+    m_username->setObjectName(QStringLiteral("username"));
+    m_username->setPlaceholderText(tr("User name"));
+    m_password->setObjectName(QStringLiteral("password"));
+    m_password->setPlaceholderText(tr("Password"));
+    m_password->setEchoMode(QLineEdit::Password);
+    signInLayout->addWidget(caption(tr("User name"), signIn));
+    signInLayout->addWidget(m_username);
+    signInLayout->addWidget(m_usernameError);
+    signInLayout->addWidget(caption(tr("Password"), signIn));
+    signInLayout->addWidget(m_password);
+    signInLayout->addWidget(m_passwordError);
+    m_forms->addWidget(signIn);
+
+    // ---- first start: create the restaurant
+    auto *setup = new QWidget(this);
+    auto *setupLayout = new QVBoxLayout(setup);
+    setupLayout->setContentsMargins(0, 0, 0, 0);
+    setupLayout->setSpacing(4);
+    auto *welcome = new QLabel(tr("Welcome! Nothing is set up on this computer yet. Name your restaurant and "
+                                  "create the first manager account: it can do everything, including adding "
+                                  "staff."),
+                               setup);
+    welcome->setWordWrap(true);
+    m_restaurant->setObjectName(QStringLiteral("restaurantName"));
+    m_restaurant->setPlaceholderText(tr("e.g. Little Lemon Chicago"));
+    m_setupUser->setObjectName(QStringLiteral("setupUsername"));
+    m_setupEmail->setObjectName(QStringLiteral("setupEmail"));
+    m_setupEmail->setPlaceholderText(tr("optional"));
+    m_setupPassword->setObjectName(QStringLiteral("setupPassword"));
+    m_setupPassword->setEchoMode(QLineEdit::Password);
+    m_setupPassword->setPlaceholderText(tr("at least 8 characters"));
+    m_setupRepeat->setObjectName(QStringLiteral("setupRepeat"));
+    m_setupRepeat->setEchoMode(QLineEdit::Password);
+    setupLayout->addWidget(welcome);
+    setupLayout->addWidget(caption(tr("Restaurant name"), setup));
+    setupLayout->addWidget(m_restaurant);
+    setupLayout->addWidget(m_restaurantError);
+    setupLayout->addWidget(caption(tr("Manager's user name"), setup));
+    setupLayout->addWidget(m_setupUser);
+    setupLayout->addWidget(caption(tr("E-mail"), setup));
+    setupLayout->addWidget(m_setupEmail);
+    setupLayout->addWidget(caption(tr("Password"), setup));
+    setupLayout->addWidget(m_setupPassword);
+    setupLayout->addWidget(caption(tr("Password again"), setup));
+    setupLayout->addWidget(m_setupRepeat);
+    setupLayout->addWidget(m_repeatError);
+    m_forms->addWidget(setup);
+
+    m_keep->setObjectName(QStringLiteral("keepSignedIn"));
+    m_keep->setToolTip(tr("Signs you in by itself next time, with a key kept in this computer's keychain "
+                          "(never your password)."));
+    m_busyLabel->setProperty("role", QStringLiteral("hint"));
+    m_busyLabel->hide();
+
+    m_go->setObjectName(QStringLiteral("signInButton"));
+    m_go->setDefault(true);
+    connect(m_go, &QPushButton::clicked, this, &SignInDialog::submit);
+    auto *quit = new QPushButton(tr("Quit"), this);
+    connect(quit, &QPushButton::clicked, this, &QDialog::reject);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_busyLabel, 1);
+    buttons->addWidget(quit);
+    buttons->addWidget(m_go);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 20, 24, 20);
+    layout->addLayout(head);
+    layout->addWidget(m_notice);
+    layout->addSpacing(8);
+    layout->addLayout(where);
+    layout->addSpacing(12);
+    layout->addWidget(m_forms);
+    layout->addWidget(m_keep);
+    layout->addWidget(m_generalError);
+    layout->addStretch();
+    layout->addLayout(buttons);
+    setMinimumWidth(560);
+
+    connect(m_kinds, &QButtonGroup::idToggled, this, [this](int, bool on) {
+        if (!on)
+            return;
+        clearErrors();
+        updateMode();
+        Q_EMIT targetChanged();
+    });
+    if (m_local) {
+        connect(m_local, &LocalServer::stateChanged, this, &SignInDialog::updateMode);
+        connect(m_local, &LocalServer::accountsChanged, this, &SignInDialog::updateMode);
+    } else {
+        m_standalone->setEnabled(false);
+        m_standalone->setToolTip(tr("Standalone mode is not available in this build."));
+        m_lan->setChecked(true);
+    }
+    updateMode();
+}
+
+SignInTarget SignInDialog::target() const
+{
+    SignInTarget t;
+    t.kind = ServerKind(m_kinds->checkedId());
+    if (t.kind == ServerKind::Lan)
+        t.address = m_lanAddress->text().trimmed();
+    else if (t.kind == ServerKind::Cloud)
+        t.address = m_cloudUrl->text().trimmed();
+    return t;
+}
+
+void SignInDialog::setTarget(const SignInTarget &target)
+{
+    if (target.kind == ServerKind::Standalone && !m_local)
+        return;
+    if (target.kind == ServerKind::Lan && !target.address.isEmpty())
+        m_lanAddress->setText(target.address);
+    else if (target.kind == ServerKind::Cloud && !target.address.isEmpty())
+        m_cloudUrl->setText(target.address);
+    if (QAbstractButton *b = m_kinds->button(int(target.kind)))
+        b->setChecked(true);
+    updateMode();
+}
+
+void SignInDialog::setAddresses(const QString &lanAddress, const QString &cloudUrl)
+{
+    m_lanAddress->setText(lanAddress);
+    m_cloudUrl->setText(cloudUrl);
+}
+
+QString SignInDialog::username() const
+{
+    return isSetupMode() ? m_setupUser->text().trimmed() : m_username->text().trimmed();
+}
+
+void SignInDialog::setUsername(const QString &username)
+{
+    m_username->setText(username);
+}
+
+bool SignInDialog::keepSignedIn() const
+{
+    return m_keep->isChecked();
+}
+
+void SignInDialog::setKeepSignedIn(bool keep)
+{
+    m_keep->setChecked(keep);
+}
+
+QLineEdit *SignInDialog::addressField() const
+{
+    return ServerKind(m_kinds->checkedId()) == ServerKind::Cloud ? m_cloudUrl : m_lanAddress;
+}
+
+bool SignInDialog::isSetupMode() const
+{
+    return m_forms->currentIndex() == 1;
+}
+
+void SignInDialog::updateMode()
+{
+    const auto kind = ServerKind(m_kinds->checkedId());
+    m_lanAddress->setEnabled(kind == ServerKind::Lan && !m_busy);
+    m_cloudUrl->setEnabled(kind == ServerKind::Cloud && !m_busy);
+    updateLocalState();
+    const bool setup = kind == ServerKind::Standalone && m_local && m_local->state() == LocalServer::State::Running
+        && m_local->needsSetup();
+    m_forms->setCurrentIndex(setup ? 1 : 0);
+    // A QStackedWidget is as tall as its tallest page: let only the shown one count.
+    for (int i = 0; i < m_forms->count(); ++i)
+        m_forms->widget(i)->setSizePolicy(QSizePolicy::Preferred,
+                                          i == m_forms->currentIndex() ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    m_forms->adjustSize();
+    m_go->setText(setup ? tr("Create the restaurant") : tr("Sign in"));
+}
+
+void SignInDialog::updateLocalState()
+{
+    if (!m_local) {
+        m_localState->hide();
+        return;
+    }
+    m_localState->show();
+    QString text;
+    switch (m_local->state()) {
+    case LocalServer::State::Stopped:
+        text = tr("Keeps the restaurant's data on this computer; no internet needed.");
+        break;
+    case LocalServer::State::Starting:
+        text = tr("Starting the restaurant's server on this computer…");
+        break;
+    case LocalServer::State::Running:
+        text = m_local->restaurantName().isEmpty()
+            ? tr("Ready. Data in %1").arg(m_local->dataDir())
+            : tr("%1 is ready. Data in %2").arg(m_local->restaurantName(), m_local->dataDir());
+        break;
+    case LocalServer::State::Failed:
+        text = tr("The restaurant's server on this computer did not start: %1").arg(m_local->errorString());
+        break;
+    }
+    m_localState->setText(text);
+    m_localState->setProperty("role", m_local->state() == LocalServer::State::Failed ? QStringLiteral("error")
+                                                                                       : QStringLiteral("hint"));
+    m_localState->style()->unpolish(m_localState);
+    m_localState->style()->polish(m_localState);
+}
+
+QLabel *SignInDialog::errorLabel(Field field) const
+{
+    switch (field) {
+    case Field::Address:
+        switch (ServerKind(m_kinds->checkedId())) {
+        case ServerKind::Lan:
+            return m_lanError;
+        case ServerKind::Cloud:
+            return m_cloudError;
+        case ServerKind::Standalone:
+            return m_generalError;
+        }
+        return m_generalError;
+    case Field::Username:
+        return m_usernameError;
+    case Field::Password:
+        return isSetupMode() ? m_repeatError : m_passwordError;
+    case Field::Repeat:
+        return m_repeatError;
+    case Field::RestaurantName:
+        return m_restaurantError;
+    case Field::General:
+        return m_generalError;
+    }
+    return m_generalError;
+}
+
+void SignInDialog::showError(Field field, const QString &message)
+{
+    QLabel *label = errorLabel(field);
+    label->setText(message);
+    label->setVisible(!message.isEmpty());
+    if (message.isEmpty())
+        return;
+    switch (field) {
+    case Field::Address:
+        addressField()->setFocus();
+        break;
+    case Field::Username:
+        (isSetupMode() ? m_setupUser : m_username)->setFocus();
+        break;
+    case Field::Password:
+        (isSetupMode() ? m_setupPassword : m_password)->setFocus();
+        (isSetupMode() ? m_setupPassword : m_password)->selectAll();
+        break;
+    default:
+        break;
+    }
+}
+
+QString SignInDialog::errorText(Field field) const
+{
+    const QLabel *label = errorLabel(field);
+    return label->isHidden() ? QString() : label->text();
+}
+
+void SignInDialog::clearErrors()
+{
+    for (QLabel *l : { m_lanError, m_cloudError, m_usernameError, m_passwordError, m_repeatError, m_restaurantError,
+                       m_generalError }) {
+        l->clear();
+        l->hide();
+    }
+}
+
+void SignInDialog::setNotice(const QString &message)
+{
+    m_notice->setText(message);
+    m_notice->setVisible(!message.isEmpty());
+}
+
+void SignInDialog::setBusy(bool busy, const QString &what)
+{
+    m_busy = busy;
+    for (QWidget *w : std::initializer_list<QWidget *> { m_standalone, m_lan, m_cloud, m_username, m_password,
+                                                         m_keep, m_restaurant, m_setupUser, m_setupEmail,
+                                                         m_setupPassword, m_setupRepeat, m_go })
+        w->setEnabled(!busy);
+    if (!m_local)
+        m_standalone->setEnabled(false);
+    m_busyLabel->setText(what);
+    m_busyLabel->setVisible(busy && !what.isEmpty());
+    updateMode();
+}
+
+void SignInDialog::offerTrust(const QString &fingerprint)
+{
+    m_fingerprint = fingerprint;
+    m_trust->setText(tr("Trust this server's certificate (SHA-256 %1…)").arg(fingerprint.left(23)));
+    m_trust->setToolTip(tr("Only if the fingerprint matches the one your server shows:\n%1").arg(fingerprint));
+    m_trust->show();
+}
+
+void SignInDialog::submit()
+{
+    if (m_busy)
+        return;
+    clearErrors();
+    const SignInTarget t = target();
+    if (t.kind != ServerKind::Standalone && t.address.isEmpty()) {
+        showError(Field::Address, t.kind == ServerKind::Lan ? tr("Type the server's address, e.g. 192.168.1.10:8000.")
+                                                             : tr("Type the cloud's address, e.g. https://…"));
+        return;
+    }
+    if (isSetupMode()) {
+        bool ok = true;
+        if (m_restaurant->text().trimmed().isEmpty()) {
+            showError(Field::RestaurantName, tr("Give the restaurant a name."));
+            ok = false;
+        }
+        if (m_setupUser->text().trimmed().isEmpty()) {
+            m_repeatError->setText(tr("Choose a user name for the manager."));
+            m_repeatError->show();
+            m_setupUser->setFocus();
+            return;
+        }
+        if (m_setupPassword->text() != m_setupRepeat->text()) {
+            showError(Field::Repeat, tr("The two passwords are not the same."));
+            return;
+        }
+        if (m_setupPassword->text().size() < 8) {
+            showError(Field::Repeat, tr("The password needs at least 8 characters."));
+            return;
+        }
+        if (!ok)
+            return;
+        Q_EMIT setupRequested(m_restaurant->text().trimmed(), m_setupUser->text().trimmed(),
+                              m_setupEmail->text().trimmed(), m_setupPassword->text(), m_keep->isChecked());
+        return;
+    }
+    if (m_username->text().trimmed().isEmpty()) {
+        showError(Field::Username, tr("Type your user name."));
+        return;
+    }
+    if (m_password->text().isEmpty()) {
+        showError(Field::Password, tr("Type your password."));
+        return;
+    }
+    Q_EMIT signInRequested(t, m_username->text().trimmed(), m_password->text(), m_keep->isChecked());
+}
+
+} // namespace LittleLemon::Ui

@@ -1,0 +1,162 @@
+#include "ui/syncstatuswidget.h"
+
+#include "api/client/syncengine.h"
+#include "ui/theme.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPainter>
+#include <QProgressBar>
+#include <QTimer>
+#include <QToolButton>
+
+namespace LittleLemon::Ui {
+
+namespace {
+QIcon dot(const QColor &color)
+{
+    QPixmap pixmap(16, 16);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(color.darker(130));
+    p.setBrush(color);
+    p.drawEllipse(QRectF(2, 2, 12, 12));
+    return QIcon(pixmap);
+}
+
+// A sync that takes longer than this gets a progress bar.
+constexpr int kProgressDelayMs = 1200;
+} // namespace
+
+SyncStatusWidget::SyncStatusWidget(Client::SyncEngine *engine, QWidget *parent)
+    : QWidget(parent)
+    , m_engine(engine)
+    , m_button(new QToolButton(this))
+    , m_last(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_clock(new QTimer(this))
+    , m_progressDelay(new QTimer(this))
+{
+    setObjectName(QStringLiteral("syncStatus"));
+    m_button->setObjectName(QStringLiteral("syncStatusButton"));
+    m_button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_button->setAutoRaise(true);
+    m_button->setCursor(Qt::PointingHandCursor);
+    connect(m_button, &QToolButton::clicked, this, &SyncStatusWidget::clicked);
+    m_last->setObjectName(QStringLiteral("lastSync"));
+    m_last->setProperty("role", QStringLiteral("hint"));
+    m_progress->setObjectName(QStringLiteral("syncProgress"));
+    m_progress->setMaximumWidth(180);
+    m_progress->setTextVisible(true);
+    m_progress->hide();
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_button);
+    layout->addWidget(m_last);
+
+    m_progressDelay->setSingleShot(true);
+    m_progressDelay->setInterval(kProgressDelayMs);
+    connect(m_progressDelay, &QTimer::timeout, this, &SyncStatusWidget::refresh);
+    // "Last sync 2 min ago" moves on by itself.
+    m_clock->setInterval(30 * 1000);
+    connect(m_clock, &QTimer::timeout, this, &SyncStatusWidget::refresh);
+    m_clock->start();
+
+    using Client::SyncEngine;
+    connect(engine, &SyncEngine::statusChanged, this, &SyncStatusWidget::refresh);
+    connect(engine, &SyncEngine::countsChanged, this, &SyncStatusWidget::refresh);
+    connect(engine, &SyncEngine::lastSyncTimeChanged, this, &SyncStatusWidget::refresh);
+    connect(engine, &SyncEngine::progressChanged, this, &SyncStatusWidget::refresh);
+    connect(engine, &SyncEngine::syncStarted, this, [this] {
+        m_progressDelay->start();
+        refresh();
+    });
+    connect(engine, &SyncEngine::syncFinished, this, [this] {
+        m_progressDelay->stop();
+        refresh();
+    });
+    refresh();
+}
+
+QString SyncStatusWidget::stateText() const
+{
+    switch (m_engine->status()) {
+    case Client::SyncEngine::Status::Offline:
+        return tr("Offline");
+    case Client::SyncEngine::Status::Syncing:
+        return tr("Syncing…");
+    case Client::SyncEngine::Status::Online:
+        return tr("Online");
+    }
+    return {};
+}
+
+QString SyncStatusWidget::changesText() const
+{
+    const int pending = m_engine->pendingCount();
+    const int failed = m_engine->failedCount();
+    const int conflicts = m_engine->conflictCount();
+    QStringList parts;
+    if (pending > 0)
+        parts << tr("%n change(s) waiting", nullptr, pending);
+    if (failed > 0)
+        parts << tr("%n refused", nullptr, failed);
+    if (conflicts > 0)
+        parts << tr("%n to resolve", nullptr, conflicts);
+    if (parts.isEmpty())
+        return tr("all changes saved");
+    return parts.join(QStringLiteral(", "));
+}
+
+QString SyncStatusWidget::lastSyncText() const
+{
+    const QDateTime last = m_engine->lastSyncTime();
+    if (!last.isValid())
+        return tr("not synced yet");
+    const qint64 seconds = last.secsTo(QDateTime::currentDateTimeUtc());
+    if (seconds < 60)
+        return tr("synced just now");
+    if (seconds < 3600)
+        return tr("synced %n min ago", nullptr, int(seconds / 60));
+    return tr("last sync %1").arg(QLocale().toString(last.toLocalTime(), QLocale::ShortFormat));
+}
+
+bool SyncStatusWidget::isProgressShown() const
+{
+    return !m_progress->isHidden();
+}
+
+void SyncStatusWidget::refresh()
+{
+    const auto status = m_engine->status();
+    QColor color = QColor(0x3B, 0xA5, 0x5C);
+    if (status == Client::SyncEngine::Status::Offline)
+        color = QColor(0x9E, 0x9E, 0x9E);
+    else if (status == Client::SyncEngine::Status::Syncing)
+        color = Theme::lemon();
+    if (m_engine->failedCount() + m_engine->conflictCount() > 0)
+        color = QColor(0xD3, 0x3F, 0x2F);
+    m_button->setIcon(dot(color));
+    m_button->setText(tr("%1 · %2").arg(stateText(), changesText()));
+    QString tip = m_engine->statusMessage();
+    if (!tip.isEmpty())
+        tip += u'\n';
+    m_button->setToolTip(tip + tr("Click to see the changes waiting for the server."));
+    m_last->setText(lastSyncText());
+
+    // A long sync (the first one, or many changes) shows how far it is.
+    const bool long_ = m_engine->isSyncing() && !m_progressDelay->isActive() && m_engine->progressTotal() > 0;
+    if (long_) {
+        m_progress->setRange(0, m_engine->progressTotal());
+        m_progress->setValue(m_engine->progressDone());
+        m_progress->setFormat(m_engine->progressText().isEmpty() ? QStringLiteral("%p%") : m_engine->progressText());
+        m_progress->setToolTip(m_engine->progressText());
+    }
+    m_progress->setVisible(long_);
+}
+
+} // namespace LittleLemon::Ui

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QTimer;
+class QToolButton;
+
+namespace LittleLemon::Client {
+class SyncEngine;
+}
+
+namespace LittleLemon::Ui {
+
+// The sync status, always in the status bar: online / offline / syncing,
+// how many changes wait (or were refused, or clash), when the last sync
+// was, and a progress bar while a long first sync runs. A click opens the
+// outbox (clicked()).
+class SyncStatusWidget : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SyncStatusWidget(Client::SyncEngine *engine, QWidget *parent = nullptr);
+
+    QString stateText() const;
+    QString changesText() const;
+    QString lastSyncText() const;
+    bool isProgressShown() const;
+    QToolButton *button() const { return m_button; }
+
+Q_SIGNALS:
+    void clicked();
+
+private:
+    void refresh();
+
+    Client::SyncEngine *m_engine;
+    QToolButton *m_button;
+    QLabel *m_last;
+    QProgressBar *m_progress;
+    QTimer *m_clock;
+    QTimer *m_progressDelay;
+};
+
+} // namespace LittleLemon::Ui
