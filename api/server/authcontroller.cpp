@@ -6,7 +6,7 @@
 #include "api/server/passwordpolicy.h"
 #include "api/server/serverstorage.h"
 #include "api/server/tokenservice.h"
-#include "models/jsoncodec.h"
+#include "api/server/jsonwriter.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -88,7 +88,10 @@ Response AuthController::createToken(RequestContext &context)
     const TokenPair pair = m_tokens.issuePair(record->user.id);
     if (pair.access.isEmpty() || pair.refresh.isEmpty())
         throw std::runtime_error("token signing failed");
-    return Response::json(200, Json::encode(pair));
+    // SimpleJWT's order: refresh first.
+    JsonWriter w;
+    w.beginObject().key("refresh").value(pair.refresh).key("access").value(pair.access).endObject();
+    return Response::jsonBytes(200, w.take());
 }
 
 Response AuthController::refreshToken(RequestContext &context)

@@ -147,7 +147,7 @@ std::optional<User> Backend::authenticate(const QByteArray &authorization)
         throw tokenNotValid(tr("Token is invalid or expired"));
     if (claims->type != u"access")
         throw tokenNotValid(tr("Token has wrong type"));
-    auto record = m_storage.userById(claims->userId);
+    auto record = cachedUser(claims->userId);
     if (!record) {
         throw unauthorized(QJsonObject { { QStringLiteral("detail"), tr("User not found") },
                                          { QStringLiteral("code"), QStringLiteral("user_not_found") } });
@@ -157,6 +157,25 @@ std::optional<User> Backend::authenticate(const QByteArray &authorization)
                                          { QStringLiteral("code"), QStringLiteral("user_inactive") } });
     }
     return record->user;
+}
+
+std::optional<UserRecord> Backend::cachedUser(qint64 id)
+{
+    const qint64 generation = m_db.generation();
+    if (generation != m_usersGeneration) {
+        m_users.clear();
+        m_usersGeneration = generation;
+    }
+    const auto it = m_users.constFind(id);
+    if (it != m_users.constEnd())
+        return *it;
+    auto record = m_storage.userById(id);
+    if (record) {
+        if (m_users.size() >= 1024)
+            m_users.clear();
+        m_users.insert(id, *record);
+    }
+    return record;
 }
 
 void Backend::throttle(const Request &request, const std::optional<User> &user)
@@ -182,6 +201,12 @@ Response Backend::dispatch(const Request &request)
     if (request.body.size() > m_config.maxBodyBytes) {
         throw HttpError::detail(413, tr("Request body is larger than %1 bytes.").arg(m_config.maxBodyBytes));
     }
+
+    // A read sees one snapshot (the count agrees with the page) under one
+    // lock round, from authentication to the last row.
+    std::optional<Database::ReadTransaction> snapshot;
+    if (request.method == Request::Method::Get || request.method == Request::Method::Head)
+        snapshot.emplace(m_db);
 
     std::optional<User> user;
     if (route.authenticates) {

@@ -51,6 +51,7 @@ public:
 private:
     Response dispatch(const Request &request);
     std::optional<User> authenticate(const QByteArray &authorization);
+    std::optional<UserRecord> cachedUser(qint64 id);
     void throttle(const Request &request, const std::optional<User> &user);
 
     ServerConfig m_config;
@@ -61,6 +62,10 @@ private:
     QElapsedTimer m_clock;
     Router m_router;
     std::vector<std::unique_ptr<Controller>> m_controllers;
+    // Users by id for authentication, valid while the database generation
+    // stands still (any commit, ours or a command-line tool's, clears it).
+    QHash<qint64, UserRecord> m_users;
+    qint64 m_usersGeneration = -1;
 };
 
 } // namespace LittleLemon::Server

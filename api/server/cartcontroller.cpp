@@ -2,7 +2,7 @@
 
 #include "api/server/fieldreader.h"
 #include "api/server/serverstorage.h"
-#include "models/jsoncodec.h"
+#include "api/server/jsonwriter.h"
 
 namespace LittleLemon::Server {
 
@@ -33,7 +33,7 @@ Response CartController::list(RequestContext &context)
 {
     const User &user = require(context, isCustomer);
     // A plain array, as the cloud answers: the cart is never paginated.
-    return Response::json(200, Json::encodeList(m_storage.cart(user.id)));
+    return Response::jsonBytes(200, Wire::array(m_storage.cart(user.id)));
 }
 
 Response CartController::add(RequestContext &context)
@@ -62,7 +62,7 @@ Response CartController::add(RequestContext &context)
                                tr("Ensure this value is less than or equal to %1.").arg(kMaxQuantity));
     if (item->price.cents() * newQuantity > kMaxLineCents)
         throw HttpError::field(QStringLiteral("quantity"), tr("The line's price would be too large."));
-    return Response::json(201, Json::encode(m_storage.addToCart(user.id, *item, int(*quantity))));
+    return Response::jsonBytes(201, Wire::object(m_storage.addToCart(user.id, *item, int(*quantity))));
 }
 
 Response CartController::update(RequestContext &context)
@@ -84,7 +84,7 @@ Response CartController::update(RequestContext &context)
     const auto updated = m_storage.setCartQuantity(user.id, context.id(), int(*quantity));
     if (!updated)
         throw HttpError::error(404, tr("Cart item not found."));
-    return Response::json(200, Json::encode(*updated));
+    return Response::jsonBytes(200, Wire::object(*updated));
 }
 
 Response CartController::remove(RequestContext &context)

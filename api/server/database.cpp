@@ -27,13 +27,15 @@ StorageError Database::errorFrom(const QSqlError &error, const QString &context)
     return StorageError(kind, context + QStringLiteral(": ") + error.text());
 }
 
-Statement::Statement(QSqlQuery &query)
+Statement::Statement(QSqlQuery &query, qint64 *writeCounter)
     : m_query(&query)
+    , m_writes(writeCounter)
 {
 }
 
 Statement::Statement(Statement &&other) noexcept
     : m_query(other.m_query)
+    , m_writes(other.m_writes)
 {
     other.m_query = nullptr;
 }
@@ -54,6 +56,9 @@ Statement &Statement::exec()
 {
     if (!m_query->exec())
         throw Database::errorFrom(m_query->lastError(), QStringLiteral("query failed"));
+    // Our own writes move the generation (data_version only sees others').
+    if (!m_query->isSelect())
+        ++*m_writes;
     return *this;
 }
 
@@ -70,6 +75,8 @@ Database::~Database()
 void Database::close()
 {
     m_statements.clear();
+    m_begin = QSqlQuery();
+    m_commit = QSqlQuery();
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -126,6 +133,10 @@ bool Database::open(const QString &path, const QList<Migration> &migrations, QSt
     } catch (const StorageError &e) {
         return fail(QString::fromStdString(e.what()));
     }
+    m_begin = QSqlQuery(m_db);
+    m_commit = QSqlQuery(m_db);
+    if (!m_begin.prepare(QStringLiteral("BEGIN")) || !m_commit.prepare(QStringLiteral("COMMIT")))
+        return fail(QStringLiteral("cannot prepare transactions: %1").arg(m_db.lastError().text()));
     return true;
 }
 
@@ -143,7 +154,7 @@ Statement Database::statement(const QString &sql)
             m_statements.clear();
         it = m_statements.insert(sql, q);
     }
-    return Statement(it.value());
+    return Statement(it.value(), &m_localWrites);
 }
 
 void Database::execute(const QString &sql)
@@ -170,7 +181,33 @@ qint64 Database::generation()
     Statement s = statement(QStringLiteral("PRAGMA data_version"));
     s.exec();
     const qint64 external = s.next() ? s.integer(0) : 0;
-    return (external << 32) + m_localCommits;
+    return (external << 32) + m_localWrites;
+}
+
+Database::ReadTransaction::ReadTransaction(Database &db)
+    : m_db(db)
+{
+    if (db.m_depth > 0 || !db.isOpen())
+        return;
+    // Prepared once and run outside Statement: these two change nothing,
+    // so they must not move the generation. A deferred BEGIN takes no lock
+    // until the first read.
+    if (!db.m_begin.exec())
+        throw errorFrom(db.m_begin.lastError(), QStringLiteral("BEGIN failed"));
+    m_active = true;
+    ++db.m_depth;
+}
+
+Database::ReadTransaction::~ReadTransaction()
+{
+    if (!m_active)
+        return;
+    --m_db.m_depth;
+    if (!m_db.m_commit.exec()) {
+        qCWarning(lcDb) << "ending a read transaction failed:" << m_db.m_commit.lastError().text();
+        QSqlQuery rollback(m_db.m_db);
+        rollback.exec(QStringLiteral("ROLLBACK"));
+    }
 }
 
 Database::Transaction::Transaction(Database &db)
@@ -206,7 +243,7 @@ void Database::Transaction::commit()
         return;
     if (m_outer) {
         m_db.execute(QStringLiteral("COMMIT"));
-        ++m_db.m_localCommits;
+        ++m_db.m_localWrites;
     }
     m_done = true;
 }

@@ -31,7 +31,7 @@ private:
 class Statement
 {
 public:
-    explicit Statement(QSqlQuery &query);
+    Statement(QSqlQuery &query, qint64 *writeCounter);
     ~Statement();
     Statement(const Statement &) = delete;
     Statement &operator=(const Statement &) = delete;
@@ -49,6 +49,7 @@ public:
 
 private:
     QSqlQuery *m_query;
+    qint64 *m_writes;
 };
 
 // The server's SQLite connection: WAL (checked), synchronous=NORMAL, foreign
@@ -86,6 +87,21 @@ public:
     // commits: a cheap way to know a cached answer may be stale.
     qint64 generation();
 
+    // BEGIN ... COMMIT around a request's reads: one snapshot (the count and
+    // the page agree) and one lock round instead of one per statement.
+    class ReadTransaction
+    {
+    public:
+        explicit ReadTransaction(Database &db);
+        ~ReadTransaction();
+        ReadTransaction(const ReadTransaction &) = delete;
+        ReadTransaction &operator=(const ReadTransaction &) = delete;
+
+    private:
+        Database &m_db;
+        bool m_active = false;
+    };
+
     // BEGIN IMMEDIATE ... COMMIT, rolled back by the destructor unless
     // commit() ran. Nested transactions join the outer one.
     class Transaction
@@ -109,10 +125,12 @@ private:
     QSqlDatabase m_db;
     QString m_connection;
     QHash<QString, QSqlQuery> m_statements;
+    QSqlQuery m_begin;
+    QSqlQuery m_commit;
     int m_depth = 0;
     int m_versionAtOpen = 0;
     int m_version = 0;
-    qint64 m_localCommits = 0;
+    qint64 m_localWrites = 0; // statements that changed something, and commits
 };
 
 } // namespace LittleLemon::Server

@@ -1,7 +1,7 @@
 #include "api/server/groupcontroller.h"
 
 #include "api/server/serverstorage.h"
-#include "models/jsoncodec.h"
+#include "api/server/jsonwriter.h"
 
 #include <QJsonArray>
 
@@ -38,11 +38,13 @@ Response GroupController::list(RequestContext &context)
 {
     require(context, mayManage);
     const GroupRecord g = group(context);
-    QJsonArray members;
-    for (const User &u : m_storage.groupMembers(g.id))
-        members.append(Json::encodeMember(u));
     // A plain array: the cloud does not paginate members.
-    return Response::json(200, members);
+    JsonWriter w;
+    w.beginArray();
+    for (const User &u : m_storage.groupMembers(g.id))
+        Wire::writeMember(w, u);
+    w.endArray();
+    return Response::jsonBytes(200, w.take());
 }
 
 Response GroupController::add(RequestContext &context)

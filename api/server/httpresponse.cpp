@@ -34,6 +34,14 @@ Response Response::json(int status, const QJsonValue &value)
     return r;
 }
 
+Response Response::jsonBytes(int status, QByteArray body)
+{
+    Response r;
+    r.status = status;
+    r.body = std::move(body);
+    return r;
+}
+
 Response Response::noContent()
 {
     Response r;

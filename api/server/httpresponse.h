@@ -22,6 +22,8 @@ struct Response
     static Response json(int status, const QJsonObject &object);
     static Response json(int status, const QJsonArray &array);
     static Response json(int status, const QJsonValue &value);
+    // A body already encoded (JsonWriter).
+    static Response jsonBytes(int status, QByteArray body);
     static Response noContent(); // 204, no body
     // {"detail": text}, the DRF shape for most errors.
     static Response detail(int status, const QString &text);

@@ -3,7 +3,7 @@
 #include "api/server/fieldreader.h"
 #include "api/server/pagination.h"
 #include "api/server/serverstorage.h"
-#include "models/jsoncodec.h"
+#include "api/server/jsonwriter.h"
 
 #include <QJsonArray>
 
@@ -81,10 +81,7 @@ Response OrderController::list(RequestContext &context)
             break;
     }
     const PageWindow w = PageWindow::resolve(context, m_storage.orderCount(query), m_config.pageSize);
-    QJsonArray results;
-    for (const Order &o : m_storage.orders(query, w.offset, w.limit))
-        results.append(Json::encode(o, Json::Flavor::Cloud));
-    return w.respond(context, results);
+    return w.respond(context, Wire::array(m_storage.orders(query, w.offset, w.limit)));
 }
 
 Response OrderController::create(RequestContext &context)
@@ -104,7 +101,7 @@ Response OrderController::create(RequestContext &context)
     OrderCreated answer = *created;
     answer.detail = tr("Order created!");
     // The cloud lists only the last line here (a bug); we list them all.
-    return Response::json(201, Json::encode(answer));
+    return Response::jsonBytes(201, Wire::object(answer));
 }
 
 Response OrderController::retrieve(RequestContext &context)
@@ -113,7 +110,7 @@ Response OrderController::retrieve(RequestContext &context)
     const Order order = find(context.id());
     if (!maySee(user, order))
         throw noAccess();
-    return Response::json(200, Json::encode(order, Json::Flavor::Cloud));
+    return Response::jsonBytes(200, Wire::object(order));
 }
 
 Response OrderController::update(RequestContext &context)
@@ -155,7 +152,7 @@ Response OrderController::update(RequestContext &context)
     } else {
         throw HttpError::forbidden();
     }
-    return Response::json(200, Json::encode(find(order.id), Json::Flavor::Cloud));
+    return Response::jsonBytes(200, Wire::object(find(order.id)));
 }
 
 Response OrderController::destroy(RequestContext &context)

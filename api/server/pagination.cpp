@@ -1,9 +1,11 @@
 #include "api/server/pagination.h"
 
 #include "api/server/httperror.h"
+#include "api/server/jsonwriter.h"
 #include "api/server/requestcontext.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace LittleLemon::Server {
@@ -36,6 +38,11 @@ PageWindow PageWindow::resolve(const RequestContext &context, qint64 count, int 
 
 Response PageWindow::respond(const RequestContext &context, const QJsonArray &results) const
 {
+    return respond(context, QJsonDocument(results).toJson(QJsonDocument::Compact));
+}
+
+Response PageWindow::respond(const RequestContext &context, const QByteArray &results) const
+{
     const QList<Request::QueryItem> &query = context.request().query;
     auto withPage = [&](qint64 page) {
         QList<Request::QueryItem> items;
@@ -46,14 +53,21 @@ Response PageWindow::respond(const RequestContext &context, const QJsonArray &re
         // DRF drops ?page= from the link to page 1.
         if (page > 1)
             items.append({ QStringLiteral("page"), QString::number(page) });
-        return QJsonValue(context.absoluteUrl(items));
+        return context.absoluteUrl(items);
     };
-    return Response::json(200, QJsonObject {
-                                   { QStringLiteral("count"), count },
-                                   { QStringLiteral("next"), page < pages ? withPage(page + 1) : QJsonValue() },
-                                   { QStringLiteral("previous"), page > 1 ? withPage(page - 1) : QJsonValue() },
-                                   { QStringLiteral("results"), results },
-                               });
+    JsonWriter w;
+    w.beginObject().key("count").value(count).key("next");
+    if (page < pages)
+        w.value(withPage(page + 1));
+    else
+        w.null();
+    w.key("previous");
+    if (page > 1)
+        w.value(withPage(page - 1));
+    else
+        w.null();
+    w.key("results").raw(results).endObject();
+    return Response::jsonBytes(200, w.take());
 }
 
 } // namespace LittleLemon::Server

@@ -22,6 +22,8 @@ struct PageWindow
 
     // Reads ?page= against `count` rows; throws HttpError 404 when invalid.
     static PageWindow resolve(const RequestContext &context, qint64 count, int pageSize);
+    // `results` is the page's rows as an encoded JSON array (JsonWriter).
+    Response respond(const RequestContext &context, const QByteArray &results) const;
     Response respond(const RequestContext &context, const QJsonArray &results) const;
 };
 

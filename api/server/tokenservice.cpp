@@ -135,6 +135,26 @@ TokenPair TokenService::issuePair(qint64 userId) const
 
 std::optional<TokenClaims> TokenService::verify(const QByteArray &token) const
 {
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const auto hit = m_verified.constFind(token);
+    if (hit != m_verified.constEnd()) {
+        if (hit->expires > now)
+            return *hit;
+        m_verified.erase(hit);
+        return std::nullopt;
+    }
+    auto claims = decode(token);
+    if (claims) {
+        // Bounded: a flood of distinct valid tokens only costs a re-check.
+        if (m_verified.size() >= 4096)
+            m_verified.clear();
+        m_verified.insert(token, *claims);
+    }
+    return claims;
+}
+
+std::optional<TokenClaims> TokenService::decode(const QByteArray &token) const
+{
     if (!looksLikeJwt(token) || m_secret.isEmpty())
         return std::nullopt;
     jwt_t *raw = nullptr;

@@ -3,6 +3,7 @@
 #include "models/user.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
 
 #include <optional>
@@ -30,7 +31,11 @@ public:
 
     // Reads DIR/jwt-secret, creating it (random, 0600) when missing.
     bool loadOrCreateSecret(const QString &dataDir, QString *error);
-    void setSecret(const QByteArray &secret) { m_secret = secret; }
+    void setSecret(const QByteArray &secret)
+    {
+        m_secret = secret;
+        m_verified.clear();
+    }
 
     void setLifetimes(int accessSeconds, int refreshSeconds);
     int accessLifetime() const { return m_accessTtl; }
@@ -43,6 +48,11 @@ public:
     std::optional<TokenClaims> verify(const QByteArray &token) const;
 
 private:
+    std::optional<TokenClaims> decode(const QByteArray &token) const;
+
+    // Tokens already checked, by their exact bytes (signature included), so a
+    // terminal's every request does not pay for HMAC and JSON parsing again.
+    mutable QHash<QByteArray, TokenClaims> m_verified;
     QByteArray m_secret;
     int m_accessTtl = 15 * 60;
     int m_refreshTtl = 7 * 24 * 3600;

@@ -5,6 +5,7 @@
 #include "api/server/serverconfig.h"
 #include "api/server/serverstorage.h"
 #include "api/server/useradmin.h"
+#include "logsink.h"
 #include "signalwatcher.h"
 
 #include <QCommandLineParser>
@@ -173,6 +174,7 @@ int runSeedBench(const QCommandLineParser &parser, const ServerConfig &config)
 
 int runServer(const ServerConfig &config)
 {
+    LogSink log;
     Backend backend(config);
     QString error;
     if (!backend.open(&error))

@@ -1,6 +1,8 @@
 #include "api/server/backend.h"
 #include "api/server/fieldreader.h"
 #include "api/server/jsonsyntax.h"
+#include "api/server/jsonwriter.h"
+#include "models/jsoncodec.h"
 #include "api/server/passwordhasher.h"
 #include "api/server/passwordpolicy.h"
 #include "api/server/router.h"
@@ -302,6 +304,43 @@ private Q_SLOTS:
         TokenService b;
         QVERIFY(b.loadOrCreateSecret(dir.path(), &error));
         QVERIFY(b.verify(token.toUtf8())); // the same secret after a restart
+    }
+
+    // The fast writer says what the shared codec says (same values), in the cloud's key order.
+    void wireMatchesTheSharedCodec()
+    {
+        MenuItem m;
+        m.id = 7;
+        m.title = QStringLiteral("Cr\u00e8me \"br\u00fbl\u00e9e\"\\ \t\n\x01 \U0001F34B");
+        m.price = Money(1205);
+        m.featured = true;
+        m.category = 3;
+        QCOMPARE(QJsonDocument::fromJson(Wire::object(m)).object(), Json::encode(m, Json::Flavor::Cloud));
+        QVERIFY(Wire::object(m).startsWith("{\"id\":7,\"title\":"));
+        Order o;
+        o.id = 1;
+        o.user = 4;
+        o.total = Money(3149);
+        o.date = QDate(2026, 11, 24);
+        o.items = { OrderItem { 2, QStringLiteral("Soda"), 3, Money(550), Money(1650) },
+                    OrderItem { 6, QStringLiteral("Bolognese Lasagna"), 1, Money(1499), Money(1499) } };
+        QCOMPARE(QJsonDocument::fromJson(Wire::object(o)).object(), Json::encode(o, Json::Flavor::Cloud));
+        QCOMPARE(Wire::object(o), QByteArray("{\"id\":1,\"user\":4,\"delivery_crew\":null,\"status\":false,\"total\":\"31.49\","
+                                             "\"date\":\"2026-11-24\",\"items\":[{\"menuitem\":2,\"menuitem_title\":\"Soda\","
+                                             "\"quantity\":3,\"unit_price\":\"5.50\",\"price\":\"16.50\"},{\"menuitem\":6,"
+                                             "\"menuitem_title\":\"Bolognese Lasagna\",\"quantity\":1,\"unit_price\":\"14.99\","
+                                             "\"price\":\"14.99\"}]}"));
+        o.deliveryCrew = 3;
+        QCOMPARE(QJsonDocument::fromJson(Wire::object(o)).object(), Json::encode(o, Json::Flavor::Cloud));
+        const CartItem c { 1, 2, QStringLiteral("Soda"), 3, Money(1650) };
+        QCOMPARE(Wire::object(c), QByteArray("{\"id\":1,\"menuitem_name\":\"Soda\",\"menuitem\":2,\"quantity\":3,\"price\":\"16.50\"}"));
+        const Category cat { 2, QStringLiteral("drinks"), QStringLiteral("Drinks") };
+        QCOMPARE(QJsonDocument::fromJson(Wire::object(cat)).object(), Json::encode(cat));
+        for (qint64 cents : { qint64(0), qint64(5), qint64(-5), qint64(99999999999) }) {
+            JsonWriter w;
+            w.money(Money(cents));
+            QCOMPARE(w.bytes(), "\"" + Money(cents).toString().toUtf8() + "\"");
+        }
     }
 
     void backendAnswersWithoutSockets_data()
