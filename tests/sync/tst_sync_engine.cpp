@@ -17,6 +17,7 @@ class tst_SyncEngine : public QObject
 
 private Q_SLOTS:
     void initialSyncMirrorsTheServer();
+    void syncsByItselfOnEditsAndOnTheInterval();
     void editsWhileDownArriveInOrderOnce();
     void lostReplyMakesNoDuplicate_data();
     void lostReplyMakesNoDuplicate();
@@ -77,6 +78,45 @@ void tst_SyncEngine::initialSyncMirrorsTheServer()
     QVERIFY(!t.store->groupMembers(QStringLiteral("delivery-crew")).isEmpty());
     QCOMPARE(t.store->currentUserId(), t.client->session()->user().id);
     QCOMPARE(report.fullRead, !serverFeatures(server).contains(QStringLiteral("changes")));
+}
+
+void tst_SyncEngine::syncsByItselfOnEditsAndOnTheInterval()
+{
+    TestServer server;
+    QVERIFY(startServer(server));
+    Terminal t;
+    QVERIFY2(t.open(server.url(), QStringLiteral("mario")), qPrintable(t.error));
+    QSignalSpy finished(t.engine.get(), &SyncEngine::syncFinished);
+    QSignalSpy counts(t.engine.get(), &SyncEngine::countsChanged);
+    t.engine->setInterval(0);
+    t.engine->setDebounce(100);
+    QVERIFY(!t.engine->isStarted());
+    // On start.
+    t.engine->start();
+    QVERIFY(t.engine->isSyncing());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+    QVERIFY(finished.last().at(0).value<SyncReport>().ok);
+
+    // On a local edit, after the quiet time: a burst of edits goes in one run.
+    const qint64 item = t.store->menuItems().first().record.id;
+    QVERIFY(t.store->setMenuItemPrice(item, Money(101)));
+    QVERIFY(t.store->setMenuItemPrice(item, Money(202)));
+    QVERIFY(t.store->setMenuItemFeatured(item, true));
+    QCOMPARE(t.engine->pendingCount(), 3);
+    QTRY_COMPARE_WITH_TIMEOUT(t.engine->pendingCount(), 0, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 10000);
+    QCOMPARE(finished.last().at(0).value<SyncReport>().sent, 3);
+    QVERIFY(!counts.isEmpty());
+    QCOMPARE(counts.last().at(0).toInt(), 0);
+
+    // On the interval while online, with nothing to send.
+    t.engine->setInterval(200);
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 4, 10000);
+    t.engine->stop();
+    QVERIFY(!t.engine->isStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(!t.engine->isSyncing(), 10000);
+    QCOMPARE(t.engine->status(), SyncEngine::Status::Online);
+    QCOMPARE(t.engine->interval(), 200);
 }
 
 void tst_SyncEngine::editsWhileDownArriveInOrderOnce()
