@@ -10,6 +10,8 @@
 namespace LittleLemon::Server {
 
 namespace {
+constexpr qsizetype kMaxSearchTerms = 32;
+
 QStringList searchTerms(const QString &param)
 {
     // DRF's SearchFilter: NULs dropped, commas are spaces, split on whitespace.
@@ -18,7 +20,9 @@ QStringList searchTerms(const QString &param)
     s.replace(u',', u' ');
     // Built once: compiling the pattern per request cost more than the query.
     static const QRegularExpression whitespace(QStringLiteral("\\s+"));
-    return s.split(whitespace, Qt::SkipEmptyParts);
+    // Each term is one more clause in the statement: a query string of
+    // thousands of words must not become a statement SQLite refuses.
+    return s.split(whitespace, Qt::SkipEmptyParts).mid(0, kMaxSearchTerms);
 }
 
 // The cloud's MenuItem.price: DecimalField(max_digits=6, decimal_places=2).
