@@ -7,12 +7,14 @@
 #include "api/client/syncengine.h"
 #include "api/client/tokenstore.h"
 #include "models/localstore.h"
+#include "ui/bookingspage.h"
 #include "ui/localserver.h"
 #include "ui/mainwindow.h"
 #include "ui/menupage.h"
 #include "ui/networkservedialog.h"
 #include "ui/orderboardpage.h"
 #include "ui/outboxdialog.h"
+#include "ui/staffpage.h"
 #include "ui/syncstatuswidget.h"
 #include "ui/uilog.h"
 
@@ -372,6 +374,7 @@ void DeskController::openSession(const SignInTarget &target, const User &user)
 
     m_engine = new SyncEngine(m_client, m_store, this);
     m_engine->setInterval(m_options.syncIntervalMs);
+    m_workspace->setSyncEngine(m_engine);
     connect(m_workspace, &Workspace::syncRequested, m_engine, &SyncEngine::syncNow);
     connect(m_workspace, &Workspace::signOutRequested, this, &DeskController::signOut);
     connect(m_engine, &SyncEngine::signInRequired, this, [this](const QString &message) {
@@ -383,6 +386,10 @@ void DeskController::openSession(const SignInTarget &target, const User &user)
     m_window->setAttribute(Qt::WA_DeleteOnClose, false);
     m_window->addPage(new OrderBoardPage(m_workspace));
     m_window->addPage(new MenuPage(m_workspace));
+    m_window->addPage(new BookingsPage(m_workspace));
+    m_window->addPage(new StaffPage(m_workspace));
+    const Verdict staff = m_workspace->permissions().seeStaff();
+    m_window->setPageAllowed(MainWindow::StaffPageId, staff.allowed, staff.reason);
 
     auto *status = new SyncStatusWidget(m_engine);
     connect(status, &SyncStatusWidget::clicked, this, [this] {

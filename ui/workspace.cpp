@@ -1,5 +1,6 @@
 #include "ui/workspace.h"
 
+#include "api/client/syncengine.h"
 #include "models/categorymodel.h"
 #include "models/localstore.h"
 #include "models/menumodel.h"
@@ -29,6 +30,11 @@ void Workspace::readFeatures()
         return;
     m_features = features;
     Q_EMIT featuresChanged();
+}
+
+bool Workspace::isOnline() const
+{
+    return m_sync && m_sync->isOnline();
 }
 
 MenuModel *Workspace::menuModel()

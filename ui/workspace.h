@@ -16,6 +16,7 @@ class TablesModel;
 class OutboxModel;
 namespace Client {
 class ApiClient;
+class SyncEngine;
 } // namespace Client
 } // namespace LittleLemon
 
@@ -53,6 +54,10 @@ public:
     // Set by whoever made the workspace, which outlives it.
     Client::ApiClient *client() const { return m_client; }
     void setClient(Client::ApiClient *client) { m_client = client; }
+    Client::SyncEngine *syncEngine() const { return m_sync; }
+    void setSyncEngine(Client::SyncEngine *engine) { m_sync = engine; }
+    // Whether the server answers now (no engine: no).
+    bool isOnline() const;
     LocalServer *localServer() const { return m_localServer; }
     void setLocalServer(LocalServer *server) { m_localServer = server; }
 
@@ -86,6 +91,7 @@ private:
     QString m_serverName;
     QString m_serverKey;
     Client::ApiClient *m_client = nullptr;
+    Client::SyncEngine *m_sync = nullptr;
     LocalServer *m_localServer = nullptr;
     QStringList m_features;
     MenuModel *m_menu = nullptr;

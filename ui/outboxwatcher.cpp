@@ -1,0 +1,48 @@
+#include "ui/outboxwatcher.h"
+
+#include "models/localstore.h"
+
+namespace LittleLemon::Ui {
+
+OutboxWatcher::OutboxWatcher(LocalStore *store, qint64 seq, int timeoutMs, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_seq(seq)
+{
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, [this] {
+        if (!m_done)
+            Q_EMIT stillWaiting();
+    });
+    connect(store, &LocalStore::outboxChanged, this, &OutboxWatcher::onChanged);
+    m_timeout.start(timeoutMs);
+    // Nothing was queued (an unsent create taken back), or it is already settled.
+    QMetaObject::invokeMethod(this, &OutboxWatcher::check, Qt::QueuedConnection);
+}
+
+void OutboxWatcher::onChanged(const OutboxChange &change)
+{
+    if (change.removed.contains(m_seq) || change.updated.contains(m_seq))
+        check();
+}
+
+void OutboxWatcher::check()
+{
+    if (m_done)
+        return;
+    const auto entry = m_seq > 0 ? m_store->outboxEntry(m_seq) : std::nullopt;
+    if (!entry) {
+        m_done = true;
+        Q_EMIT accepted();
+        return;
+    }
+    if (entry->state == OutboxEntry::State::Failed) {
+        m_done = true;
+        Q_EMIT refused(entry->lastError);
+    } else if (entry->state == OutboxEntry::State::Conflict) {
+        m_done = true;
+        Q_EMIT conflicted(entry->lastError);
+    }
+}
+
+} // namespace LittleLemon::Ui

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QObject>
+#include <QTimer>
+
+namespace LittleLemon {
+class LocalStore;
+struct OutboxChange;
+} // namespace LittleLemon
+
+namespace LittleLemon::Ui {
+
+// Follows one outbox entry to its end, for a dialog that waits for the
+// server's word: accepted (gone from the outbox), refused (with the server's
+// words), in conflict, or still waiting after `timeoutMs`.
+class OutboxWatcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    OutboxWatcher(LocalStore *store, qint64 seq, int timeoutMs = 15000, QObject *parent = nullptr);
+
+    qint64 seq() const { return m_seq; }
+
+Q_SIGNALS:
+    void accepted();
+    void refused(const QString &message);
+    void conflicted(const QString &message);
+    void stillWaiting();
+
+private:
+    void onChanged(const OutboxChange &change);
+    void check();
+
+    LocalStore *m_store;
+    qint64 m_seq;
+    QTimer m_timeout;
+    bool m_done = false;
+};
+
+} // namespace LittleLemon::Ui

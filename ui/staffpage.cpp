@@ -1,0 +1,290 @@
+#include "ui/staffpage.h"
+
+#include "models/localstore.h"
+#include "models/staffmodel.h"
+#include "ui/accountdialog.h"
+#include "ui/localserver.h"
+#include "ui/theme.h"
+#include "ui/workspace.h"
+
+#include <QAction>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace LittleLemon::Ui {
+
+StaffPage::StaffPage(Workspace *workspace, QWidget *parent)
+    : Page(parent)
+    , m_workspace(workspace)
+    , m_managers(new StaffModel(workspace->store(), kManagerGroup, this))
+    , m_crew(new StaffModel(workspace->store(), kDeliveryCrewGroup, this))
+    , m_denied(new QLabel(this))
+{
+    setObjectName(QStringLiteral("staffPage"));
+    m_denied->setProperty("role", QStringLiteral("hint"));
+    m_denied->setWordWrap(true);
+    m_denied->hide();
+
+    auto *groups = new QHBoxLayout;
+    groups->addWidget(makePanel(tr("Managers"), kManagerGroup, m_managers, &m_managerPanel), 1);
+    groups->addWidget(makePanel(tr("Delivery crew"), kDeliveryCrewGroup, m_crew, &m_crewPanel), 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_denied);
+    layout->addLayout(groups, 1);
+
+    if (workspace->isStandalone() && workspace->localServer()) {
+        auto *box = new QGroupBox(tr("Accounts on this computer"), this);
+        m_accountsBox = box;
+        m_accounts = new QTableWidget(0, 3, box);
+        m_accounts->setObjectName(QStringLiteral("accountsTable"));
+        m_accounts->setHorizontalHeaderLabels({ tr("User name"), tr("Role"), tr("E-mail") });
+        m_accounts->verticalHeader()->hide();
+        m_accounts->verticalHeader()->setDefaultSectionSize(Theme::touchRowHeight());
+        m_accounts->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        m_accounts->setSelectionBehavior(QAbstractItemView::SelectRows);
+        m_accounts->setSelectionMode(QAbstractItemView::SingleSelection);
+        m_accounts->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+        m_accounts->horizontalHeader()->resizeSection(0, 220);
+        m_accounts->horizontalHeader()->resizeSection(1, 180);
+        auto *create = new QPushButton(tr("New account…"), box);
+        create->setObjectName(QStringLiteral("newAccountButton"));
+        m_resetButton = new QPushButton(tr("Reset password…"), box);
+        m_resetButton->setObjectName(QStringLiteral("resetPasswordButton"));
+        connect(create, &QPushButton::clicked, this, &StaffPage::newAccount);
+        connect(m_resetButton, &QPushButton::clicked, this, &StaffPage::resetPassword);
+        connect(m_accounts, &QTableWidget::itemSelectionChanged, this, &StaffPage::updateButtons);
+        auto *buttons = new QVBoxLayout;
+        buttons->addWidget(create);
+        buttons->addWidget(m_resetButton);
+        buttons->addStretch();
+        auto *boxLayout = new QHBoxLayout(box);
+        boxLayout->addWidget(m_accounts, 1);
+        boxLayout->addLayout(buttons);
+        layout->addWidget(box, 1);
+        connect(workspace->localServer(), &LocalServer::accountsChanged, this, &StaffPage::reloadAccounts);
+        auto *newAccountAction = new QAction(tr("New account…"), this);
+        newAccountAction->setShortcut(QKeySequence::New);
+        newAccountAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(newAccountAction, &QAction::triggered, this, &StaffPage::newAccount);
+        addAction(newAccountAction);
+        reloadAccounts();
+    }
+    connect(workspace, &Workspace::featuresChanged, this, &StaffPage::applyPermissions);
+    applyPermissions();
+}
+
+QWidget *StaffPage::makePanel(const QString &title, const QString &group, StaffModel *model, Panel *panel)
+{
+    auto *box = new QGroupBox(title, this);
+    auto *sorted = new QSortFilterProxyModel(box);
+    sorted->setSourceModel(model);
+    sorted->setSortRole(StaffModel::SortKeyRole);
+    sorted->setSortCaseSensitivity(Qt::CaseInsensitive);
+    sorted->setDynamicSortFilter(true);
+    sorted->sort(StaffModel::UsernameColumn);
+    auto *view = new QTableView(box);
+    view->setObjectName(group + QStringLiteral("-members"));
+    view->setModel(sorted);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(Theme::touchRowHeight());
+    view->horizontalHeader()->setSectionResizeMode(StaffModel::EmailColumn, QHeaderView::Stretch);
+    view->horizontalHeader()->resizeSection(StaffModel::UsernameColumn, 180);
+    auto *add = new QLineEdit(box);
+    add->setObjectName(group + QStringLiteral("-add"));
+    add->setPlaceholderText(tr("User name to add"));
+    auto *addButton = new QPushButton(tr("Add"), box);
+    auto *removeButton = new QPushButton(tr("Remove from the group"), box);
+    auto *error = new QLabel(box);
+    error->setProperty("role", QStringLiteral("error"));
+    error->setWordWrap(true);
+    error->hide();
+    connect(addButton, &QPushButton::clicked, this, [this, group, add] { addMember(group, add->text()); });
+    connect(add, &QLineEdit::returnPressed, this, [this, group, add] { addMember(group, add->text()); });
+    connect(removeButton, &QPushButton::clicked, this, [this, group] { removeSelected(group); });
+    connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &StaffPage::updateButtons);
+    auto *addRow = new QHBoxLayout;
+    addRow->addWidget(add, 1);
+    addRow->addWidget(addButton);
+    auto *layout = new QVBoxLayout(box);
+    layout->addWidget(view, 1);
+    layout->addLayout(addRow);
+    layout->addWidget(error);
+    layout->addWidget(removeButton);
+    *panel = Panel { group, model, view, add, addButton, removeButton, error };
+    return box;
+}
+
+const StaffPage::Panel *StaffPage::panel(const QString &group) const
+{
+    return group == kManagerGroup ? &m_managerPanel : group == kDeliveryCrewGroup ? &m_crewPanel : nullptr;
+}
+
+QLineEdit *StaffPage::addField(const QString &group) const
+{
+    const Panel *p = panel(group);
+    return p ? p->add : nullptr;
+}
+
+QTableView *StaffPage::view(const QString &group) const
+{
+    const Panel *p = panel(group);
+    return p ? p->view : nullptr;
+}
+
+void StaffPage::activate()
+{
+    m_managerPanel.view->setFocus(Qt::OtherFocusReason);
+}
+
+void StaffPage::applyPermissions()
+{
+    const Verdict see = m_workspace->permissions().seeStaff();
+    m_denied->setText(see ? QString() : see.reason);
+    m_denied->setVisible(!see);
+    for (const Panel *p : { &m_managerPanel, &m_crewPanel }) {
+        applyVerdict(p->add, see);
+        applyVerdict(p->addButton, see, tr("Add this person to the group"));
+    }
+    if (m_accountsBox)
+        applyVerdict(m_accountsBox, m_workspace->permissions().manageAccounts());
+    updateButtons();
+}
+
+void StaffPage::updateButtons()
+{
+    const bool may = m_workspace->permissions().seeStaff().allowed;
+    for (const Panel *p : { &m_managerPanel, &m_crewPanel })
+        p->removeButton->setEnabled(may && p->view->currentIndex().isValid());
+    if (m_resetButton)
+        m_resetButton->setEnabled(m_accounts->currentRow() >= 0);
+}
+
+bool StaffPage::addMember(const QString &group, const QString &username)
+{
+    const Panel *p = panel(group);
+    if (!p)
+        return false;
+    p->error->hide();
+    if (const Verdict v = m_workspace->permissions().seeStaff(); !v) {
+        Q_EMIT statusMessage(v.reason);
+        return false;
+    }
+    const QString name = username.trimmed();
+    if (name.isEmpty()) {
+        p->error->setText(tr("Type the user name of the person to add."));
+        p->error->show();
+        return false;
+    }
+    // The id is known when the person is in the other group already.
+    qint64 known = 0;
+    QString email;
+    for (const auto &m : m_workspace->store()->groupMembers()) {
+        if (m.record.username.compare(name, Qt::CaseInsensitive) == 0 && m.record.userId > 0) {
+            known = m.record.userId;
+            email = m.record.email;
+        }
+    }
+    const LocalEdit edit = m_workspace->store()->addGroupMember(group, name, known, email);
+    if (!edit) {
+        p->error->setText(edit.error);
+        p->error->show();
+        return false;
+    }
+    p->add->clear();
+    m_workspace->syncNow();
+    Q_EMIT statusMessage(tr("%1 added; the server confirms it with the next sync.").arg(name));
+    return true;
+}
+
+bool StaffPage::removeSelected(const QString &group)
+{
+    const Panel *p = panel(group);
+    if (!p || !p->view->currentIndex().isValid())
+        return false;
+    const qint64 id = p->view->currentIndex().data(StaffModel::IdRole).toLongLong();
+    const QString name = p->view->currentIndex().data(StaffModel::UsernameRole).toString();
+    const LocalEdit edit = m_workspace->store()->removeGroupMember(group, id);
+    if (!edit) {
+        p->error->setText(edit.error);
+        p->error->show();
+        return false;
+    }
+    m_workspace->syncNow();
+    Q_EMIT statusMessage(tr("%1 removed from the group.").arg(name));
+    return true;
+}
+
+void StaffPage::reloadAccounts()
+{
+    LocalServer *server = m_workspace->localServer();
+    if (!server || !m_accounts)
+        return;
+    server->listAccounts(this, [this](const QList<LocalServer::Account> &accounts, const QString &error) {
+        const QString current = m_accounts->currentRow() >= 0 ? m_accounts->item(m_accounts->currentRow(), 0)->text()
+                                                              : QString();
+        m_accounts->setRowCount(0);
+        if (!error.isEmpty()) {
+            Q_EMIT statusMessage(error);
+            return;
+        }
+        for (const LocalServer::Account &a : accounts) {
+            const int row = m_accounts->rowCount();
+            m_accounts->insertRow(row);
+            m_accounts->setItem(row, 0, new QTableWidgetItem(a.username));
+            QString role = displayName(a.role);
+            if (a.role == Role::Admin && a.isManager)
+                role = tr("%1 and %2").arg(role, displayName(Role::Manager));
+            m_accounts->setItem(row, 1, new QTableWidgetItem(role));
+            m_accounts->setItem(row, 2, new QTableWidgetItem(a.email));
+            if (a.username == current)
+                m_accounts->selectRow(row);
+        }
+        updateButtons();
+    });
+}
+
+void StaffPage::newAccount()
+{
+    LocalServer *server = m_workspace->localServer();
+    if (!server)
+        return;
+    if (const Verdict v = m_workspace->permissions().manageAccounts(); !v) {
+        Q_EMIT statusMessage(v.reason);
+        return;
+    }
+    auto *dialog = new AccountDialog(server, AccountDialog::Mode::Create, QString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        Q_EMIT statusMessage(tr("Account %1 created.").arg(dialog->usernameField()->text().trimmed()));
+        // The staff groups come from the server: read them again.
+        m_workspace->syncNow();
+    });
+    dialog->open();
+}
+
+void StaffPage::resetPassword()
+{
+    LocalServer *server = m_workspace->localServer();
+    if (!server || !m_accounts || m_accounts->currentRow() < 0)
+        return;
+    const QString username = m_accounts->item(m_accounts->currentRow(), 0)->text();
+    auto *dialog = new AccountDialog(server, AccountDialog::Mode::ResetPassword, username, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, username] { Q_EMIT statusMessage(tr("New password set for %1.").arg(username)); });
+    dialog->open();
+}
+
+} // namespace LittleLemon::Ui

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QDate>
+#include <QWidget>
+
+class QAbstractItemModel;
+
+namespace LittleLemon::Ui {
+
+// The day at a glance: one line per table, the bookings on it as blocks
+// from their time to the end of their stay (booked lemon, seated green,
+// done grey), bookings without a table on a line of their own, and the
+// current time on today's strip.
+class TableOccupancyStrip : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kStayMinutes = 90; // the server's default stay
+
+    TableOccupancyStrip(QAbstractItemModel *bookings, QAbstractItemModel *tables, QWidget *parent = nullptr);
+
+    void setDate(const QDate &date);
+    // Bookings drawn on the strip (not cancelled or no-show), for tests.
+    int blockCount() const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    struct Block
+    {
+        int lane;
+        int start; // minutes since midnight
+        QString label;
+        int status;
+    };
+    QList<Block> blocks(int *laneCount, QStringList *laneNames) const;
+
+    QAbstractItemModel *m_bookings;
+    QAbstractItemModel *m_tables;
+    QDate m_date;
+};
+
+} // namespace LittleLemon::Ui
