@@ -158,23 +158,6 @@ struct Terminal
             return {};
         return spy.last().at(0).value<Client::SyncReport>();
     }
-
-    // Reopens the same cache files (as after a restart of the program).
-    bool reopen()
-    {
-        const auto paths = store->paths();
-        engine.reset();
-        store->close();
-        store = std::make_unique<LocalStore>();
-        if (!store->open(paths)) {
-            error = store->errorString();
-            return false;
-        }
-        engine = std::make_unique<Client::SyncEngine>(client.get(), store.get());
-        engine->setBackoff(100, 400);
-        engine->setDebounce(50);
-        return true;
-    }
 };
 
 inline QString describe(const Client::SyncReport &r)
