@@ -68,6 +68,14 @@ void MenuItemDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, 
     QStyledItemDelegate::setModelData(editor, model, index);
 }
 
+bool MenuItemDelegate::editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+                                   const QModelIndex &index)
+{
+    if (index.column() == MenuModel::AvailableColumn && !m_availabilityEditable)
+        return false;
+    return QStyledItemDelegate::editorEvent(event, model, option, index);
+}
+
 QSize MenuItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);

@@ -23,6 +23,8 @@ public:
 
     // Whether an item is 86'd only until the end of the day.
     void setUntilEndOfDayTest(std::function<bool(qint64)> test) { m_untilEndOfDay = std::move(test); }
+    // Off: the Available box cannot be toggled (a server without "availability").
+    void setAvailabilityEditable(bool editable) { m_availabilityEditable = editable; }
 
     QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     void setEditorData(QWidget *editor, const QModelIndex &index) const override;
@@ -30,11 +32,14 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
 protected:
+    bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+                     const QModelIndex &index) override;
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
 
 private:
     CategoryModel *m_categories;
     std::function<bool(qint64)> m_untilEndOfDay;
+    bool m_availabilityEditable = true;
 };
 
 } // namespace LittleLemon::Ui

@@ -200,18 +200,17 @@ void MenuPage::applyPermissions()
     m_readOnly->setText(edit ? QString() : tr("Read only: %1").arg(edit.reason));
     m_readOnly->setVisible(!edit);
     m_view->setToolTip(edit ? QString() : edit.reason);
-    applyVerdict(m_86Action, edit);
-    applyVerdict(m_86Button, edit);
+    const Verdict eightySix = p.eightySix();
+    applyVerdict(m_86Action, eightySix);
+    applyVerdict(m_86Button, eightySix);
+    m_delegate->setAvailabilityEditable(eightySix.allowed);
+    // Without "availability" every item is available: the column would say nothing.
+    m_view->setColumnHidden(MenuModel::AvailableColumn, !p.hasFeature(QStringLiteral("availability")));
     const Verdict addRemove = p.addRemoveMenuItems();
     applyVerdict(m_addAction, addRemove);
     applyVerdict(m_addButton, addRemove, tr("Add a dish or drink (Ctrl+N)"));
     applyVerdict(m_deleteAction, addRemove);
     applyVerdict(m_deleteButton, addRemove, tr("Remove the selected item from the menu"));
-    if (!p.hasFeature(QStringLiteral("availability")) && !m_workspace->features().isEmpty()) {
-        // The cloud has no "available": 86'ing stays on this terminal and says so.
-        m_86Button->setToolTip(tr("This server does not know about 86'd items: the change stays on this "
-                                  "terminal until the server learns it."));
-    }
     updateButtons();
 }
 
@@ -239,8 +238,9 @@ void MenuPage::updateButtons()
         m_86Action->setText(m_untilTonight->isChecked() ? tr("86 until tonight") : tr("86 the item"));
     else
         m_86Action->setText(tr("Put back on"));
-    const Verdict edit = m_workspace->permissions().editMenu();
-    m_86Action->setEnabled(edit.allowed && id != 0);
+    const Verdict eightySix = m_workspace->permissions().eightySix();
+    m_86Action->setEnabled(eightySix.allowed && id != 0);
+    m_86Button->setEnabled(eightySix.allowed && id != 0);
     const bool mayDelete = m_workspace->permissions().addRemoveMenuItems().allowed;
     m_deleteAction->setEnabled(mayDelete && id != 0);
     m_deleteButton->setEnabled(mayDelete && id != 0);
@@ -256,7 +256,7 @@ void MenuPage::showError(const QString &message)
 
 bool MenuPage::eightySix(qint64 menuItemId, bool untilEndOfDay)
 {
-    if (const Verdict v = m_workspace->permissions().editMenu(); !v) {
+    if (const Verdict v = m_workspace->permissions().eightySix(); !v) {
         showError(v.reason);
         return false;
     }
@@ -284,6 +284,10 @@ bool MenuPage::eightySix(qint64 menuItemId, bool untilEndOfDay)
 
 bool MenuPage::putBack(qint64 menuItemId)
 {
+    if (const Verdict v = m_workspace->permissions().eightySix(); !v) {
+        showError(v.reason);
+        return false;
+    }
     const LocalEdit edit = m_workspace->store()->setMenuItemAvailable(menuItemId, true);
     if (!edit) {
         showError(edit.error);

@@ -59,6 +59,16 @@ Verdict Permissions::editMenu() const
     return Verdict::yes();
 }
 
+Verdict Permissions::eightySix() const
+{
+    if (Verdict v = editMenu(); !v)
+        return v;
+    if (!hasFeature(QStringLiteral("availability")))
+        return Verdict::no(tr("This server does not keep track of items that ran out; 86'ing needs a Little "
+                              "Lemon server or standalone mode."));
+    return Verdict::yes();
+}
+
 Verdict Permissions::addRemoveMenuItems() const
 {
     if (!m_user.isAdmin())

@@ -34,6 +34,7 @@ public:
     Verdict assignCrew() const;
     Verdict takeCounterOrders() const;
     Verdict editMenu() const;
+    Verdict eightySix() const; // needs the server's "availability"
     Verdict addRemoveMenuItems() const;
     Verdict manageCategories() const;
     Verdict seeBookings() const;
