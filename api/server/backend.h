@@ -28,6 +28,14 @@ class Controller;
 // Order per request, as DRF's APIView runs it: route (404), body size (413),
 // authentication (401 for a bad token), the route's own login requirement
 // (401), throttling (429), method (405), then the handler.
+//
+// Where the server's extensions plug in: Idempotency-Key and If-Match/ETag
+// checks wrap the handler call in dispatch() (a write and its stored answer
+// in one transaction); the change log is appended by ServerStorage inside
+// the transaction of each write; the /api/events WebSocket is a route the
+// HTTP adapter upgrades (ConnectionGuard already steps aside on Upgrade).
+// The throttle keys anonymous clients on the peer address, never on
+// X-Forwarded-For (which DRF trusts by default and anyone can forge).
 class Backend
 {
 public:
