@@ -179,6 +179,18 @@ void tst_SyncCli::exitCodesAndJson()
     QCOMPARE(cli({ QStringLiteral("outbox"), QStringLiteral("discard"), QString::number(seq) }).code, 0);
     QCOMPARE(cli({ QStringLiteral("sync") }).code, 0);
 
+    run = cli({ QStringLiteral("--json"), QStringLiteral("bookings"), QStringLiteral("list"), QStringLiteral("--date"),
+                QStringLiteral("2026-12-24") });
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    QVERIFY(run.json().value(QStringLiteral("data")).isArray());
+    QCOMPARE(cli({ QStringLiteral("bookings"), QStringLiteral("list"), QStringLiteral("--date"), QStringLiteral("24/12") }).code, 2);
+    // Sold-out items need the server's "availability" extension.
+    run = cli({ QStringLiteral("menu"), QStringLiteral("set-available"), QString::number(item), QStringLiteral("no") });
+    if (serverFeatures(server).contains(QStringLiteral("availability")))
+        QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    else
+        QVERIFY2(run.code == 5, qPrintable(run.describe()));
+
     run = cli({ QStringLiteral("--json"), QStringLiteral("status") });
     QCOMPARE(run.code, 0);
     QCOMPARE(run.json().value(QStringLiteral("data")).toObject().value(QStringLiteral("online")).toBool(), true);
