@@ -1,5 +1,6 @@
 #include "api/server/authcontroller.h"
 
+#include "api/server/etag.h"
 #include "api/server/fieldreader.h"
 #include "api/server/pagination.h"
 #include "api/server/passwordhasher.h"
@@ -176,9 +177,19 @@ Response AuthController::listUsers(RequestContext &context)
     return w.respond(context, results);
 }
 
+namespace {
+// The `me` extension: the cloud's {"email","username"} plus id, groups and is_staff.
+QByteArray meShape(const User &u)
+{
+    JsonWriter w;
+    Wire::writeMe(w, u);
+    return w.take();
+}
+} // namespace
+
 Response AuthController::me(RequestContext &context)
 {
-    return Response::json(200, userShape(context.requireUser()));
+    return ETag::respond(200, meShape(context.requireUser()));
 }
 
 Response AuthController::updateMe(RequestContext &context, bool partial)
@@ -190,11 +201,12 @@ Response AuthController::updateMe(RequestContext &context, bool partial)
     if (email && !email->isEmpty() && !validEmail(*email))
         body.fail(QStringLiteral("email"), tr("Enter a valid email address."));
     body.throwIfErrors();
+    ETag::require(context, meShape(user));
     if (email) {
         m_storage.setEmail(user.id, *email);
         user.email = *email;
     }
-    return Response::json(200, userShape(user));
+    return ETag::respond(200, meShape(user));
 }
 
 } // namespace LittleLemon::Server

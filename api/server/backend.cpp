@@ -1,15 +1,20 @@
 #include "api/server/backend.h"
 
 #include "api/server/authcontroller.h"
+#include "api/server/bookingcontroller.h"
 #include "api/server/cartcontroller.h"
 #include "api/server/categorycontroller.h"
+#include "api/server/changecontroller.h"
 #include "api/server/groupcontroller.h"
 #include "api/server/httperror.h"
 #include "api/server/menucontroller.h"
+#include "api/server/metacontroller.h"
 #include "api/server/ordercontroller.h"
 #include "api/server/requestcontext.h"
+#include "api/server/tablecontroller.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -48,6 +53,7 @@ HttpError tokenNotValid(const QString &message)
 Backend::Backend(ServerConfig config)
     : m_config(std::move(config))
     , m_storage(m_db)
+    , m_idempotency(m_db)
 {
     m_clock.start();
     m_tokens.setLifetimes(m_config.accessTtlSeconds, m_config.refreshTtlSeconds);
@@ -58,6 +64,11 @@ Backend::Backend(ServerConfig config)
     m_controllers.push_back(std::make_unique<CartController>(services));
     m_controllers.push_back(std::make_unique<OrderController>(services));
     m_controllers.push_back(std::make_unique<GroupController>(services));
+    // The extensions (CONTRACT.md "Extensions of littlelemon-server").
+    m_controllers.push_back(std::make_unique<MetaController>(services, m_eventsServed));
+    m_controllers.push_back(std::make_unique<BookingController>(services));
+    m_controllers.push_back(std::make_unique<TableController>(services));
+    m_controllers.push_back(std::make_unique<ChangeController>(services));
 
     Router::Route &health = m_router.add(QStringLiteral("/health"), Router::Access::Public);
     health.throttled = false;
@@ -123,6 +134,9 @@ Response Backend::handle(const Request &request)
         qCCritical(lcHttp) << "internal error on" << request.methodName << request.path << e.what();
         response = Response::detail(500, tr("A server error occurred."));
     }
+    if (m_afterWrite && response.status < 400 && request.method != Request::Method::Get
+        && request.method != Request::Method::Head && request.method != Request::Method::Options)
+        m_afterWrite();
     // One line per request: method, path (never the query or a header, so no
     // token or password reaches the log), status and time.
     qCInfo(lcHttp, "%s %s %d %lldus", request.methodName.constData(), qUtf8Printable(request.path), response.status,
@@ -156,6 +170,31 @@ std::optional<User> Backend::authenticate(const QByteArray &authorization)
         throw unauthorized(QJsonObject { { QStringLiteral("detail"), tr("User is inactive") },
                                          { QStringLiteral("code"), QStringLiteral("user_inactive") } });
     }
+    return record->user;
+}
+
+std::optional<User> Backend::verifyBearer(const QByteArray &authorization, qint64 *expires, QString *why)
+{
+    const QList<QByteArray> parts = authorization.simplified().split(' ');
+    if (parts.size() != 2 || parts.first() != "Bearer") {
+        *why = tr("Authentication credentials were not provided.");
+        return std::nullopt;
+    }
+    const auto claims = m_tokens.verify(parts.at(1));
+    if (!claims) {
+        *why = tr("Token is invalid or expired");
+        return std::nullopt;
+    }
+    if (claims->type != u"access") {
+        *why = tr("Token has wrong type");
+        return std::nullopt;
+    }
+    const auto record = cachedUser(claims->userId);
+    if (!record || !record->active) {
+        *why = record ? tr("User is inactive") : tr("User not found");
+        return std::nullopt;
+    }
+    *expires = claims->expires;
     return record->user;
 }
 
@@ -238,7 +277,11 @@ Response Backend::dispatch(const Request &request)
         if (!handler) {
             throw HttpError::detail(405, tr("Method \"%1\" not allowed.").arg(QString::fromLatin1(request.methodName)));
         }
-        Response response = (*handler)(context);
+        const bool write = method == Request::Method::Post || method == Request::Method::Put
+            || method == Request::Method::Patch || method == Request::Method::Delete;
+        const QByteArray key = write ? request.header("Idempotency-Key").trimmed() : QByteArray();
+        // Keys are per user: an anonymous write (registration, tokens) ignores one.
+        Response response = key.isEmpty() || !context.user() ? (*handler)(context) : idempotent(*handler, context, key);
         response.setHeader("Allow", route.allow);
         return response;
     } catch (HttpError &e) {
@@ -246,6 +289,77 @@ Response Backend::dispatch(const Request &request)
         e.withHeader("Allow", route.allow);
         throw;
     }
+}
+
+namespace {
+// Answers a repeat gets again. Refusals that depend on the moment (auth,
+// permissions, a stale If-Match, throttling, a busy database) are not kept:
+// a retry with the same key runs again.
+bool keepAnswer(int status)
+{
+    return status < 500 && status != 401 && status != 403 && status != 408 && status != 409 && status != 412
+        && status != 429;
+}
+
+QByteArray encodedQuery(const Request &request)
+{
+    QByteArray out;
+    for (const auto &item : request.query)
+        out += item.first.toUtf8() + '=' + item.second.toUtf8() + '&';
+    return out;
+}
+} // namespace
+
+Response Backend::idempotent(const Router::Handler &handler, RequestContext &context, const QByteArray &key)
+{
+    const Request &request = context.request();
+    if (!IdempotencyStore::isValidKey(key)) {
+        throw HttpError::detail(400, tr("The Idempotency-Key header must be 1 to %1 visible ASCII characters.")
+                                         .arg(IdempotencyStore::kMaxKeyLength));
+    }
+    const qint64 userId = context.user()->id;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const QByteArray fingerprint
+        = IdempotencyStore::fingerprint(request.methodName, request.path, encodedQuery(request), request.body);
+    auto replay = [&](const IdempotencyStore::Stored &stored) {
+        if (stored.fingerprint != fingerprint)
+            throw HttpError::detail(422, tr("This Idempotency-Key was already used for a different request."));
+        Response r = stored.response;
+        r.setHeader("Idempotent-Replayed", "true");
+        return r;
+    };
+    std::optional<Response> refusal;
+    {
+        // The write lock from here to the commit: the lookup, the write and
+        // the stored answer are one transaction.
+        Database::Transaction tx(m_db);
+        if (const auto stored = m_idempotency.find(userId, key, now))
+            return replay(*stored);
+        Response response;
+        try {
+            response = handler(context);
+        } catch (const HttpError &e) {
+            if (!keepAnswer(e.status()))
+                throw;
+            refusal = e.toResponse();
+        }
+        if (!refusal) {
+            if (keepAnswer(response.status)) {
+                m_idempotency.store(userId, key, fingerprint, response, now);
+                m_idempotency.prune(now);
+            }
+            tx.commit();
+            return response;
+        }
+    }
+    // Refused: whatever the handler wrote is rolled back; the refusal is kept
+    // (unless another process answered this key meanwhile).
+    Database::Transaction tx(m_db);
+    if (const auto stored = m_idempotency.find(userId, key, now))
+        return replay(*stored);
+    m_idempotency.store(userId, key, fingerprint, *refusal, now);
+    tx.commit();
+    return *refusal;
 }
 
 } // namespace LittleLemon::Server

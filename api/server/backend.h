@@ -2,6 +2,7 @@
 
 #include "api/server/database.h"
 #include "api/server/httprequest.h"
+#include "api/server/idempotencystore.h"
 #include "api/server/httpresponse.h"
 #include "api/server/router.h"
 #include "api/server/serverconfig.h"
@@ -12,6 +13,7 @@
 
 #include <QElapsedTimer>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -29,11 +31,15 @@ class Controller;
 // authentication (401 for a bad token), the route's own login requirement
 // (401), throttling (429), method (405), then the handler.
 //
-// Where the server's extensions plug in: Idempotency-Key and If-Match/ETag
-// checks wrap the handler call in dispatch() (a write and its stored answer
-// in one transaction); the change log is appended by ServerStorage inside
-// the transaction of each write; the /api/events WebSocket is a route the
-// HTTP adapter upgrades (ConnectionGuard already steps aside on Upgrade).
+// Where the server's extensions plug in: a signed-in write with an
+// Idempotency-Key runs in dispatch() inside one BEGIN IMMEDIATE transaction
+// with the key's lookup and the storing of its answer (a repeat gets the
+// stored answer, never a second run); If-Match is checked by each
+// controller against the resource's current representation (ETag) just
+// before it writes; the change log is appended by ServerStorage inside the
+// transaction of each write; the /api/events WebSocket is a route the HTTP
+// adapter upgrades (ConnectionGuard already steps aside on Upgrade) and
+// hands to an EventHub.
 // The throttle keys anonymous clients on the peer address, never on
 // X-Forwarded-For (which DRF trusts by default and anyone can forge).
 class Backend
@@ -53,6 +59,21 @@ public:
     ServerStorage &storage() { return m_storage; }
     TokenService &tokens() { return m_tokens; }
     Database &database() { return m_db; }
+
+    // The `events` extension is listed in /api/meta only while an event hub
+    // serves /api/events for this backend.
+    void setEventsServed(bool served) { m_eventsServed = served; }
+    bool eventsServed() const { return m_eventsServed; }
+    // Called after every write request that succeeded (the event hub looks
+    // for new changes then, instead of waiting for its timer).
+    void setAfterWrite(std::function<void()> callback) { m_afterWrite = std::move(callback); }
+
+    // An access token in an Authorization header ("Bearer ..."), checked as
+    // a request's would be: the user, and in *expires the token's expiry
+    // (seconds since the epoch); nullopt with *why (for people) otherwise.
+    std::optional<User> verifyBearer(const QByteArray &authorization, qint64 *expires, QString *why);
+    // A user by id, from the cache requests use (fresh after any commit).
+    std::optional<UserRecord> userRecord(qint64 id) { return cachedUser(id); }
     // The database's path inside a data directory.
     static QString databasePath(const QString &dataDir);
 
@@ -61,11 +82,15 @@ private:
     std::optional<User> authenticate(const QByteArray &authorization);
     std::optional<UserRecord> cachedUser(qint64 id);
     void throttle(const Request &request, const std::optional<User> &user);
+    Response idempotent(const Router::Handler &handler, RequestContext &context, const QByteArray &key);
 
     ServerConfig m_config;
     Database m_db;
     ServerStorage m_storage;
     TokenService m_tokens;
+    IdempotencyStore m_idempotency;
+    bool m_eventsServed = false;
+    std::function<void()> m_afterWrite;
     Throttle m_throttle;
     QElapsedTimer m_clock;
     Router m_router;

@@ -47,6 +47,8 @@ Response CartController::add(RequestContext &context)
         item = m_storage.menuItem(*menuitem);
         if (!item)
             body.fail(QStringLiteral("menuitem"), FieldReader::invalidPk(QString::number(*menuitem)));
+        else if (!item->available)
+            body.fail(QStringLiteral("menuitem"), tr("%1 is not available right now.").arg(item->title));
     }
     body.throwIfErrors();
     const std::optional<CartItem> existing = [&]() -> std::optional<CartItem> {

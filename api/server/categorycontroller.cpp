@@ -1,5 +1,6 @@
 #include "api/server/categorycontroller.h"
 
+#include "api/server/etag.h"
 #include "api/server/fieldreader.h"
 #include "api/server/pagination.h"
 #include "api/server/serverstorage.h"
@@ -97,7 +98,7 @@ Response CategoryController::create(RequestContext &context)
     Category c;
     readCategory(body, m_storage, c, 0);
     body.throwIfErrors();
-    return Response::jsonBytes(201, Wire::object(m_storage.createCategory(c.slug, c.title)));
+    return ETag::respond(201, Wire::object(m_storage.createCategory(c.slug, c.title)));
 }
 
 Response CategoryController::retrieve(RequestContext &context)
@@ -106,7 +107,7 @@ Response CategoryController::retrieve(RequestContext &context)
     const auto c = m_storage.category(context.id());
     if (!c)
         throw HttpError::notFound();
-    return Response::jsonBytes(200, Wire::object(*c));
+    return ETag::respond(200, Wire::object(*c));
 }
 
 Response CategoryController::update(RequestContext &context, bool partial)
@@ -115,19 +116,23 @@ Response CategoryController::update(RequestContext &context, bool partial)
     auto c = m_storage.category(context.id());
     if (!c)
         throw HttpError::notFound();
+    const QByteArray current = Wire::object(*c);
     FieldReader body(context.object(), partial);
     readCategory(body, m_storage, *c, c->id);
     body.throwIfErrors();
+    ETag::require(context, current);
     m_storage.updateCategory(*c);
-    return Response::jsonBytes(200, Wire::object(*c));
+    return ETag::respond(200, Wire::object(*c));
 }
 
 Response CategoryController::destroy(RequestContext &context)
 {
     require(context, isAdmin);
     const qint64 id = context.id();
-    if (!m_storage.category(id))
+    const auto c = m_storage.category(id);
+    if (!c)
         throw HttpError::notFound();
+    ETag::require(context, Wire::object(*c));
     if (m_storage.menuItemsInCategory(id) > 0)
         throw HttpError::detail(400, tr("This category still has menu items; move or delete them first."));
     m_storage.deleteCategory(id);

@@ -27,17 +27,16 @@ StorageError Database::errorFrom(const QSqlError &error, const QString &context)
     return StorageError(kind, context + QStringLiteral(": ") + error.text());
 }
 
-Statement::Statement(QSqlQuery &query, qint64 *writeCounter)
-    : m_query(&query)
+Statement::Statement(std::shared_ptr<QSqlQuery> query, qint64 *writeCounter)
+    : m_query(std::move(query))
     , m_writes(writeCounter)
 {
 }
 
 Statement::Statement(Statement &&other) noexcept
-    : m_query(other.m_query)
+    : m_query(std::move(other.m_query))
     , m_writes(other.m_writes)
 {
-    other.m_query = nullptr;
 }
 
 Statement::~Statement()
@@ -144,10 +143,10 @@ Statement Database::statement(const QString &sql)
 {
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
-        QSqlQuery q(m_db);
-        q.setForwardOnly(true);
-        if (!q.prepare(sql))
-            throw errorFrom(q.lastError(), QStringLiteral("cannot prepare \"%1\"").arg(sql.left(80)));
+        auto q = std::make_shared<QSqlQuery>(m_db);
+        q->setForwardOnly(true);
+        if (!q->prepare(sql))
+            throw errorFrom(q->lastError(), QStringLiteral("cannot prepare \"%1\"").arg(sql.left(80)));
         // Dynamic statements come from a bounded set of shapes; the cap is
         // a backstop, not a policy.
         if (m_statements.size() > 512)

@@ -7,6 +7,7 @@
 #include <QVariant>
 
 #include <functional>
+#include <memory>
 #include <stdexcept>
 
 namespace LittleLemon::Server {
@@ -31,7 +32,7 @@ private:
 class Statement
 {
 public:
-    Statement(QSqlQuery &query, qint64 *writeCounter);
+    Statement(std::shared_ptr<QSqlQuery> query, qint64 *writeCounter);
     ~Statement();
     Statement(const Statement &) = delete;
     Statement &operator=(const Statement &) = delete;
@@ -48,7 +49,9 @@ public:
     int rowsAffected() const { return m_query->numRowsAffected(); }
 
 private:
-    QSqlQuery *m_query;
+    // Shared with the cache: a statement in use stays valid while others
+    // are prepared (the cache may grow, rehash or be cleared meanwhile).
+    std::shared_ptr<QSqlQuery> m_query;
     qint64 *m_writes;
 };
 
@@ -124,7 +127,7 @@ public:
 private:
     QSqlDatabase m_db;
     QString m_connection;
-    QHash<QString, QSqlQuery> m_statements;
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
     QSqlQuery m_begin;
     QSqlQuery m_commit;
     int m_depth = 0;

@@ -37,6 +37,13 @@ HttpError HttpError::list(int status, const QString &text)
     return HttpError(status, QJsonArray { text });
 }
 
+HttpError HttpError::raw(int status, QByteArray body)
+{
+    HttpError e(status, QJsonValue());
+    e.m_raw = std::move(body);
+    return e;
+}
+
 HttpError HttpError::notFound()
 {
     return detail(404, QCoreApplication::translate("LittleLemon::Server", "Not found."));
@@ -62,7 +69,7 @@ HttpError &HttpError::withHeader(const QByteArray &name, const QByteArray &value
 
 Response HttpError::toResponse() const
 {
-    Response r = Response::json(m_status, m_body);
+    Response r = m_raw.isNull() ? Response::json(m_status, m_body) : Response::jsonBytes(m_status, m_raw);
     for (const Response::Header &h : m_headers)
         r.setHeader(h.first, h.second);
     return r;

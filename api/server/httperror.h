@@ -27,6 +27,9 @@ public:
     // A bare array of strings, the shape of the cloud's order PATCH refusals.
     static HttpError list(int status, const QString &text);
 
+    // A body already encoded (a resource as its GET shows it, for 412).
+    static HttpError raw(int status, QByteArray body);
+
     static HttpError notFound(); // {"detail": "Not found."}
     static HttpError forbidden(); // the DRF permission sentence
     static HttpError notAuthenticated();
@@ -41,6 +44,7 @@ public:
 private:
     int m_status;
     QJsonValue m_body;
+    QByteArray m_raw;
     QList<Response::Header> m_headers;
 };
 

@@ -95,9 +95,12 @@ QByteArray Response::reasonPhrase(int status)
     case 412: return QByteArrayLiteral("Precondition Failed");
     case 413: return QByteArrayLiteral("Request Entity Too Large");
     case 415: return QByteArrayLiteral("Unsupported Media Type");
+    case 422: return QByteArrayLiteral("Unprocessable Entity");
+    case 426: return QByteArrayLiteral("Upgrade Required");
     case 429: return QByteArrayLiteral("Too Many Requests");
     case 500: return QByteArrayLiteral("Internal Server Error");
     case 503: return QByteArrayLiteral("Service Unavailable");
+    case 507: return QByteArrayLiteral("Insufficient Storage");
     default: break;
     }
     return QByteArrayLiteral("Unknown");

@@ -135,6 +135,19 @@ JsonWriter &JsonWriter::date(const QDate &day)
     return *this;
 }
 
+JsonWriter &JsonWriter::dateTime(const QDateTime &moment)
+{
+    separate();
+    const QDateTime utc = moment.toUTC();
+    const QDate d = utc.date();
+    const QTime t = utc.time();
+    char text[40];
+    const int n = std::snprintf(text, sizeof text, "\"%04d-%02d-%02dT%02d:%02d:%02d.%03dZ\"", d.year(), d.month(),
+                                d.day(), t.hour(), t.minute(), t.second(), t.msec());
+    m_out.append(text, n);
+    return *this;
+}
+
 JsonWriter &JsonWriter::value(const QString &text)
 {
     separate();
@@ -185,6 +198,7 @@ void write(JsonWriter &w, const MenuItem &m)
         .key("price").money(m.price)
         .key("featured").value(m.featured)
         .key("category").value(m.category)
+        .key("available").value(m.available)
         .endObject();
 }
 
@@ -210,7 +224,12 @@ void write(JsonWriter &w, const OrderItem &i)
         .endObject();
 }
 
-void write(JsonWriter &w, const Order &o)
+void write(JsonWriter &w, const StageChange &s)
+{
+    w.beginObject().key("stage").value(toWire(s.stage)).key("by").value(s.by).key("at").dateTime(s.at).endObject();
+}
+
+void write(JsonWriter &w, const Order &o, bool withHistory)
 {
     w.beginObject().key("id").value(o.id).key("user").value(o.user).key("delivery_crew");
     if (o.deliveryCrew)
@@ -223,7 +242,24 @@ void write(JsonWriter &w, const Order &o)
         .key("items").beginArray();
     for (const OrderItem &i : o.items)
         write(w, i);
-    w.endArray().endObject();
+    w.endArray();
+    if (o.stage)
+        w.key("stage").value(toWire(*o.stage));
+    w.key("note").value(o.note);
+    if (withHistory) {
+        w.key("history").beginArray();
+        for (const StageChange &s : o.history)
+            write(w, s);
+        w.endArray();
+    }
+    w.endObject();
+}
+
+QByteArray orderDetail(const Order &o)
+{
+    JsonWriter w;
+    write(w, o, true);
+    return w.take();
 }
 
 void write(JsonWriter &w, const OrderCreated &o)
@@ -234,9 +270,51 @@ void write(JsonWriter &w, const OrderCreated &o)
     w.endArray().key("detail").value(o.detail).endObject();
 }
 
+void write(JsonWriter &w, const Booking &b)
+{
+    w.beginObject()
+        .key("id").value(b.id)
+        .key("user").value(b.user)
+        .key("name").value(b.name)
+        .key("phone").value(b.phone)
+        .key("date").date(b.date)
+        .key("time").value(b.time.toString(QStringLiteral("HH:mm")))
+        .key("guests").value(b.guests)
+        .key("table");
+    if (b.table)
+        w.value(*b.table);
+    else
+        w.null();
+    w.key("notes").value(b.notes).key("status").value(toWire(b.status)).endObject();
+}
+
+void write(JsonWriter &w, const DiningTable &t)
+{
+    w.beginObject().key("id").value(t.id).key("name").value(t.name).key("seats").value(t.seats).endObject();
+}
+
 void writeMember(JsonWriter &w, const User &u)
 {
     w.beginObject().key("id").value(u.id).key("username").value(u.username).key("email").value(u.email).endObject();
+}
+
+void writeMembership(JsonWriter &w, const QString &group, const User &u)
+{
+    w.beginObject()
+        .key("group").value(group)
+        .key("user").value(u.id)
+        .key("username").value(u.username)
+        .key("email").value(u.email)
+        .endObject();
+}
+
+void writeMe(JsonWriter &w, const User &u)
+{
+    w.beginObject().key("email").value(u.email).key("username").value(u.username).key("id").value(u.id);
+    w.key("groups").beginArray();
+    for (const QString &g : u.groups)
+        w.value(g);
+    w.endArray().key("is_staff").value(u.isStaff).endObject();
 }
 
 } // namespace Wire

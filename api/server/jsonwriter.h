@@ -1,6 +1,8 @@
 #pragma once
 
+#include "models/booking.h"
 #include "models/category.h"
+#include "models/diningtable.h"
 #include "models/money.h"
 #include "models/menuitem.h"
 #include "models/order.h"
@@ -8,6 +10,7 @@
 
 #include <QByteArray>
 #include <QDate>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -39,6 +42,8 @@ public:
     JsonWriter &money(Money amount);
     // A date as "YYYY-MM-DD".
     JsonWriter &date(const QDate &day);
+    // A moment as ISO 8601 in UTC with milliseconds: "2026-11-24T19:00:00.000Z".
+    JsonWriter &dateTime(const QDateTime &moment);
     JsonWriter &null();
     // Already-encoded JSON (a nested document written elsewhere).
     JsonWriter &raw(const QByteArray &json);
@@ -58,16 +63,27 @@ private:
     bool m_afterKey = false;
 };
 
-// The contract's records in the cloud's field order.
+// The contract's records in the cloud's field order, then our extension
+// fields (CONTRACT.md "also carry"): a menu item's "available", an order's
+// "stage" and "note" (and "history" where a single order is shown).
 namespace Wire {
 void write(JsonWriter &w, const Category &c);
 void write(JsonWriter &w, const MenuItem &m);
 void write(JsonWriter &w, const CartItem &c);
 void write(JsonWriter &w, const OrderItem &i);
-void write(JsonWriter &w, const Order &o);
+void write(JsonWriter &w, const StageChange &s);
+// Lists leave the history out; GET /api/orders/{id} (withHistory) has it.
+void write(JsonWriter &w, const Order &o, bool withHistory = false);
 void write(JsonWriter &w, const OrderCreated &o);
+void write(JsonWriter &w, const Booking &b);
+void write(JsonWriter &w, const DiningTable &t);
 // A group member: {"id","username","email"}.
 void writeMember(JsonWriter &w, const User &u);
+// A group membership as the change feed carries it:
+// {"group","user","username","email"}.
+void writeMembership(JsonWriter &w, const QString &group, const User &u);
+// /auth/users/me/: the cloud's {"email","username"} plus "id", "groups", "is_staff".
+void writeMe(JsonWriter &w, const User &u);
 
 template<typename T>
 QByteArray array(const QList<T> &items)
@@ -87,6 +103,9 @@ QByteArray object(const T &item)
     write(w, item);
     return w.take();
 }
+
+// A single order as GET /api/orders/{id} shows it (history included).
+QByteArray orderDetail(const Order &o);
 } // namespace Wire
 
 } // namespace LittleLemon::Server

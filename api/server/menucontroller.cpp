@@ -1,5 +1,6 @@
 #include "api/server/menucontroller.h"
 
+#include "api/server/etag.h"
 #include "api/server/fieldreader.h"
 #include "api/server/pagination.h"
 #include "api/server/serverstorage.h"
@@ -58,6 +59,10 @@ Response MenuController::list(RequestContext &context)
             throw HttpError::field(QStringLiteral("price"), why);
     }
     query.searchTerms = searchTerms(r.queryValue(u"search"));
+    // The availability extension: customers and anonymous callers do not
+    // see what has run out; staff do (they put it back on).
+    const User *user = context.user();
+    query.onlyAvailable = !user || user->isCustomer();
     // DRF's OrderingFilter: the first valid term wins; unknown ones are ignored.
     for (const QString &term : r.queryValue(u"ordering").split(u',', Qt::SkipEmptyParts)) {
         const QString t = term.trimmed();
@@ -85,6 +90,10 @@ void readMenuItem(FieldReader &body, ServerStorage &storage, MenuItem &m)
         if (const auto featured = body.boolean(QStringLiteral("featured")))
             m.featured = *featured;
     }
+    if (body.has(QStringLiteral("available"))) {
+        if (const auto available = body.boolean(QStringLiteral("available")))
+            m.available = *available;
+    }
     if (const auto category = body.primaryKey(QStringLiteral("category"))) {
         if (!storage.category(*category))
             body.fail(QStringLiteral("category"), FieldReader::invalidPk(QString::number(*category)));
@@ -101,7 +110,7 @@ Response MenuController::create(RequestContext &context)
     MenuItem m;
     readMenuItem(body, m_storage, m);
     body.throwIfErrors();
-    return Response::jsonBytes(201, Wire::object(m_storage.createMenuItem(m)));
+    return ETag::respond(201, Wire::object(m_storage.createMenuItem(m)));
 }
 
 Response MenuController::retrieve(RequestContext &context)
@@ -109,7 +118,7 @@ Response MenuController::retrieve(RequestContext &context)
     const auto m = m_storage.menuItem(context.id());
     if (!m)
         throw HttpError::notFound();
-    return Response::jsonBytes(200, Wire::object(*m));
+    return ETag::respond(200, Wire::object(*m));
 }
 
 Response MenuController::update(RequestContext &context, bool partial)
@@ -118,17 +127,23 @@ Response MenuController::update(RequestContext &context, bool partial)
     auto m = m_storage.menuItem(context.id());
     if (!m)
         throw HttpError::notFound();
+    const QByteArray current = Wire::object(*m);
     FieldReader body(context.object(), partial);
     readMenuItem(body, m_storage, *m);
     body.throwIfErrors();
+    ETag::require(context, current);
     m_storage.updateMenuItem(*m);
-    return Response::jsonBytes(200, Wire::object(*m));
+    return ETag::respond(200, Wire::object(*m));
 }
 
 Response MenuController::destroy(RequestContext &context)
 {
     require(context, [](const User &u) { return u.isAdmin(); });
-    if (!m_storage.deleteMenuItem(context.id()))
+    const auto m = m_storage.menuItem(context.id());
+    if (!m)
+        throw HttpError::notFound();
+    ETag::require(context, Wire::object(*m));
+    if (!m_storage.deleteMenuItem(m->id))
         throw HttpError::notFound();
     return Response::noContent();
 }

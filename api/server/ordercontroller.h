@@ -5,12 +5,17 @@
 
 namespace LittleLemon::Server {
 
-
-
 // /api/orders and /api/orders/{id}: orders made from the caller's cart,
 // listed per role (manager all, delivery crew assigned, others their own),
 // changed per role (manager: status and delivery_crew; delivery crew: status
 // of orders assigned to them; a customer may not change an order).
+//
+// Extensions: `stages` (PATCH {"stage"}: forward one stage, any open order
+// to cancelled, a manager one stage back; delivery crew only
+// out_for_delivery → delivered on their orders; a status-only PATCH moves to
+// delivered or back to ready; every move goes into the order's history),
+// `counter_orders` (staff POST {"items", "note"} without a cart), notes,
+// ETag / If-Match on single orders.
 class OrderController : public Controller
 {
 public:
@@ -20,12 +25,17 @@ public:
 private:
     Response list(RequestContext &context);
     Response create(RequestContext &context);
+    Response createCounterOrder(RequestContext &context, const User &user);
     Response retrieve(RequestContext &context);
     Response update(RequestContext &context);
     Response destroy(RequestContext &context);
 
     Order find(qint64 id);
     static bool maySee(const User &user, const Order &order);
+    // The stage a status-only PATCH means (cloud clients): delivered, or back to ready.
+    static std::optional<OrderStage> stageForStatus(const Order &order, bool status);
+    // Throws 400 {"stage": [...]} unless `user` may move `order` to `to`.
+    static void checkMove(const User &user, const Order &order, OrderStage to);
 };
 
 } // namespace LittleLemon::Server

@@ -12,6 +12,19 @@ namespace LittleLemon::Server {
 
 PageWindow PageWindow::resolve(const RequestContext &context, qint64 count, int pageSize)
 {
+    // The page_size extension: 1..500 rows a page instead of the server's size.
+    const QString sizeText = context.request().queryValue(u"page_size");
+    if (!sizeText.isNull()) {
+        bool ok = false;
+        const qint64 n = sizeText.trimmed().toLongLong(&ok);
+        if (!ok || n < 1 || n > kMaxPageSize) {
+            throw HttpError::field(QStringLiteral("page_size"),
+                                   QCoreApplication::translate("LittleLemon::Server",
+                                                               "Ensure this value is a whole number from 1 to %1.")
+                                       .arg(kMaxPageSize));
+        }
+        pageSize = int(n);
+    }
     PageWindow w;
     w.count = count;
     w.limit = pageSize;

@@ -12,8 +12,13 @@ class RequestContext;
 // a fixed page size, {"count","next","previous","results"} with absolute
 // next/previous URLs, and 404 {"detail": "Invalid page."} for a page that
 // does not exist (page 1 of an empty list exists).
+//
+// With the page_size extension ?page_size=N (1..500) overrides the size for
+// this request (out of range: 400); next/previous links keep it.
 struct PageWindow
 {
+    static constexpr int kMaxPageSize = 500;
+
     qint64 page = 1;
     qint64 pages = 1;
     qint64 count = 0;

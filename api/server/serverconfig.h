@@ -23,6 +23,11 @@ struct ServerConfig
     // pbkdf2_sha256. Existing hashes carry their own count.
     int hashIterations = 260000;
     qint64 maxBodyBytes = 1024 * 1024;
+    // The bookings extension: how long a booking holds its table.
+    int bookingStayMinutes = 90;
+    // The events extension: what may wait unsent on one event socket before
+    // its (too slow) reader is dropped.
+    qint64 eventsBacklogBytes = 256 * 1024;
 
     // Parses "127.0.0.1:8000", "0.0.0.0:8000", "[::1]:8000" or ":8000".
     bool setListen(const QString &text, QString *error);

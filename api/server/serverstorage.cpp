@@ -1,5 +1,8 @@
 #include "api/server/serverstorage.h"
 
+#include "api/server/idempotencystore.h"
+#include "api/server/jsonwriter.h"
+
 #include <QDateTime>
 
 namespace LittleLemon::Server {
@@ -91,6 +94,66 @@ void createSchemaV1(Database &db)
         db.execute(QString::fromLatin1(sql));
 }
 
+// The extensions (issue 4): menu availability, order stages with their
+// history and notes, dining tables and bookings, ids for group memberships
+// (the change feed names them), the change log and idempotency keys.
+void createSchemaV2(Database &db)
+{
+    const char *statements[] = {
+        "ALTER TABLE menu_items ADD COLUMN available INTEGER NOT NULL DEFAULT 1 CHECK (available IN (0, 1))",
+        "ALTER TABLE orders ADD COLUMN stage TEXT NOT NULL DEFAULT 'received'",
+        "ALTER TABLE orders ADD COLUMN note TEXT NOT NULL DEFAULT ''",
+        "UPDATE orders SET stage = 'delivered' WHERE status = 1",
+        "CREATE TABLE order_history ("
+        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " order_id INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,"
+        " stage TEXT NOT NULL,"
+        " by_user INTEGER NOT NULL,"
+        " at TEXT NOT NULL)",
+        "CREATE INDEX order_history_by_order ON order_history(order_id, id)",
+        // What the orders made before stages existed are known to have gone through.
+        "INSERT INTO order_history (order_id, stage, by_user, at)"
+        " SELECT id, 'received', user_id, created_at FROM orders ORDER BY id",
+        "INSERT INTO order_history (order_id, stage, by_user, at)"
+        " SELECT id, 'delivered', COALESCE(delivery_crew_id, 0), created_at FROM orders WHERE status = 1 ORDER BY id",
+        "CREATE TABLE memberships ("
+        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+        " group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,"
+        " UNIQUE (user_id, group_id))",
+        "INSERT INTO memberships (user_id, group_id) SELECT user_id, group_id FROM user_groups ORDER BY user_id, group_id",
+        "DROP TABLE user_groups",
+        "ALTER TABLE memberships RENAME TO user_groups",
+        "CREATE INDEX user_groups_by_group ON user_groups(group_id, user_id)",
+        "CREATE TABLE dining_tables ("
+        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+        " seats INTEGER NOT NULL CHECK (seats > 0))",
+        "CREATE TABLE bookings ("
+        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+        " name TEXT NOT NULL,"
+        " phone TEXT NOT NULL DEFAULT '',"
+        " date TEXT NOT NULL,"
+        " time TEXT NOT NULL,"
+        " guests INTEGER NOT NULL CHECK (guests > 0),"
+        " table_id INTEGER REFERENCES dining_tables(id) ON DELETE SET NULL,"
+        " notes TEXT NOT NULL DEFAULT '',"
+        " status TEXT NOT NULL DEFAULT 'booked',"
+        " created_at TEXT NOT NULL)",
+        "CREATE INDEX bookings_by_date ON bookings(date, time, id)",
+        "CREATE INDEX bookings_by_user ON bookings(user_id, date)",
+        "CREATE INDEX bookings_by_table ON bookings(table_id, date)",
+    };
+    for (const char *sql : statements)
+        db.execute(QString::fromLatin1(sql));
+    ChangeLog::createSchema(db);
+    IdempotencyStore::createSchema(db);
+    // Rows made before the log existed enter it once, so reading from 0 is
+    // a full snapshot on an upgraded database too.
+    ServerStorage(db).fillChangeLog();
+}
+
 QString placeholders(qsizetype n)
 {
     QString out;
@@ -103,12 +166,13 @@ QString placeholders(qsizetype n)
 
 ServerStorage::ServerStorage(Database &db)
     : m_db(db)
+    , m_changes(db)
 {
 }
 
 QList<Database::Migration> ServerStorage::migrations()
 {
-    return { createSchemaV1 };
+    return { createSchemaV1, createSchemaV2 };
 }
 
 // ---- users ----------------------------------------------------------------
@@ -173,13 +237,27 @@ void ServerStorage::setRole(qint64 userId, Role role)
         .bind(0, role == Role::Admin ? 1 : 0)
         .bind(1, userId)
         .exec();
-    m_db.statement(QStringLiteral("DELETE FROM user_groups WHERE user_id = ?")).bind(0, userId).exec();
+    std::optional<GroupRecord> keep;
     if (role == Role::Manager || role == Role::DeliveryCrew) {
-        const auto group = groupByName(role == Role::Manager ? kManagerGroup : kDeliveryCrewGroup);
-        if (!group)
+        keep = groupByName(role == Role::Manager ? kManagerGroup : kDeliveryCrewGroup);
+        if (!keep)
             throw StorageError(StorageError::Kind::Other, QStringLiteral("the staff groups are missing"));
-        addMember(userId, group->id);
     }
+    // Memberships one by one, so each leaves the change feed as a delete.
+    QList<qint64> groups;
+    {
+        Statement s = m_db.statement(QStringLiteral("SELECT group_id FROM user_groups WHERE user_id = ?"));
+        s.bind(0, userId).exec();
+        while (s.next())
+            groups << s.integer(0);
+    }
+    for (qint64 g : std::as_const(groups)) {
+        if (!keep || keep->id != g)
+            removeMember(userId, g);
+    }
+    if (keep)
+        addMember(userId, keep->id);
+    m_changes.roleChanged(userId);
     tx.commit();
 }
 
@@ -193,10 +271,14 @@ void ServerStorage::setPasswordHash(qint64 userId, const QString &passwordHash)
 
 void ServerStorage::setEmail(qint64 userId, const QString &email)
 {
+    Database::Transaction tx(m_db);
     m_db.statement(QStringLiteral("UPDATE users SET email = ? WHERE id = ?"))
         .bind(0, email.isNull() ? QStringLiteral("") : email)
         .bind(1, userId)
         .exec();
+    // Memberships carry the email in the feed.
+    logMembershipsOf(userId);
+    tx.commit();
 }
 
 void ServerStorage::touchLastLogin(qint64 userId)
@@ -254,16 +336,44 @@ bool ServerStorage::isMember(qint64 userId, qint64 groupId)
 
 bool ServerStorage::addMember(qint64 userId, qint64 groupId)
 {
+    Database::Transaction tx(m_db);
     Statement s = m_db.statement(QStringLiteral("INSERT OR IGNORE INTO user_groups (user_id, group_id) VALUES (?, ?)"));
     s.bind(0, userId).bind(1, groupId).exec();
-    return s.rowsAffected() > 0;
+    if (s.rowsAffected() == 0)
+        return false;
+    const qint64 membership = s.lastInsertId();
+    Statement g = m_db.statement(QStringLiteral("SELECT name FROM groups WHERE id = ?"));
+    g.bind(0, groupId).exec();
+    const QString group = g.next() ? g.text(0) : QString();
+    logMembership(membership, group, userId);
+    m_changes.roleChanged(userId);
+    tx.commit();
+    return true;
 }
 
 bool ServerStorage::removeMember(qint64 userId, qint64 groupId)
 {
-    Statement s = m_db.statement(QStringLiteral("DELETE FROM user_groups WHERE user_id = ? AND group_id = ?"));
-    s.bind(0, userId).bind(1, groupId).exec();
-    return s.rowsAffected() > 0;
+    Database::Transaction tx(m_db);
+    Statement find = m_db.statement(QStringLiteral("SELECT id FROM user_groups WHERE user_id = ? AND group_id = ?"));
+    find.bind(0, userId).bind(1, groupId).exec();
+    if (!find.next())
+        return false;
+    const qint64 membership = find.integer(0);
+    m_db.statement(QStringLiteral("DELETE FROM user_groups WHERE id = ?")).bind(0, membership).exec();
+    m_changes.remove(ChangeKind::GroupMembership, membership, ChangeScope {});
+    m_changes.roleChanged(userId);
+    tx.commit();
+    return true;
+}
+
+bool ServerStorage::seesOrder(const User &user, qint64 owner, std::optional<qint64> crew)
+{
+    // The order lists' scopes (OrderController::list).
+    if (user.isManager())
+        return true;
+    if (user.isDeliveryCrew())
+        return crew && *crew == user.id;
+    return owner == user.id;
 }
 
 // ---- categories -----------------------------------------------------------
@@ -335,26 +445,38 @@ std::optional<Category> ServerStorage::categoryBySlug(const QString &slug)
 
 Category ServerStorage::createCategory(const QString &slug, const QString &title)
 {
+    Database::Transaction tx(m_db);
     Statement s = m_db.statement(QStringLiteral("INSERT INTO categories (slug, title, title_folded) VALUES (?, ?, ?)"));
     s.bind(0, slug).bind(1, title).bind(2, fold(title)).exec();
-    return Category { s.lastInsertId(), slug, title };
+    const Category out { s.lastInsertId(), slug, title };
+    logCategory(out);
+    tx.commit();
+    return out;
 }
 
 void ServerStorage::updateCategory(const Category &c)
 {
+    Database::Transaction tx(m_db);
     m_db.statement(QStringLiteral("UPDATE categories SET slug = ?, title = ?, title_folded = ? WHERE id = ?"))
         .bind(0, c.slug)
         .bind(1, c.title)
         .bind(2, fold(c.title))
         .bind(3, c.id)
         .exec();
+    logCategory(c);
+    tx.commit();
 }
 
 bool ServerStorage::deleteCategory(qint64 id)
 {
+    Database::Transaction tx(m_db);
     Statement s = m_db.statement(QStringLiteral("DELETE FROM categories WHERE id = ?"));
     s.bind(0, id).exec();
-    return s.rowsAffected() > 0;
+    if (s.rowsAffected() == 0)
+        return false;
+    m_changes.remove(ChangeKind::Category, id, ChangeScope {});
+    tx.commit();
+    return true;
 }
 
 qint64 ServerStorage::menuItemsInCategory(qint64 categoryId)
@@ -375,6 +497,8 @@ QString menuWhere(const MenuQuery &q, bool *needsCategory)
         clauses << QStringLiteral("c.slug = ?");
     if (q.price)
         clauses << QStringLiteral("m.price_cents = ?");
+    if (q.onlyAvailable)
+        clauses << QStringLiteral("m.available = 1");
     for (qsizetype i = 0; i < q.searchTerms.size(); ++i)
         clauses << QStringLiteral("(instr(m.title_folded, ?) > 0 OR instr(lower(c.slug), ?) > 0"
                                   " OR instr(CAST(m.id AS TEXT), ?) > 0)");
@@ -399,6 +523,7 @@ MenuItem readMenuItem(const Statement &s)
     m.price = Money(s.integer(2));
     m.featured = s.integer(3) != 0;
     m.category = s.integer(4);
+    m.available = s.integer(5) != 0;
     return m;
 }
 } // namespace
@@ -426,7 +551,7 @@ QList<MenuItem> ServerStorage::menuItems(const MenuQuery &query, qint64 offset, 
     case MenuQuery::Ordering::PriceDescending: order = QStringLiteral(" ORDER BY m.price_cents DESC, m.id"); break;
     }
     Statement s = m_db.statement(
-        QStringLiteral("SELECT m.id, m.title, m.price_cents, m.featured, m.category_id FROM menu_items m")
+        QStringLiteral("SELECT m.id, m.title, m.price_cents, m.featured, m.category_id, m.available FROM menu_items m")
         + (join ? QStringLiteral(" JOIN categories c ON c.id = m.category_id") : QString()) + where + order
         + QStringLiteral(" LIMIT ? OFFSET ?"));
     const int next = bindMenu(s, query);
@@ -440,7 +565,7 @@ QList<MenuItem> ServerStorage::menuItems(const MenuQuery &query, qint64 offset, 
 std::optional<MenuItem> ServerStorage::menuItem(qint64 id)
 {
     Statement s = m_db.statement(
-        QStringLiteral("SELECT id, title, price_cents, featured, category_id FROM menu_items WHERE id = ?"));
+        QStringLiteral("SELECT id, title, price_cents, featured, category_id, available FROM menu_items WHERE id = ?"));
     s.bind(0, id).exec();
     if (!s.next())
         return std::nullopt;
@@ -449,37 +574,50 @@ std::optional<MenuItem> ServerStorage::menuItem(qint64 id)
 
 MenuItem ServerStorage::createMenuItem(const MenuItem &item)
 {
-    Statement s = m_db.statement(QStringLiteral(
-        "INSERT INTO menu_items (title, title_folded, price_cents, featured, category_id) VALUES (?, ?, ?, ?, ?)"));
+    Database::Transaction tx(m_db);
+    Statement s = m_db.statement(QStringLiteral("INSERT INTO menu_items (title, title_folded, price_cents, featured,"
+                                                " category_id, available) VALUES (?, ?, ?, ?, ?, ?)"));
     s.bind(0, item.title)
         .bind(1, fold(item.title))
         .bind(2, item.price.cents())
         .bind(3, item.featured ? 1 : 0)
         .bind(4, item.category)
+        .bind(5, item.available ? 1 : 0)
         .exec();
     MenuItem out = item;
     out.id = s.lastInsertId();
+    logMenuItem(out);
+    tx.commit();
     return out;
 }
 
 void ServerStorage::updateMenuItem(const MenuItem &item)
 {
+    Database::Transaction tx(m_db);
     m_db.statement(QStringLiteral("UPDATE menu_items SET title = ?, title_folded = ?, price_cents = ?, featured = ?,"
-                                  " category_id = ? WHERE id = ?"))
+                                  " category_id = ?, available = ? WHERE id = ?"))
         .bind(0, item.title)
         .bind(1, fold(item.title))
         .bind(2, item.price.cents())
         .bind(3, item.featured ? 1 : 0)
         .bind(4, item.category)
-        .bind(5, item.id)
+        .bind(5, item.available ? 1 : 0)
+        .bind(6, item.id)
         .exec();
+    logMenuItem(item);
+    tx.commit();
 }
 
 bool ServerStorage::deleteMenuItem(qint64 id)
 {
+    Database::Transaction tx(m_db);
     Statement s = m_db.statement(QStringLiteral("DELETE FROM menu_items WHERE id = ?"));
     s.bind(0, id).exec();
-    return s.rowsAffected() > 0;
+    if (s.rowsAffected() == 0)
+        return false;
+    m_changes.remove(ChangeKind::MenuItem, id, ChangeScope {});
+    tx.commit();
+    return true;
 }
 
 // ---- cart -----------------------------------------------------------------
@@ -560,21 +698,32 @@ bool ServerStorage::deleteCartItem(qint64 userId, qint64 id)
 
 // ---- orders ---------------------------------------------------------------
 
+namespace {
+const QString kInsertOrder = QStringLiteral(
+    "INSERT INTO orders (user_id, delivery_crew_id, status, total_cents, date, created_at, stage, note)"
+    " VALUES (?, NULL, 0, ?, ?, ?, 'received', ?)");
+const QString kInsertLine = QStringLiteral(
+    "INSERT INTO order_items (order_id, menuitem_id, title, quantity, unit_price_cents, price_cents)"
+    " VALUES (?, ?, ?, ?, ?, ?)");
+} // namespace
+
+void ServerStorage::addHistory(qint64 orderId, OrderStage stage, qint64 by)
+{
+    m_db.statement(QStringLiteral("INSERT INTO order_history (order_id, stage, by_user, at) VALUES (?, ?, ?, ?)"))
+        .bind(0, orderId)
+        .bind(1, toWire(stage))
+        .bind(2, by)
+        .bind(3, nowIso())
+        .exec();
+}
+
 std::optional<OrderCreated> ServerStorage::createOrderFromCart(qint64 userId, const QDate &date)
 {
     Database::Transaction tx(m_db);
     const QList<CartItem> rows = cart(userId);
     if (rows.isEmpty())
         return std::nullopt;
-    Money total;
-    for (const CartItem &c : rows)
-        total += c.price;
-    Statement insert = m_db.statement(QStringLiteral(
-        "INSERT INTO orders (user_id, delivery_crew_id, status, total_cents, date, created_at) VALUES (?, NULL, 0, ?, ?, ?)"));
-    insert.bind(0, userId).bind(1, total.cents()).bind(2, date.toString(Qt::ISODate)).bind(3, nowIso()).exec();
-    OrderCreated created;
-    created.orderId = insert.lastInsertId();
-    created.total = total;
+    QList<OrderItem> lines;
     for (const CartItem &c : rows) {
         OrderItem line;
         line.menuitem = c.menuitem;
@@ -582,8 +731,33 @@ std::optional<OrderCreated> ServerStorage::createOrderFromCart(qint64 userId, co
         line.quantity = c.quantity;
         line.price = c.price;
         line.unitPrice = Money(c.quantity ? c.price.cents() / c.quantity : 0);
-        m_db.statement(QStringLiteral("INSERT INTO order_items (order_id, menuitem_id, title, quantity, unit_price_cents,"
-                                      " price_cents) VALUES (?, ?, ?, ?, ?, ?)"))
+        lines.append(line);
+    }
+    OrderCreated created = createCounterOrder(userId, lines, QString(), date);
+    m_db.statement(QStringLiteral("DELETE FROM cart_items WHERE user_id = ?")).bind(0, userId).exec();
+    tx.commit();
+    return created;
+}
+
+OrderCreated ServerStorage::createCounterOrder(qint64 userId, const QList<OrderItem> &lines, const QString &note,
+                                               const QDate &date)
+{
+    Database::Transaction tx(m_db);
+    Money total;
+    for (const OrderItem &line : lines)
+        total += line.price;
+    Statement insert = m_db.statement(kInsertOrder);
+    insert.bind(0, userId)
+        .bind(1, total.cents())
+        .bind(2, date.toString(Qt::ISODate))
+        .bind(3, nowIso())
+        .bind(4, note.isNull() ? QStringLiteral("") : note)
+        .exec();
+    OrderCreated created;
+    created.orderId = insert.lastInsertId();
+    created.total = total;
+    for (const OrderItem &line : lines) {
+        m_db.statement(kInsertLine)
             .bind(0, created.orderId)
             .bind(1, line.menuitem)
             .bind(2, line.menuitemTitle)
@@ -593,7 +767,8 @@ std::optional<OrderCreated> ServerStorage::createOrderFromCart(qint64 userId, co
             .exec();
         created.items.append(line);
     }
-    m_db.statement(QStringLiteral("DELETE FROM cart_items WHERE user_id = ?")).bind(0, userId).exec();
+    addHistory(created.orderId, OrderStage::Received, userId);
+    logOrder(created.orderId);
     tx.commit();
     return created;
 }
@@ -619,11 +794,15 @@ Order readOrder(const Statement &s)
     o.status = s.integer(3) != 0;
     o.total = Money(s.integer(4));
     o.date = QDate::fromString(s.text(5), Qt::ISODate);
+    o.stage = orderStageFromWire(s.text(6));
+    if (!o.stage) // a stage this build does not know: say what status says
+        o.stage = o.status ? OrderStage::Delivered : OrderStage::Received;
+    o.note = s.text(7);
     return o;
 }
 
 const QString kOrderColumns =
-    QStringLiteral("SELECT id, user_id, delivery_crew_id, status, total_cents, date FROM orders");
+    QStringLiteral("SELECT id, user_id, delivery_crew_id, status, total_cents, date, stage, note FROM orders");
 } // namespace
 
 qint64 ServerStorage::orderCount(const OrderQuery &query)
@@ -653,7 +832,7 @@ QList<Order> ServerStorage::orders(const OrderQuery &query, qint64 offset, qint6
         .replace(QStringLiteral("date"), QStringLiteral("o.date"))
         .replace(QStringLiteral("total_cents"), QStringLiteral("o.total_cents"));
     Statement s = m_db.statement(
-        QStringLiteral("SELECT o.id, o.user_id, o.delivery_crew_id, o.status, o.total_cents, o.date,"
+        QStringLiteral("SELECT o.id, o.user_id, o.delivery_crew_id, o.status, o.total_cents, o.date, o.stage, o.note,"
                        " i.menuitem_id, i.title, i.quantity, i.unit_price_cents, i.price_cents FROM (")
         + kOrderColumns + orderWhere(query) + QStringLiteral(" ORDER BY ") + order
         + QStringLiteral(" LIMIT ? OFFSET ?) o LEFT JOIN order_items i ON i.order_id = o.id ORDER BY ") + outer
@@ -667,14 +846,14 @@ QList<Order> ServerStorage::orders(const OrderQuery &query, qint64 offset, qint6
         const qint64 id = s.integer(0);
         if (out.isEmpty() || out.last().id != id)
             out.append(readOrder(s));
-        if (s.value(6).isNull())
+        if (s.value(8).isNull())
             continue; // an order without lines (never made by us, but possible in imported data)
         OrderItem item;
-        item.menuitem = s.integer(6);
-        item.menuitemTitle = s.text(7);
-        item.quantity = int(s.integer(8));
-        item.unitPrice = Money(s.integer(9));
-        item.price = Money(s.integer(10));
+        item.menuitem = s.integer(8);
+        item.menuitemTitle = s.text(9);
+        item.quantity = int(s.integer(10));
+        item.unitPrice = Money(s.integer(11));
+        item.price = Money(s.integer(12));
         out.last().items.append(item);
     }
     return out;
@@ -708,6 +887,23 @@ void ServerStorage::loadItems(QList<Order> &orders)
     }
 }
 
+void ServerStorage::loadHistory(Order &order)
+{
+    Statement s = m_db.statement(
+        QStringLiteral("SELECT stage, by_user, at FROM order_history WHERE order_id = ? ORDER BY id"));
+    s.bind(0, order.id).exec();
+    while (s.next()) {
+        StageChange change;
+        const auto stage = orderStageFromWire(s.text(0));
+        if (!stage)
+            continue;
+        change.stage = *stage;
+        change.by = s.integer(1);
+        change.at = QDateTime::fromString(s.text(2), Qt::ISODateWithMs).toUTC();
+        order.history.append(change);
+    }
+}
+
 std::optional<Order> ServerStorage::order(qint64 id)
 {
     Statement s = m_db.statement(kOrderColumns + QStringLiteral(" WHERE id = ?"));
@@ -716,33 +912,166 @@ std::optional<Order> ServerStorage::order(qint64 id)
         return std::nullopt;
     QList<Order> one { readOrder(s) };
     loadItems(one);
+    loadHistory(one.first());
     return one.first();
 }
 
-void ServerStorage::updateOrder(qint64 id, std::optional<bool> status,
-                                std::optional<std::optional<qint64>> deliveryCrew)
+void ServerStorage::updateOrder(qint64 id, const OrderUpdate &update, qint64 by)
 {
     Database::Transaction tx(m_db);
-    if (status) {
-        m_db.statement(QStringLiteral("UPDATE orders SET status = ? WHERE id = ?"))
-            .bind(0, *status ? 1 : 0)
-            .bind(1, id)
-            .exec();
+    std::optional<qint64> previousCrew;
+    {
+        Statement s = m_db.statement(QStringLiteral("SELECT delivery_crew_id, stage FROM orders WHERE id = ?"));
+        s.bind(0, id).exec();
+        if (!s.next())
+            return;
+        if (!s.value(0).isNull())
+            previousCrew = s.integer(0);
+        if (update.stage && orderStageFromWire(s.text(1)) != update.stage) {
+            m_db.statement(QStringLiteral("UPDATE orders SET stage = ?, status = ? WHERE id = ?"))
+                .bind(0, toWire(*update.stage))
+                .bind(1, *update.stage == OrderStage::Delivered ? 1 : 0)
+                .bind(2, id)
+                .exec();
+            addHistory(id, *update.stage, by);
+        }
     }
-    if (deliveryCrew) {
+    if (update.deliveryCrew) {
         m_db.statement(QStringLiteral("UPDATE orders SET delivery_crew_id = ? WHERE id = ?"))
-            .bind(0, *deliveryCrew ? QVariant(**deliveryCrew) : QVariant(QMetaType::fromType<qint64>()))
+            .bind(0, *update.deliveryCrew ? QVariant(**update.deliveryCrew) : QVariant(QMetaType::fromType<qint64>()))
             .bind(1, id)
             .exec();
     }
+    if (update.note) {
+        m_db.statement(QStringLiteral("UPDATE orders SET note = ? WHERE id = ?"))
+            .bind(0, update.note->isNull() ? QStringLiteral("") : *update.note)
+            .bind(1, id)
+            .exec();
+    }
+    logOrder(id, previousCrew);
     tx.commit();
 }
 
 bool ServerStorage::deleteOrder(qint64 id)
 {
-    Statement s = m_db.statement(QStringLiteral("DELETE FROM orders WHERE id = ?"));
-    s.bind(0, id).exec();
-    return s.rowsAffected() > 0;
+    Database::Transaction tx(m_db);
+    const auto before = order(id);
+    if (!before)
+        return false;
+    m_db.statement(QStringLiteral("DELETE FROM orders WHERE id = ?")).bind(0, id).exec();
+    m_changes.remove(ChangeKind::Order, id, ChangeScope { before->user, before->deliveryCrew, 0 });
+    tx.commit();
+    return true;
+}
+
+// ---- change-log entries ---------------------------------------------------------
+
+void ServerStorage::logCategory(const Category &c)
+{
+    m_changes.upsert(ChangeKind::Category, c.id, Wire::object(c), ChangeScope {});
+}
+
+void ServerStorage::logMenuItem(const MenuItem &m)
+{
+    ChangeScope scope;
+    scope.flags = m.available ? 0 : ChangeScope::kHiddenFromCustomers;
+    m_changes.upsert(ChangeKind::MenuItem, m.id, Wire::object(m), scope);
+}
+
+void ServerStorage::logOrder(qint64 id, std::optional<qint64> previousCrew)
+{
+    const auto o = order(id);
+    if (!o)
+        return;
+    m_changes.upsert(ChangeKind::Order, id, Wire::orderDetail(*o), ChangeScope { o->user, o->deliveryCrew, 0 });
+    if (o->deliveryCrew)
+        m_changes.unrevoke(ChangeKind::Order, id, *o->deliveryCrew);
+    if (previousCrew && previousCrew != o->deliveryCrew) {
+        // Reassigned: the one who had it gets a delete of their own, unless
+        // they still see the order (a manager, say).
+        const auto before = userById(*previousCrew);
+        if (before && !seesOrder(before->user, o->user, o->deliveryCrew))
+            m_changes.revoke(ChangeKind::Order, id, *previousCrew);
+    }
+}
+
+void ServerStorage::logTable(const DiningTable &t)
+{
+    m_changes.upsert(ChangeKind::Table, t.id, Wire::object(t), ChangeScope {});
+}
+
+void ServerStorage::logBooking(const Booking &b)
+{
+    m_changes.upsert(ChangeKind::Booking, b.id, Wire::object(b), ChangeScope { b.user, std::nullopt, 0 });
+}
+
+void ServerStorage::logMembership(qint64 membershipId, const QString &group, qint64 userId)
+{
+    const auto record = userById(userId);
+    if (!record)
+        return;
+    JsonWriter w;
+    Wire::writeMembership(w, group, record->user);
+    m_changes.upsert(ChangeKind::GroupMembership, membershipId, w.take(), ChangeScope {});
+}
+
+void ServerStorage::logMembershipsOf(qint64 userId)
+{
+    QList<QPair<qint64, QString>> rows;
+    {
+        Statement s = m_db.statement(QStringLiteral(
+            "SELECT ug.id, g.name FROM user_groups ug JOIN groups g ON g.id = ug.group_id WHERE ug.user_id = ?"));
+        s.bind(0, userId).exec();
+        while (s.next())
+            rows.append({ s.integer(0), s.text(1) });
+    }
+    for (const auto &row : std::as_const(rows))
+        logMembership(row.first, row.second, userId);
+}
+
+void ServerStorage::fillChangeLog()
+{
+    Database::Transaction tx(m_db);
+    // Ids of a table's rows without an entry, read before writing any.
+    auto missing = [this](const QString &table, ChangeKind kind) {
+        Statement s = m_db.statement(QStringLiteral("SELECT t.id FROM ") + table
+                                     + QStringLiteral(" t WHERE NOT EXISTS (SELECT 1 FROM changes c WHERE c.entity = ?"
+                                                      " AND c.row_id = t.id AND c.audience = 0) ORDER BY t.id"));
+        s.bind(0, int(kind)).exec();
+        QList<qint64> ids;
+        while (s.next())
+            ids << s.integer(0);
+        return ids;
+    };
+    for (qint64 id : missing(QStringLiteral("categories"), ChangeKind::Category)) {
+        if (const auto c = category(id))
+            logCategory(*c);
+    }
+    for (qint64 id : missing(QStringLiteral("menu_items"), ChangeKind::MenuItem)) {
+        if (const auto m = menuItem(id))
+            logMenuItem(*m);
+    }
+    for (qint64 id : missing(QStringLiteral("orders"), ChangeKind::Order))
+        logOrder(id);
+    for (qint64 id : missing(QStringLiteral("dining_tables"), ChangeKind::Table)) {
+        if (const auto t = table(id))
+            logTable(*t);
+    }
+    for (qint64 id : missing(QStringLiteral("bookings"), ChangeKind::Booking)) {
+        if (const auto b = booking(id))
+            logBooking(*b);
+    }
+    for (qint64 id : missing(QStringLiteral("user_groups"), ChangeKind::GroupMembership)) {
+        Statement s = m_db.statement(QStringLiteral(
+            "SELECT ug.user_id, g.name FROM user_groups ug JOIN groups g ON g.id = ug.group_id WHERE ug.id = ?"));
+        s.bind(0, id).exec();
+        if (!s.next())
+            continue;
+        const qint64 userId = s.integer(0);
+        const QString group = s.text(1);
+        logMembership(id, group, userId);
+    }
+    tx.commit();
 }
 
 } // namespace LittleLemon::Server

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "api/server/changelog.h"
 #include "api/server/database.h"
+#include "models/booking.h"
 #include "models/category.h"
+#include "models/diningtable.h"
 #include "models/menuitem.h"
 #include "models/money.h"
 #include "models/order.h"
@@ -39,6 +42,7 @@ struct MenuQuery
     std::optional<Money> price; // exact
     QStringList searchTerms;    // each must match title, category slug or id
     Ordering ordering = Ordering::Id;
+    bool onlyAvailable = false; // customers and anonymous callers do not see 86'd items
 };
 
 struct CategoryQuery
@@ -59,10 +63,31 @@ struct OrderQuery
     Ordering ordering = Ordering::Id;
 };
 
+// Which bookings a caller sees: managers and admins all, everyone else their own.
+struct BookingQuery
+{
+    enum class Scope { All, OwnedBy };
+    Scope scope = Scope::OwnedBy;
+    qint64 userId = 0;
+    std::optional<QDate> date;
+};
+
+// A change to an order: absent optionals leave the field as it is.
+struct OrderUpdate
+{
+    std::optional<OrderStage> stage;
+    std::optional<std::optional<qint64>> deliveryCrew; // inner nullopt clears it
+    std::optional<QString> note;
+};
+
 // Every read and write of the server's data, over one Database. Money is
 // stored as integer cents; writes that touch several rows run in one
 // transaction. Methods throw StorageError on database failures; "not found"
 // is an empty optional or false, never an exception.
+//
+// Every write of a row the change feed carries (categories, menu items,
+// orders, bookings, tables, group memberships) appends to the ChangeLog in
+// its own transaction, with the row as its own GET shows it.
 class ServerStorage
 {
 public:
@@ -72,6 +97,10 @@ public:
     static QList<Database::Migration> migrations();
 
     Database &database() { return m_db; }
+    ChangeLog &changes() { return m_changes; }
+    // Adds a change entry for every row that has none (rows written before
+    // the change log existed, or loaded in bulk by BenchData).
+    void fillChangeLog();
 
     // ---- users and groups
     std::optional<UserRecord> userById(qint64 id);
@@ -89,6 +118,8 @@ public:
     bool isMember(qint64 userId, qint64 groupId);
     bool addMember(qint64 userId, qint64 groupId);
     bool removeMember(qint64 userId, qint64 groupId);
+    // Whether `user` would see an order of `owner` assigned to `crew` in their lists.
+    static bool seesOrder(const User &user, qint64 owner, std::optional<qint64> crew);
 
     // ---- categories
     qint64 categoryCount(const CategoryQuery &query);
@@ -119,18 +150,58 @@ public:
     // ---- orders
     // Moves the cart into a new order in one transaction. nullopt when the cart is empty.
     std::optional<OrderCreated> createOrderFromCart(qint64 userId, const QDate &date);
+    // A counter order taken by staff: the lines as given (menu item, title,
+    // quantity and prices already taken from the menu), in one transaction.
+    OrderCreated createCounterOrder(qint64 userId, const QList<OrderItem> &lines, const QString &note,
+                                    const QDate &date);
     qint64 orderCount(const OrderQuery &query);
     QList<Order> orders(const OrderQuery &query, qint64 offset, qint64 limit);
+    // One order with its stage history.
     std::optional<Order> order(qint64 id);
-    // Absent optionals leave the field as it is; crew nullopt-inside clears it.
-    void updateOrder(qint64 id, std::optional<bool> status, std::optional<std::optional<qint64>> deliveryCrew);
+    // Applies `update`; a stage change records who (`by`) and when, and
+    // keeps `status` equal to "the stage is delivered".
+    void updateOrder(qint64 id, const OrderUpdate &update, qint64 by);
     bool deleteOrder(qint64 id);
+
+    // ---- tables
+    qint64 tableCount();
+    QList<DiningTable> tables(qint64 offset, qint64 limit);
+    std::optional<DiningTable> table(qint64 id);
+    std::optional<DiningTable> tableByName(const QString &name);
+    DiningTable createTable(const DiningTable &table);
+    void updateTable(const DiningTable &table);
+    // Bookings of the table keep their other fields and lose the table.
+    bool deleteTable(qint64 id);
+
+    // ---- bookings
+    qint64 bookingCount(const BookingQuery &query);
+    QList<Booking> bookings(const BookingQuery &query, qint64 offset, qint64 limit);
+    std::optional<Booking> booking(qint64 id);
+    // Bookings of `tableId` from the day before `date` to the day after,
+    // other than `exceptId`, that still hold the table (not cancelled, not a no-show).
+    QList<Booking> bookingsHoldingTable(qint64 tableId, const QDate &date, qint64 exceptId);
+    qint64 activeBookingsOfTable(qint64 tableId, const QDate &from);
+    Booking createBooking(const Booking &booking);
+    void updateBooking(const Booking &booking);
+    bool deleteBooking(qint64 id);
 
 private:
     std::optional<UserRecord> readUser(Statement &s);
     void loadItems(QList<Order> &orders);
+    void loadHistory(Order &order);
+    void addHistory(qint64 orderId, OrderStage stage, qint64 by);
+
+    // Change-log entries: the row as its own GET shows it now.
+    void logCategory(const Category &c);
+    void logMenuItem(const MenuItem &m);
+    void logOrder(qint64 id, std::optional<qint64> previousCrew = std::nullopt);
+    void logTable(const DiningTable &t);
+    void logBooking(const Booking &b);
+    void logMembership(qint64 membershipId, const QString &group, qint64 userId);
+    void logMembershipsOf(qint64 userId);
 
     Database &m_db;
+    ChangeLog m_changes;
 };
 
 } // namespace LittleLemon::Server

@@ -42,8 +42,11 @@ private:
 };
 
 // True when `actual` holds everything in `expected`: objects key by key
-// (extra keys in actual allowed only when `subset`), arrays element by
-// element with equal length, scalars equal.
+// (extra keys in actual allowed only when `subset`, except littlelemon-
+// server's documented extension fields, which a cloud-only client ignores:
+// a menu item's "available", an order's "stage", "note" and "history", and
+// /me's "id", "groups" and "is_staff", each of its documented type), arrays
+// element by element with equal length, scalars equal.
 bool jsonMatches(const QJsonValue &actual, const QJsonValue &expected, bool subset, QString *where);
 QJsonValue parseJson(const QByteArray &text);
 

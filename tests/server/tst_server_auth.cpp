@@ -351,13 +351,16 @@ private Q_SLOTS:
     {
         auto cust = m_users->as(QStringLiteral("cust"));
         HttpReply r = cust->get(QStringLiteral("/auth/users/me/"));
-        QCOMPARE(r.json(), parseJson("{\"email\":\"cust@example.com\",\"username\":\"cust\"}"));
+        QString where;
+        QVERIFY2(jsonMatches(r.json(), parseJson("{\"email\":\"cust@example.com\",\"username\":\"cust\"}"), false, &where),
+                 qPrintable(where));
         r = cust->patch(QStringLiteral("/auth/users/me/"), QJsonObject { { QStringLiteral("email"), QStringLiteral("bad") } });
         QCOMPARE(r.status, 400);
         QCOMPARE(r.json(), parseJson("{\"email\":[\"Enter a valid email address.\"]}"));
         r = cust->patch(QStringLiteral("/auth/users/me/"), QJsonObject { { QStringLiteral("email"), QStringLiteral("c2@example.com") },
                                                                          { QStringLiteral("username"), QStringLiteral("hijack") } });
-        QCOMPARE(r.json(), parseJson("{\"email\":\"c2@example.com\",\"username\":\"cust\"}"));
+        QVERIFY2(jsonMatches(r.json(), parseJson("{\"email\":\"c2@example.com\",\"username\":\"cust\"}"), false, &where),
+                 qPrintable(where));
         QCOMPARE(cust->get(QStringLiteral("/auth/users/me/")).object().value(QStringLiteral("email")).toString(),
                  QStringLiteral("c2@example.com"));
         r = cust->get(QStringLiteral("/auth/users/"));

@@ -306,7 +306,8 @@ private Q_SLOTS:
         QVERIFY(b.verify(token.toUtf8())); // the same secret after a restart
     }
 
-    // The fast writer says what the shared codec says (same values), in the cloud's key order.
+    // The fast writer says what the shared codec says (same values), in the cloud's key order
+    // followed by the documented extension fields (available; stage and note).
     void wireMatchesTheSharedCodec()
     {
         MenuItem m;
@@ -315,7 +316,7 @@ private Q_SLOTS:
         m.price = Money(1205);
         m.featured = true;
         m.category = 3;
-        QCOMPARE(QJsonDocument::fromJson(Wire::object(m)).object(), Json::encode(m, Json::Flavor::Cloud));
+        QCOMPARE(QJsonDocument::fromJson(Wire::object(m)).object(), Json::encode(m, Json::Flavor::Extended));
         QVERIFY(Wire::object(m).startsWith("{\"id\":7,\"title\":"));
         Order o;
         o.id = 1;
@@ -324,14 +325,14 @@ private Q_SLOTS:
         o.date = QDate(2026, 11, 24);
         o.items = { OrderItem { 2, QStringLiteral("Soda"), 3, Money(550), Money(1650) },
                     OrderItem { 6, QStringLiteral("Bolognese Lasagna"), 1, Money(1499), Money(1499) } };
-        QCOMPARE(QJsonDocument::fromJson(Wire::object(o)).object(), Json::encode(o, Json::Flavor::Cloud));
+        QCOMPARE(QJsonDocument::fromJson(Wire::object(o)).object(), Json::encode(o, Json::Flavor::Extended));
         QCOMPARE(Wire::object(o), QByteArray("{\"id\":1,\"user\":4,\"delivery_crew\":null,\"status\":false,\"total\":\"31.49\","
                                              "\"date\":\"2026-11-24\",\"items\":[{\"menuitem\":2,\"menuitem_title\":\"Soda\","
                                              "\"quantity\":3,\"unit_price\":\"5.50\",\"price\":\"16.50\"},{\"menuitem\":6,"
                                              "\"menuitem_title\":\"Bolognese Lasagna\",\"quantity\":1,\"unit_price\":\"14.99\","
-                                             "\"price\":\"14.99\"}]}"));
+                                             "\"price\":\"14.99\"}],\"note\":\"\"}"));
         o.deliveryCrew = 3;
-        QCOMPARE(QJsonDocument::fromJson(Wire::object(o)).object(), Json::encode(o, Json::Flavor::Cloud));
+        QCOMPARE(QJsonDocument::fromJson(Wire::object(o)).object(), Json::encode(o, Json::Flavor::Extended));
         const CartItem c { 1, 2, QStringLiteral("Soda"), 3, Money(1650) };
         QCOMPARE(Wire::object(c), QByteArray("{\"id\":1,\"menuitem_name\":\"Soda\",\"menuitem\":2,\"quantity\":3,\"price\":\"16.50\"}"));
         const Category cat { 2, QStringLiteral("drinks"), QStringLiteral("Drinks") };

@@ -1,0 +1,53 @@
+#include "api/server/metacontroller.h"
+
+#include "api/server/jsonwriter.h"
+
+namespace LittleLemon::Server {
+
+MetaController::MetaController(const Services &services, const bool &eventsServed)
+    : Controller(services)
+    , m_eventsServed(eventsServed)
+{
+}
+
+QStringList MetaController::features(bool events)
+{
+    QStringList out { QStringLiteral("me"),        QStringLiteral("page_size"),    QStringLiteral("bookings"),
+                      QStringLiteral("tables"),    QStringLiteral("stages"),       QStringLiteral("availability"),
+                      QStringLiteral("counter_orders"), QStringLiteral("changes") };
+    if (events)
+        out << QStringLiteral("events");
+    out << QStringLiteral("idempotency") << QStringLiteral("etag");
+    return out;
+}
+
+void MetaController::registerRoutes(Router &router)
+{
+    const QString path = QStringLiteral("/api/meta");
+    Router::Route &route = router.add(path, Router::Access::Public);
+    // A client reads this before it signs in and paces itself by the limits
+    // in it: never throttled, and a stale token is no reason to refuse it.
+    route.throttled = false;
+    route.authenticates = false;
+    router.on(path, Request::Method::Get, [this](RequestContext &c) { return meta(c); });
+}
+
+Response MetaController::meta(RequestContext &)
+{
+    JsonWriter w;
+    w.beginObject()
+        .key("server").value(QStringLiteral("littlelemon-server"))
+        .key("version").value(QStringLiteral(LL_VERSION))
+        .key("features").beginArray();
+    for (const QString &f : features(m_eventsServed))
+        w.value(f);
+    w.endArray()
+        .key("limits").beginObject()
+        .key("anon").value(m_config.throttleAnon)
+        .key("user").value(m_config.throttleUser)
+        .endObject()
+        .endObject();
+    return Response::jsonBytes(200, w.take());
+}
+
+} // namespace LittleLemon::Server

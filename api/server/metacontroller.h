@@ -1,0 +1,26 @@
+#pragma once
+
+#include "api/server/controller.h"
+
+namespace LittleLemon::Server {
+
+// GET /api/meta: {"server": "littlelemon-server", "version", "features",
+// "limits": {"anon", "user"}}. The cloud answers 404, which tells a client
+// it talks to the plain cloud API. `features` names exactly the extensions
+// that work here ("events" only where an event hub serves the sockets);
+// `limits` are this server's throttles per minute, which clients pace by.
+class MetaController : public Controller
+{
+public:
+    MetaController(const Services &services, const bool &eventsServed);
+    void registerRoutes(Router &router) override;
+
+    static QStringList features(bool events);
+
+private:
+    Response meta(RequestContext &context);
+
+    const bool &m_eventsServed;
+};
+
+} // namespace LittleLemon::Server
