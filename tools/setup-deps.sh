@@ -13,6 +13,8 @@ packages=(
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools qt6-qpa-plugins
     # benchmarks and packaging checks
     wrk desktop-file-utils dpkg-dev file
+    # fuzzing (fuzz/run): clang with libFuzzer and the sanitizer runtimes
+    clang-14 libclang-rt-14-dev
 )
 
 missing=()
