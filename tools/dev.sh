@@ -34,11 +34,28 @@ case "${1:-}" in
 start)
     setup
     build
-    DATA_DIR=${LL_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/littlelemon-demo}
-    mkdir -p "$DATA_DIR"
-    echo "Little Lemon server with demo data; data in $DATA_DIR. Stop it with Ctrl+C."
-    exec "$BUILD_DIR/app/server/littlelemon-server" --listen "${LL_LISTEN:-127.0.0.1:8000}" \
-        --data-dir "$DATA_DIR" --demo-data
+    # The staff terminal in standalone mode with the demo restaurant, signed
+    # in as the demo manager. Its data: LL_DATA_DIR, or the desk's own demo
+    # folder under ~/.local/share.
+    desk=("$BUILD_DIR/app/desk/littlelemon-desk" --demo-data)
+    [ -n "${LL_DATA_DIR:-}" ] && desk+=(--data-dir "$LL_DATA_DIR")
+    if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+        echo "Little Lemon Desk: the demo restaurant, signed in as the manager (mario). Close the window to stop."
+        exec "${desk[@]}"
+    fi
+    cat >&2 <<'MSG'
+No display here (neither DISPLAY nor WAYLAND_DISPLAY is set): Little Lemon Desk
+is a desktop application and needs one to be seen. Ways to look at it:
+  - run this command on a machine with a desktop, or log in with `ssh -X` so
+    the window opens on your own screen;
+  - look at the pictures of every page: bash tools/screenshots  (PNGs in docs/screenshots)
+MSG
+    if command -v xvfb-run >/dev/null; then
+        echo "Starting it anyway on a virtual display (xvfb-run), invisible; stop it with Ctrl+C." >&2
+        exec xvfb-run -a -s "-screen 0 1366x800x24" "${desk[@]}"
+    fi
+    echo "xvfb-run is not installed either (apt-get install xvfb), so nothing was started." >&2
+    exit 1
     ;;
 test)
     setup
