@@ -2,12 +2,13 @@
 
 #include <QHostAddress>
 #include <QString>
+#include <QTime>
 
 namespace LittleLemon::Server {
 
 // How a littlelemon-server instance runs: where it listens, where its data
-// lives, and the limits it enforces. Filled from the command line (and later
-// /etc/littlelemon/server.conf).
+// lives, and the limits it enforces. Filled from /etc/littlelemon/server.conf
+// (api/server/configfile.h), then the command line.
 struct ServerConfig
 {
     QHostAddress address = QHostAddress::LocalHost;
@@ -28,6 +29,16 @@ struct ServerConfig
     // The events extension: what may wait unsent on one event socket before
     // its (too slow) reader is dropped.
     qint64 eventsBacklogBytes = 256 * 1024;
+    // HTTPS when both are set: PEM files of the certificate (chain) and its
+    // private key (api/server/tlsserver.h).
+    QString tlsCertificate;
+    QString tlsKey;
+    // The daily backup (api/server/backupscheduler.h): how many daily files
+    // to keep (0: none are made), where (empty: <dataDir>/backups), and
+    // from what time of day the day's backup is due.
+    int backupKeep = 14;
+    QString backupDir;
+    QTime backupTime { 3, 0 };
 
     // Parses "127.0.0.1:8000", "0.0.0.0:8000", "[::1]:8000" or ":8000".
     bool setListen(const QString &text, QString *error);
