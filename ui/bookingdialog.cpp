@@ -71,7 +71,7 @@ BookingDialog::BookingDialog(Workspace *workspace, const std::optional<Booking> 
     }
     std::sort(rows.begin(), rows.end());
     for (const auto &[seats, name, id] : rows) {
-        m_table->addItem(tr("%1 (%n seat(s))", nullptr, seats).arg(name), id);
+        m_table->addItem(tr("%1 (seats %2)").arg(name).arg(seats), id);
         m_table->setItemData(m_table->count() - 1, seats, Qt::UserRole + 1);
     }
 
@@ -145,8 +145,9 @@ void BookingDialog::updateHint()
 {
     const int seats = m_table->currentData(Qt::UserRole + 1).toInt();
     if (seats > 0 && m_guests->value() > seats) {
-        m_hint->setText(tr("%1 is for %n guest(s) at most; the server will say if it can take more.", nullptr, seats)
-                            .arg(m_table->currentText().section(u' ', 0, 0)));
+        m_hint->setText(tr("%1 seats %2; the server will say if it can take more.")
+                            .arg(m_table->currentText().section(u' ', 0, 0))
+                            .arg(seats));
         m_hint->show();
     } else {
         m_hint->hide();

@@ -22,11 +22,27 @@
 
 namespace LittleLemon::Ui {
 
+namespace {
+// Sorts by time and shows times as a person reads them ("19:30", not "19:30:00").
+class BookingsByTime : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role == Qt::DisplayRole && index.column() == BookingsModel::TimeColumn)
+            return QLocale().toString(index.data(BookingsModel::TimeRole).toTime(), QLocale::ShortFormat);
+        return QSortFilterProxyModel::data(index, role);
+    }
+};
+} // namespace
+
 BookingsPage::BookingsPage(Workspace *workspace, QWidget *parent)
     : Page(parent)
     , m_workspace(workspace)
     , m_model(new BookingsModel(workspace->store(), QDate::currentDate(), this))
-    , m_sorted(new QSortFilterProxyModel(this))
+    , m_sorted(new BookingsByTime(this))
     , m_stack(new QStackedWidget(this))
     , m_explanation(new QLabel(this))
     , m_date(new QDateEdit(QDate::currentDate(), this))
@@ -266,7 +282,7 @@ void BookingsPage::updateButtons()
         guests += b.data(BookingsModel::GuestsRole).toInt();
     }
     m_summary->setText(bookings == 0 ? tr("No bookings on this day.")
-                                     : tr("%n booking(s), ", nullptr, bookings) + tr("%n guest(s)", nullptr, guests));
+                                     : tr("Bookings: %1 · guests: %2").arg(bookings).arg(guests));
 }
 
 bool BookingsPage::setStatus(qint64 bookingId, BookingStatus status)

@@ -213,12 +213,42 @@ std::optional<OrderStage> OrderBoardPage::previousFor(OrderStage stage) const
     return std::nullopt;
 }
 
+Verdict OrderBoardPage::mayMove(OrderStage from, OrderStage to, bool undo) const
+{
+    const Permissions p = m_workspace->permissions();
+    if (Verdict v = p.moveOrders(); !v)
+        return v;
+    if (from == to)
+        return Verdict::yes();
+    if (to == OrderStage::Cancelled) {
+        if (Verdict v = p.cancelOrders(); !v)
+            return v;
+        if (isFinal(from))
+            return Verdict::no(tr("A %1 order cannot be cancelled.").arg(displayName(from).toLower()));
+        return Verdict::yes();
+    }
+    // The cloud knows delivered or not, and lets staff set either.
+    if (!hasStages())
+        return Verdict::yes();
+    if (!m_workspace->user().isManager()) {
+        if (from == OrderStage::OutForDelivery && to == OrderStage::Delivered)
+            return Verdict::yes();
+        return Verdict::no(tr("Delivery crew mark orders delivered once they are out for delivery; the kitchen "
+                              "moves the rest."));
+    }
+    if (nextStage(from) == to || previousStage(from) == to || (undo && from == OrderStage::Cancelled))
+        return Verdict::yes();
+    return Verdict::no(tr("An order moves one stage at a time: from %1 to %2 is too far.")
+                           .arg(displayName(from).toLower(), displayName(to).toLower()));
+}
+
 QString OrderBoardPage::advanceLabel(const QModelIndex &index) const
 {
-    if (!m_workspace->permissions().moveOrders())
+    const auto stage = OrderStage(index.data(OrdersModel::StageRole).toInt());
+    const auto next = nextFor(stage);
+    if (!next || !mayMove(stage, *next))
         return {};
-    const auto next = nextFor(OrderStage(index.data(OrdersModel::StageRole).toInt()));
-    return next ? displayName(*next) + QStringLiteral(" ›") : QString();
+    return displayName(*next) + QStringLiteral(" ›");
 }
 
 void OrderBoardPage::buildColumns()
@@ -442,24 +472,17 @@ std::optional<OrderStage> OrderBoardPage::stageOf(qint64 orderId) const
     return orders->rowAt(row).order.effectiveStage();
 }
 
-bool OrderBoardPage::moveOrder(qint64 orderId, OrderStage to)
+bool OrderBoardPage::moveOrder(qint64 orderId, OrderStage to, bool undo)
 {
-    const Permissions p = m_workspace->permissions();
-    if (const Verdict v = p.moveOrders(); !v) {
-        Q_EMIT statusMessage(v.reason);
-        return false;
-    }
-    if (to == OrderStage::Cancelled) {
-        if (const Verdict v = p.cancelOrders(); !v) {
-            Q_EMIT statusMessage(v.reason);
-            return false;
-        }
-    }
     const auto from = stageOf(orderId);
     if (!from)
         return false;
     if (*from == to)
         return true;
+    if (const Verdict v = mayMove(*from, to, undo); !v) {
+        Q_EMIT statusMessage(v.reason);
+        return false;
+    }
     const LocalEdit edit = m_workspace->store()->setOrderStage(orderId, to);
     if (!edit) {
         Q_EMIT statusMessage(edit.error);
@@ -512,6 +535,10 @@ bool OrderBoardPage::undoLastMove()
     const auto now = stageOf(move.order);
     if (!now || *now != move.to) {
         Q_EMIT statusMessage(tr("Order #%1 has changed since; nothing undone.").arg(move.order));
+        return false;
+    }
+    if (const Verdict v = mayMove(move.to, move.from, true); !v) {
+        Q_EMIT statusMessage(v.reason);
         return false;
     }
     const LocalEdit edit = m_workspace->store()->setOrderStage(move.order, move.from);

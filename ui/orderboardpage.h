@@ -3,6 +3,7 @@
 #include "models/order.h"
 #include "ui/boardsettings.h"
 #include "ui/page.h"
+#include "ui/permissions.h"
 
 #include <QDate>
 #include <QList>
@@ -57,10 +58,14 @@ public:
     std::optional<OrderStage> nextFor(OrderStage stage) const;
     std::optional<OrderStage> previousFor(OrderStage stage) const;
     bool hasStages() const;
+    // Whether the signed-in person may move an order between these stages
+    // here (the server's rules: one stage at a time, managers may step back,
+    // delivery crew only deliver), and if not, why.
+    Verdict mayMove(OrderStage from, OrderStage to, bool undo = false) const;
 
     // Moves an order (a local edit, remembered for undo). False with a
     // status message when not allowed or refused.
-    bool moveOrder(qint64 orderId, OrderStage to);
+    bool moveOrder(qint64 orderId, OrderStage to, bool undo = false);
     bool advance(qint64 orderId);
     bool stepBack(qint64 orderId);
     bool undoLastMove();

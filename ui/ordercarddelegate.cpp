@@ -40,10 +40,10 @@ QString OrderCardDelegate::ageText(qint64 seconds)
     if (minutes < 1)
         return tr("just now");
     if (minutes < 60)
-        return tr("%n min", nullptr, int(minutes));
+        return tr("%1 min").arg(minutes);
     if (minutes < 24 * 60)
         return tr("%1 h %2").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'));
-    return tr("%n day(s)", nullptr, int(minutes / (24 * 60)));
+    return tr("%1 d").arg(minutes / (24 * 60));
 }
 
 QColor OrderCardDelegate::background(const QModelIndex &index) const
@@ -71,8 +71,11 @@ QSize OrderCardDelegate::sizeHint(const QStyleOptionViewItem &option, const QMod
 QRect OrderCardDelegate::advanceButtonRect(const QRect &cardRect, const QFont &font) const
 {
     const QFontMetrics fm(font);
+    const QFontMetrics bold(scaled(font, 0.95, true));
     const int h = qMax(fm.height() + 12, Theme::touchRowHeight() - 4);
-    const int w = qMin(cardRect.width() / 2, fm.horizontalAdvance(QStringLiteral("Out for delivery ›")) + 24);
+    // Wide enough for the longest stage, leaving room for the total.
+    const int w = qMin((cardRect.width() - 2 * kPadding) * 64 / 100,
+                       bold.horizontalAdvance(tr("Out for delivery ›")) + 20);
     return QRect(cardRect.right() - kPadding - w + 1, cardRect.bottom() - kPadding - h + 1, w, h);
 }
 
@@ -143,12 +146,26 @@ void OrderCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
                                                 : index.sibling(index.row(), OrdersModel::PlacedColumn).data().toString();
     }
     const bool late = !isFinal(stage) && age >= qint64(m_settings.amberMinutes) * 60;
-    painter->setFont(scaled(option.font, 1.0, late));
+    const QFont ageFont = scaled(option.font, 1.0, late);
+    painter->setFont(ageFont);
     painter->setPen(Qt::black);
     painter->drawText(line1, Qt::AlignRight | Qt::AlignVCenter, ageLabel);
 
+    // Who delivers it, between the number and the age.
+    const QString crew = index.data(OrdersModel::CrewNameRole).toString();
+    const qint64 crewId = index.data(OrdersModel::CrewIdRole).toLongLong();
+    const QString crewText = crewId ? (crew.isEmpty() ? tr("crew #%1").arg(crewId) : crew) : tr("no crew");
+    const int crewRight = line1.right() - QFontMetrics(ageFont).horizontalAdvance(ageLabel) - 10;
+    if (crewRight - x > 24) {
+        painter->setFont(option.font);
+        painter->setPen(crewId ? QColor(0x2B, 0x3A, 0x35) : QColor(0x80, 0x80, 0x80));
+        painter->drawText(QRect(x, line1.top(), crewRight - x, line1.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                          fm.elidedText(crewText, Qt::ElideRight, crewRight - x));
+    }
+
     // Lines 2-3: the items, wrapped, elided at the end of the second line.
     painter->setFont(option.font);
+    painter->setPen(Qt::black);
     const QString items = index.data(OrdersModel::ItemsSummaryRole).toString();
     const QString note = index.data(OrdersModel::NoteRole).toString();
     const QString text = note.isEmpty() ? items : items + QStringLiteral(" — ") + note;
@@ -179,18 +196,9 @@ void OrderCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     const int bottomRight = advance.isEmpty() ? inner.right() : button.left() - 8;
     const QRect bottom(inner.left(), button.top(), bottomRight - inner.left(), button.height());
     const QString total = index.sibling(index.row(), OrdersModel::TotalColumn).data().toString();
-    const QString crew = index.data(OrdersModel::CrewNameRole).toString();
-    const qint64 crewId = index.data(OrdersModel::CrewIdRole).toLongLong();
     painter->setFont(scaled(option.font, 1.0, true));
     painter->setPen(Qt::black);
-    const int totalWidth = QFontMetrics(painter->font()).horizontalAdvance(total);
     painter->drawText(bottom, Qt::AlignLeft | Qt::AlignVCenter, total);
-    painter->setFont(option.font);
-    painter->setPen(crewId ? QColor(Qt::black) : QColor(0x70, 0x70, 0x70));
-    const QString crewText = crewId ? (crew.isEmpty() ? tr("crew #%1").arg(crewId) : crew) : tr("no crew");
-    const QRect crewRect = bottom.adjusted(totalWidth + 12, 0, 0, 0);
-    painter->drawText(crewRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      fm.elidedText(QStringLiteral("· ") + crewText, Qt::ElideRight, crewRect.width()));
 
     if (!advance.isEmpty()) {
         painter->setPen(Qt::NoPen);

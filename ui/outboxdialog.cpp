@@ -76,6 +76,8 @@ OutboxDialog::OutboxDialog(Client::SyncEngine *engine, LocalStore *store, Outbox
     m_view->verticalHeader()->setDefaultSectionSize(Theme::touchRowHeight());
     m_view->horizontalHeader()->setSectionResizeMode(OutboxModel::ChangeColumn, QHeaderView::Stretch);
     m_view->horizontalHeader()->setSectionResizeMode(OutboxModel::MessageColumn, QHeaderView::Stretch);
+    for (int column : { int(OutboxModel::StateColumn), int(OutboxModel::AttemptsColumn), int(OutboxModel::CreatedColumn) })
+        m_view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_view->setWordWrap(false);
     m_details->setObjectName(QStringLiteral("outboxDetails"));
     m_details->setMaximumHeight(170);
@@ -168,7 +170,7 @@ void OutboxDialog::updateStatus()
     QString message = m_engine->statusMessage();
     const int count = m_model->rowCount();
     const QString waiting = count == 0 ? tr("Nothing is waiting: the server has every change.")
-                                       : tr("%n change(s) not on the server yet.", nullptr, count);
+                                       : tr("Not on the server yet: %1.").arg(count);
     m_status->setText(QStringList { state, message, lastText, waiting }.join(u' ').simplified());
 }
 

@@ -338,6 +338,7 @@ void SignInDialog::updateLocalState()
                                                                                        : QStringLiteral("hint"));
     m_localState->style()->unpolish(m_localState);
     m_localState->style()->polish(m_localState);
+    fitContents();
 }
 
 QLabel *SignInDialog::errorLabel(Field field) const
@@ -367,11 +368,29 @@ QLabel *SignInDialog::errorLabel(Field field) const
     return m_generalError;
 }
 
+void SignInDialog::fitContents()
+{
+    // Wrapped words need the height they take at this width; the dialog
+    // grows for them and never leaves them cramped.
+    const int w = std::max(width(), minimumWidth());
+    const int h = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(w) : sizeHint().height();
+    setMinimumHeight(h);
+    if (height() < h)
+        resize(w, h);
+}
+
+void SignInDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    fitContents();
+}
+
 void SignInDialog::showError(Field field, const QString &message)
 {
     QLabel *label = errorLabel(field);
     label->setText(message);
     label->setVisible(!message.isEmpty());
+    fitContents();
     if (message.isEmpty())
         return;
     switch (field) {
@@ -403,12 +422,16 @@ void SignInDialog::clearErrors()
         l->clear();
         l->hide();
     }
+    // Shorter again.
+    setMinimumHeight(0);
+    fitContents();
 }
 
 void SignInDialog::setNotice(const QString &message)
 {
     m_notice->setText(message);
     m_notice->setVisible(!message.isEmpty());
+    fitContents();
 }
 
 void SignInDialog::setBusy(bool busy, const QString &what)

@@ -86,7 +86,11 @@ Q_SIGNALS:
     void trustRequested(const QString &fingerprint);
     void targetChanged();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    void fitContents();
     void updateMode();
     void updateLocalState();
     QLabel *errorLabel(Field field) const;

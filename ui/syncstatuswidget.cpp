@@ -102,11 +102,11 @@ QString SyncStatusWidget::changesText() const
     const int conflicts = m_engine->conflictCount();
     QStringList parts;
     if (pending > 0)
-        parts << tr("%n change(s) waiting", nullptr, pending);
+        parts << tr("waiting: %1").arg(pending);
     if (failed > 0)
-        parts << tr("%n refused", nullptr, failed);
+        parts << tr("refused: %1").arg(failed);
     if (conflicts > 0)
-        parts << tr("%n to resolve", nullptr, conflicts);
+        parts << tr("to resolve: %1").arg(conflicts);
     if (parts.isEmpty())
         return tr("all changes saved");
     return parts.join(QStringLiteral(", "));
@@ -121,7 +121,7 @@ QString SyncStatusWidget::lastSyncText() const
     if (seconds < 60)
         return tr("synced just now");
     if (seconds < 3600)
-        return tr("synced %n min ago", nullptr, int(seconds / 60));
+        return tr("synced %1 min ago").arg(seconds / 60);
     return tr("last sync %1").arg(QLocale().toString(last.toLocalTime(), QLocale::ShortFormat));
 }
 

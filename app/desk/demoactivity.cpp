@@ -157,22 +157,36 @@ void DemoActivity::moveOrders()
     QList<Step> steps;
     for (int i = 0; i < m_orders.size() && i < where.size(); ++i) {
         const qint64 id = m_orders.at(i);
-        Client::OrderPatch patch;
-        if (stages)
-            patch.stage = where.at(i);
-        else if (where.at(i) == OrderStage::Delivered)
-            patch.status = true;
-        if (m_crew && (where.at(i) == OrderStage::OutForDelivery || where.at(i) == OrderStage::Delivered))
-            patch.deliveryCrew = std::optional<qint64>(m_crew);
-        if (patch.toJson().isEmpty())
-            continue;
-        steps << [this, id, patch] {
-            m_manager->updateOrder(id, patch)->then(this, [this](const Result<Order> &r) {
-                if (!r)
-                    qCWarning(lcDemo) << "demo order not moved:" << r.error().userMessage();
-                next();
-            });
-        };
+        const OrderStage target = where.at(i);
+        // The server moves an order one stage at a time, as the kitchen does.
+        QList<Client::OrderPatch> patches;
+        if (stages) {
+            for (auto s = nextStage(OrderStage::Received); s; s = nextStage(*s)) {
+                Client::OrderPatch p;
+                p.stage = *s;
+                patches << p;
+                if (*s == target)
+                    break;
+            }
+        } else if (target == OrderStage::Delivered) {
+            Client::OrderPatch p;
+            p.status = true;
+            patches << p;
+        }
+        if (m_crew && (target == OrderStage::OutForDelivery || target == OrderStage::Delivered)) {
+            Client::OrderPatch p;
+            p.deliveryCrew = std::optional<qint64>(m_crew);
+            patches.prepend(p);
+        }
+        for (const Client::OrderPatch &patch : std::as_const(patches)) {
+            steps << [this, id, patch] {
+                m_manager->updateOrder(id, patch)->then(this, [this](const Result<Order> &r) {
+                    if (!r)
+                        qCWarning(lcDemo) << "demo order not moved:" << r.error().userMessage();
+                    next();
+                });
+            };
+        }
     }
     m_steps = steps + m_steps;
     next();

@@ -3,7 +3,9 @@
 #include "api/client/syncengine.h"
 #include "ui/deskcontroller.h"
 #include "ui/localserver.h"
+#include "models/localstore.h"
 #include "ui/mainwindow.h"
+#include "ui/menupage.h"
 #include "ui/orderboardpage.h"
 #include "ui/outboxdialog.h"
 #include "ui/page.h"
@@ -12,6 +14,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QLineEdit>
 #include <QLoggingCategory>
 #include <QPixmap>
 #include <QTimer>
@@ -74,6 +77,17 @@ void Screenshotter::shoot(Ui::MainWindow *window)
 {
     window->resize(1366, 800);
     const QList<Ui::Page *> pages = window->pages();
+    // A little unsent work, so the pictures show how it looks: an item 86'd
+    // until tonight and a new price, kept on this terminal (no more syncing).
+    m_controller->syncEngine()->stop();
+    LocalStore *store = m_controller->store();
+    auto *menu = qobject_cast<Ui::MenuPage *>(window->page(Ui::MainWindow::MenuPageId));
+    for (const auto &item : store->menuItems()) {
+        if (item.record.title == QLatin1String("Bruschetta") && menu)
+            menu->eightySix(item.record.id, true);
+        if (item.record.title == QLatin1String("Greek Salad"))
+            store->setMenuItemPrice(item.record.id, item.record.price + Money(50));
+    }
     for (int i = 0; i < pages.size() && i < int(std::size(kPageNames)); ++i) {
         window->showPage(i);
         if (auto *board = qobject_cast<Ui::OrderBoardPage *>(pages.at(i)))
@@ -99,7 +113,8 @@ void Screenshotter::shoot(Ui::MainWindow *window)
     signIn.showError(Ui::SignInDialog::Field::Address,
                      tr("Cannot reach the server at 192.168.1.10:8000. Check that it is running and that this "
                         "computer is on the restaurant's network."));
-    signIn.adjustSize();
+    signIn.addressField()->deselect();
+    signIn.resize(600, 10);
     signIn.show();
     QApplication::processEvents();
     save(signIn.grab(), QStringLiteral("sign-in"));

@@ -241,7 +241,7 @@ void TestUiShell::refusedChangeInTheOutbox()
     QVERIFY(edit);
     QTRY_COMPARE_WITH_TIMEOUT(m_desk->engine()->failedCount(), 1, 10000);
     auto *status = m_desk->window()->findChild<Ui::SyncStatusWidget *>();
-    QTRY_VERIFY(status->changesText().contains(QStringLiteral("1 refused")));
+    QTRY_VERIFY(status->changesText().contains(QStringLiteral("refused: 1")));
 
     Ui::OutboxDialog *outbox = openOutbox();
     QVERIFY(outbox);
