@@ -14,6 +14,8 @@
 #include "ui/orderboardpage.h"
 
 #include <QAction>
+#include <QDragEnterEvent>
+#include <QMimeData>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPushButton>
@@ -33,6 +35,7 @@ private slots:
     void keyboardMovesAnOrderThroughEveryStage();
     void backspaceStepsBackAndCtrlZUndoes();
     void arrowsSelectAcrossColumns();
+    void dragToTheNextColumnMovesTheOrder();
     void managerAssignsCrew();
     void filtersByTextAndCrew_data();
     void filtersByTextAndCrew();
@@ -196,6 +199,40 @@ void TestUiOrders::arrowsSelectAcrossColumns()
     for (Ui::OrderColumn *c : page->columns())
         selected += c->view()->selectionModel()->selectedRows().size();
     QCOMPARE(selected, 1);
+}
+
+void TestUiOrders::dragToTheNextColumnMovesTheOrder()
+{
+    Ui::OrderBoardPage *page = board();
+    const qint64 id = openOrder();
+    QVERIFY(id > 0);
+    Ui::OrderColumn *from = page->columnOf(id);
+    Ui::OrderColumn *next = page->columns().at(page->columns().indexOf(from) + 1);
+    auto drop = [&](Ui::OrderColumn *target) {
+        QMimeData mime;
+        mime.setData(QLatin1String(Ui::OrderColumnView::kMimeType), QByteArray::number(id));
+        QWidget *viewport = target->view()->viewport();
+        const QPointF at(viewport->width() / 2.0, 10);
+        QDragEnterEvent enter(at.toPoint(), Qt::MoveAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(viewport, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent dropped(at, Qt::MoveAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(viewport, &dropped);
+    };
+    drop(next);
+    QCOMPARE(page->columnOf(id), next);
+    QCOMPARE(page->selectedOrder(), id);
+    if (page->hasStages()) {
+        // Two columns away is too far: the order stays, and the status bar says why.
+        Ui::OrderColumn *far = page->columns().at(page->columns().indexOf(next) + 2);
+        drop(far);
+        QCOMPARE(page->columnOf(id), next);
+    }
+    QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
+    QCOMPARE(m_desk->store()->order(id)->sync, SyncState::Synced);
+    QVERIFY(page->undoLastMove());
+    QCOMPARE(page->columnOf(id), from);
+    QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
 }
 
 void TestUiOrders::managerAssignsCrew()

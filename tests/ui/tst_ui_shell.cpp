@@ -9,12 +9,14 @@
 
 #include "api/client/authsession.h"
 #include "models/menumodel.h"
+#include "models/order.h"
 #include "models/staffmodel.h"
 #include "ui/accountdialog.h"
 #include "ui/categoriesdialog.h"
 #include "ui/menufiltermodel.h"
 #include "ui/menuitemdialog.h"
 #include "ui/menupage.h"
+#include "ui/networkservedialog.h"
 #include "ui/orderboardpage.h"
 #include "ui/outboxdialog.h"
 #include "ui/shortcutsdialog.h"
@@ -22,6 +24,12 @@
 #include "ui/syncstatuswidget.h"
 
 #include <QAction>
+#include <QCheckBox>
+#include <QMenu>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSpinBox>
+#include <QTcpServer>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -52,6 +60,7 @@ private slots:
     void refusedChangeInTheOutbox();
     void conflictResolvedFromTheOutbox_data();
     void conflictResolvedFromTheOutbox();
+    void serveTheNetwork();
     void crewSeesWhatCrewMayDo();
     void adminAddsAndDeletesMenuItems();
 
@@ -303,6 +312,42 @@ void TestUiShell::conflictResolvedFromTheOutbox()
     outbox->close();
 }
 
+void TestUiShell::serveTheNetwork()
+{
+    // A port nobody uses right now.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::Any, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+
+    QAction *serve = nullptr;
+    for (QAction *a : m_desk->window()->deskMenu()->actions()) {
+        if (a->text().startsWith(QStringLiteral("Serve the restaurant's network")))
+            serve = a;
+    }
+    QVERIFY2(serve, "standalone mode offers to serve the network");
+    serve->trigger();
+    auto *dialog = m_desk->window()->findChild<Ui::NetworkServeDialog *>(QStringLiteral("networkServeDialog"));
+    QVERIFY(dialog);
+    dialog->findChild<QSpinBox *>()->setValue(port);
+    dialog->serveBox()->setChecked(true);
+    QTRY_VERIFY(m_desk->server()->isServingNetwork());
+    QCOMPARE(m_desk->server()->networkPort(), port);
+    for (const QString &address : dialog->shownAddresses())
+        QVERIFY2(address.endsWith(QStringLiteral(":%1").arg(port)) || !address.contains(u':'), qPrintable(address));
+    // Another terminal's view of it: the same server on that port.
+    QNetworkAccessManager net;
+    QNetworkReply *reply = net.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/health").arg(port))));
+    QTRY_VERIFY(reply->isFinished());
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    reply->deleteLater();
+    // And off again.
+    dialog->serveBox()->setChecked(false);
+    QTRY_VERIFY(!m_desk->server()->isServingNetwork());
+    QVERIFY(!QSettings().value(QStringLiteral("standalone/serveNetwork")).toBool());
+    dialog->close();
+}
+
 void TestUiShell::crewSeesWhatCrewMayDo()
 {
     signInAs(QStringLiteral("crew"), DeskFixture::kCrewPassword);
@@ -312,10 +357,30 @@ void TestUiShell::crewSeesWhatCrewMayDo()
     QCOMPARE(window->pageAction(Ui::MainWindow::StaffPageId)->toolTip(), QStringLiteral("Only managers manage staff."));
     QTest::keyClick(window, Qt::Key_4, Qt::ControlModifier);
     QCOMPARE(window->currentPage(), int(Ui::MainWindow::OrdersPageId));
-    // Orders: moves yes, crew no.
+    // Orders: their own deliveries only, and only the last step; no crew to assign.
     auto *board = qobject_cast<Ui::OrderBoardPage *>(window->page(Ui::MainWindow::OrdersPageId));
     QVERIFY(!board->assignAction()->isEnabled());
     QCOMPARE(board->assignAction()->toolTip(), QStringLiteral("Only managers assign delivery crew."));
+    const User &me = m_desk->workspace()->user();
+    for (const OrderSummary &o : m_desk->store()->orderSummaries())
+        QCOMPARE(o.deliveryCrew, std::optional<qint64>(me.id));
+    if (board->hasStages()) {
+        QVERIFY(!board->mayMove(OrderStage::Received, OrderStage::Preparing));
+        QVERIFY(board->mayMove(OrderStage::OutForDelivery, OrderStage::Delivered));
+        QVERIFY(!board->mayMove(OrderStage::Delivered, OrderStage::OutForDelivery));
+        qint64 onTheRoad = 0;
+        for (const OrderSummary &o : m_desk->store()->orderSummaries()) {
+            if (o.effectiveStage() == OrderStage::OutForDelivery)
+                onTheRoad = o.id;
+        }
+        QVERIFY(onTheRoad > 0);
+        QVERIFY(board->advance(onTheRoad));
+        QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
+        QCOMPARE(m_desk->serverGet(QStringLiteral("/api/orders/%1").arg(onTheRoad), QStringLiteral("crew"))
+                     .value(QStringLiteral("stage"))
+                     .toString(),
+                 QStringLiteral("delivered"));
+    }
     // The menu: read only, and it says so.
     window->showPage(Ui::MainWindow::MenuPageId);
     auto *menu = qobject_cast<Ui::MenuPage *>(window->page(Ui::MainWindow::MenuPageId));
