@@ -23,6 +23,7 @@ struct Request
     QList<Header> headers;                            // names as sent
     QByteArray body;
     QHostAddress peer;
+    bool secure = false; // arrived over TLS: the links the server writes say https
 
     // A header's value; names compare case-insensitively. The last one wins,
     // as Django's META does for repeated headers.

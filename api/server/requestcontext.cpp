@@ -107,7 +107,7 @@ QString RequestContext::absoluteUrl(const QList<Request::QueryItem> &query) cons
            });
     if (!clean)
         host = "localhost";
-    QString url = QStringLiteral("http://") + QString::fromLatin1(host)
+    QString url = QString::fromLatin1(m_request.secure ? "https://" : "http://") + QString::fromLatin1(host)
         + QString::fromUtf8(QUrl::toPercentEncoding(m_request.path, "/!$&'()*+,;=:@-._~"));
     if (query.isEmpty())
         return url;
