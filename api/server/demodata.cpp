@@ -134,16 +134,38 @@ void BenchData::load(ServerStorage &storage, int menuItems, int orders, int hash
             orderLines << line;
         }
         const bool assigned = rng.bounded(3) != 0;
+        const bool delivered = assigned && rng.bounded(2);
+        const qint64 customer = customers.at(rng.bounded(int(customers.size())));
+        const QString createdAt
+            = start.addDays(n * 365 / qMax(1, orders)).toString(Qt::ISODate) + QStringLiteral("T12:00:00.000Z");
+        // Open orders spread over the kitchen's stages; delivered ones say so.
+        static const char *const open[] = { "received", "preparing", "ready", "out_for_delivery" };
+        const QString stage = QString::fromLatin1(delivered ? "delivered" : open[rng.bounded(4)]);
         Statement insert = db.statement(QStringLiteral(
-            "INSERT INTO orders (user_id, delivery_crew_id, status, total_cents, date, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
-        insert.bind(0, customers.at(rng.bounded(int(customers.size()))))
+            "INSERT INTO orders (user_id, delivery_crew_id, status, total_cents, date, created_at, stage)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        insert.bind(0, customer)
             .bind(1, assigned ? QVariant(crew.at(rng.bounded(int(crew.size())))) : QVariant(QMetaType::fromType<qint64>()))
-            .bind(2, assigned && rng.bounded(2) ? 1 : 0)
+            .bind(2, delivered ? 1 : 0)
             .bind(3, total.cents())
             .bind(4, start.addDays(n * 365 / qMax(1, orders)).toString(Qt::ISODate))
-            .bind(5, QString(start.addDays(n * 365 / qMax(1, orders)).toString(Qt::ISODate) + QStringLiteral("T12:00:00.000Z")))
+            .bind(5, createdAt)
+            .bind(6, stage)
             .exec();
         const qint64 orderId = insert.lastInsertId();
+        db.statement(QStringLiteral("INSERT INTO order_history (order_id, stage, by_user, at) VALUES (?, 'received', ?, ?)"))
+            .bind(0, orderId)
+            .bind(1, customer)
+            .bind(2, createdAt)
+            .exec();
+        if (stage != u"received") {
+            db.statement(QStringLiteral("INSERT INTO order_history (order_id, stage, by_user, at) VALUES (?, ?, ?, ?)"))
+                .bind(0, orderId)
+                .bind(1, stage)
+                .bind(2, customer)
+                .bind(3, createdAt)
+                .exec();
+        }
         for (const OrderItem &line : orderLines) {
             db.statement(QStringLiteral("INSERT INTO order_items (order_id, menuitem_id, title, quantity,"
                                         " unit_price_cents, price_cents) VALUES (?, ?, ?, ?, ?, ?)"))
@@ -156,6 +178,9 @@ void BenchData::load(ServerStorage &storage, int menuItems, int orders, int hash
                 .exec();
         }
     }
+    // Written straight into the tables for speed: the change log learns of
+    // the new rows in one go.
+    storage.fillChangeLog();
     tx.commit();
 }
 

@@ -1,11 +1,13 @@
 #include "api/server/httpserveradapter.h"
 
 #include "api/server/connectionguard.h"
+#include "api/server/eventhub.h"
 
 #include <QHttpServerRequest>
 #include <QLoggingCategory>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QWebSocket>
 
 namespace LittleLemon::Server {
 
@@ -44,6 +46,37 @@ void HttpServerAdapter::close()
 {
     if (m_tcp)
         m_tcp->close();
+}
+
+void HttpServerAdapter::setEventHub(EventHub *hub)
+{
+    m_events = hub;
+    // Qt 6.4 upgrades only while this signal is connected (and the request
+    // was handled without writing an answer: handleRequest()).
+    disconnect(this, &QAbstractHttpServer::newWebSocketConnection, this, nullptr);
+    if (hub)
+        connect(this, &QAbstractHttpServer::newWebSocketConnection, this, &HttpServerAdapter::takeWebSockets);
+}
+
+void HttpServerAdapter::takeWebSockets()
+{
+    while (hasPendingWebSocketConnections()) {
+        std::unique_ptr<QWebSocket> socket = nextPendingWebSocketConnection();
+        if (!socket)
+            break;
+        const QPointer<QTcpSocket> tcp = m_upgrading.take(socket->peerPort());
+        if (m_events)
+            m_events->adopt(std::move(socket), tcp.data());
+        else
+            socket->abort();
+    }
+    // Upgrades whose handshake failed leave stale entries behind.
+    for (auto it = m_upgrading.begin(); it != m_upgrading.end();) {
+        if (it.value().isNull())
+            it = m_upgrading.erase(it);
+        else
+            ++it;
+    }
 }
 
 namespace {
@@ -115,6 +148,14 @@ QByteArray HttpServerAdapter::serialize(const Response &response, bool headOnly,
 
 bool HttpServerAdapter::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    if (request.value("Upgrade").compare("websocket", Qt::CaseInsensitive) == 0) {
+        // Qt 6.4 upgrades when this returns true having written nothing;
+        // false ends in missingHandler().
+        if (!m_events || request.url().path() != QLatin1String("/api/events"))
+            return false;
+        m_upgrading.insert(socket->peerPort(), socket);
+        return true;
+    }
     const Request r = toRequest(request);
     const Response response = m_handler(r);
     const bool close = r.header("Connection").trimmed().compare("close", Qt::CaseInsensitive) == 0;
@@ -128,9 +169,11 @@ bool HttpServerAdapter::handleRequest(const QHttpServerRequest &request, QTcpSoc
 
 void HttpServerAdapter::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    // handleRequest() answers everything; reaching here means Qt refused an
-    // upgrade we do not offer.
-    qCInfo(lcAdapter) << "unhandled request" << request.url().path();
+    // handleRequest() answers everything else; reaching here means an
+    // upgrade we do not offer (a WebSocket to another path, or no event hub).
+    qCInfo(lcAdapter) << "refused an upgrade of" << request.url().path();
+    Response r = Response::detail(404, QStringLiteral("Not found."));
+    socket->write(serialize(r, false, true));
     socket->disconnectFromHost();
 }
 

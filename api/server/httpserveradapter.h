@@ -4,13 +4,18 @@
 #include "api/server/httpresponse.h"
 
 #include <QAbstractHttpServer>
+#include <QHash>
 #include <QHostAddress>
+#include <QPointer>
 
 #include <functional>
 
 class QTcpServer;
+class QTcpSocket;
 
 namespace LittleLemon::Server {
+
+class EventHub;
 
 // The one place that knows Qt HTTP Server. It turns each QHttpServerRequest
 // into a socket-free Request, hands it to the core and writes the Response
@@ -33,17 +38,25 @@ public:
     quint16 port() const;
     // Stops accepting new connections (existing ones finish their request).
     void close();
+    // Serves /api/events: WebSocket upgrades of that path go to `hub` (the
+    // `events` extension). Without a hub they are refused.
+    void setEventHub(EventHub *hub);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    void takeWebSockets();
     static Request toRequest(const QHttpServerRequest &request);
     static QByteArray serialize(const Response &response, bool headOnly, bool close);
 
     Handler m_handler;
     QTcpServer *m_tcp = nullptr;
+    QPointer<EventHub> m_events;
+    // Connections upgraded to a WebSocket, by peer port, until Qt hands the
+    // WebSocket over (the hub watches their unsent bytes).
+    QHash<quint16, QPointer<QTcpSocket>> m_upgrading;
 };
 
 } // namespace LittleLemon::Server

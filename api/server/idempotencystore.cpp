@@ -4,6 +4,15 @@
 
 namespace LittleLemon::Server {
 
+namespace {
+// Never a null QString: that would bind as SQL NULL in a NOT NULL column
+// (a 204 has no content type, most answers no ETag).
+QString text(const QByteArray &bytes)
+{
+    return bytes.isEmpty() ? QStringLiteral("") : QString::fromLatin1(bytes);
+}
+} // namespace
+
 IdempotencyStore::IdempotencyStore(Database &db)
     : m_db(db)
 {
@@ -77,9 +86,9 @@ void IdempotencyStore::store(qint64 userId, const QByteArray &key, const QByteAr
         .bind(1, QString::fromLatin1(key))
         .bind(2, fingerprint)
         .bind(3, response.status)
-        .bind(4, QString::fromLatin1(response.contentType))
-        .bind(5, QString::fromLatin1(response.header("ETag")))
-        .bind(6, response.body.isNull() ? QByteArray("") : response.body)
+        .bind(4, text(response.contentType))
+        .bind(5, text(response.header("ETag")))
+        .bind(6, response.body.isEmpty() ? QByteArray("", 0) : response.body)
         .bind(7, now)
         .exec();
 }

@@ -30,6 +30,20 @@ void MetaController::registerRoutes(Router &router)
     route.throttled = false;
     route.authenticates = false;
     router.on(path, Request::Method::Get, [this](RequestContext &c) { return meta(c); });
+
+    // /api/events is a WebSocket (the HTTP adapter upgrades it); a plain
+    // request to it is told so.
+    const QString events = QStringLiteral("/api/events");
+    Router::Route &eventsRoute = router.add(events, Router::Access::Public);
+    eventsRoute.authenticates = false;
+    router.on(events, Request::Method::Get, [this](RequestContext &) -> Response {
+        if (!m_eventsServed)
+            throw HttpError::notFound();
+        Response r = Response::detail(426, tr("This is a WebSocket: connect with an Upgrade: websocket request "
+                                              "carrying your access token in the Authorization header."));
+        r.setHeader("Upgrade", "websocket");
+        return r;
+    });
 }
 
 Response MetaController::meta(RequestContext &)

@@ -1,5 +1,6 @@
 #include "api/server/backend.h"
 #include "api/server/demodata.h"
+#include "api/server/eventhub.h"
 #include "api/server/httpserveradapter.h"
 #include "api/server/passwordhasher.h"
 #include "api/server/serverconfig.h"
@@ -194,7 +195,9 @@ int runServer(const ServerConfig &config)
         }
     }
 
+    EventHub events(backend);
     HttpServerAdapter http([&backend](const Request &r) { return backend.handle(r); });
+    http.setEventHub(&events);
     if (!http.listen(config.address, config.port, config.maxBodyBytes, &error))
         return fail(tr("cannot listen on %1:%2: %3").arg(config.address.toString()).arg(config.port).arg(error));
 
@@ -248,6 +251,12 @@ int main(int argc, char *argv[])
         { QStringLiteral("role"), tr("user add: admin, manager, delivery-crew or customer."), tr("ROLE") },
         { QStringLiteral("email"), tr("user add: the user's email address."), tr("E") },
         { QStringLiteral("password-stdin"), tr("user add/passwd: read the password from standard input.") },
+        { QStringLiteral("booking-stay"),
+          tr("Minutes a booking holds its table, for the overlap check (default 90)."), tr("MINUTES") },
+        { QStringLiteral("events-backlog"),
+          tr("Bytes that may wait unsent on one /api/events socket before its slow reader is dropped "
+             "(default 262144)."),
+          tr("BYTES") },
         { QStringLiteral("hash-iterations"),
           tr("PBKDF2 rounds for new password hashes (default %1; lower only for tests).")
               .arg(PasswordHasher::kDefaultIterations),
@@ -272,8 +281,13 @@ int main(int argc, char *argv[])
         || !readInt(parser, QStringLiteral("throttle-user"), 1, 1000000000, &config.throttleUser, &error)
         || !readInt(parser, QStringLiteral("access-ttl"), 1, 365 * 24 * 3600, &config.accessTtlSeconds, &error)
         || !readInt(parser, QStringLiteral("refresh-ttl"), 1, 10 * 365 * 24 * 3600, &config.refreshTtlSeconds, &error)
-        || !readInt(parser, QStringLiteral("hash-iterations"), 1, 10000000, &config.hashIterations, &error))
+        || !readInt(parser, QStringLiteral("hash-iterations"), 1, 10000000, &config.hashIterations, &error)
+        || !readInt(parser, QStringLiteral("booking-stay"), 1, 24 * 60, &config.bookingStayMinutes, &error))
         return fail(error, 2);
+    int backlog = int(config.eventsBacklogBytes);
+    if (!readInt(parser, QStringLiteral("events-backlog"), 1024, 64 * 1024 * 1024, &backlog, &error))
+        return fail(error, 2);
+    config.eventsBacklogBytes = backlog;
     if (config.dataDir.isEmpty())
         return fail(tr("--data-dir is required"), 2);
 
