@@ -48,11 +48,7 @@ Response ChangeController::list(RequestContext &context)
                                   "Read everything again from 0.")
                                    .arg(latest));
     }
-    if (since > 0 && since < log.floorOf(user.id)) {
-        throw HttpError::field(QStringLiteral("since"),
-                               tr("Your role changed after %1; read everything again from 0.").arg(since));
-    }
-    const ChangeViewer viewer { user.id, user.isManager(), user.isAdmin(), user.isDeliveryCrew() };
+    const ChangeViewer viewer = ChangeViewer::of(user);
     qint64 next = since;
     const QList<ChangeLog::Entry> entries = log.read(viewer, since, limit, &next);
 

@@ -15,7 +15,21 @@ std::optional<qint64> optionalId(const QVariant &v)
     return v.toLongLong();
 }
 
-const qint64 kNobody = -1;
+ChangeLog::Entry readEntry(const Statement &s, bool withData)
+{
+    ChangeLog::Entry e;
+    e.seq = s.integer(0);
+    e.kind = ChangeKind(s.integer(1));
+    e.rowId = s.integer(2);
+    e.audience = s.integer(3);
+    e.deleted = s.integer(4) != 0;
+    e.scope.owner = optionalId(s.value(5));
+    e.scope.crew = optionalId(s.value(6));
+    e.scope.flags = int(s.integer(7));
+    if (withData && !e.deleted)
+        e.data = s.value(8).toByteArray();
+    return e;
+}
 } // namespace
 
 ChangeLog::ChangeLog(Database &db)
@@ -38,7 +52,6 @@ void ChangeLog::createSchema(Database &db)
                               " flags INTEGER NOT NULL DEFAULT 0,"
                               " data BLOB,"
                               " UNIQUE (entity, row_id, audience))"));
-    db.execute(QStringLiteral("ALTER TABLE users ADD COLUMN feed_floor INTEGER NOT NULL DEFAULT 0"));
 }
 
 qint64 ChangeLog::write(ChangeKind kind, qint64 rowId, qint64 audience, bool deleted, const ChangeScope &scope,
@@ -85,11 +98,35 @@ void ChangeLog::unrevoke(ChangeKind kind, qint64 rowId, qint64 userId)
         .exec();
 }
 
-qint64 ChangeLog::roleChanged(qint64 userId)
+void ChangeLog::viewChanged(const ChangeViewer &before, const ChangeViewer &after)
 {
-    const qint64 seq = write(ChangeKind::RoleMarker, userId, kNobody, false, ChangeScope {}, QByteArray());
-    m_db.statement(QStringLiteral("UPDATE users SET feed_floor = ? WHERE id = ?")).bind(0, seq).bind(1, userId).exec();
-    return seq;
+    // Read every row's entry first (no data), then write: one pass over the
+    // log, which holds one entry per row.
+    QList<Entry> entries;
+    {
+        Statement s = m_db.statement(QStringLiteral("SELECT seq, entity, row_id, audience, deleted, owner_id, crew_id, flags"
+                                                    " FROM changes WHERE audience = 0 ORDER BY seq"));
+        s.exec();
+        while (s.next())
+            entries.append(readEntry(s, false));
+    }
+    for (const Entry &e : std::as_const(entries)) {
+        const auto was = visibleAsDelete(before, e);
+        const auto is = visibleAsDelete(after, e);
+        const bool sawRow = was && !*was;
+        const bool seesRow = is && !*is;
+        if (sawRow && !seesRow) {
+            revoke(e.kind, e.rowId, after.userId);
+        } else if (!sawRow && seesRow) {
+            // The row as it is, for them only: a copy of its entry.
+            m_db.statement(QStringLiteral("INSERT OR REPLACE INTO changes (entity, row_id, audience, deleted, owner_id,"
+                                          " crew_id, flags, data) SELECT entity, row_id, ?, 0, owner_id, crew_id, flags,"
+                                          " data FROM changes WHERE seq = ?"))
+                .bind(0, after.userId)
+                .bind(1, e.seq)
+                .exec();
+        }
+    }
 }
 
 bool ChangeLog::hasEntry(ChangeKind kind, qint64 rowId)
@@ -103,13 +140,6 @@ qint64 ChangeLog::latest()
 {
     Statement s = m_db.statement(QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = 'changes'"));
     s.exec();
-    return s.next() ? s.integer(0) : 0;
-}
-
-qint64 ChangeLog::floorOf(qint64 userId)
-{
-    Statement s = m_db.statement(QStringLiteral("SELECT feed_floor FROM users WHERE id = ?"));
-    s.bind(0, userId).exec();
     return s.next() ? s.integer(0) : 0;
 }
 
@@ -146,20 +176,8 @@ QList<ChangeLog::Entry> ChangeLog::read(const ChangeViewer &v, qint64 since, int
     s.bind(i++, limit);
     s.exec();
     QList<Entry> out;
-    while (s.next()) {
-        Entry e;
-        e.seq = s.integer(0);
-        e.kind = ChangeKind(s.integer(1));
-        e.rowId = s.integer(2);
-        e.audience = s.integer(3);
-        e.deleted = s.integer(4) != 0;
-        e.scope.owner = optionalId(s.value(5));
-        e.scope.crew = optionalId(s.value(6));
-        e.scope.flags = int(s.integer(7));
-        if (!e.deleted)
-            e.data = s.value(8).toByteArray();
-        out.append(std::move(e));
-    }
+    while (s.next())
+        out.append(readEntry(s, true));
     if (scannedTo)
         *scannedTo = out.size() == limit ? out.last().seq : latest();
     return out;
@@ -171,26 +189,18 @@ QList<ChangeLog::Entry> ChangeLog::readAll(qint64 since, int limit)
                                                 " FROM changes WHERE seq > ? ORDER BY seq LIMIT ?"));
     s.bind(0, since).bind(1, limit).exec();
     QList<Entry> out;
-    while (s.next()) {
-        Entry e;
-        e.seq = s.integer(0);
-        e.kind = ChangeKind(s.integer(1));
-        e.rowId = s.integer(2);
-        e.audience = s.integer(3);
-        e.deleted = s.integer(4) != 0;
-        e.scope.owner = optionalId(s.value(5));
-        e.scope.crew = optionalId(s.value(6));
-        e.scope.flags = int(s.integer(7));
-        out.append(std::move(e));
-    }
+    while (s.next())
+        out.append(readEntry(s, false));
     return out;
 }
 
 std::optional<bool> ChangeLog::visibleAsDelete(const ChangeViewer &v, const Entry &e)
 {
     if (e.audience != 0) {
+        // An entry of their own: a delete (the row left their view) or a
+        // copy of the row (it came into view with a role change).
         if (e.audience == v.userId)
-            return true;
+            return e.deleted;
         return std::nullopt;
     }
     bool sees = false;
@@ -211,8 +221,6 @@ std::optional<bool> ChangeLog::visibleAsDelete(const ChangeViewer &v, const Entr
     case ChangeKind::GroupMembership:
         sees = v.manager || v.admin;
         break;
-    case ChangeKind::RoleMarker:
-        break;
     }
     if (!sees)
         return std::nullopt;
@@ -230,9 +238,8 @@ QByteArray ChangeLog::wireName(ChangeKind kind)
     case ChangeKind::Booking: return QByteArrayLiteral("booking");
     case ChangeKind::Table: return QByteArrayLiteral("table");
     case ChangeKind::GroupMembership: return QByteArrayLiteral("group-membership");
-    case ChangeKind::RoleMarker: break;
     }
-    return QByteArrayLiteral("marker");
+    return QByteArrayLiteral("unknown");
 }
 
 } // namespace LittleLemon::Server

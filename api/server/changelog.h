@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/server/database.h"
+#include "models/user.h"
 
 #include <QByteArray>
 #include <QList>
@@ -10,10 +11,8 @@
 namespace LittleLemon::Server {
 
 // The kinds of row the change feed carries, as stored (small integers) and
-// as named on the wire ("menu-item", "group-membership", ...). RoleMarker
-// rows are seen by nobody: they give a user's role change a sequence number.
-enum class ChangeKind : int { Category = 1, MenuItem = 2, Order = 3, Booking = 4, Table = 5, GroupMembership = 6,
-                              RoleMarker = 7 };
+// as named on the wire ("menu-item", "group-membership", ...).
+enum class ChangeKind : int { Category = 1, MenuItem = 2, Order = 3, Booking = 4, Table = 5, GroupMembership = 6 };
 
 // Who may see a row, stored beside each change so the feed can be filtered
 // without reading the row itself: an order's customer and delivery crew, a
@@ -34,6 +33,10 @@ struct ChangeViewer
     bool admin = false;
     bool crew = false;
     bool customer() const { return !manager && !admin && !crew; }
+    static ChangeViewer of(const User &user)
+    {
+        return { user.id, user.isManager(), user.isAdmin(), user.isDeliveryCrew() };
+    }
 };
 
 // The `changes` extension: every insert, update and delete of the feed's
@@ -51,9 +54,11 @@ struct ChangeViewer
 // owner (managers and admins all); tables for staff; memberships for managers
 // and admins; unavailable menu items appear to customers as deletes. When an
 // order leaves a delivery person's view (reassigned), they get a delete of
-// their own (an entry with that user as its audience). A user whose role
-// changes gets a "floor": their feed from before it is refused (400), so
-// their client reads everything once under the new role.
+// their own (an entry with that user as its audience). When a user's role
+// changes, every row whose visibility changes for them gets such an entry
+// of their own: a delete for what they no longer see, a copy of the row for
+// what they see now; so any position they hold stays valid and the promise
+// holds across the change.
 class ChangeLog
 {
 public:
@@ -62,7 +67,7 @@ public:
         qint64 seq = 0;
         ChangeKind kind = ChangeKind::Category;
         qint64 rowId = 0;
-        qint64 audience = 0; // 0: everyone the scope allows; > 0: that user only; < 0: nobody
+        qint64 audience = 0; // 0: everyone the scope allows; > 0: that user only
         bool deleted = false;
         ChangeScope scope;
         QByteArray data; // upserts only, and only when read with data
@@ -79,17 +84,16 @@ public:
     qint64 remove(ChangeKind kind, qint64 rowId, const ChangeScope &scope);
     // A delete only `userId` sees: the row left their view.
     void revoke(ChangeKind kind, qint64 rowId, qint64 userId);
-    // The row is theirs to see again: their private delete goes.
+    // The row is theirs to see again: their private entry goes.
     void unrevoke(ChangeKind kind, qint64 rowId, qint64 userId);
-    // A role change of `userId`: gives it a sequence number and makes it the
-    // user's feed floor.
-    qint64 roleChanged(qint64 userId);
+    // A user's role changed from `before` to `after` (same user): entries of
+    // their own for every row they now see differently.
+    void viewChanged(const ChangeViewer &before, const ChangeViewer &after);
     // Whether any row of this kind has an entry (migrations fill the log once).
     bool hasEntry(ChangeKind kind, qint64 rowId);
 
     // The highest sequence number ever given (0: none).
     qint64 latest();
-    qint64 floorOf(qint64 userId);
 
     // Up to `limit` entries after `since` that `viewer` sees, in order, data
     // included. *scannedTo gets how far the log was read: the last entry's

@@ -207,7 +207,7 @@ void EventHub::poll()
                     continue;
                 }
                 const User &u = record->user;
-                viewers.push_back({ c.get(), ChangeViewer { u.id, u.isManager(), u.isAdmin(), u.isDeliveryCrew() } });
+                viewers.push_back({ c.get(), ChangeViewer::of(u) });
             }
             for (const ChangeLog::Entry &e : entries) {
                 JsonWriter upsert;

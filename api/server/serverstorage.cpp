@@ -224,12 +224,24 @@ qint64 ServerStorage::createUser(const QString &username, const QString &email, 
     // A null QString would bind as SQL NULL; "no email" is the empty string.
     s.bind(0, username).bind(1, email.isNull() ? QStringLiteral("") : email).bind(2, passwordHash).bind(3, nowIso()).exec();
     const qint64 id = s.lastInsertId();
-    setRole(id, role);
+    // A new user has read no feed: their view needs no entries of their own.
+    applyRole(id, role);
     tx.commit();
     return id;
 }
 
 void ServerStorage::setRole(qint64 userId, Role role)
+{
+    Database::Transaction tx(m_db);
+    const auto before = userById(userId);
+    applyRole(userId, role);
+    const auto after = userById(userId);
+    if (before && after)
+        m_changes.viewChanged(ChangeViewer::of(before->user), ChangeViewer::of(after->user));
+    tx.commit();
+}
+
+void ServerStorage::applyRole(qint64 userId, Role role)
 {
     // A role is exactly one of: staff (admin), one group, or nothing.
     Database::Transaction tx(m_db);
@@ -253,11 +265,10 @@ void ServerStorage::setRole(qint64 userId, Role role)
     }
     for (qint64 g : std::as_const(groups)) {
         if (!keep || keep->id != g)
-            removeMember(userId, g);
+            deleteMembership(userId, g);
     }
     if (keep)
-        addMember(userId, keep->id);
-    m_changes.roleChanged(userId);
+        insertMembership(userId, keep->id);
     tx.commit();
 }
 
@@ -337,6 +348,32 @@ bool ServerStorage::isMember(qint64 userId, qint64 groupId)
 bool ServerStorage::addMember(qint64 userId, qint64 groupId)
 {
     Database::Transaction tx(m_db);
+    const auto before = userById(userId);
+    if (!insertMembership(userId, groupId))
+        return false;
+    const auto after = userById(userId);
+    if (before && after)
+        m_changes.viewChanged(ChangeViewer::of(before->user), ChangeViewer::of(after->user));
+    tx.commit();
+    return true;
+}
+
+bool ServerStorage::removeMember(qint64 userId, qint64 groupId)
+{
+    Database::Transaction tx(m_db);
+    const auto before = userById(userId);
+    if (!deleteMembership(userId, groupId))
+        return false;
+    const auto after = userById(userId);
+    if (before && after)
+        m_changes.viewChanged(ChangeViewer::of(before->user), ChangeViewer::of(after->user));
+    tx.commit();
+    return true;
+}
+
+bool ServerStorage::insertMembership(qint64 userId, qint64 groupId)
+{
+    Database::Transaction tx(m_db);
     Statement s = m_db.statement(QStringLiteral("INSERT OR IGNORE INTO user_groups (user_id, group_id) VALUES (?, ?)"));
     s.bind(0, userId).bind(1, groupId).exec();
     if (s.rowsAffected() == 0)
@@ -346,12 +383,11 @@ bool ServerStorage::addMember(qint64 userId, qint64 groupId)
     g.bind(0, groupId).exec();
     const QString group = g.next() ? g.text(0) : QString();
     logMembership(membership, group, userId);
-    m_changes.roleChanged(userId);
     tx.commit();
     return true;
 }
 
-bool ServerStorage::removeMember(qint64 userId, qint64 groupId)
+bool ServerStorage::deleteMembership(qint64 userId, qint64 groupId)
 {
     Database::Transaction tx(m_db);
     Statement find = m_db.statement(QStringLiteral("SELECT id FROM user_groups WHERE user_id = ? AND group_id = ?"));
@@ -361,7 +397,6 @@ bool ServerStorage::removeMember(qint64 userId, qint64 groupId)
     const qint64 membership = find.integer(0);
     m_db.statement(QStringLiteral("DELETE FROM user_groups WHERE id = ?")).bind(0, membership).exec();
     m_changes.remove(ChangeKind::GroupMembership, membership, ChangeScope {});
-    m_changes.roleChanged(userId);
     tx.commit();
     return true;
 }

@@ -106,6 +106,8 @@ public:
     std::optional<UserRecord> userById(qint64 id);
     std::optional<UserRecord> userByUsername(const QString &username);
     qint64 createUser(const QString &username, const QString &email, const QString &passwordHash, Role role);
+    // Changes the role; the change feed gives the user entries of their own
+    // for every row they now see differently.
     void setRole(qint64 userId, Role role);
     void setPasswordHash(qint64 userId, const QString &passwordHash);
     void setEmail(qint64 userId, const QString &email);
@@ -187,6 +189,11 @@ public:
 
 private:
     std::optional<UserRecord> readUser(Statement &s);
+    // The role's rows (is_staff, memberships), without touching anyone's view.
+    void applyRole(qint64 userId, Role role);
+    // Membership rows and their change entries only.
+    bool insertMembership(qint64 userId, qint64 groupId);
+    bool deleteMembership(qint64 userId, qint64 groupId);
     void loadItems(QList<Order> &orders);
     void loadHistory(Order &order);
     void addHistory(qint64 orderId, OrderStage stage, qint64 by);
