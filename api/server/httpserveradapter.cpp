@@ -2,6 +2,7 @@
 
 #include "api/server/connectionguard.h"
 #include "api/server/eventhub.h"
+#include "api/server/tlsserver.h"
 
 #include <QHttpServerRequest>
 #include <QLoggingCategory>
@@ -23,7 +24,8 @@ HttpServerAdapter::~HttpServerAdapter() = default;
 
 bool HttpServerAdapter::listen(const QHostAddress &address, quint16 port, qint64 maxBodyBytes, QString *error)
 {
-    auto *tcp = new GuardedTcpServer(maxBodyBytes, this);
+    QTcpServer *tcp = m_tls ? static_cast<QTcpServer *>(new TlsServer(m_tlsConfiguration, maxBodyBytes, this))
+                            : new GuardedTcpServer(maxBodyBytes, this);
     // QTcpServer sets SO_REUSEADDR on Unix, so a restart can take the same
     // port back while old connections sit in TIME_WAIT.
     if (!tcp->listen(address, port)) {
@@ -35,6 +37,12 @@ bool HttpServerAdapter::listen(const QHostAddress &address, quint16 port, qint64
     bind(tcp);
     m_tcp = tcp;
     return true;
+}
+
+void HttpServerAdapter::setTls(const QSslConfiguration &configuration)
+{
+    m_tls = true;
+    m_tlsConfiguration = configuration;
 }
 
 quint16 HttpServerAdapter::port() const
@@ -156,7 +164,8 @@ bool HttpServerAdapter::handleRequest(const QHttpServerRequest &request, QTcpSoc
         m_upgrading.insert(socket->peerPort(), socket);
         return true;
     }
-    const Request r = toRequest(request);
+    Request r = toRequest(request);
+    r.secure = m_tls;
     const Response response = m_handler(r);
     const bool close = r.header("Connection").trimmed().compare("close", Qt::CaseInsensitive) == 0;
     // One write per answer: the responder's piecewise writes cost a syscall

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QPointer>
+#include <QSslConfiguration>
 
 #include <functional>
 
@@ -35,6 +36,9 @@ public:
     // Starts listening; port 0 picks a free one. Connections are guarded
     // (ConnectionGuard) with `maxBodyBytes`. On failure *error says why.
     bool listen(const QHostAddress &address, quint16 port, qint64 maxBodyBytes, QString *error);
+    // Serves https:// from the next listen() on (TlsServer::loadConfiguration()).
+    void setTls(const QSslConfiguration &configuration);
+    bool isTls() const { return m_tls; }
     quint16 port() const;
     // Stops accepting new connections (existing ones finish their request).
     void close();
@@ -53,6 +57,8 @@ private:
 
     Handler m_handler;
     QTcpServer *m_tcp = nullptr;
+    bool m_tls = false;
+    QSslConfiguration m_tlsConfiguration;
     QPointer<EventHub> m_events;
     // Connections upgraded to a WebSocket, by peer port, until Qt hands the
     // WebSocket over (the hub watches their unsent bytes).

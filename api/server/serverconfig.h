@@ -35,8 +35,10 @@ struct ServerConfig
     QString tlsKey;
     // The daily backup (api/server/backupscheduler.h): how many daily files
     // to keep (0: none are made), where (empty: <dataDir>/backups), and
-    // from what time of day the day's backup is due.
-    int backupKeep = 14;
+    // from what time of day the day's backup is due. Off unless asked for:
+    // the package's server.conf and the desk's standalone mode keep 14, a
+    // bare command line (tests, benchmarks) writes nothing extra.
+    int backupKeep = 0;
     QString backupDir;
     QTime backupTime { 3, 0 };
 

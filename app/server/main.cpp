@@ -1,22 +1,31 @@
 #include "api/server/backend.h"
+#include "api/server/backup.h"
+#include "api/server/backupscheduler.h"
+#include "api/server/configfile.h"
+#include "api/server/datadirlock.h"
 #include "api/server/demodata.h"
 #include "api/server/eventhub.h"
 #include "api/server/httpserveradapter.h"
 #include "api/server/passwordhasher.h"
 #include "api/server/serverconfig.h"
 #include "api/server/serverstorage.h"
+#include "api/server/tlsserver.h"
 #include "api/server/useradmin.h"
 #include "logsink.h"
 #include "signalwatcher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTextStream>
 
 #include <cstdio>
+#include <memory>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace LittleLemon;
 using namespace LittleLemon::Server;
@@ -173,11 +182,87 @@ int runSeedBench(const QCommandLineParser &parser, const ServerConfig &config)
     return 0;
 }
 
+QString backupDirOf(const ServerConfig &config)
+{
+    return config.backupDir.isEmpty() ? QDir(config.dataDir).filePath(QStringLiteral("backups")) : config.backupDir;
+}
+
+// `backup --to FILE`: works while the server runs (Backup::save).
+int runBackup(const QCommandLineParser &parser, const ServerConfig &config)
+{
+    if (!parser.isSet(QStringLiteral("to")))
+        return fail(tr("usage: backup --to FILE"), 2);
+    const QString target = parser.value(QStringLiteral("to"));
+    // Never over an earlier backup: that one may be the good one.
+    if (QFileInfo::exists(target))
+        return fail(tr("%1 exists: choose another name, or delete it first").arg(target), 2);
+    QString error;
+    if (!Backup::save(Backend::databasePath(config.dataDir), target, &error))
+        return fail(error);
+    say(tr("backup of %1 written to %2 (%3 bytes)")
+            .arg(config.dataDir, target)
+            .arg(QFileInfo(target).size()));
+    return 0;
+}
+
+// `restore --from FILE`: replaces the database, so no server may be using
+// it: the data directory's lock says whether one is (the service, the desk
+// in standalone mode), and it is held here until the restore is done so
+// none starts meanwhile. Stopping a running server from here would race
+// with systemd restarting it; the administrator stops it, restores, starts.
+int runRestore(const QCommandLineParser &parser, const ServerConfig &config)
+{
+    if (!parser.isSet(QStringLiteral("from")))
+        return fail(tr("usage: restore --from FILE"), 2);
+    const QString source = parser.value(QStringLiteral("from"));
+    const QFileInfo dir(config.dataDir);
+    // root would leave files the service's user cannot open.
+    if (::geteuid() == 0 && dir.exists() && dir.ownerId() != 0)
+        return fail(tr("run restore as the owner of %1: sudo -u %2 littlelemon-server --data-dir %1 restore --from %3")
+                        .arg(config.dataDir, dir.owner(), source),
+                    2);
+    if (!QDir().mkpath(config.dataDir))
+        return fail(tr("cannot create the data directory %1").arg(config.dataDir));
+    DataDirLock lock(config.dataDir);
+    QString error;
+    if (!lock.tryLock(&error))
+        return fail(tr("%1; stop the server first (sudo systemctl stop littlelemon-server, or quit Little Lemon "
+                       "Desk), restore, then start it again")
+                        .arg(error));
+    int version = 0;
+    if (!Backup::verify(source, int(ServerStorage::migrations().size()), &version, &error))
+        return fail(error);
+    const QString database = Backend::databasePath(config.dataDir);
+    if (QFileInfo::exists(database)) {
+        // What is replaced is kept: a restore from the wrong day can be undone.
+        const QString keep = QDir(backupDirOf(config))
+                                 .filePath(QStringLiteral("before-restore-%1.sqlite")
+                                               .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+        if (!QDir().mkpath(backupDirOf(config)) || !Backup::save(database, keep, &error))
+            return fail(tr("cannot keep a copy of the current database before restoring: %1").arg(error));
+        say(tr("the database being replaced was saved to %1").arg(keep));
+    }
+    if (!Backup::restore(source, database, int(ServerStorage::migrations().size()), &error))
+        return fail(error);
+    say(tr("restored %1 from %2").arg(database, source));
+    return 0;
+}
+
 int runServer(const ServerConfig &config)
 {
     LogSink log;
-    Backend backend(config);
     QString error;
+    // TLS files first: a wrong path fails the start before anything is opened.
+    QSslConfiguration tls;
+    const bool https = !config.tlsCertificate.isEmpty();
+    if (https && !TlsServer::loadConfiguration(config.tlsCertificate, config.tlsKey, &tls, &error))
+        return fail(error);
+    if (!QDir().mkpath(config.dataDir))
+        return fail(tr("cannot create the data directory %1").arg(config.dataDir));
+    DataDirLock lock(config.dataDir);
+    if (!lock.tryLock(&error))
+        return fail(error);
+    Backend backend(config);
     if (!backend.open(&error))
         return fail(error);
 
@@ -198,8 +283,17 @@ int runServer(const ServerConfig &config)
     EventHub events(backend);
     HttpServerAdapter http([&backend](const Request &r) { return backend.handle(r); });
     http.setEventHub(&events);
+    if (https)
+        http.setTls(tls);
     if (!http.listen(config.address, config.port, config.maxBodyBytes, &error))
         return fail(tr("cannot listen on %1:%2: %3").arg(config.address.toString()).arg(config.port).arg(error));
+
+    std::unique_ptr<BackupScheduler> backups;
+    if (config.backupKeep > 0) {
+        backups = std::make_unique<BackupScheduler>(Backend::databasePath(config.dataDir), backupDirOf(config),
+                                                    config.backupKeep, config.backupTime);
+        backups->start();
+    }
 
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &http, [&http](int) {
@@ -211,7 +305,8 @@ int runServer(const ServerConfig &config)
     if (config.address.protocol() == QAbstractSocket::IPv6Protocol)
         host = u'[' + host + u']';
     // The one line scripts and tests wait for; flushed at once.
-    std::printf("littlelemon-server listening on http://%s:%u\n", qPrintable(host), unsigned(http.port()));
+    std::printf("littlelemon-server listening on %s://%s:%u\n", https ? "https" : "http", qPrintable(host),
+                unsigned(http.port()));
     std::fflush(stdout);
     return QCoreApplication::exec();
 }
@@ -234,11 +329,15 @@ int main(int argc, char *argv[])
            "  user add NAME --role ROLE [--email E] --password-stdin\n"
            "  user list\n"
            "  user set-role NAME ROLE        (admin, manager, delivery-crew or customer)\n"
-           "  user passwd NAME --password-stdin"));
+           "  user passwd NAME --password-stdin\n"
+           "  backup --to FILE               (while the server runs, too)\n"
+           "  restore --from FILE            (with the server stopped)\n\n"
+           "Settings come from --config FILE (/etc/littlelemon/server.conf), then the options below."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), tr("Optional: user ..."), tr("[command]"));
+    parser.addPositionalArgument(QStringLiteral("command"), tr("Optional: user ..., backup or restore."), tr("[command]"));
     parser.addOptions({
+        { QStringLiteral("config"), tr("Read settings from this file first (key = value lines)."), tr("FILE") },
         { QStringLiteral("listen"), tr("Address and port to serve on (port 0 picks a free one)."),
           tr("ADDRESS:PORT"), QStringLiteral("127.0.0.1:8000") },
         { QStringLiteral("data-dir"), tr("Directory of the database and the signing secret."), tr("DIR") },
@@ -257,6 +356,18 @@ int main(int argc, char *argv[])
           tr("Bytes that may wait unsent on one /api/events socket before its slow reader is dropped "
              "(default 262144)."),
           tr("BYTES") },
+        { QStringLiteral("tls-certificate"), tr("Serve HTTPS with this PEM certificate (with --tls-key)."),
+          tr("FILE") },
+        { QStringLiteral("tls-key"), tr("The certificate's PEM private key, without a passphrase."), tr("FILE") },
+        { QStringLiteral("max-body-bytes"), tr("Largest request body accepted (default 1048576)."), tr("BYTES") },
+        { QStringLiteral("backup-keep"),
+          tr("Daily backups to keep in the data directory's backups folder (default 0: none; the "
+             "package's server.conf keeps 14)."),
+          tr("N") },
+        { QStringLiteral("backup-time"), tr("Time of day from which the daily backup is due (default 03:00)."),
+          tr("HH:MM") },
+        { QStringLiteral("to"), tr("backup: the file to write."), tr("FILE") },
+        { QStringLiteral("from"), tr("restore: the backup to restore."), tr("FILE") },
         { QStringLiteral("hash-iterations"),
           tr("PBKDF2 rounds for new password hashes (default %1; lower only for tests).")
               .arg(PasswordHasher::kDefaultIterations),
@@ -272,9 +383,21 @@ int main(int argc, char *argv[])
 
     ServerConfig config;
     QString error;
-    if (!config.setListen(parser.value(QStringLiteral("listen")), &error))
+    if (parser.isSet(QStringLiteral("config")) && !ConfigFile::load(parser.value(QStringLiteral("config")), &config, &error))
         return fail(error, 2);
-    config.dataDir = parser.value(QStringLiteral("data-dir"));
+    if (parser.isSet(QStringLiteral("listen")) && !config.setListen(parser.value(QStringLiteral("listen")), &error))
+        return fail(error, 2);
+    if (parser.isSet(QStringLiteral("data-dir")))
+        config.dataDir = parser.value(QStringLiteral("data-dir"));
+    if (parser.isSet(QStringLiteral("tls-certificate")))
+        config.tlsCertificate = parser.value(QStringLiteral("tls-certificate"));
+    if (parser.isSet(QStringLiteral("tls-key")))
+        config.tlsKey = parser.value(QStringLiteral("tls-key"));
+    if (config.tlsCertificate.isEmpty() != config.tlsKey.isEmpty())
+        return fail(tr("tls_certificate and tls_key go together: give both (HTTPS) or neither (HTTP)"), 2);
+    if (parser.isSet(QStringLiteral("backup-time"))
+        && !ConfigFile::parseTimeOfDay(parser.value(QStringLiteral("backup-time")), &config.backupTime, &error))
+        return fail(QStringLiteral("--backup-time: ") + error, 2);
     config.demoData = parser.isSet(QStringLiteral("demo-data"));
     if (!readInt(parser, QStringLiteral("page-size"), 1, 1000, &config.pageSize, &error)
         || !readInt(parser, QStringLiteral("throttle-anon"), 1, 1000000000, &config.throttleAnon, &error)
@@ -288,6 +411,11 @@ int main(int argc, char *argv[])
     if (!readInt(parser, QStringLiteral("events-backlog"), 1024, 64 * 1024 * 1024, &backlog, &error))
         return fail(error, 2);
     config.eventsBacklogBytes = backlog;
+    int maxBody = int(config.maxBodyBytes);
+    if (!readInt(parser, QStringLiteral("max-body-bytes"), 1024, 64 * 1024 * 1024, &maxBody, &error)
+        || !readInt(parser, QStringLiteral("backup-keep"), 0, 3650, &config.backupKeep, &error))
+        return fail(error, 2);
+    config.maxBodyBytes = maxBody;
     if (config.dataDir.isEmpty())
         return fail(tr("--data-dir is required"), 2);
 
@@ -296,6 +424,10 @@ int main(int argc, char *argv[])
         return runServer(config);
     if (args.first() == u"user")
         return runUserCommand(parser, args, config);
+    if (args.size() == 1 && args.first() == u"backup")
+        return runBackup(parser, config);
+    if (args.size() == 1 && args.first() == u"restore")
+        return runRestore(parser, config);
     if (args.size() == 2 && args.at(0) == u"dev" && args.at(1) == u"seed-bench")
         return runSeedBench(parser, config);
     return fail(tr("unknown command \"%1\" (see --help)").arg(args.join(u' ')), 2);
