@@ -1,6 +1,8 @@
 #include "standaloneserver.h"
 
 #include "api/server/backend.h"
+#include "api/server/backupscheduler.h"
+#include "api/server/datadirlock.h"
 #include "api/server/demodata.h"
 #include "api/server/httpserveradapter.h"
 #include "api/server/passwordpolicy.h"
@@ -42,17 +44,15 @@ bool writeRestaurantName(const QString &dataDir, const QString &name)
         return false;
     return f.write(name.trimmed().toUtf8()) >= 0;
 }
-
-// Worker is a QObject, whose own tr() would use the wrong context.
-QString trServer(const char *text)
-{
-    return QCoreApplication::translate("LittleLemon::Desk::StandaloneServer", text);
-}
 } // namespace
 
 // Everything that touches the server's objects, on the server's thread.
 class StandaloneServer::Worker : public QObject
 {
+    // Its messages are the standalone server's (QObject's own tr() would
+    // give them a context lupdate cannot see).
+    Q_DECLARE_TR_FUNCTIONS(LittleLemon::Desk::StandaloneServer)
+
 public:
     struct StartResult
     {
@@ -79,22 +79,32 @@ public:
         config.throttleUser = 6000;
         config.demoData = options.demoData;
         config.hashIterations = options.hashIterations;
+        // The data directory's lock: `littlelemon-server restore` refuses
+        // while the desk serves from it, and two desks never share it.
+        QDir().mkpath(options.dataDir);
+        m_lock = std::make_unique<DataDirLock>(options.dataDir);
+        if (!m_lock->tryLock(&r.error)) {
+            m_lock.reset();
+            return r;
+        }
         m_backend = std::make_unique<Backend>(config);
         if (!m_backend->open(&r.error)) {
             m_backend.reset();
+            m_lock.reset();
             return r;
         }
         try {
             if (options.demoData && DemoData::isEmpty(m_backend->storage())) {
                 for (const auto &a : DemoData::load(m_backend->storage(), options.hashIterations))
                     r.demo.append({ a.role, a.username, a.password });
-                writeRestaurantName(options.dataDir, trServer("Little Lemon (demo)"));
+                writeRestaurantName(options.dataDir, tr("Little Lemon (demo)"));
                 qCInfo(lcStandalone) << "demo restaurant loaded into" << options.dataDir;
             }
             r.needsSetup = m_backend->storage().userCount() == 0;
         } catch (const StorageError &e) {
-            r.error = trServer("Cannot load the demo restaurant: %1").arg(QString::fromUtf8(e.what()));
+            r.error = tr("Cannot load the demo restaurant: %1").arg(QString::fromUtf8(e.what()));
             m_backend.reset();
+            m_lock.reset();
             return r;
         }
         m_loopback = listen(QHostAddress::LocalHost, options.preferredPort, &r.error);
@@ -105,8 +115,15 @@ public:
         }
         if (!m_loopback) {
             m_backend.reset();
+            m_lock.reset();
             return r;
         }
+        // The restaurant's data lives on this PC only: a daily copy, the
+        // newest 14 kept, in <data>/backups.
+        m_backups = std::make_unique<BackupScheduler>(Backend::databasePath(options.dataDir),
+                                                      QDir(options.dataDir).filePath(QStringLiteral("backups")), 14,
+                                                      QTime(3, 0));
+        m_backups->start();
         r.url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_loopback->port()));
         r.restaurant = readRestaurantName(options.dataDir);
         qCInfo(lcStandalone) << "standalone server on" << r.url.toString() << "data in" << options.dataDir;
@@ -121,7 +138,9 @@ public:
         // see the server gone rather than a socket that still answers.
         delete m_loopback;
         m_loopback = nullptr;
+        m_backups.reset();
         m_backend.reset();
+        m_lock.reset();
         return true;
     }
 
@@ -132,11 +151,11 @@ public:
         if (!on)
             return {};
         if (!m_backend)
-            return trServer("The restaurant's server is not running.");
+            return tr("The restaurant's server is not running.");
         QString error;
         m_lan = listen(QHostAddress::Any, port, &error);
         if (!m_lan)
-            return trServer("Cannot serve the network on port %1: %2").arg(port).arg(error);
+            return tr("Cannot serve the network on port %1: %2").arg(port).arg(error);
         qCInfo(lcStandalone) << "serving the network on port" << port;
         return {};
     }
@@ -145,11 +164,11 @@ public:
                              const QString &password)
     {
         if (!m_backend)
-            return trServer("The restaurant's server is not running.");
+            return tr("The restaurant's server is not running.");
         try {
             ServerStorage &storage = m_backend->storage();
             if (storage.userCount() > 0)
-                return trServer("This restaurant already has accounts: sign in instead.");
+                return tr("This restaurant already has accounts: sign in instead.");
             if (const QStringList problems = PasswordPolicy::problems(password, username, email); !problems.isEmpty())
                 return problems.join(u' ');
             Database::Transaction tx(storage.database());
@@ -161,7 +180,7 @@ public:
             const auto user = storage.userByUsername(username);
             const auto managers = storage.groupByName(kManagerGroup);
             if (!user || !managers)
-                return trServer("The staff groups are missing from the database.");
+                return tr("The staff groups are missing from the database.");
             storage.addMember(user->user.id, managers->id);
             tx.commit();
         } catch (const StorageError &e) {
@@ -175,7 +194,7 @@ public:
     std::pair<QList<Account>, QString> listAccounts()
     {
         if (!m_backend)
-            return { {}, trServer("The restaurant's server is not running.") };
+            return { {}, tr("The restaurant's server is not running.") };
         QList<Account> out;
         try {
             for (const User &u : UserAdmin(m_backend->storage()).list())
@@ -189,7 +208,7 @@ public:
     QString createAccount(const Account &account, const QString &password)
     {
         if (!m_backend)
-            return trServer("The restaurant's server is not running.");
+            return tr("The restaurant's server is not running.");
         if (const QStringList problems = PasswordPolicy::problems(password, account.username, account.email);
             !problems.isEmpty())
             return problems.join(u' ');
@@ -208,11 +227,11 @@ public:
     QString resetPassword(const QString &username, const QString &password)
     {
         if (!m_backend)
-            return trServer("The restaurant's server is not running.");
+            return tr("The restaurant's server is not running.");
         try {
             const auto user = m_backend->storage().userByUsername(username);
             if (!user)
-                return trServer("No account is called %1.").arg(username);
+                return tr("No account is called %1.").arg(username);
             if (const QStringList problems = PasswordPolicy::problems(password, username, user->user.email);
                 !problems.isEmpty())
                 return problems.join(u' ');
@@ -229,11 +248,11 @@ public:
     std::pair<QString, QString> issueRefreshToken(const QString &username)
     {
         if (!m_backend)
-            return { QString(), trServer("The restaurant's server is not running.") };
+            return { QString(), tr("The restaurant's server is not running.") };
         try {
             const auto user = m_backend->storage().userByUsername(username);
             if (!user || !user->active)
-                return { QString(), trServer("No account is called %1.").arg(username) };
+                return { QString(), tr("No account is called %1.").arg(username) };
             return { m_backend->tokens().issue(QStringLiteral("refresh"), user->user.id), QString() };
         } catch (const StorageError &e) {
             return { QString(), QString::fromUtf8(e.what()) };
@@ -253,7 +272,9 @@ private:
     }
 
     StandaloneOptions m_options;
+    std::unique_ptr<DataDirLock> m_lock;
     std::unique_ptr<Backend> m_backend;
+    std::unique_ptr<BackupScheduler> m_backups;
     HttpServerAdapter *m_loopback = nullptr;
     HttpServerAdapter *m_lan = nullptr;
 };
