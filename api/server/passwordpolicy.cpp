@@ -8,9 +8,11 @@
 namespace LittleLemon::Server {
 
 namespace {
+// The context lupdate gives these strings: the desk shows them in its
+// account dialogs (standalone mode) and translates them.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("LittleLemon::Server", text);
+    return QCoreApplication::translate("LittleLemon::Server::PasswordPolicy", text);
 }
 
 // difflib.SequenceMatcher(a, b).quick_ratio(): 2 * (multiset intersection) / (len a + len b).
