@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "models/user.h"
+#include "ui/language.h"
 #include "ui/page.h"
 #include "ui/shortcutsdialog.h"
 #include "ui/workspace.h"
@@ -53,6 +54,7 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     m_signOut->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     connect(m_signOut, &QAction::triggered, this, &MainWindow::signOutRequested);
     m_deskMenu->addAction(m_signOut);
+    m_deskMenu->addMenu(Language::createMenu(this));
     auto *quit = new QAction(tr("Quit"), this);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);

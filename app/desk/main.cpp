@@ -4,6 +4,7 @@
 #include "screenshotter.h"
 #include "standaloneserver.h"
 #include "ui/deskcontroller.h"
+#include "ui/language.h"
 #include "ui/theme.h"
 
 #include <QApplication>
@@ -44,6 +45,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Little Lemon Desk"));
     QApplication::setApplicationVersion(QStringLiteral(LL_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("littlelemon-desk"));
+    // Portuguese, Spanish or English: the system's, or the one chosen under Desk ▸ Language.
+    Ui::Language::install();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Little Lemon Desk, the staff terminal: orders board, menu, bookings, staff."));
