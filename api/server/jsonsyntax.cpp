@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QStringDecoder>
 
+#include <algorithm>
+
 namespace LittleLemon::Server {
 
 namespace {
@@ -323,6 +325,85 @@ QString utf8Error(const QByteArray &bytes)
     return {};
 }
 
+// For a JSON number d1d2...×10^e: where its first significant digit sits
+// (1 for "1.5", 401 for "1e400", -399 for "1e-400"), saturated. Positive:
+// too large for a double when Qt refuses it; otherwise too small.
+qint64 decimalMagnitude(const QByteArray &number)
+{
+    qsizetype i = number.startsWith('-') ? 1 : 0;
+    qint64 position = 0;
+    bool significant = false;
+    for (; i < number.size() && number.at(i) >= '0' && number.at(i) <= '9'; ++i) {
+        if (significant || number.at(i) != '0') {
+            significant = true;
+            ++position;
+        }
+    }
+    if (i < number.size() && number.at(i) == '.') {
+        for (++i; i < number.size() && number.at(i) >= '0' && number.at(i) <= '9'; ++i) {
+            if (!significant && number.at(i) != '0')
+                significant = true;
+            else if (!significant)
+                --position;
+        }
+    }
+    if (!significant)
+        return 0;
+    qint64 exponent = 0;
+    if (i < number.size() && (number.at(i) == 'e' || number.at(i) == 'E')) {
+        ++i;
+        const bool negative = i < number.size() && number.at(i) == '-';
+        if (i < number.size() && (number.at(i) == '-' || number.at(i) == '+'))
+            ++i;
+        for (; i < number.size() && number.at(i) >= '0' && number.at(i) <= '9'; ++i)
+            exponent = std::min<qint64>(exponent * 10 + (number.at(i) - '0'), qint64(1) << 40);
+        if (negative)
+            exponent = -exponent;
+    }
+    return position + exponent;
+}
+
+// `json` (already checked: valid) with every number outside a double's
+// range replaced: overflow by the largest double of the same sign, underflow
+// by zero. Strings are copied untouched.
+QByteArray withNumbersInRange(const QByteArray &json)
+{
+    QByteArray out;
+    out.reserve(json.size());
+    const qsizetype n = json.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const char c = json.at(i);
+        if (c == '"') {
+            const qsizetype start = i++;
+            while (i < n && json.at(i) != '"')
+                i += json.at(i) == '\\' ? 2 : 1;
+            ++i;
+            out += json.mid(start, i - start);
+            continue;
+        }
+        if (c != '-' && !(c >= '0' && c <= '9')) {
+            out += c;
+            ++i;
+            continue;
+        }
+        const qsizetype start = i;
+        while (i < n && (json.at(i) == '-' || json.at(i) == '+' || json.at(i) == '.' || json.at(i) == 'e'
+                         || json.at(i) == 'E' || (json.at(i) >= '0' && json.at(i) <= '9')))
+            ++i;
+        const QByteArray number = json.mid(start, i - start);
+        bool ok = false;
+        number.toDouble(&ok);
+        if (ok)
+            out += number;
+        else if (decimalMagnitude(number) > 0)
+            out += number.startsWith('-') ? "-1.7976931348623157e308" : "1.7976931348623157e308";
+        else
+            out += number.startsWith('-') ? "-0" : "0";
+    }
+    return out;
+}
+
 } // namespace
 
 QString JsonSyntax::check(const QByteArray &utf8)
@@ -350,7 +431,14 @@ std::optional<QJsonValue> JsonSyntax::parse(const QByteArray &utf8, QString *err
         return std::nullopt;
     }
     QJsonParseError qtError;
-    const QJsonDocument doc = QJsonDocument::fromJson(utf8, &qtError);
+    QJsonDocument doc = QJsonDocument::fromJson(utf8, &qtError);
+    if (qtError.error == QJsonParseError::IllegalNumber) {
+        // Valid JSON with a number past a double's range: Python reads it
+        // (1e400 as inf, 1e-400 as 0.0) and the field it lands in refuses or
+        // takes it; Qt refuses the whole body. Clamp such numbers so the
+        // field decides here too, instead of a syntax error at char 0.
+        doc = QJsonDocument::fromJson(withNumbersInRange(utf8), &qtError);
+    }
     if (qtError.error == QJsonParseError::NoError) {
         if (doc.isObject())
             return QJsonValue(doc.object());
@@ -359,7 +447,7 @@ std::optional<QJsonValue> JsonSyntax::parse(const QByteArray &utf8, QString *err
     }
     // Valid JSON that QJsonDocument will not hold as a document: a bare scalar.
     QJsonParseError wrapError;
-    const QJsonDocument wrapped = QJsonDocument::fromJson("[" + utf8 + "]", &wrapError);
+    const QJsonDocument wrapped = QJsonDocument::fromJson("[" + withNumbersInRange(utf8) + "]", &wrapError);
     if (wrapError.error == QJsonParseError::NoError && wrapped.isArray() && wrapped.array().size() == 1)
         return wrapped.array().at(0);
     if (error)
