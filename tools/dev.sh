@@ -60,6 +60,8 @@ MSG
 test)
     setup
     build
+    # The .deb and .tar.gz (CPack): tests/packaging/tst_deb inspects them.
+    cmake --build "$BUILD_DIR" --target package
     cd "$BUILD_DIR"
     exec ctest --output-on-failure -j"$JOBS" --timeout 600
     ;;
