@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The README's two commands:
 #   tools/dev.sh start   install what is missing, build, start Little Lemon in standalone mode with demo data
-#   tools/dev.sh test    install what is missing, build, run every test (ctest)
-# Environment: BUILD_DIR (default build), BUILD_TYPE (default Release), LL_SANITIZE=ON for asan+ubsan.
+#   tools/dev.sh test    install what is missing, build, run every test (ctest), then fuzz/run
+# Environment: BUILD_DIR (default build), BUILD_TYPE (default Release), LL_SANITIZE=ON for asan+ubsan,
+# FUZZ_SECONDS (default 15) per fuzz target.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -63,7 +64,10 @@ test)
     # The .deb and .tar.gz (CPack): tests/packaging/tst_deb inspects them.
     cmake --build "$BUILD_DIR" --target package
     cd "$BUILD_DIR"
-    exec ctest --output-on-failure -j"$JOBS" --timeout 600
+    ctest --output-on-failure -j"$JOBS" --timeout 600
+    # Then every fuzz target from its seeds (fuzz/run: clang + libFuzzer in
+    # its own build directory); a crash, leak or sanitizer report fails.
+    exec bash "$ROOT/fuzz/run" --seconds "${FUZZ_SECONDS:-15}" --jobs "$JOBS"
     ;;
 *)
     echo "usage: $0 start|test" >&2
