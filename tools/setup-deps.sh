@@ -15,6 +15,8 @@ packages=(
     wrk desktop-file-utils dpkg-dev file
     # fuzzing (fuzz/run): clang with libFuzzer and the sanitizer runtimes
     clang-14 libclang-rt-14-dev
+    # fault and hostile-input tests: a server with a faked clock, hand-signed RS256 tokens
+    libfaketime openssl
 )
 
 missing=()
