@@ -65,13 +65,17 @@ QList<DemoData::Account> DemoData::load(ServerStorage &storage, int hashIteratio
         { "Lemon Dessert", 699, true, 3 },
         { "Baklava", 500, false, 3 },
     };
+    QHash<QString, MenuItem> menu;
     for (const Dish &d : dishes) {
         MenuItem m;
         m.title = QString::fromUtf8(d.title);
         m.price = Money(d.cents);
         m.featured = d.featured;
         m.category = categoryIds.at(d.category - 1);
-        storage.createMenuItem(m);
+        // The fish has sold out tonight (the availability extension).
+        m.available = m.title != u"Grilled Fish";
+        m = storage.createMenuItem(m);
+        menu.insert(m.title, m);
     }
 
     // The cloud's example users: admin (staff), mario (manager), crew, cust.
@@ -82,14 +86,123 @@ QList<DemoData::Account> DemoData::load(ServerStorage &storage, int hashIteratio
         { Role::Customer, QStringLiteral("cust") },
     };
     QList<Account> accounts;
+    QHash<QString, qint64> ids;
     for (const auto &u : users) {
         const QString password = randomPassword();
-        storage.createUser(u.second, u.second + QStringLiteral("@example.com"),
-                           PasswordHasher::hash(password, hashIterations), u.first);
+        ids.insert(u.second, storage.createUser(u.second, u.second + QStringLiteral("@example.com"),
+                                                PasswordHasher::hash(password, hashIterations), u.first));
         accounts.append(Account { toWire(u.first), u.second, password });
     }
+    loadRestaurantDay(storage, menu, ids);
     tx.commit();
     return accounts;
+}
+
+void DemoData::loadRestaurantDay(ServerStorage &storage, const QHash<QString, MenuItem> &menu,
+                                 const QHash<QString, qint64> &users)
+{
+    // The dining room.
+    const int seats[] = { 2, 2, 4, 4, 6, 8, 4, 2 };
+    QList<qint64> tables;
+    for (int i = 0; i < 8; ++i) {
+        DiningTable t;
+        t.name = QString::number(i + 1);
+        t.seats = seats[i];
+        tables << storage.createTable(t).id;
+    }
+
+    // Today's bookings, lunch done and dinner to come, and one for tomorrow.
+    struct DemoBooking
+    {
+        const char *name;
+        const char *phone;
+        int dayOffset;
+        const char *time;
+        int guests;
+        int table; // 1-based, 0: none yet
+        BookingStatus status;
+        const char *owner;
+        const char *notes;
+    };
+    static const DemoBooking bookings[] = {
+        { "Rossi", "+39 06 5550 1234", 0, "12:30", 4, 3, BookingStatus::Completed, "mario", "" },
+        { "Bianchi", "+39 06 5550 8841", 0, "13:00", 2, 1, BookingStatus::Seated, "mario", "Anniversary" },
+        { "Chen", "+1 312 555 0199", 0, "19:00", 6, 5, BookingStatus::Booked, "mario", "High chair" },
+        { "García", "+34 91 555 0142", 0, "19:30", 2, 2, BookingStatus::Booked, "cust", "Window if possible" },
+        { "Okafor", "+44 20 5550 7788", 0, "20:00", 8, 6, BookingStatus::Booked, "mario", "Birthday cake at 21:00" },
+        { "Müller", "+49 30 5550 3120", 0, "20:30", 3, 0, BookingStatus::Booked, "mario", "" },
+        { "Smith", "+1 415 555 0110", 0, "21:00", 2, 1, BookingStatus::Cancelled, "cust", "" },
+        { "Silva", "+55 11 5550 4410", 1, "19:00", 4, 4, BookingStatus::Booked, "mario", "" },
+    };
+    const QDate today = QDate::currentDate();
+    for (const DemoBooking &d : bookings) {
+        Booking b;
+        b.user = users.value(QString::fromLatin1(d.owner));
+        b.name = QString::fromUtf8(d.name);
+        b.phone = QString::fromUtf8(d.phone);
+        b.date = today.addDays(d.dayOffset);
+        b.time = QTime::fromString(QString::fromLatin1(d.time), QStringLiteral("HH:mm"));
+        b.guests = d.guests;
+        if (d.table)
+            b.table = tables.at(d.table - 1);
+        b.notes = QString::fromUtf8(d.notes);
+        b.status = d.status;
+        storage.createBooking(b);
+    }
+
+    // Orders all along the kitchen's stages: online orders of the customer,
+    // counter orders taken by the manager; moves by who would make them.
+    struct DemoOrder
+    {
+        const char *by;                   // who placed it
+        QList<QPair<const char *, int>> lines;
+        const char *note;
+        OrderStage stage;
+        bool crew; // delivered by crew
+    };
+    const QList<DemoOrder> orders {
+        { "cust", { { "Bolognese Lasagna", 1 }, { "Soda", 2 } }, "", OrderStage::Delivered, true },
+        { "cust", { { "Greek Salad", 1 }, { "Fresh Lemonade", 1 } }, "Ring twice", OrderStage::OutForDelivery, true },
+        { "mario", { { "Eggplant Parmiggiana", 2 }, { "Canada Dry", 2 } }, "Table 3", OrderStage::Ready, false },
+        { "mario", { { "Pasta Primavera", 1 }, { "Bruschetta", 1 }, { "Espresso", 2 } }, "Table 5", OrderStage::Preparing, false },
+        { "cust", { { "Hummus Plate", 1 }, { "Lemon Dessert", 2 } }, "", OrderStage::Received, false },
+        { "mario", { { "Crème Brûlée", 2 }, { "Espresso", 2 } }, "Table 1", OrderStage::Received, false },
+        { "mario", { { "Baklava", 3 } }, "Phone order, changed their mind", OrderStage::Cancelled, false },
+    };
+    const qint64 manager = users.value(QStringLiteral("mario"));
+    const qint64 crew = users.value(QStringLiteral("crew"));
+    for (const DemoOrder &o : orders) {
+        QList<OrderItem> lines;
+        for (const auto &[title, quantity] : o.lines) {
+            const MenuItem m = menu.value(QString::fromUtf8(title));
+            OrderItem line;
+            line.menuitem = m.id;
+            line.menuitemTitle = m.title;
+            line.quantity = quantity;
+            line.unitPrice = m.price;
+            line.price = m.price * quantity;
+            lines << line;
+        }
+        const qint64 id = storage.createCounterOrder(users.value(QString::fromLatin1(o.by)), lines,
+                                                     QString::fromUtf8(o.note), today).orderId;
+        if (o.crew) {
+            OrderUpdate assign;
+            assign.deliveryCrew = std::optional<qint64>(crew);
+            storage.updateOrder(id, assign, manager);
+        }
+        if (o.stage == OrderStage::Cancelled) {
+            OrderUpdate cancel;
+            cancel.stage = OrderStage::Cancelled;
+            storage.updateOrder(id, cancel, manager);
+            continue;
+        }
+        for (OrderStage s = OrderStage::Received; s != o.stage;) {
+            s = *nextStage(s);
+            OrderUpdate move;
+            move.stage = s;
+            storage.updateOrder(id, move, s == OrderStage::Delivered && o.crew ? crew : manager);
+        }
+    }
 }
 
 void BenchData::load(ServerStorage &storage, int menuItems, int orders, int hashIterations)

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "models/menuitem.h"
+
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -23,8 +26,14 @@ public:
     // True when the database holds no users and no menu yet.
     static bool isEmpty(ServerStorage &storage);
     // Loads everything in one transaction and returns the accounts (with
-    // their passwords, which are not stored anywhere else in clear).
+    // their passwords, which are not stored anywhere else in clear). Besides
+    // the menu and the accounts: eight tables, today's bookings (and one for
+    // tomorrow) in every status, orders in every stage, one dish sold out.
     static QList<Account> load(ServerStorage &storage, int hashIterations);
+
+private:
+    static void loadRestaurantDay(ServerStorage &storage, const QHash<QString, MenuItem> &menu,
+                                  const QHash<QString, qint64> &users);
 };
 
 // Synthetic data for bench/server-throughput: many menu items, customers
