@@ -118,13 +118,10 @@ void ChangeLog::viewChanged(const ChangeViewer &before, const ChangeViewer &afte
         if (sawRow && !seesRow) {
             revoke(e.kind, e.rowId, after.userId);
         } else if (!sawRow && seesRow) {
-            // The row as it is, for them only: a copy of its entry.
-            m_db.statement(QStringLiteral("INSERT OR REPLACE INTO changes (entity, row_id, audience, deleted, owner_id,"
-                                          " crew_id, flags, data) SELECT entity, row_id, ?, 0, owner_id, crew_id, flags,"
-                                          " data FROM changes WHERE seq = ?"))
-                .bind(0, after.userId)
-                .bind(1, e.seq)
-                .exec();
+            // The row, for them only. No copy of its data: the feed reads the
+            // row's own entry when it sends this one (see read()), so a role
+            // change costs a small row per record, not the records again.
+            write(e.kind, e.rowId, after.userId, false, ChangeScope {}, QByteArray());
         }
     }
 }
@@ -178,6 +175,19 @@ QList<ChangeLog::Entry> ChangeLog::read(const ChangeViewer &v, qint64 since, int
     QList<Entry> out;
     while (s.next())
         out.append(readEntry(s, true));
+    // Entries of their own that stand for a row (a role change brought it
+    // into view) carry the row as it is now, or a delete if it is gone.
+    for (Entry &e : out) {
+        if (e.audience == 0 || e.deleted)
+            continue;
+        Statement row = m_db.statement(QStringLiteral("SELECT deleted, data FROM changes WHERE entity = ? AND row_id = ?"
+                                                      " AND audience = 0"));
+        row.bind(0, int(e.kind)).bind(1, e.rowId).exec();
+        if (row.next() && row.integer(0) == 0)
+            e.data = row.value(1).toByteArray();
+        else
+            e.deleted = true;
+    }
     if (scannedTo)
         *scannedTo = out.size() == limit ? out.last().seq : latest();
     return out;

@@ -70,7 +70,7 @@ public:
         qint64 audience = 0; // 0: everyone the scope allows; > 0: that user only
         bool deleted = false;
         ChangeScope scope;
-        QByteArray data; // upserts only, and only when read with data
+        QByteArray data; // upserts only, and only when read with data (read())
     };
 
     explicit ChangeLog(Database &db);
