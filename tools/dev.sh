@@ -53,7 +53,9 @@ is a desktop application and needs one to be seen. Ways to look at it:
 MSG
     if command -v xvfb-run >/dev/null; then
         echo "Starting it anyway on a virtual display (xvfb-run), invisible; stop it with Ctrl+C." >&2
-        exec xvfb-run -a -s "-screen 0 1366x800x24" "${desk[@]}"
+        # No D-Bus session either: a keyring would ask for a password in a
+        # window nobody can see, and wait for ever. The sign-in stays in memory.
+        DBUS_SESSION_BUS_ADDRESS=disabled: exec xvfb-run -a -s "-screen 0 1366x800x24" "${desk[@]}"
     fi
     echo "xvfb-run is not installed either (apt-get install xvfb), so nothing was started." >&2
     exit 1

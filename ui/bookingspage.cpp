@@ -32,7 +32,7 @@ public:
     QVariant data(const QModelIndex &index, int role) const override
     {
         if (role == Qt::DisplayRole && index.column() == BookingsModel::TimeColumn)
-            return QLocale().toString(index.data(BookingsModel::TimeRole).toTime(), QLocale::ShortFormat);
+            return index.data(BookingsModel::TimeRole).toTime().toString(QStringLiteral("HH:mm"));
         return QSortFilterProxyModel::data(index, role);
     }
 };
@@ -97,7 +97,8 @@ BookingsPage::BookingsPage(Workspace *workspace, QWidget *parent)
     header->resizeSection(BookingsModel::GuestsColumn, 80);
     header->resizeSection(BookingsModel::TableColumn, 110);
     header->resizeSection(BookingsModel::NameColumn, 200);
-    header->resizeSection(BookingsModel::PhoneColumn, 150);
+    header->resizeSection(BookingsModel::PhoneColumn, 190);
+    m_view->setWordWrap(false);
     header->resizeSection(BookingsModel::StatusColumn, 120);
     connect(m_view, &QAbstractItemView::activated, this, [this] { editBooking(); });
 

@@ -19,6 +19,10 @@
 #include "ui/uilog.h"
 
 #include <QAction>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QMenu>
 #include <QSettings>
@@ -30,7 +34,49 @@ namespace LittleLemon::Ui {
 using Client::ApiClient;
 using Client::SyncEngine;
 
+const QString DeskController::kCachedUserKey = QStringLiteral("desk/user");
+
 namespace {
+constexpr int kFirstSignInRetryMs = 2000;
+constexpr int kLastSignInRetryMs = 60000;
+
+QJsonObject userToJson(const User &u)
+{
+    return { { QStringLiteral("id"), u.id },
+             { QStringLiteral("username"), u.username },
+             { QStringLiteral("email"), u.email },
+             { QStringLiteral("groups"), QJsonArray::fromStringList(u.groups) },
+             { QStringLiteral("is_staff"), u.isStaff } };
+}
+
+std::optional<User> userFromJson(const QByteArray &text)
+{
+    const QJsonObject o = QJsonDocument::fromJson(text).object();
+    if (o.isEmpty() || o.value(QStringLiteral("id")).toInteger() <= 0)
+        return std::nullopt;
+    User u;
+    u.id = o.value(QStringLiteral("id")).toInteger();
+    u.username = o.value(QStringLiteral("username")).toString();
+    u.email = o.value(QStringLiteral("email")).toString();
+    for (const QJsonValue &g : o.value(QStringLiteral("groups")).toArray())
+        u.groups << g.toString();
+    u.isStaff = o.value(QStringLiteral("is_staff")).toBool();
+    return u;
+}
+
+bool sameRole(const User &a, const User &b)
+{
+    QStringList ga = a.groups;
+    QStringList gb = b.groups;
+    for (QString &g : ga)
+        g = g.toLower();
+    for (QString &g : gb)
+        g = g.toLower();
+    ga.sort();
+    gb.sort();
+    return a.id == b.id && a.isStaff == b.isStaff && ga == gb;
+}
+
 QString trustKey(const QString &serverKey)
 {
     return QStringLiteral("trust/") + QString(serverKey).replace(u'/', u'_');
@@ -44,6 +90,7 @@ DeskController::DeskController(LocalServer *localServer, Options options, QObjec
     , m_dialog(new SignInDialog(localServer))
 {
     qRegisterMetaType<SignInTarget>();
+    m_signInRetry.setSingleShot(true);
     connect(m_dialog, &SignInDialog::signInRequested, this, &DeskController::signIn);
     connect(m_dialog, &SignInDialog::setupRequested, this, &DeskController::createRestaurant);
     connect(m_dialog, &QDialog::rejected, this, &DeskController::quitRequested);
@@ -192,21 +239,98 @@ void DeskController::trySilent(const SignInTarget &target, const QString &userna
         showDialog();
         return;
     }
-    m_dialog->setBusy(true, tr("Signing in as %1…").arg(username));
-    m_dialog->show();
-    m_client->session()->restore(username)->then(this, [this, target, username](const Client::Result<User> &r) {
-        if (r) {
-            openSession(target, r.value());
+    // Only a sign-in kept in the keychain opens anything by itself: after a
+    // sign-out there is none, and the next person types their password.
+    const QString key = m_client->endpoint().key();
+    m_client->session()->tokenStore()->load(key, username, this, [this, target, username, key](const QString &token) {
+        if (token.isEmpty()) {
+            showDialog();
+            m_dialog->setUsername(username);
+            m_dialog->passwordField()->setFocus();
             return;
         }
-        qCInfo(lcUi) << "silent sign-in did not work:" << ApiError::kindName(r.error().kind());
-        const bool noToken = r.error().kind() == ApiError::Kind::Unauthorized;
-        showDialog(noToken ? QString() : r.error().userMessage());
-        if (!noToken)
-            showSignInError(r.error(), target.kind == ServerKind::Standalone);
-        m_dialog->setUsername(username);
-        m_dialog->passwordField()->setFocus();
+        if (const auto cached = cachedUser(key, username)) {
+            openSession(target, *cached, false);
+            signInBehind(target, username);
+            return;
+        }
+        m_dialog->setBusy(true, tr("Signing in as %1…").arg(username));
+        m_dialog->show();
+        m_client->session()->restore(username)->then(this, [this, target, username](const Client::Result<User> &r) {
+            if (r) {
+                openSession(target, r.value());
+                return;
+            }
+            qCInfo(lcUi) << "silent sign-in did not work:" << ApiError::kindName(r.error().kind());
+            const bool noToken = r.error().kind() == ApiError::Kind::Unauthorized;
+            showDialog(noToken ? QString() : r.error().userMessage());
+            if (!noToken)
+                showSignInError(r.error(), target.kind == ServerKind::Standalone);
+            m_dialog->setUsername(username);
+            m_dialog->passwordField()->setFocus();
+        });
     });
+}
+
+std::optional<User> DeskController::cachedUser(const QString &serverKey, const QString &username) const
+{
+    const LocalStore::Paths paths = LocalStore::pathsFor(serverKey, username);
+    if (!QFile::exists(paths.cache))
+        return std::nullopt;
+    LocalStore probe;
+    if (!probe.open(paths))
+        return std::nullopt;
+    const auto user = userFromJson(probe.metaValue(kCachedUserKey).toUtf8());
+    probe.close();
+    if (!user || user->username != username)
+        return std::nullopt;
+    return user;
+}
+
+void DeskController::signInBehind(const SignInTarget &target, const QString &username)
+{
+    m_client->session()->restore(username)->then(this, [this, target, username](const Client::Result<User> &r) {
+        if (!m_workspace || m_signingOut)
+            return; // signed out meanwhile
+        if (r) {
+            m_signInDelayMs = 0;
+            onSignedIn(target, r.value());
+            return;
+        }
+        using Kind = ApiError::Kind;
+        const Kind kind = r.error().kind();
+        if (kind == Kind::Offline || kind == Kind::Timeout || kind == Kind::Server || kind == Kind::Throttled
+            || kind == Kind::Tls) {
+            // The server is away: keep working on this computer's copy, and ask again.
+            m_signInDelayMs = m_signInDelayMs ? std::min(m_signInDelayMs * 2, kLastSignInRetryMs) : kFirstSignInRetryMs;
+            if (m_window)
+                m_window->statusBar()->showMessage(
+                    tr("Working on this computer's copy: %1 Trying again in %2 s.")
+                        .arg(r.error().userMessage())
+                        .arg(m_signInDelayMs / 1000),
+                    m_signInDelayMs);
+            m_signInRetry.disconnect();
+            connect(&m_signInRetry, &QTimer::timeout, this,
+                    [this, target, username] { signInBehind(target, username); });
+            m_signInRetry.start(m_signInDelayMs);
+            return;
+        }
+        // Refused (expired, or the account changed): a person has to sign in;
+        // the outbox keeps whatever was done meanwhile.
+        signOut(r.error().userMessage());
+    });
+}
+
+void DeskController::onSignedIn(const SignInTarget &target, const User &user)
+{
+    if (!sameRole(user, m_workspace->user())) {
+        // Another role since last time: the pages are rebuilt for it.
+        openSession(target, user, true);
+        return;
+    }
+    m_store->setMetaValue(kCachedUserKey, QString::fromUtf8(QJsonDocument(userToJson(user)).toJson(QJsonDocument::Compact)));
+    m_engine->start();
+    qCInfo(lcUi) << "signed in behind the window as" << user.username;
 }
 
 void DeskController::signInDemo()
@@ -352,7 +476,7 @@ QString DeskController::serverName(const SignInTarget &target) const
     return {};
 }
 
-void DeskController::openSession(const SignInTarget &target, const User &user)
+void DeskController::openSession(const SignInTarget &target, const User &user, bool signedIn)
 {
     teardown();
     const QString serverKey = m_client->endpoint().key();
@@ -418,7 +542,13 @@ void DeskController::openSession(const SignInTarget &target, const User &user)
     m_window->show();
     m_dialog->setBusy(false);
     m_dialog->hide();
-    m_engine->start();
+    if (signedIn) {
+        m_store->setMetaValue(kCachedUserKey,
+                              QString::fromUtf8(QJsonDocument(userToJson(user)).toJson(QJsonDocument::Compact)));
+        m_engine->start();
+    } else {
+        m_window->statusBar()->showMessage(tr("Opened from this computer's copy; signing in…"), 5000);
+    }
     qCInfo(lcUi) << "session open:" << user.username << "on" << m_workspace->serverName();
     Q_EMIT sessionOpened(m_window);
 }
@@ -448,6 +578,7 @@ void DeskController::signOut(const QString &reason)
 
 void DeskController::teardown()
 {
+    m_signInRetry.stop();
     delete m_window;
     m_window = nullptr;
     delete m_engine;

@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <functional>
 
@@ -35,6 +36,9 @@ class DeskController : public QObject
     Q_OBJECT
 
 public:
+    // Where the signed-in person is kept in the cache, for a start without the network.
+    static const QString kCachedUserKey;
+
     struct Options
     {
         bool standalone = false; // start this computer's server and choose it
@@ -74,10 +78,18 @@ private:
     void ensureLocal(std::function<void()> then);
     bool resetClient(const SignInTarget &target, QString *error);
     void trySilent(const SignInTarget &target, const QString &username);
+    // The person as last signed in to this server, from its cache; nullopt
+    // when this computer has no copy of that server's data for them.
+    std::optional<User> cachedUser(const QString &serverKey, const QString &username) const;
+    // Cache first: the window opens on this computer's copy at once, the
+    // sign-in happens behind it (again and again while the server is away).
+    void signInBehind(const SignInTarget &target, const QString &username);
     void signInDemo();
     void showSignInError(const ApiError &error, bool standalone);
     void remember(const SignInTarget &target, const QString &username, bool keep) const;
-    void openSession(const SignInTarget &target, const User &user);
+    // `signedIn` false: opened from the cache; the engine starts once signed in.
+    void openSession(const SignInTarget &target, const User &user, bool signedIn = true);
+    void onSignedIn(const SignInTarget &target, const User &user);
     void teardown();
     QString serverName(const SignInTarget &target) const;
 
@@ -90,6 +102,8 @@ private:
     Workspace *m_workspace = nullptr;
     MainWindow *m_window = nullptr;
     bool m_signingOut = false;
+    QTimer m_signInRetry;
+    int m_signInDelayMs = 0;
 };
 
 } // namespace LittleLemon::Ui

@@ -205,9 +205,13 @@ void OrderCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         painter->setBrush(Theme::green());
         painter->drawRoundedRect(button, 6, 6);
         painter->setPen(Qt::white);
-        painter->setFont(scaled(option.font, 0.95, true));
+        // A narrow column gets a smaller label before it gets a cut one.
+        QFont label = scaled(option.font, 0.95, true);
+        for (qreal f = 0.95; f > 0.74 && QFontMetrics(label).horizontalAdvance(advance) > button.width() - 10; f -= 0.05)
+            label = scaled(option.font, f, true);
+        painter->setFont(label);
         painter->drawText(button, Qt::AlignCenter,
-                          QFontMetrics(painter->font()).elidedText(advance, Qt::ElideRight, button.width() - 8));
+                          QFontMetrics(label).elidedText(advance, Qt::ElideRight, button.width() - 8));
     }
     painter->restore();
 }

@@ -1,6 +1,5 @@
 // littlelemon-desk: the staff terminal. Thin: parse the command line, make the
 // in-process server standalone mode may use, hand both to the UI's controller.
-#include "demoactivity.h"
 #include "screenshotter.h"
 #include "standaloneserver.h"
 #include "ui/deskcontroller.h"
@@ -101,27 +100,6 @@ int main(int argc, char *argv[])
         QObject::connect(shooter.get(), &Desk::Screenshotter::finished, &app,
                          [](bool ok) { QCoreApplication::exit(ok ? 0 : 1); });
     }
-    if (isDemo) {
-        // The demo's first start gets a few orders (and bookings) before the
-        // desk signs in, so the board is not empty; later starts just sign in.
-        auto *activity = new Desk::DemoActivity(&local, &local);
-        QObject::connect(&local, &Ui::LocalServer::stateChanged, activity, [&local, activity](Ui::LocalServer::State s) {
-            if (s == Ui::LocalServer::State::Starting)
-                return;
-            // Not running: the controller says why in its dialog.
-            if (s != Ui::LocalServer::State::Running || local.demoAccounts().isEmpty())
-                Q_EMIT activity->finished();
-            else
-                activity->run();
-        });
-        QObject::connect(activity, &Desk::DemoActivity::finished, &controller, [&controller, activity] {
-            activity->disconnect();
-            activity->deleteLater();
-            controller.start();
-        });
-        local.start();
-    } else {
-        controller.start();
-    }
+    controller.start();
     return app.exec();
 }

@@ -14,10 +14,6 @@
 
 namespace LittleLemon::Test {
 
-const QString DeskFixture::kManagerPassword = QStringLiteral("Lemon-Manager-42");
-const QString DeskFixture::kCrewPassword = QStringLiteral("Lemon-Rider-42");
-const QString DeskFixture::kAdminPassword = QStringLiteral("Lemon-Owner-42");
-
 namespace {
 std::unique_ptr<QTemporaryDir> &home()
 {
@@ -67,11 +63,10 @@ DeskFixture::~DeskFixture()
     m_server.reset();
 }
 
-bool DeskFixture::startServer(bool demo)
+bool DeskFixture::startServer(bool restaurant)
 {
     Desk::StandaloneOptions options;
     options.dataDir = m_dir->filePath(QStringLiteral("server"));
-    options.demoData = demo;
     options.hashIterations = kHashIterations;
     m_server = std::make_unique<Desk::StandaloneServer>(options);
     m_server->start();
@@ -80,28 +75,14 @@ bool DeskFixture::startServer(bool demo)
         m_error = QStringLiteral("server did not start: ") + m_server->errorString();
         return false;
     }
-    if (!demo)
+    if (!restaurant)
         return true;
-    Desk::DemoActivity activity(m_server.get());
-    QSignalSpy finished(&activity, &Desk::DemoActivity::finished);
-    activity.run();
-    if (!finished.wait(30000) && finished.isEmpty()) {
-        m_error = QStringLiteral("demo activity did not finish");
+    TestRestaurant builder(m_server.get());
+    QSignalSpy finished(&builder, &TestRestaurant::finished);
+    builder.run();
+    if ((!finished.wait(60000) && finished.isEmpty()) || !builder.succeeded()) {
+        m_error = QStringLiteral("the test restaurant was not built: ") + builder.errorString();
         return false;
-    }
-    for (const auto &[user, password] : { std::pair { QStringLiteral("mario"), kManagerPassword },
-                                          std::pair { QStringLiteral("crew"), kCrewPassword },
-                                          std::pair { QStringLiteral("admin"), kAdminPassword } }) {
-        bool done = false;
-        QString error;
-        m_server->resetPassword(user, password, m_server.get(), [&](const QString &e) {
-            error = e;
-            done = true;
-        });
-        if (!QTest::qWaitFor([&] { return done; }, 10000) || !error.isEmpty()) {
-            m_error = QStringLiteral("cannot set the password of %1: %2").arg(user, error);
-            return false;
-        }
     }
     return true;
 }
@@ -118,11 +99,11 @@ bool DeskFixture::restartServer()
     return QTest::qWaitFor([this] { return m_server->state() == Ui::LocalServer::State::Running; }, 20000);
 }
 
-Ui::DeskController *DeskFixture::makeController(bool silentSignIn)
+Ui::DeskController *DeskFixture::makeController(bool silentSignIn, bool standalone)
 {
     m_controller.reset();
     Ui::DeskController::Options options;
-    options.standalone = true;
+    options.standalone = standalone;
     options.silentSignIn = silentSignIn;
     m_controller = std::make_unique<Ui::DeskController>(m_server.get(), options);
     QObject::connect(m_controller.get(), &Ui::DeskController::sessionOpened, [this] {

@@ -7,9 +7,9 @@
 
 #include "api/client/apiclient.h"
 #include "api/client/syncengine.h"
-#include "demoactivity.h"
 #include "models/localstore.h"
 #include "standaloneserver.h"
+#include "testrestaurant.h"
 #include "ui/deskcontroller.h"
 #include "ui/mainwindow.h"
 #include "ui/signindialog.h"
@@ -32,24 +32,24 @@ class DeskFixture
 {
 public:
     static constexpr int kHashIterations = 1000;
-    static const QString kManagerPassword; // "mario"
-    static const QString kCrewPassword;    // "crew"
-    static const QString kAdminPassword;   // "admin"
+    static inline const QString &kManagerPassword = TestRestaurant::kManagerPassword; // "mario"
+    static inline const QString &kCrewPassword = TestRestaurant::kCrewPassword;       // "crew"
+    static inline const QString &kAdminPassword = TestRestaurant::kAdminPassword;     // "admin"
 
     DeskFixture();
     ~DeskFixture();
 
-    // Starts the in-process server on a fresh data directory with the demo
-    // restaurant, its orders (and bookings where the server has them), and
-    // known passwords. False with errorString().
-    bool startServer(bool demo = true);
+    // Starts the in-process server on a fresh data directory, with the test
+    // restaurant (TestRestaurant) unless `empty`. False with errorString().
+    bool startServer(bool restaurant = true);
     QString errorString() const { return m_error; }
     Desk::StandaloneServer *server() const { return m_server.get(); }
     bool stopServer();
     bool restartServer();
 
-    // A controller as the desk makes it (no silent sign-in unless asked).
-    Ui::DeskController *makeController(bool silentSignIn = false);
+    // A controller as the desk makes it (no silent sign-in unless asked);
+    // `standalone` as with --standalone: this computer's server is chosen.
+    Ui::DeskController *makeController(bool silentSignIn = false, bool standalone = true);
     Ui::DeskController *controller() const { return m_controller.get(); }
     // Signs in through the dialog as a person would and waits for the window.
     bool signIn(const QString &username, const QString &password, bool keep = false);

@@ -31,6 +31,7 @@ private slots:
     void customerAccountIsTurnedAway();
     void signInOpensTheWindow();
     void keepMeSignedInSignsInSilentlyNextTime();
+    void opensOnThisComputersCopyWhileTheServerIsAway();
     void signingOutForgetsTheKeptSignIn();
     void firstStandaloneStartCreatesTheRestaurant();
 
@@ -45,10 +46,6 @@ void TestUiSignIn::initTestCase()
 {
     m_desk = std::make_unique<DeskFixture>();
     QVERIFY2(m_desk->startServer(), qPrintable(m_desk->errorString()));
-    bool done = false;
-    m_desk->server()->resetPassword(QStringLiteral("cust"), QStringLiteral("Lemon-Customer-42"), m_desk->server(),
-                                    [&](const QString &) { done = true; });
-    QTRY_VERIFY(done);
 }
 
 void TestUiSignIn::cleanupTestCase()
@@ -121,7 +118,7 @@ void TestUiSignIn::refusal()
 
 void TestUiSignIn::customerAccountIsTurnedAway()
 {
-    submit({ Ui::ServerKind::Standalone, QString() }, QStringLiteral("cust"), QStringLiteral("Lemon-Customer-42"));
+    submit({ Ui::ServerKind::Standalone, QString() }, QStringLiteral("cust"), TestRestaurant::kCustomerPassword);
     const QString shown = m_desk->controller()->signInDialog()->errorText(Field::Username);
     QVERIFY2(shown.contains(QStringLiteral("customer account")), qPrintable(shown));
     QVERIFY(!m_desk->window());
@@ -136,7 +133,7 @@ void TestUiSignIn::signInOpensTheWindow()
     QVERIFY(!m_desk->controller()->signInDialog()->isVisible());
     QCOMPARE(m_desk->workspace()->user().username, QStringLiteral("mario"));
     QVERIFY(m_desk->workspace()->user().isManager());
-    QVERIFY(window->windowTitle().contains(QStringLiteral("Little Lemon (demo)")));
+    QVERIFY(window->windowTitle().contains(QStringLiteral("Little Lemon (test)")));
     auto *identity = window->findChild<QLabel *>(QStringLiteral("identity"));
     QVERIFY(identity);
     QVERIFY(identity->text().startsWith(QStringLiteral("mario · Manager")));
@@ -159,6 +156,40 @@ void TestUiSignIn::keepMeSignedInSignsInSilentlyNextTime()
     QVERIFY(opened.wait(20000) || !opened.isEmpty());
     QCOMPARE(m_desk->workspace()->user().username, QStringLiteral("mario"));
     QVERIFY(controller->signInDialog()->passwordField()->text().isEmpty());
+}
+
+void TestUiSignIn::opensOnThisComputersCopyWhileTheServerIsAway()
+{
+    // A terminal of a restaurant server on the network (this process's server, reached by address).
+    const QString address = QStringLiteral("127.0.0.1:%1").arg(m_desk->server()->port());
+    m_desk->makeController();
+    m_desk->controller()->start();
+    submit({ Ui::ServerKind::Lan, address }, QStringLiteral("mario"), DeskFixture::kManagerPassword, true);
+    QTRY_VERIFY_WITH_TIMEOUT(m_desk->window(), 20000);
+    QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
+    const qint64 item = m_desk->store()->menuItems().first().record.id;
+
+    // The server is away when the terminal starts: the window opens on this
+    // computer's copy at once, and work goes on.
+    QVERIFY(m_desk->stopServer());
+    Ui::DeskController *controller = m_desk->makeController(true, false);
+    QSignalSpy opened(controller, &Ui::DeskController::sessionOpened);
+    controller->start();
+    QVERIFY(opened.wait(5000) || !opened.isEmpty());
+    QCOMPARE(m_desk->workspace()->user().username, QStringLiteral("mario"));
+    QCOMPARE(m_desk->workspace()->kind(), Ui::ServerKind::Lan);
+    QCOMPARE(m_desk->store()->orderSummaries().size(), 8);
+    QVERIFY(!m_desk->engine()->isStarted());
+    QVERIFY(m_desk->store()->setMenuItemPrice(item, Money(777)));
+    QCOMPARE(m_desk->engine()->pendingCount(), 1);
+
+    // Back: signed in behind the window, and the change goes.
+    QVERIFY(m_desk->restartServer());
+    QTRY_VERIFY_WITH_TIMEOUT(m_desk->engine()->isStarted(), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_desk->engine()->pendingCount(), 0, 15000);
+    QCOMPARE(m_desk->serverGet(QStringLiteral("/api/menu-items/%1").arg(item)).value(QStringLiteral("price")).toString(),
+             QStringLiteral("7.77"));
+    QCOMPARE(opened.size(), 1);
 }
 
 void TestUiSignIn::signingOutForgetsTheKeptSignIn()

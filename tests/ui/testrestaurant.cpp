@@ -1,4 +1,4 @@
-#include "demoactivity.h"
+#include "testrestaurant.h"
 
 #include "api/client/apiclient.h"
 #include "api/client/authsession.h"
@@ -8,21 +8,21 @@
 #include <QLoggingCategory>
 #include <QTime>
 
-namespace LittleLemon::Desk {
+namespace LittleLemon::Test {
 
-Q_LOGGING_CATEGORY(lcDemo, "littlelemon.desk.demo", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcBuild, "littlelemon.test.restaurant", QtInfoMsg)
 
 using Client::ApiClient;
 using Client::Result;
 
 namespace {
-// Which menu items each demo order takes (by position in the menu) and how many.
-struct DemoLine
+// Which menu items each order takes (by position in the menu) and how many.
+struct OrderLine
 {
     int item;
     int quantity;
 };
-const QList<QList<DemoLine>> kOrders {
+const QList<QList<OrderLine>> kOrders {
     { { 5, 2 }, { 1, 2 } },
     { { 0, 1 }, { 8, 1 } },
     { { 6, 1 }, { 12, 2 }, { 9, 2 } },
@@ -34,28 +34,41 @@ const QList<QList<DemoLine>> kOrders {
 };
 } // namespace
 
-DemoActivity::DemoActivity(Ui::LocalServer *server, QObject *parent)
+TestRestaurant::TestRestaurant(Ui::LocalServer *server, QObject *parent)
     : QObject(parent)
     , m_server(server)
 {
 }
 
-DemoActivity::~DemoActivity()
+TestRestaurant::~TestRestaurant()
 {
     delete m_customer;
     delete m_manager;
 }
 
-void DemoActivity::run()
+void TestRestaurant::run()
 {
     if (!m_server || m_server->state() != Ui::LocalServer::State::Running) {
-        Q_EMIT finished();
+        fail(QStringLiteral("the server is not running"));
         return;
     }
     const Client::ServerEndpoint endpoint = Client::ServerEndpoint::fromUserInput(m_server->url().toString());
+    m_owner = new ApiClient(endpoint);
     m_customer = new ApiClient(endpoint);
     m_manager = new ApiClient(endpoint);
     m_steps = {
+        [this] {
+            m_server->createRestaurant(QStringLiteral("Little Lemon (test)"), QStringLiteral("owner"),
+                                       QStringLiteral("owner@example.com"), kOwnerPassword, this,
+                                       [this](const QString &error) {
+                                           if (!error.isEmpty())
+                                               return fail(error);
+                                           next();
+                                       });
+        },
+        [this] { createAccounts(); },
+        [this] { signIn(m_owner, QStringLiteral("owner"), [this] { next(); }); },
+        [this] { createMenu(); },
         [this] { signIn(m_customer, QStringLiteral("cust"), [this] { next(); }); },
         [this] {
             m_customer->menuItems()->then(this, [this](const Result<QList<MenuItem>> &r) {
@@ -78,19 +91,102 @@ void DemoActivity::run()
         [this] { moveOrders(); },
         [this] { addTablesAndBookings(); },
         [this] {
-            // Forget the tokens made for the demo's own use.
-            m_customer->session()->logout()->then(this, [this](const auto &) {
-                m_manager->session()->logout()->then(this, [this](const auto &) { next(); });
+            // Forget the tokens made for the builder's own use.
+            m_owner->session()->logout()->then(this, [this](const auto &) {
+                m_customer->session()->logout()->then(this, [this](const auto &) {
+                    m_manager->session()->logout()->then(this, [this](const auto &) {
+                        m_ok = true;
+                        next();
+                    });
+                });
             });
         },
     };
     next();
 }
 
-void DemoActivity::next()
+void TestRestaurant::createAccounts()
+{
+    const QList<std::tuple<QString, Role, QString>> people {
+        { QStringLiteral("admin"), Role::Admin, kAdminPassword },
+        { QStringLiteral("mario"), Role::Manager, kManagerPassword },
+        { QStringLiteral("crew"), Role::DeliveryCrew, kCrewPassword },
+        { QStringLiteral("cust"), Role::Customer, kCustomerPassword },
+    };
+    QList<Step> steps;
+    for (const auto &[name, role, password] : people) {
+        steps << [this, name = name, role = role, password = password] {
+            Ui::LocalServer::Account a;
+            a.username = name;
+            a.email = name + QStringLiteral("@example.com");
+            a.role = role;
+            m_server->createAccount(a, password, this, [this](const QString &error) {
+                if (!error.isEmpty())
+                    return fail(error);
+                next();
+            });
+        };
+    }
+    m_steps = steps + m_steps;
+    next();
+}
+
+void TestRestaurant::createMenu()
+{
+    // The Little Lemon menu, as the administrator types it in.
+    struct Dish
+    {
+        const char *title;
+        qint64 cents;
+        bool featured;
+        int category;
+    };
+    static const Dish dishes[] = {
+        { "Eggplant Parmiggiana", 1550, false, 3 }, { "Soda", 550, false, 1 },
+        { "Crème Brûlée", 725, false, 2 },          { "Bruschetta", 1152, false, 0 },
+        { "Canada Dry", 478, false, 1 },            { "Bolognese Lasagna", 1499, true, 3 },
+        { "Greek Salad", 1299, true, 0 },           { "Hummus Plate", 825, false, 0 },
+        { "Fresh Lemonade", 350, false, 1 },        { "Espresso", 280, false, 1 },
+        { "Grilled Fish", 2000, false, 3 },         { "Pasta Primavera", 1350, false, 3 },
+        { "Lemon Dessert", 699, true, 2 },          { "Baklava", 500, false, 2 },
+    };
+    auto categories = std::make_shared<QList<qint64>>();
+    QList<Step> steps;
+    for (const char *title : { "Appetizers", "Drinks", "Desserts", "Meals" }) {
+        steps << [this, title, categories] {
+            Category c;
+            c.title = QString::fromLatin1(title);
+            c.slug = c.title.toLower();
+            m_owner->createCategory(c)->then(this, [this, categories](const Result<Category> &r) {
+                if (!r)
+                    return fail(r.error().userMessage());
+                categories->append(r->id);
+                next();
+            });
+        };
+    }
+    for (const Dish &d : dishes) {
+        steps << [this, d, categories] {
+            MenuItem m;
+            m.title = QString::fromUtf8(d.title);
+            m.price = Money(d.cents);
+            m.featured = d.featured;
+            m.category = categories->value(d.category);
+            m_owner->createMenuItem(m)->then(this, [this](const Result<MenuItem> &r) {
+                if (!r)
+                    return fail(r.error().userMessage());
+                next();
+            });
+        };
+    }
+    m_steps = steps + m_steps;
+    next();
+}
+
+void TestRestaurant::next()
 {
     if (m_steps.isEmpty()) {
-        qCInfo(lcDemo) << "demo activity done:" << m_orders.size() << "orders";
+        qCInfo(lcBuild) << "test restaurant ready:" << m_orders.size() << "orders";
         Q_EMIT finished();
         return;
     }
@@ -98,14 +194,15 @@ void DemoActivity::next()
     step();
 }
 
-void DemoActivity::fail(const QString &what)
+void TestRestaurant::fail(const QString &what)
 {
-    qCWarning(lcDemo) << "demo activity stopped:" << what;
+    qCWarning(lcBuild) << "test restaurant not built:" << what;
+    m_error = what;
     m_steps.clear();
     Q_EMIT finished();
 }
 
-void DemoActivity::signIn(ApiClient *client, const QString &username, Step then)
+void TestRestaurant::signIn(ApiClient *client, const QString &username, Step then)
 {
     m_server->issueRefreshToken(username, this, [this, client, username, then](const QString &token, const QString &error) {
         if (!error.isEmpty())
@@ -120,12 +217,12 @@ void DemoActivity::signIn(ApiClient *client, const QString &username, Step then)
     });
 }
 
-void DemoActivity::placeOrders()
+void TestRestaurant::placeOrders()
 {
     // Each order: its lines into the cart, then the cart becomes the order.
     QList<Step> steps;
-    for (const QList<DemoLine> &lines : kOrders) {
-        for (const DemoLine &line : lines) {
+    for (const QList<OrderLine> &lines : kOrders) {
+        for (const OrderLine &line : lines) {
             steps << [this, line] {
                 const qint64 item = m_menu.value(line.item % std::max<qsizetype>(1, m_menu.size()));
                 m_customer->addToCart(item, line.quantity)->then(this, [this](const Result<CartItem> &r) {
@@ -148,7 +245,7 @@ void DemoActivity::placeOrders()
     next();
 }
 
-void DemoActivity::moveOrders()
+void TestRestaurant::moveOrders()
 {
     const bool stages = m_manager->hasFeature(QStringLiteral("stages"));
     // The oldest orders are furthest along, as in a real evening.
@@ -182,7 +279,7 @@ void DemoActivity::moveOrders()
             steps << [this, id, patch] {
                 m_manager->updateOrder(id, patch)->then(this, [this](const Result<Order> &r) {
                     if (!r)
-                        qCWarning(lcDemo) << "demo order not moved:" << r.error().userMessage();
+                        qCWarning(lcBuild) << "order not moved:" << r.error().userMessage();
                     next();
                 });
             };
@@ -192,7 +289,7 @@ void DemoActivity::moveOrders()
     next();
 }
 
-void DemoActivity::addTablesAndBookings()
+void TestRestaurant::addTablesAndBookings()
 {
     if (!m_manager->hasFeature(QStringLiteral("tables")) || !m_manager->hasFeature(QStringLiteral("bookings"))) {
         next();
@@ -215,7 +312,7 @@ void DemoActivity::addTablesAndBookings()
             });
         };
     }
-    struct DemoBooking
+    struct BookingSpec
     {
         const char *name;
         const char *phone;
@@ -225,7 +322,7 @@ void DemoActivity::addTablesAndBookings()
         int table; // index into tables, -1 for none
         const char *notes;
     };
-    static const DemoBooking bookings[] = {
+    static const BookingSpec bookings[] = {
         { "Adrian Gomez", "312-555-0141", 12, 0, 2, 0, "" },
         { "Tilly Kim", "312-555-0187", 12, 30, 4, 2, "Birthday: candle on the dessert" },
         { "Marcus Webb", "312-555-0110", 13, 0, 6, 4, "" },
@@ -234,7 +331,7 @@ void DemoActivity::addTablesAndBookings()
         { "Lena Fischer", "312-555-0199", 19, 30, 4, 3, "" },
         { "Sam Patel", "312-555-0135", 20, 0, 3, -1, "Gluten free" },
     };
-    for (const DemoBooking &b : bookings) {
+    for (const BookingSpec &b : bookings) {
         steps << [this, b, ids] {
             Booking booking;
             booking.name = QString::fromUtf8(b.name);
@@ -247,7 +344,7 @@ void DemoActivity::addTablesAndBookings()
             booking.notes = QString::fromUtf8(b.notes);
             m_manager->createBooking(booking)->then(this, [this](const Result<Booking> &r) {
                 if (!r)
-                    qCWarning(lcDemo) << "demo booking refused:" << r.error().userMessage();
+                    qCWarning(lcBuild) << "booking refused:" << r.error().userMessage();
                 next();
             });
         };
@@ -256,4 +353,4 @@ void DemoActivity::addTablesAndBookings()
     next();
 }
 
-} // namespace LittleLemon::Desk
+} // namespace LittleLemon::Test
