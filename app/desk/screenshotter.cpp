@@ -1,5 +1,7 @@
 #include "screenshotter.h"
 
+#include "standaloneserver.h"
+
 #include "api/client/syncengine.h"
 #include "ui/deskcontroller.h"
 #include "ui/localserver.h"
@@ -14,6 +16,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QTemporaryDir>
 #include <QLineEdit>
 #include <QLoggingCategory>
 #include <QPixmap>
@@ -118,7 +121,37 @@ void Screenshotter::shoot(Ui::MainWindow *window)
     signIn.show();
     QApplication::processEvents();
     save(signIn.grab(), QStringLiteral("sign-in"));
-    Q_EMIT finished(m_ok);
+    shootFirstStart();
+}
+
+void Screenshotter::shootFirstStart()
+{
+    // What a new restaurant meets: this computer's server, empty, asking for
+    // the restaurant and its first manager.
+    auto dir = std::make_shared<QTemporaryDir>();
+    StandaloneOptions options;
+    options.dataDir = dir->filePath(QStringLiteral("new-restaurant"));
+    auto *server = new StandaloneServer(options, this);
+    connect(server, &Ui::LocalServer::stateChanged, this, [this, server, dir](Ui::LocalServer::State state) {
+        if (state == Ui::LocalServer::State::Starting)
+            return;
+        if (state == Ui::LocalServer::State::Running) {
+            Ui::SignInDialog setup(server);
+            setup.resize(600, 10);
+            setup.show();
+            QApplication::processEvents();
+            setup.restaurantField()->setText(QStringLiteral("Little Lemon Chicago"));
+            setup.setupUsernameField()->setText(QStringLiteral("adrian"));
+            setup.setupEmailField()->setText(QStringLiteral("adrian@littlelemon.example"));
+            QApplication::processEvents();
+            save(setup.grab(), QStringLiteral("first-start"));
+        } else {
+            m_ok = false;
+        }
+        server->deleteLater();
+        Q_EMIT finished(m_ok);
+    });
+    server->start();
 }
 
 } // namespace LittleLemon::Desk

@@ -14,7 +14,8 @@ namespace LittleLemon::Desk {
 
 // Writes a PNG of each page of the desk once a session is open and its
 // first sync is done (for tools/screenshots and the README), plus the
-// sign-in dialog and the outbox, then reports finished(). Rendering is
+// sign-in dialog, the outbox and a first standalone start, then reports
+// finished(). Rendering is
 // QWidget::grab(): it works on the offscreen platform, no display needed.
 class Screenshotter : public QObject
 {
@@ -32,6 +33,7 @@ Q_SIGNALS:
 private:
     void onSessionOpened(Ui::MainWindow *window);
     void shoot(Ui::MainWindow *window);
+    void shootFirstStart();
     bool save(const QPixmap &pixmap, const QString &name);
 
     Ui::DeskController *m_controller;
