@@ -16,6 +16,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -257,6 +258,12 @@ int runServer(const ServerConfig &config)
     const bool https = !config.tlsCertificate.isEmpty();
     if (https && !TlsServer::loadConfiguration(config.tlsCertificate, config.tlsKey, &tls, &error))
         return fail(error);
+    if (https) {
+        // A self-signed certificate is trusted at each terminal by this
+        // fingerprint (the desk shows the one it sees, written the same way).
+        say(tr("HTTPS certificate SHA-256 fingerprint: %1")
+                .arg(QString::fromLatin1(tls.localCertificate().digest(QCryptographicHash::Sha256).toHex(':').toUpper())));
+    }
     if (!QDir().mkpath(config.dataDir))
         return fail(tr("cannot create the data directory %1").arg(config.dataDir));
     DataDirLock lock(config.dataDir);

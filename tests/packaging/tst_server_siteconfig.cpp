@@ -63,6 +63,7 @@ public:
         return false;
     }
     QUrl url() const { return m_url; }
+    QByteArray output() const { return m_out; }
     bool stop()
     {
         ::kill(pid_t(m_process.processId()), SIGTERM);
@@ -227,6 +228,10 @@ private Q_SLOTS:
         SiteServer server(tmp.filePath(QStringLiteral("data")));
         QVERIFY2(server.start(args, &error), qPrintable(error));
         QCOMPARE(server.url().scheme(), QStringLiteral("https"));
+        // The fingerprint terminals compare before trusting the certificate, as openssl and the desk write it.
+        const QByteArray fingerprint
+            = QSslCertificate::fromPath(crt).value(0).digest(QCryptographicHash::Sha256).toHex(':').toUpper();
+        QVERIFY2(server.output().contains(QByteArray("SHA-256 fingerprint: " + fingerprint + '\n')), server.output().constData());
 
         // A client that trusts nothing in particular refuses the self-signed certificate.
         {
