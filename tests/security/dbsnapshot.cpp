@@ -105,6 +105,22 @@ QByteArray DbSnapshot::of(const QString &databaseFile, const QStringList &ignore
     return out;
 }
 
+QByteArray DbSnapshot::difference(const QByteArray &before, const QByteArray &after)
+{
+    const QList<QByteArray> a = before.split('\n');
+    const QList<QByteArray> b = after.split('\n');
+    QByteArray out;
+    for (const QByteArray &line : b) {
+        if (!a.contains(line))
+            out += "+ " + line.left(300) + '\n';
+    }
+    for (const QByteArray &line : a) {
+        if (!b.contains(line))
+            out += "- " + line.left(300) + '\n';
+    }
+    return out;
+}
+
 QString DbSnapshot::integrityCheck(const QString &databaseFile)
 {
     QString error;

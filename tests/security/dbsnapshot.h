@@ -19,6 +19,9 @@ public:
                          const QStringList &ignored = { QStringLiteral("users.last_login") }, QString *error = nullptr);
     // Rows of one query, each as "v1|v2|...", for precise checks.
     static QStringList rows(const QString &databaseFile, const QString &sql, QString *error = nullptr);
+    // The lines of `after` that are not in `before` and the reverse, for
+    // failure messages ("+ ..." / "- ...").
+    static QByteArray difference(const QByteArray &before, const QByteArray &after);
     // SQLite's own verdict: "ok" for a sound file.
     static QString integrityCheck(const QString &databaseFile);
 };
