@@ -349,7 +349,7 @@
 <context>
     <name>LittleLemon::Desk::Screenshotter</name>
     <message>
-        <location filename="../app/desk/screenshotter.cpp" line="+114"/>
+        <location filename="../app/desk/screenshotter.cpp" line="+117"/>
         <source>Cannot reach the server at 192.168.1.10:8000. Check that it is running and that this computer is on the restaurant&apos;s network.</source>
         <translation>Não foi possível alcançar o servidor em 192.168.1.10:8000. Verifique se ele está funcionando e se este computador está na rede do restaurante.</translation>
     </message>
@@ -2166,7 +2166,7 @@
     <message>
         <location filename="../ui/ordercarddelegate.cpp" line="+41"/>
         <source>just now</source>
-        <translation>agora mesmo</translation>
+        <translation>agora</translation>
     </message>
     <message>
         <location line="+2"/>
