@@ -277,7 +277,7 @@ int runServer(const ServerConfig &config)
         try {
             if (DemoData::isEmpty(backend.storage())) {
                 const auto accounts = DemoData::load(backend.storage(), config.hashIterations);
-                say(tr("Demo data loaded: the Little Lemon menu and one user per role."));
+                say(tr("Demo data loaded: the Little Lemon menu, tables, today's bookings and orders, and one user per role."));
                 say(tr("Demo users (the passwords are shown only this once):"));
                 for (const auto &a : accounts)
                     say(QStringLiteral("  %1  %2  %3").arg(a.role, -14).arg(a.username, -8).arg(a.password));
