@@ -67,10 +67,13 @@ void TestClientThrottle::waitsAndCompletes()
     paced.client = makeClient(pacedServer);
     // What a person sets for a server whose limit /api/meta does not state.
     paced.client->setRateLimit(10);
+    // Pages of 3, as the cloud serves them, even where page_size is offered.
+    paced.client->setPageSize(0);
     Run unaware;
     unaware.client = makeClient(unawareServer);
     // The default pace, pinned so that no /api/meta can tell it better.
     unaware.client->setRateLimit(100);
+    unaware.client->setPageSize(0);
 
     QElapsedTimer clock;
     clock.start();

@@ -71,6 +71,7 @@ void TestClientTls::trustedByFingerprint()
 {
     auto client = makeClient(proxyUrl());
     client->setTrustedCertificate(m_fingerprint);
+    client->setPageSize(0); // the server's pages of 3, so several `next` links are followed
     const int handshakesBefore = m_proxy->handshakes();
     LL_VERIFY_OK(signIn(*client, QStringLiteral("mario")));
     auto *job = client->menuItems();
@@ -147,7 +148,10 @@ void TestClientTls::transportHeaders()
     const QByteArray login = headOf("POST /auth/jwt/create/ ");
     QVERIFY(!login.isEmpty());
     QVERIFY2(!login.toLower().contains("authorization:"), login.constData());
-    const QByteArray orders = headOf("GET /api/orders ");
+    // "GET /api/orders " or, where page_size is offered, "GET /api/orders?page_size=...".
+    QByteArray orders = headOf("GET /api/orders ");
+    if (orders.isEmpty())
+        orders = headOf("GET /api/orders?");
     QVERIFY2(orders.contains("\r\nAuthorization: Bearer eyJ"), orders.constData());
     const QByteArray patch = headOf("PATCH /api/menu-items/");
     QVERIFY(!patch.isEmpty());
