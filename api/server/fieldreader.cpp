@@ -106,6 +106,12 @@ std::optional<QString> FieldReader::string(const QString &key, int maxLength, bo
         fail(key, tr("Ensure this field has no more than %1 characters.").arg(maxLength));
         return std::nullopt;
     }
+    // DRF's ProhibitNullCharactersValidator: a NUL would cut the text short
+    // wherever it meets C strings (logs, libjwt, the desk's exports).
+    if (s.contains(QChar(u'\0'))) {
+        fail(key, tr("Null characters are not allowed."));
+        return std::nullopt;
+    }
     return s;
 }
 

@@ -310,6 +310,12 @@ private Q_SLOTS:
         const HttpReply r = send(actor, method, path, body);
         QVERIFY2(!r.json().isUndefined(), qPrintable(r.describe()));
         QVERIFY2(!r.body.contains("pbkdf2_sha256"), qPrintable(r.describe()));
+        // A NUL is never stored (DRF: "Null characters are not allowed.").
+        if (payload.contains(QChar(0)))
+            QVERIFY2(r.status >= 400, qPrintable(r.describe()));
+        const QStringList freeText { QStringLiteral("title"), QStringLiteral("name"), QStringLiteral("phone"), QStringLiteral("notes") };
+        if (payload.contains(QChar(0)) && freeText.contains(field))
+            QCOMPARE(r.object().value(field).toArray(), QJsonArray { QStringLiteral("Null characters are not allowed.") });
         if (r.status >= 400) {
             // Refused for the value, in the field's words (or as bad credentials / a bad token).
             QVERIFY2(r.status == 400 || r.status == 401 || r.status == 404, qPrintable(r.describe()));
