@@ -7,10 +7,12 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWebSocket>
 
 #include <csignal>
 
@@ -249,6 +251,39 @@ private Q_SLOTS:
         const QString next = page.object().value(QStringLiteral("next")).toString();
         QVERIFY2(next.startsWith(server.url().toString() + QStringLiteral("/api/menu-items?")), qPrintable(next));
         QCOMPARE(http.sendUrl("GET", QUrl(next)).status, 200);
+        // Live updates (/api/events) ride the same TLS connection: wss://.
+        QProcess add;
+        add.start(QStringLiteral(LL_SERVER_BINARY),
+                  { QStringLiteral("--data-dir"), tmp.filePath(QStringLiteral("data")), QStringLiteral("user"),
+                    QStringLiteral("add"), QStringLiteral("ada"), QStringLiteral("--role"), QStringLiteral("admin"),
+                    QStringLiteral("--password-stdin"), QStringLiteral("--hash-iterations"), QStringLiteral("1000") });
+        add.write("Lemon-Admin-42\n");
+        add.closeWriteChannel();
+        QVERIFY(add.waitForFinished(30000));
+        QCOMPARE(add.exitCode(), 0);
+        const QString token = http.login(QStringLiteral("ada"), QStringLiteral("Lemon-Admin-42"));
+        QVERIFY(!token.isEmpty());
+        QUrl wss = server.url();
+        wss.setScheme(QStringLiteral("wss"));
+        wss.setPath(QStringLiteral("/api/events"));
+        QNetworkRequest upgrade(wss);
+        upgrade.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+        QWebSocket events;
+        events.setSslConfiguration(QSslConfiguration::defaultConfiguration());
+        QSignalSpy connected(&events, &QWebSocket::connected);
+        QSignalSpy message(&events, &QWebSocket::textMessageReceived);
+        events.open(upgrade);
+        QVERIFY2(connected.wait(10000), qPrintable(events.errorString()));
+        QCOMPARE(http.post(QStringLiteral("/api/categories"),
+                           QJsonObject { { QStringLiteral("slug"), QStringLiteral("tls") },
+                                         { QStringLiteral("title"), QStringLiteral("Over TLS") } })
+                     .status,
+                 201);
+        QTRY_VERIFY_WITH_TIMEOUT(!message.isEmpty(), 10000);
+        QVERIFY2(message.first().first().toString().contains(QStringLiteral("\"op\"")),
+                 qPrintable(message.first().first().toString()));
+        events.close();
+
         // The socket-level limits hold behind TLS too.
         const HttpReply big = http.send("POST", QStringLiteral("/api/categories"), QByteArray(64 * 1024, 'x'),
                                         { { "Content-Type", "application/json" } });
