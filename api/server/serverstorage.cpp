@@ -154,6 +154,12 @@ void createSchemaV2(Database &db)
     ServerStorage(db).fillChangeLog();
 }
 
+// The anonymous menu's count reads the sold-out items from here.
+void createSchemaV3(Database &db)
+{
+    db.execute(QStringLiteral("CREATE INDEX menu_items_sold_out ON menu_items(id) WHERE available = 0"));
+}
+
 QString placeholders(qsizetype n)
 {
     QString out;
@@ -172,7 +178,7 @@ ServerStorage::ServerStorage(Database &db)
 
 QList<Database::Migration> ServerStorage::migrations()
 {
-    return { createSchemaV1, createSchemaV2 };
+    return { createSchemaV1, createSchemaV2, createSchemaV3 };
 }
 
 // ---- users ----------------------------------------------------------------
@@ -565,6 +571,15 @@ MenuItem readMenuItem(const Statement &s)
 
 qint64 ServerStorage::menuItemCount(const MenuQuery &query)
 {
+    if (query.onlyAvailable && query.categorySlug.isEmpty() && !query.price && query.searchTerms.isEmpty()) {
+        // The anonymous menu, the busiest list: all rows less the few sold
+        // out. SQLite counts a whole table fast and the sold-out ones from
+        // their own small index; a WHERE on available would read every row.
+        Statement s = m_db.statement(QStringLiteral("SELECT (SELECT count(*) FROM menu_items)"
+                                                    " - (SELECT count(*) FROM menu_items WHERE available = 0)"));
+        s.exec();
+        return s.next() ? s.integer(0) : 0;
+    }
     bool join = false;
     const QString where = menuWhere(query, &join);
     Statement s = m_db.statement(QStringLiteral("SELECT count(*) FROM menu_items m")
