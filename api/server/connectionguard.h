@@ -2,11 +2,16 @@
 
 #include <QByteArray>
 #include <QObject>
+#include <QPointer>
+#include <QSet>
 #include <QTcpServer>
+#include <QTimer>
 
 class QTcpSocket;
 
 namespace LittleLemon::Server {
+
+class ConnectionLimits;
 
 // Watches the bytes of one connection before Qt HTTP Server parses them, so
 // limits hold at the socket: Qt 6.4 buffers a whole request body (and any
@@ -16,6 +21,10 @@ namespace LittleLemon::Server {
 // answering itself and closing the connection; it also answers "Expect:
 // 100-continue" so clients such as curl do not wait a second before
 // sending a body. After an Upgrade request (WebSocket) it steps aside.
+//
+// Each guard also counts its connection against the listening server's
+// ConnectionLimits, which close stalled connections and the stalest one when
+// too many are open.
 class ConnectionGuard : public QObject
 {
     Q_OBJECT
@@ -24,7 +33,26 @@ public:
     static constexpr qsizetype kMaxHeaderBytes = 64 * 1024;
     static constexpr qint64 kMaxDrainBytes = 16 * 1024 * 1024;
 
+    // `socket`'s parent is the listening server (QTcpServer and QSslServer
+    // make their sockets so): its ConnectionLimits count this connection.
     ConnectionGuard(QTcpSocket *socket, qint64 maxBodyBytes);
+    ~ConnectionGuard() override;
+
+    enum class Phase {
+        Idle,      // between requests (or before the first)
+        Receiving, // a request's header block or body is on its way
+        Closing,   // refused or draining
+        Upgraded,  // another protocol (WebSocket) owns the connection
+    };
+    Phase phase() const;
+    // When the current phase began (ConnectionLimits::now()).
+    qint64 phaseStart() const { return m_phaseStart; }
+    // Answers 408 and closes (a request that did not arrive in time).
+    void timeOut();
+    // Closes at once (the server needs the connection for someone else).
+    void evict();
+    // Closes after what is still to be written (a keep-alive left unused).
+    void closeIdle();
 
 private:
     void inspect();
@@ -34,11 +62,59 @@ private:
     void refuse(int status, const QByteArray &detail, qint64 drainBytes = 0);
     bool headerBlockDone();
 
+    void setPhaseStart();
+
     QTcpSocket *m_socket;
     qint64 m_maxBody;
     enum class State { Headers, Body, Refused, Draining, Upgraded } m_state = State::Headers;
     QByteArray m_headers;
     qint64 m_bodyLeft = 0;
+    qint64 m_phaseStart = 0;
+    QPointer<ConnectionLimits> m_limits;
+};
+
+// The connections of one listening server, so that no client (a slowloris
+// opening connections and trickling headers, or just a great many idle
+// ones) can take them all: Qt accepts until the process runs out of file
+// descriptors, and then a Linux server spins on accept() and serves no one.
+//
+// - At most maxConnections() are open: the process's open-file limit (raised
+//   to its hard limit on first use) less a reserve for the database and logs,
+//   and never more than kMaxConnections. One over it closes the stalest
+//   connection: the one whose request (or idleness) began longest ago,
+//   WebSockets last; a request on its way has made recent progress and stays.
+// - A request must arrive whole (header block and body) within
+//   kRequestTimeoutMs of its first byte, or it is answered 408 and closed.
+// - A connection idle for kIdleTimeoutMs is closed (clients reconnect).
+class ConnectionLimits : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kMaxConnections = 4096;
+    static constexpr int kReservedDescriptors = 64;
+    static constexpr int kRequestTimeoutMs = 20000;
+    static constexpr int kIdleTimeoutMs = 120000;
+
+    // The limits of `server` (created on first use, as its child).
+    static ConnectionLimits *of(QObject *server);
+    // Milliseconds on a monotonic clock.
+    static qint64 now();
+
+    int maxConnections() const { return m_max; }
+    int count() const { return int(m_guards.size()); }
+
+    void add(ConnectionGuard *guard);
+    void remove(ConnectionGuard *guard);
+
+private:
+    explicit ConnectionLimits(QObject *server);
+    void sweep();
+    void evictStalest();
+
+    QSet<ConnectionGuard *> m_guards;
+    QTimer m_sweep;
+    int m_max = kMaxConnections;
 };
 
 // A QTcpServer whose connections get a ConnectionGuard before anyone else
