@@ -65,11 +65,12 @@ test)
     build
     # The .deb and .tar.gz (CPack): tests/packaging/tst_deb inspects them.
     cmake --build "$BUILD_DIR" --target package
+    # Every fuzz target from its seeds (fuzz/run: clang + libFuzzer in its own
+    # build directory); a crash, leak or sanitizer report fails. It runs
+    # before ctest so that the run ends with ctest's summary.
+    bash "$ROOT/fuzz/run" --seconds "${FUZZ_SECONDS:-15}" --jobs "$JOBS"
     cd "$BUILD_DIR"
-    ctest --output-on-failure -j"$JOBS" --timeout 600
-    # Then every fuzz target from its seeds (fuzz/run: clang + libFuzzer in
-    # its own build directory); a crash, leak or sanitizer report fails.
-    exec bash "$ROOT/fuzz/run" --seconds "${FUZZ_SECONDS:-15}" --jobs "$JOBS"
+    exec ctest --output-on-failure -j"$JOBS" --timeout 600
     ;;
 *)
     echo "usage: $0 start|test" >&2
