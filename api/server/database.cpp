@@ -1,7 +1,10 @@
 #include "api/server/database.h"
 
 #include <QLoggingCategory>
+#include <QSqlDriver>
 #include <QSqlError>
+
+#include <sqlite3.h>
 
 namespace LittleLemon::Server {
 
@@ -226,10 +229,23 @@ Database::Transaction::Transaction(Database &db)
     }
 }
 
+namespace {
+// SQLite ends a transaction by itself after some errors (a full disk, an I/O
+// error); a ROLLBACK then only logs a second, misleading failure.
+bool transactionOpen(const QSqlDatabase &db)
+{
+    const QVariant v = db.driver()->handle();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return true;
+    sqlite3 *handle = *static_cast<sqlite3 *const *>(v.constData());
+    return handle && !sqlite3_get_autocommit(handle);
+}
+} // namespace
+
 Database::Transaction::~Transaction()
 {
     --m_db.m_depth;
-    if (m_outer && !m_done) {
+    if (m_outer && !m_done && transactionOpen(m_db.m_db)) {
         QSqlQuery q(m_db.m_db);
         if (!q.exec(QStringLiteral("ROLLBACK")))
             qCWarning(lcDb) << "rollback failed:" << q.lastError().text();
