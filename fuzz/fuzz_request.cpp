@@ -42,6 +42,7 @@
 #include <QTemporaryDir>
 #include <QUrl>
 
+#include <cstdlib>
 #include <memory>
 
 using namespace LittleLemon;
@@ -303,6 +304,11 @@ extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     LittleLemon::Fuzz::initialize(argc, argv);
     g_world = makeWorld();
+    // libFuzzer ends with exit(): close the database and remove its folder.
+    std::atexit([] {
+        delete g_world;
+        g_world = nullptr;
+    });
     return 0;
 }
 
