@@ -1527,7 +1527,7 @@
         <translation>Esta no es una dirección que pueda tener un servidor.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>Signing in as %1…</source>
         <translation>Iniciando sesión como %1…</translation>
     </message>

@@ -1527,7 +1527,7 @@
         <translation>Este não é um endereço que um servidor possa ter.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>Signing in as %1…</source>
         <translation>Entrando como %1…</translation>
     </message>
