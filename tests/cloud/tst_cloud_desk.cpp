@@ -28,22 +28,12 @@ private Q_SLOTS:
     void theDeskWorksOnTheCloud();
 
 private:
-    QString python(const QString &code)
-    {
-        bool ok = false;
-        const QByteArray out = m_peer.python(code, &ok);
-        return ok ? QString::fromUtf8(out).trimmed() : QStringLiteral("error: ") + m_peer.errorString();
-    }
-
     CloudPeer m_peer;
 };
 
 void tst_CloudDesk::initTestCase()
 {
-    const QStringList missing = CloudPeer::missingPackages();
-    if (!missing.isEmpty())
-        QFAIL(qPrintable(QStringLiteral("missing Debian packages for the cloud peer: %1 (tools/setup-deps.sh)")
-                             .arg(missing.join(u' '))));
+    // start() names any Debian package the peer needs that is missing.
     QVERIFY2(m_peer.start(CloudPeer::Throttle::Off), qPrintable(m_peer.errorString()));
     QVERIFY2(m_peer.addUser(kManager, kPassword, QStringLiteral("manager")), qPrintable(m_peer.errorString()));
     QVERIFY2(m_peer.seedOrders(QStringLiteral("cust"), 12, 3), qPrintable(m_peer.errorString()));
@@ -79,13 +69,13 @@ void tst_CloudDesk::theDeskWorksOnTheCloud()
     QSignalSpy runs(fixture.engine(), &Client::SyncEngine::syncFinished);
     QVERIFY(store->setMenuItemPrice(5, Money::fromCents(499)));
     QVERIFY(fixture.waitSynced(30000));
-    QCOMPARE(python(QStringLiteral("from LittleLemon.LittleLemonAPI.models import MenuItem\nprint(MenuItem.objects.get(id=5).price)")),
+    QCOMPARE(m_peer.pythonText(QStringLiteral("from LittleLemon.LittleLemonAPI.models import MenuItem\nprint(MenuItem.objects.get(id=5).price)")),
              QStringLiteral("4.99"));
     QVERIFY(store->assignDeliveryCrew(12, 3));
     QVERIFY(fixture.waitSynced(30000));
     QVERIFY(store->setOrderStatus(11, true));
     QVERIFY(fixture.waitSynced(30000));
-    QCOMPARE(python(QStringLiteral("from LittleLemon.LittleLemonAPI.models import Order\n"
+    QCOMPARE(m_peer.pythonText(QStringLiteral("from LittleLemon.LittleLemonAPI.models import Order\n"
                                    "print(Order.objects.get(id=12).delivery_crew_id, Order.objects.get(id=11).status)")),
              QStringLiteral("3 True"));
 

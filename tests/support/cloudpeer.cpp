@@ -280,6 +280,13 @@ QByteArray CloudPeer::python(const QString &code, bool *ok)
     return shell.readAllStandardOutput();
 }
 
+QString CloudPeer::pythonText(const QString &code)
+{
+    bool ok = false;
+    const QByteArray out = python(code, &ok);
+    return ok ? QString::fromUtf8(out).trimmed() : QStringLiteral("error: ") + m_error;
+}
+
 bool CloudPeer::addUser(const QString &username, const QString &password, const QString &group)
 {
     bool ok = false;
