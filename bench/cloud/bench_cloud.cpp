@@ -35,7 +35,7 @@ using namespace LittleLemon::Test;
 namespace {
 
 const QString kDesk = QStringLiteral("bench_mario");
-const QString kPassword = QStringLiteral("BenchCloud#2026");
+const QString kCloudPassword = QStringLiteral("BenchCloud#2026");
 const QString kDeskAgent = QStringLiteral("LittleLemonDesk/");
 
 void say(const QString &line)
@@ -74,7 +74,7 @@ void seed(CloudPeer &peer, int orders)
 {
     if (!peer.start(CloudPeer::Throttle::Off))
         die(peer.errorString());
-    if (!peer.addUser(kDesk, kPassword, QStringLiteral("manager")) || !peer.addUser(QStringLiteral("bench_driver"), kPassword, QStringLiteral("manager"))
+    if (!peer.addUser(kDesk, kCloudPassword, QStringLiteral("manager")) || !peer.addUser(QStringLiteral("bench_driver"), kCloudPassword, QStringLiteral("manager"))
         || !peer.seedOrders(QStringLiteral("cust"), orders, 9))
         die(peer.errorString());
     if (!peer.restart(CloudPeer::Throttle::On))
@@ -84,7 +84,7 @@ void seed(CloudPeer &peer, int orders)
 
 void signIn(CloudTerminal &desk, CloudPeer &peer)
 {
-    if (!desk.open(peer.url(), kDesk, kPassword))
+    if (!desk.open(peer.url(), kDesk, kCloudPassword))
         die(QStringLiteral("sign-in: ") + desk.error);
 }
 
@@ -127,8 +127,8 @@ void benchFirst(int orders)
             .arg(clock.elapsed() / 1000)
             .arg(count429(firstRequests))
             .arg(first.error.isError() ? first.error.userMessage() : QStringLiteral("none")));
-    say(QStringLiteral("usable (menu and the 9 open orders in the cache): after %1 s; orders cached: %2")
-            .arg(usableMs < 0 ? -1 : usableMs / 1000)
+    say(QStringLiteral("usable (menu and the 9 open orders in the cache): after %1 ms; orders cached: %2")
+            .arg(usableMs)
             .arg(desk.store->rowCount(Entity::Order)));
 
     mark = peer.mark();
@@ -184,7 +184,7 @@ void benchFollow(int minutes, int orders)
     HttpTestClient customer(peer.url());
     HttpTestClient driver(peer.url());
     customer.login(QStringLiteral("cust"), QStringLiteral("LemonCust#1"));
-    driver.login(QStringLiteral("bench_driver"), kPassword);
+    driver.login(QStringLiteral("bench_driver"), kCloudPassword);
 
     const qint64 mark = peer.mark();
     QElapsedTimer clock;
@@ -282,7 +282,7 @@ void benchIdle(int minutes, int orders)
 
     // The same manager on a second device: a request every 2 s.
     HttpTestClient phone(peer.url());
-    phone.login(kDesk, kPassword);
+    phone.login(kDesk, kCloudPassword);
     int phoneRequests = 0;
     int phone429 = 0;
     const qint64 mark = peer.mark();

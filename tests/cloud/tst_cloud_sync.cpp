@@ -20,7 +20,7 @@ using namespace LittleLemon::Test;
 
 namespace {
 
-const QString kPassword = QStringLiteral("CloudSync#2026");
+const QString kCloudPassword = QStringLiteral("CloudSync#2026");
 
 } // namespace
 
@@ -47,8 +47,8 @@ void tst_CloudSync::initTestCase()
     // start() names any Debian package the peer needs that is missing.
     QVERIFY2(m_peer.start(CloudPeer::Throttle::Off), qPrintable(m_peer.errorString()));
     for (const char *manager : { "tail_mario", "edit_mario", "token_mario", "idle_mario" })
-        QVERIFY2(m_peer.addUser(QLatin1String(manager), kPassword, QStringLiteral("manager")), qPrintable(m_peer.errorString()));
-    QVERIFY2(m_peer.addUser(QStringLiteral("lost_admin"), kPassword, QStringLiteral("admin")), qPrintable(m_peer.errorString()));
+        QVERIFY2(m_peer.addUser(QLatin1String(manager), kCloudPassword, QStringLiteral("manager")), qPrintable(m_peer.errorString()));
+    QVERIFY2(m_peer.addUser(QStringLiteral("lost_admin"), kCloudPassword, QStringLiteral("admin")), qPrintable(m_peer.errorString()));
     QVERIFY2(m_peer.seedOrders(QStringLiteral("cust"), 30, 3), qPrintable(m_peer.errorString()));
     QVERIFY2(m_peer.restart(CloudPeer::Throttle::On), qPrintable(m_peer.errorString()));
 }
@@ -101,7 +101,7 @@ void tst_CloudSync::contractQuirksOnTheRealCloud()
 void tst_CloudSync::ordersAreFollowedFromTheTail()
 {
     CloudTerminal desk;
-    QVERIFY2(desk.open(m_peer.url(), QStringLiteral("tail_mario"), kPassword), qPrintable(desk.error));
+    QVERIFY2(desk.open(m_peer.url(), QStringLiteral("tail_mario"), kCloudPassword), qPrintable(desk.error));
     QVERIFY(desk.client->serverMeta().features.isEmpty());
     Client::SyncReport report = desk.sync();
     QVERIFY2(report.ok, qPrintable(describe(report)));
@@ -154,7 +154,7 @@ void tst_CloudSync::ordersAreFollowedFromTheTail()
 void tst_CloudSync::editsCostLittleAndWaitOutAnOutage()
 {
     CloudTerminal desk;
-    QVERIFY2(desk.open(m_peer.url(), QStringLiteral("edit_mario"), kPassword), qPrintable(desk.error));
+    QVERIFY2(desk.open(m_peer.url(), QStringLiteral("edit_mario"), kCloudPassword), qPrintable(desk.error));
     QSignalSpy runs(desk.engine.get(), &Client::SyncEngine::syncFinished);
     desk.engine->setInterval(60000);
     desk.engine->start();
@@ -198,7 +198,7 @@ void tst_CloudSync::lostReplyIsLookedUpNotRepeated()
     LossyProxy proxy;
     QVERIFY(proxy.listen(m_peer.port()));
     CloudTerminal desk;
-    QVERIFY2(desk.open(proxy.url(), QStringLiteral("lost_admin"), kPassword), qPrintable(desk.error));
+    QVERIFY2(desk.open(proxy.url(), QStringLiteral("lost_admin"), kCloudPassword), qPrintable(desk.error));
     Client::SyncReport report = desk.sync();
     QVERIFY2(report.ok, qPrintable(describe(report)));
 
@@ -227,7 +227,7 @@ void tst_CloudSync::lostReplyIsLookedUpNotRepeated()
 void tst_CloudSync::idleDeskLeavesTheBudgetToOtherDevices()
 {
     CloudTerminal desk;
-    QVERIFY2(desk.open(m_peer.url(), QStringLiteral("idle_mario"), kPassword), qPrintable(desk.error));
+    QVERIFY2(desk.open(m_peer.url(), QStringLiteral("idle_mario"), kCloudPassword), qPrintable(desk.error));
     QSignalSpy runs(desk.engine.get(), &Client::SyncEngine::syncFinished);
     // Far more eager than the desk's 15 s: only the budget holds it back.
     desk.engine->setInterval(200);
@@ -239,7 +239,7 @@ void tst_CloudSync::idleDeskLeavesTheBudgetToOtherDevices()
     // The same manager's phone meanwhile: sixty requests, none refused.
     const qint64 mark = m_peer.mark();
     HttpTestClient phone(m_peer.url());
-    QVERIFY(!phone.login(QStringLiteral("idle_mario"), kPassword).isEmpty());
+    QVERIFY(!phone.login(QStringLiteral("idle_mario"), kCloudPassword).isEmpty());
     QElapsedTimer clock;
     clock.start();
     int refused = 0;
@@ -261,7 +261,7 @@ void tst_CloudSync::idleDeskLeavesTheBudgetToOtherDevices()
 void tst_CloudSync::expiredTokenIsRefreshedByTheServersClock()
 {
     CloudTerminal desk;
-    QVERIFY2(desk.open(m_peer.url(), QStringLiteral("token_mario"), kPassword), qPrintable(desk.error));
+    QVERIFY2(desk.open(m_peer.url(), QStringLiteral("token_mario"), kCloudPassword), qPrintable(desk.error));
     Client::SyncReport report = desk.sync();
     QVERIFY2(report.ok, qPrintable(describe(report)));
     QCOMPARE(desk.client->session()->refreshCount(), 0);
