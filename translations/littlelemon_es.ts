@@ -1577,7 +1577,12 @@
         <translation>Cambios pendientes del servidor…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Refresh everything from the server</source>
+        <translation>Actualizar todo desde el servidor</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Serve the restaurant&apos;s network…</source>
         <translation>Dar servicio a la red del restaurante…</translation>
     </message>

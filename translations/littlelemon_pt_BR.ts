@@ -1577,7 +1577,12 @@
         <translation>Alterações aguardando o servidor…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Refresh everything from the server</source>
+        <translation>Atualizar tudo a partir do servidor</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Serve the restaurant&apos;s network…</source>
         <translation>Atender a rede do restaurante…</translation>
     </message>

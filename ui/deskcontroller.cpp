@@ -532,6 +532,11 @@ void DeskController::openSession(const SignInTarget &target, const User &user, b
     outbox->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     connect(outbox, &QAction::triggered, status, &SyncStatusWidget::clicked);
     m_window->deskMenu()->insertAction(m_window->signOutAction(), outbox);
+    // A cycle follows the cloud from the tail of its lists; this reads every
+    // page again (on the cloud, a request per three orders).
+    auto *everything = new QAction(tr("Refresh everything from the server"), m_window);
+    connect(everything, &QAction::triggered, m_engine, &SyncEngine::refreshEverything);
+    m_window->deskMenu()->insertAction(m_window->signOutAction(), everything);
     if (target.kind == ServerKind::Standalone && m_local) {
         auto *serve = new QAction(tr("Serve the restaurant's network…"), m_window);
         connect(serve, &QAction::triggered, this, [this] {
