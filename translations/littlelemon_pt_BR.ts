@@ -190,6 +190,19 @@
     </message>
 </context>
 <context>
+    <name>LittleLemon::Client::ApiClient</name>
+    <message>
+        <location filename="../api/client/apiclient.cpp" line="+75"/>
+        <source>Waiting for the server&apos;s rate limit (%1 s)</source>
+        <translation>Aguardando o limite de requisições do servidor (%1 s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the cloud&apos;s rate limit (%1 s)</source>
+        <translation>Aguardando o limite de requisições da nuvem (%1 s)</translation>
+    </message>
+</context>
+<context>
     <name>LittleLemon::Client::ClientErrors</name>
     <message>
         <location filename="../api/client/clienterrors.cpp" line="+34"/>
@@ -290,12 +303,12 @@
         <translation>equipe</translation>
     </message>
     <message>
-        <location line="+248"/>
+        <location line="+247"/>
         <source>Connecting to %1</source>
         <translation>Conectando a %1</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+58"/>
         <source>Sending change %1 of %2: %3</source>
         <translation>Enviando alteração %1 de %2: %3</translation>
     </message>
