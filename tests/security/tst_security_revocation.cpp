@@ -2,6 +2,7 @@
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QWebSocket>
 #include <QtTest>
 
 using namespace LittleLemon::Test;
@@ -124,6 +125,22 @@ private Q_SLOTS:
         QCOMPARE(user({ QStringLiteral("sign-out"), QStringLiteral("mario") }), 0);
         QCOMPARE(read(c.access), 401);
         QCOMPARE(read(signIn(QStringLiteral("mario")).access), 200);
+    }
+
+    // A live-update socket goes with its sign-in.
+    void eventSocketClosedOnSignOut()
+    {
+        const Pair p = signIn(QStringLiteral("admin"));
+        QWebSocket socket;
+        QNetworkRequest request(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/events").arg(m_server.port())));
+        request.setRawHeader("Authorization", "Bearer " + p.access.toLatin1());
+        QSignalSpy connected(&socket, &QWebSocket::connected);
+        QSignalSpy closed(&socket, &QWebSocket::disconnected);
+        socket.open(request);
+        QVERIFY(connected.wait(10000));
+        QCOMPARE(user({ QStringLiteral("sign-out"), QStringLiteral("admin") }), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, 10000);
+        QCOMPARE(socket.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
     }
 
     void deactivateAndActivate()
