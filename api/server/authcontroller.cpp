@@ -15,6 +15,7 @@
 #include <QRegularExpression>
 
 #include <chrono>
+#include <memory>
 
 namespace LittleLemon::Server {
 
@@ -118,17 +119,43 @@ Response AuthController::createToken(RequestContext &context)
             : tr("Too many failed sign-ins for this account. Expected available in %1 seconds.").arg(wait);
         throw HttpError::detail(429, detail).withHeader("Retry-After", QByteArray::number(wait));
     }
+    // The try ends exactly once: with its verdict, or (a database error on
+    // the way, the answer dropped) abandoned, so it never counts for ever.
+    struct Attempt
+    {
+        Attempt(SignInLimiter &l, const QString &a)
+            : limiter(l)
+            , account(a)
+        {
+        }
+        Attempt(const Attempt &) = delete;
+        Attempt &operator=(const Attempt &) = delete;
+        SignInLimiter &limiter;
+        QString account;
+        bool ended = false;
+        void end(bool ok)
+        {
+            ended = true;
+            limiter.finish(account, ok, monotonicMs());
+        }
+        ~Attempt()
+        {
+            if (!ended)
+                limiter.abandon(account);
+        }
+    };
+    auto attempt = std::make_shared<Attempt>(m_signIns, account);
     const auto record = m_storage.userByUsername(account);
     // An unknown user costs the same hash as a wrong password (Django does
     // so too): the time of the answer does not tell which names exist.
     QFuture<bool> check = record ? m_passwords.verify(*password, record->passwordHash)
                                  : m_passwords.burn(*password, m_config.hashIterations);
     const qint64 userId = record ? record->user.id : 0;
-    return Response::later(check.then(&m_passwords, [this, account, userId](bool verified) {
+    return Response::later(check.then(&m_passwords, [this, attempt, userId](bool verified) {
         // Read again: the account may have changed while its hash ran.
         const auto now = verified ? m_storage.userById(userId) : std::nullopt;
         const bool ok = now && now->active;
-        m_signIns.finish(account, ok, monotonicMs());
+        attempt->end(ok);
         if (!ok)
             throw noActiveAccount();
         const TokenPair pair = m_tokens.issuePair(now->user.id, now->tokenGeneration);
@@ -164,7 +191,11 @@ Response AuthController::refreshToken(RequestContext &context)
     // token without a jti cannot be remembered, so it is not taken.
     if (claims->jti.isEmpty() || !m_storage.useRefreshToken(claims->jti, claims->userId, claims->expires))
         throw tokenError(tr("Token is blacklisted"));
-    const TokenPair pair = m_tokens.issuePair(claims->userId, record->tokenGeneration);
+    // The next refresh token ends when this one would have: a sign-in lasts
+    // refresh_ttl however often it refreshes.
+    TokenPair pair;
+    pair.access = m_tokens.issue(QStringLiteral("access"), claims->userId, record->tokenGeneration);
+    pair.refresh = m_tokens.issue(QStringLiteral("refresh"), claims->userId, record->tokenGeneration, claims->expires);
     if (pair.access.isEmpty() || pair.refresh.isEmpty())
         throw std::runtime_error("token signing failed");
     JsonWriter w;

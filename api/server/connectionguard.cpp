@@ -24,6 +24,7 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, qint64 maxBodyBytes)
 {
     connect(socket, &QIODevice::readyRead, this, &ConnectionGuard::inspect);
     setPhaseStart();
+    m_server = socket->parent();
     // IPv4 clients of a dual-stack listener come as ::ffff:a.b.c.d.
     bool v4 = false;
     const quint32 ipv4 = socket->peerAddress().toIPv4Address(&v4);
@@ -57,8 +58,9 @@ void ConnectionGuard::releaseAll()
     const bool trim = RequestBudget::global().release(m_peer, m_reserved);
     m_reserved = 0;
     // After the sockets of a burst are deleted (later in this event loop).
-    if (trim && m_socket->parent())
-        QTimer::singleShot(1000, m_socket->parent(), &RequestBudget::giveBackMemory);
+    // Not through m_socket: this may run while the socket is being destroyed.
+    if (trim && m_server)
+        QTimer::singleShot(1000, m_server.data(), &RequestBudget::giveBackMemory);
 }
 
 void ConnectionGuard::setPhaseStart()

@@ -85,6 +85,8 @@ private:
     QPointer<ConnectionLimits> m_limits;
     QByteArray m_peer;
     qint64 m_reserved = 0;
+    // The listening server (the socket's parent), for timers that outlive the socket.
+    QPointer<QObject> m_server;
 };
 
 // The connections of one listening server, so that no client (a slowloris

@@ -61,6 +61,13 @@ void SignInLimiter::finish(const QString &account, bool success, qint64 nowMs)
     it->lastFailureMs = nowMs;
 }
 
+void SignInLimiter::abandon(const QString &account)
+{
+    const auto it = m_accounts.find(key(account));
+    if (it != m_accounts.end())
+        it->inFlight = std::max(0, it->inFlight - 1);
+}
+
 void SignInLimiter::prune(qint64 nowMs)
 {
     for (auto it = m_accounts.begin(); it != m_accounts.end();) {

@@ -27,6 +27,9 @@ public:
     int begin(const QString &account, qint64 nowMs);
     // The end of a try that begin() let through.
     void finish(const QString &account, bool success, qint64 nowMs);
+    // A try that ended without an answer on the password (a server error):
+    // it no longer counts, as neither failure nor success.
+    void abandon(const QString &account);
 
 private:
     struct Entry

@@ -99,7 +99,7 @@ void TokenService::setLifetimes(int accessSeconds, int refreshSeconds)
     m_refreshTtl = refreshSeconds;
 }
 
-QString TokenService::issue(const QString &type, qint64 userId, qint64 generation) const
+QString TokenService::issue(const QString &type, qint64 userId, qint64 generation, qint64 expiresAt) const
 {
     jwt_t *raw = nullptr;
     if (jwt_new(&raw) != 0)
@@ -109,7 +109,7 @@ QString TokenService::issue(const QString &type, qint64 userId, qint64 generatio
     const int ttl = type == QLatin1String("refresh") ? m_refreshTtl : m_accessTtl;
     const QByteArray jti = QUuid::createUuid().toByteArray(QUuid::Id128);
     if (jwt_add_grant(jwt.get(), "token_type", type.toUtf8().constData()) != 0
-        || jwt_add_grant_int(jwt.get(), "exp", long(now + ttl)) != 0
+        || jwt_add_grant_int(jwt.get(), "exp", long(expiresAt > 0 ? expiresAt : now + ttl)) != 0
         || jwt_add_grant_int(jwt.get(), "iat", long(now)) != 0
         || jwt_add_grant(jwt.get(), "jti", jti.constData()) != 0
         || jwt_add_grant_int(jwt.get(), "user_id", long(userId)) != 0

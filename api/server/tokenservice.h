@@ -45,7 +45,9 @@ public:
     int accessLifetime() const { return m_accessTtl; }
 
     // `generation`: the user's UserRecord::tokenGeneration now (0 for a new user).
-    QString issue(const QString &type, qint64 userId, qint64 generation = 0) const;
+    // `expiresAt` (seconds since the epoch) instead of now + the type's
+    // lifetime: a rotated refresh token keeps its sign-in's expiry.
+    QString issue(const QString &type, qint64 userId, qint64 generation = 0, qint64 expiresAt = 0) const;
     TokenPair issuePair(qint64 userId, qint64 generation) const;
 
     // The claims of a well-signed HS256 token that has not expired; nullopt
