@@ -8,6 +8,16 @@
 
 using namespace LittleLemon::Test;
 
+namespace {
+#if defined(__SANITIZE_ADDRESS__)
+// AddressSanitizer keeps freed memory in quarantine (256 MB): the server's
+// RSS says nothing about its buffers then. The flow is still checked.
+constexpr bool kRssMeans = false;
+#else
+constexpr bool kRssMeans = true;
+#endif
+} // namespace
+
 // Unfinished uploads must not fill the server's memory (issue 20): Qt HTTP
 // Server keeps every request body in memory until it has arrived whole, and
 // 1,000 held 1 MB uploads took the server from 20 MB to 1.9 GB. Bodies now
@@ -76,13 +86,16 @@ private Q_SLOTS:
         peak = qMax(peak, residentBytes(pid));
         qInfo("%d held 1 MB uploads: %d answered 503; RSS %lld MB -> peak %lld MB; /health in %lld ms", kUploads, busy,
               start >> 20, peak >> 20, healthMs);
-        QVERIFY2(peak - start <= 100ll * 1024 * 1024,
-                 qPrintable(QStringLiteral("RSS grew by %1 MB").arg((peak - start) >> 20)));
+        if (kRssMeans) {
+            QVERIFY2(peak - start <= 100ll * 1024 * 1024,
+                     qPrintable(QStringLiteral("RSS grew by %1 MB").arg((peak - start) >> 20)));
+        }
         QVERIFY2(healthMs <= 1000, qPrintable(QStringLiteral("/health took %1 ms").arg(healthMs)));
 
         // They give up; the memory goes back.
         uploads.clear();
-        QTRY_VERIFY_WITH_TIMEOUT(residentBytes(pid) - start <= 30ll * 1024 * 1024, 15000);
+        if (kRssMeans)
+            QTRY_VERIFY_WITH_TIMEOUT(residentBytes(pid) - start <= 30ll * 1024 * 1024, 15000);
         QCOMPARE(http.get(QStringLiteral("/health")).status, 200);
     }
 
