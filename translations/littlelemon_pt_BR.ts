@@ -273,7 +273,7 @@
 <context>
     <name>LittleLemon::Client::SyncEngine</name>
     <message>
-        <location filename="../api/client/syncengine.cpp" line="+44"/>
+        <location filename="../api/client/syncengine.cpp" line="+46"/>
         <source>categories</source>
         <translation>categorias</translation>
     </message>
@@ -303,7 +303,7 @@
         <translation>equipe</translation>
     </message>
     <message>
-        <location line="+247"/>
+        <location line="+337"/>
         <source>Connecting to %1</source>
         <translation>Conectando a %1</translation>
     </message>
@@ -323,22 +323,24 @@
         <translation>Procurando no servidor: %1</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+205"/>
         <source>Reading changes</source>
         <translation>Lendo alterações</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+82"/>
+        <location line="+48"/>
         <source>Reading %1</source>
         <translation>Lendo %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-46"/>
+        <location line="+48"/>
         <source>Reading %1: page %2 of %3</source>
         <translation>Lendo %1: página %2 de %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+68"/>
+        <location line="+95"/>
         <source>Reading changes: %n applied</source>
         <translation>
             <numerusform>Lendo alterações: %n aplicada</numerusform>
@@ -346,7 +348,7 @@
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+44"/>
         <source>Offline: %1 Changes are kept and sent when the server is back.</source>
         <translation>Sem conexão: %1 As alterações ficam guardadas e são enviadas quando o servidor voltar.</translation>
     </message>
@@ -1525,7 +1527,7 @@
         <translation>Este não é um endereço que um servidor possa ter.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>Signing in as %1…</source>
         <translation>Entrando como %1…</translation>
     </message>
