@@ -1900,7 +1900,7 @@
 <context>
     <name>LittleLemon::Ui::OrderBoardPage</name>
     <message>
-        <location filename="../ui/orderboardpage.cpp" line="+49"/>
+        <location filename="../ui/orderboardpage.cpp" line="+52"/>
         <source>New counter order</source>
         <translation>Nuevo pedido en mostrador</translation>
     </message>
@@ -1915,7 +1915,7 @@
         <translation>Mostrar los pedidos de un repartidor</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Open + today&apos;s finished</source>
         <translation>Abiertos + terminados hoy</translation>
     </message>
@@ -1945,17 +1945,27 @@
         <translation>Elegir un día…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select the newest order nobody has seen yet; click again for the one before</source>
+        <translation>Selecciona el pedido más reciente que nadie ha visto aún; haga clic de nuevo para el anterior</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Got it</source>
         <translation>Entendido</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Acknowledge the new orders (Ctrl+K)</source>
-        <translation>Confirmar los pedidos nuevos (Ctrl+K)</translation>
+        <source>Acknowledge all the new orders (Ctrl+K)</source>
+        <translation>Confirmar todos los pedidos nuevos (Ctrl+K)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Undo the last move</source>
         <translation>Deshacer el último movimiento</translation>
     </message>
@@ -2146,17 +2156,27 @@
         <translation>Detalles</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+95"/>
+        <source>%1 and %2 more</source>
+        <translation>%1 y %2 más</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>New order %1</source>
         <translation>Nuevo pedido %1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1 new orders: %2</source>
-        <translation>%1 pedidos nuevos: %2</translation>
+        <location line="+0"/>
+        <source>%1 new orders — %2</source>
+        <translation>%1 pedidos nuevos — %2</translation>
     </message>
     <message>
-        <location filename="../ui/orderboardpage.h" line="+46"/>
+        <location line="+14"/>
+        <source>Order #%1 is hidden by the filters.</source>
+        <translation>El pedido #%1 está oculto por los filtros.</translation>
+    </message>
+    <message>
+        <location filename="../ui/orderboardpage.h" line="+47"/>
         <source>Orders</source>
         <translation>Pedidos</translation>
     </message>

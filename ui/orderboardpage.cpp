@@ -6,6 +6,7 @@
 #include "ui/boardsettingsdialog.h"
 #include "ui/counterorderdialog.h"
 #include "ui/crewpickerdialog.h"
+#include "ui/elidedlabel.h"
 #include "ui/ordercarddelegate.h"
 #include "ui/ordercolumn.h"
 #include "ui/ordercolumnview.h"
@@ -32,6 +33,8 @@ namespace LittleLemon::Ui {
 
 namespace {
 constexpr int kUndoDepth = 50;
+// Order numbers named on the new-order banner; the rest are counted.
+constexpr qsizetype kBannerNumbers = 3;
 // A new order older than this when it reaches us is history being caught up
 // on, not a customer waiting.
 constexpr qint64 kNewOrderMaxAgeSeconds = 3600;
@@ -48,7 +51,7 @@ OrderBoardPage::OrderBoardPage(Workspace *workspace, QWidget *parent)
     , m_day(new QDateEdit(QDate::currentDate(), this))
     , m_counterButton(new QPushButton(tr("New counter order"), this))
     , m_banner(new QFrame(this))
-    , m_bannerText(new QLabel(m_banner))
+    , m_bannerText(new ElidedLabel(m_banner))
     , m_columnsLayout(new QHBoxLayout)
     , m_ageTimer(new QTimer(this))
     , m_beepTimer(new QTimer(this))
@@ -70,6 +73,9 @@ OrderBoardPage::OrderBoardPage(Workspace *workspace, QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, this, &OrderBoardPage::applyFilters);
     m_crew->setObjectName(QStringLiteral("crewFilter"));
     m_crew->setToolTip(tr("Show the orders of one delivery person"));
+    // Crew names are data: a long one must not widen the board.
+    m_crew->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_crew->setMinimumContentsLength(12);
     m_date->setObjectName(QStringLiteral("dateFilter"));
     m_date->addItem(tr("Open + today's finished"), int(DateFilter::OpenAndToday));
     m_date->addItem(tr("Today"), int(DateFilter::Today));
@@ -102,9 +108,14 @@ OrderBoardPage::OrderBoardPage(Workspace *workspace, QWidget *parent)
     QPalette bp = m_banner->palette();
     bp.setColor(QPalette::Window, Theme::lemon());
     m_banner->setPalette(bp);
+    m_bannerText->setObjectName(QStringLiteral("newOrderText"));
+    auto *show = new QPushButton(tr("Show"), m_banner);
+    show->setObjectName(QStringLiteral("showNewOrderButton"));
+    show->setToolTip(tr("Select the newest order nobody has seen yet; click again for the one before"));
+    connect(show, &QPushButton::clicked, this, &OrderBoardPage::showNextNewOrder);
     auto *ack = new QPushButton(tr("Got it"), m_banner);
     ack->setObjectName(QStringLiteral("acknowledgeButton"));
-    ack->setToolTip(tr("Acknowledge the new orders (Ctrl+K)"));
+    ack->setToolTip(tr("Acknowledge all the new orders (Ctrl+K)"));
     connect(ack, &QPushButton::clicked, this, &OrderBoardPage::acknowledgeAll);
     auto *bannerLayout = new QHBoxLayout(m_banner);
     QFont bannerFont = m_bannerText->font();
@@ -112,6 +123,7 @@ OrderBoardPage::OrderBoardPage(Workspace *workspace, QWidget *parent)
     bannerFont.setPointSizeF(bannerFont.pointSizeF() * 1.2);
     m_bannerText->setFont(bannerFont);
     bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(show);
     bannerLayout->addWidget(ack);
     m_banner->hide();
 
@@ -737,20 +749,41 @@ void OrderBoardPage::updateBanner()
         else
             ++it;
     }
-    const QList<qint64> ids = unacknowledgedOrders();
-    if (ids.isEmpty()) {
+    if (m_unacknowledged.isEmpty()) {
         m_banner->hide();
         m_beepTimer->stop();
     } else {
+        // The newest few by number, then how many more: the banner says the
+        // same in one line whether 3 or 3,000 orders wait.
+        QList<qint64> newest;
+        newest.reserve(kBannerNumbers + 1);
+        for (qint64 id : std::as_const(m_unacknowledged)) {
+            newest.insert(std::upper_bound(newest.begin(), newest.end(), id, std::greater<>()), id);
+            if (newest.size() > kBannerNumbers)
+                newest.removeLast();
+        }
         QStringList numbers;
-        for (qint64 id : ids)
+        for (qint64 id : std::as_const(newest))
             numbers << QStringLiteral("#%1").arg(id);
-        m_bannerText->setText(ids.size() == 1 ? tr("New order %1").arg(numbers.first())
-                                              : tr("%1 new orders: %2").arg(ids.size()).arg(numbers.join(QStringLiteral(", "))));
+        const qsizetype count = m_unacknowledged.size();
+        QString list = numbers.join(QStringLiteral(", "));
+        if (count > newest.size())
+            list = tr("%1 and %2 more").arg(list).arg(count - newest.size());
+        m_bannerText->setFullText(count == 1 ? tr("New order %1").arg(list) : tr("%1 new orders — %2").arg(count).arg(list));
         m_banner->show();
     }
     for (OrderColumn *c : std::as_const(m_columns))
         c->view()->viewport()->update();
+}
+
+void OrderBoardPage::showNextNewOrder()
+{
+    if (m_unacknowledged.isEmpty())
+        return;
+    // Selecting an order acknowledges it, so each click goes one older.
+    const qint64 newest = *std::max_element(m_unacknowledged.cbegin(), m_unacknowledged.cend());
+    if (!selectOrder(newest))
+        Q_EMIT statusMessage(tr("Order #%1 is hidden by the filters.").arg(newest));
 }
 
 void OrderBoardPage::beep()

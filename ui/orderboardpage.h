@@ -21,6 +21,7 @@ class QTimer;
 
 namespace LittleLemon::Ui {
 
+class ElidedLabel;
 class OrderCardDelegate;
 class OrderColumn;
 class Workspace;
@@ -78,6 +79,9 @@ public:
     bool isNewOrder(qint64 orderId) const { return m_unacknowledged.contains(orderId); }
     void acknowledge(qint64 orderId);
     void acknowledgeAll();
+    // Selects (and so acknowledges) the newest unacknowledged order: the
+    // banner's "Show", one older at each click.
+    void showNextNewOrder();
 
     void setDateFilter(DateFilter filter, const QDate &day = QDate());
     QLineEdit *searchField() const { return m_search; }
@@ -123,7 +127,7 @@ private:
     QDateEdit *m_day;
     QPushButton *m_counterButton;
     QFrame *m_banner;
-    QLabel *m_bannerText;
+    ElidedLabel *m_bannerText;
     QHBoxLayout *m_columnsLayout;
     QList<OrderColumn *> m_columns;
     QAction *m_undoAction;
