@@ -17,6 +17,12 @@ packages=(
     clang-14 libclang-rt-14-dev
     # fault and hostile-input tests: a server with a faked clock, hand-signed RS256 tokens
     libfaketime openssl
+    # Qt's own translations (Spanish "Cancelar" in tst_translations; the .deb only recommends them)
+    qt6-translations-l10n
+    # the cloud API's own code as a test peer (../shared/cloud-peer/run, tests/cloud, bench/cloud)
+    python3-django python3-djangorestframework python3-django-filters
+    python3-djangorestframework-simplejwt python3-djoser
+    python3-djangorestframework-spectacular python3-pymysql gunicorn curl
 )
 
 missing=()

@@ -190,6 +190,19 @@
     </message>
 </context>
 <context>
+    <name>LittleLemon::Client::ApiClient</name>
+    <message>
+        <location filename="../api/client/apiclient.cpp" line="+75"/>
+        <source>Waiting for the server&apos;s rate limit (%1 s)</source>
+        <translation>Esperando el límite de solicitudes del servidor (%1 s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the cloud&apos;s rate limit (%1 s)</source>
+        <translation>Esperando el límite de solicitudes de la nube (%1 s)</translation>
+    </message>
+</context>
+<context>
     <name>LittleLemon::Client::ClientErrors</name>
     <message>
         <location filename="../api/client/clienterrors.cpp" line="+34"/>
@@ -290,12 +303,12 @@
         <translation>personal</translation>
     </message>
     <message>
-        <location line="+248"/>
+        <location line="+247"/>
         <source>Connecting to %1</source>
         <translation>Conectando con %1</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+58"/>
         <source>Sending change %1 of %2: %3</source>
         <translation>Enviando cambio %1 de %2: %3</translation>
     </message>
@@ -1611,7 +1624,7 @@
 <context>
     <name>LittleLemon::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+32"/>
+        <location filename="../ui/mainwindow.cpp" line="+33"/>
         <source>Little Lemon Desk — %1</source>
         <translation>Little Lemon Desk — %1</translation>
     </message>
@@ -1657,12 +1670,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+132"/>
+        <location line="+139"/>
         <source>About Little Lemon Desk</source>
         <translation>Acerca de Little Lemon Desk</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-133"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
@@ -1673,7 +1686,7 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+67"/>
         <source>&lt;b&gt;Little Lemon Desk %1&lt;/b&gt;&lt;p&gt;The staff terminal of the Little Lemon restaurant: orders, menu, bookings and staff, working offline and in sync.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Little Lemon Desk %1&lt;/b&gt;&lt;p&gt;El terminal del personal del restaurante Little Lemon: pedidos, menú, reservas y personal, funcionando sin conexión y sincronizado.&lt;/p&gt;</translation>
     </message>

@@ -59,6 +59,21 @@ ApiClient::ApiClient(const ServerEndpoint &endpoint, QObject *parent)
 {
     // After the pacers: the session's requests use them.
     m_session = new AuthSession(this);
+    for (RatePacer *pacer : { m_anonPacer, m_userPacer }) {
+        connect(pacer, &RatePacer::pacing, this, [this](qint64 ms, int) {
+            if (ms <= kVisibleWaitMs)
+                return;
+            const int seconds = int((ms + 999) / 1000);
+            Q_EMIT waitingForRateLimit(seconds, rateLimitWaitText(seconds));
+        });
+    }
+}
+
+QString ApiClient::rateLimitWaitText(int seconds) const
+{
+    if (m_meta.server == QLatin1String("littlelemon-server"))
+        return tr("Waiting for the server's rate limit (%1 s)").arg(seconds);
+    return tr("Waiting for the cloud's rate limit (%1 s)").arg(seconds);
 }
 
 ApiClient::~ApiClient()
@@ -140,10 +155,19 @@ void ApiClient::startDiscovery()
     auto *job = new RequestJob(this, r, this);
     job->setAutoDelete(false);
     m_discovery = job;
-    connect(job, &ApiJob::finished, this, [this, job](const ApiError &error) {
+    connect(job, &ApiJob::finished, this, [this, job](const ApiError &fault) {
         job->deleteLater();
         m_discovery = nullptr;
-        if (!error.isError()) {
+        ApiError error = fault;
+        if (error.kind() == ApiError::Kind::Protocol && job->httpStatus() >= 200 && job->httpStatus() < 300) {
+            // A page that is not ours (a proxy's or a web front end's) where
+            // our server would describe itself: not littlelemon-server. Decided,
+            // so no later request asks again.
+            qCWarning(lcHttp).noquote() << "/api/meta answered" << job->httpStatus()
+                                        << "with something that is not JSON - treating the server as the plain cloud API";
+            applyMeta(ServerMeta { QStringLiteral("unknown"), QString(), {}, {} });
+            error = ApiError();
+        } else if (!error.isError()) {
             if (job->httpStatus() == 200) {
                 DecodeError decodeError;
                 const auto meta = Json::decode<ServerMeta>(job->json(), &decodeError);
@@ -155,6 +179,7 @@ void ApiClient::startDiscovery()
                     applyMeta(ServerMeta { QStringLiteral("unknown"), QString(), {}, {} });
                 }
             } else {
+                // Any refusal, with a JSON, HTML or empty body: the cloud, no extensions.
                 applyMeta(ServerMeta { QStringLiteral("cloud"), QString(), {}, {} });
             }
         }

@@ -66,6 +66,10 @@ public:
     // everything works against the cloud; on by default.
     void setExtensionsEnabled(bool enabled) { m_extensionsEnabled = enabled; }
     bool extensionsEnabled() const { return m_extensionsEnabled; }
+    // A wait for the rate limit longer than this is shown to the person.
+    static constexpr int kVisibleWaitMs = 2000;
+    // "Waiting for the cloud's rate limit (42 s)".
+    QString rateLimitWaitText(int seconds) const;
     // The pacer for signed-in or anonymous requests.
     RatePacer *pacer(bool signedIn) const { return signedIn ? m_userPacer : m_anonPacer; }
 
@@ -151,6 +155,10 @@ Q_SIGNALS:
     void serverMetaChanged(const LittleLemon::ServerMeta &meta);
     // A 429 is being waited out (seconds); no caller sees it as an error.
     void throttled(int seconds);
+    // Pacing or a 429 holds the next request back for longer than
+    // kVisibleWaitMs: `text` says so in words for a person
+    // ("Waiting for the cloud's rate limit (42 s)").
+    void waitingForRateLimit(int seconds, const QString &text);
     // A TLS certificate nobody vouches for, with its fingerprint, so a person can decide to trust it.
     void untrustedCertificate(const QString &fingerprint);
 

@@ -134,7 +134,7 @@ private:
                                                            : error.toString()));
                     return;
                 }
-                m_session->adoptTokens(pair->access, pair->refresh);
+                m_session->adoptTokens(pair->access, pair->refresh, reply.serverDate());
                 m_refreshToStore = pair->refresh;
                 discover();
             },
@@ -153,7 +153,7 @@ private:
                 return;
             }
             // No access token yet: the first call below makes the session refresh.
-            m_session->adoptTokens(QString(), token);
+            m_session->adoptTokens(QString(), token, QDateTime());
             discover();
         });
     }
@@ -331,11 +331,11 @@ void AuthSession::beginSignIn(SignInJob *job, const QString &username)
     setState(State::SigningIn);
 }
 
-void AuthSession::adoptTokens(const QString &access, const QString &refresh)
+void AuthSession::adoptTokens(const QString &access, const QString &refresh, const QDateTime &serverNow)
 {
     m_refreshToken = refresh;
     if (!access.isEmpty())
-        setAccessToken(access);
+        setAccessToken(access, serverNow);
 }
 
 void AuthSession::completeSignIn(const User &user)
@@ -404,11 +404,11 @@ void AuthSession::setRefreshAhead(bool on)
             0, m_accessDeadline.remainingTime() - refreshLeadMs(m_accessLifetimeMs))));
 }
 
-void AuthSession::setAccessToken(const QString &token)
+void AuthSession::setAccessToken(const QString &token, const QDateTime &serverNow)
 {
     m_accessToken = token;
     const auto claims = JwtClaims::parse(token);
-    if (!claims || claims->lifetimeSeconds() <= 0) {
+    if (!claims || claims->expiresAt() <= 0) {
         // Nothing to schedule by: the server's 401 will say when it is time.
         m_accessLifetimeMs = 0;
         m_accessDeadline = QDeadlineTimer(QDeadlineTimer::Forever);
@@ -416,13 +416,28 @@ void AuthSession::setAccessToken(const QString &token)
         return;
     }
     m_tokenUserId = claims->userId();
-    // The life the server granted, counted on our monotonic clock from now:
-    // the two machines' wall clocks need not agree. iat is in whole seconds
-    // and may be up to a second earlier than the real moment of issue, so
-    // the token may die up to a second sooner than exp − iat says.
-    const qint64 grantedMs = claims->lifetimeSeconds() * 1000;
+    // What is left of the token is exp against the server's own clock (its
+    // Date header on the answer that brought it), counted on our monotonic
+    // clock from now: the two machines' wall clocks need not agree. Not
+    // exp − iat: SimpleJWT copies the first sign-in's iat into every
+    // refreshed access token, so that difference grows with each refresh.
+    // Date is in whole seconds, cut down: the token may die up to a second
+    // sooner than it says.
+    qint64 leftS = serverNow.isValid() ? claims->expiresAt() - serverNow.toSecsSinceEpoch() : -1;
+    if (leftS <= 0 || (claims->issuedAt() > 0 && leftS > claims->lifetimeSeconds())) {
+        // No usable Date: the best bound is what it says of itself.
+        leftS = claims->lifetimeSeconds();
+    }
+    if (leftS <= 0) {
+        m_accessLifetimeMs = 0;
+        m_accessDeadline = QDeadlineTimer(QDeadlineTimer::Forever);
+        m_refreshTimer.stop();
+        return;
+    }
+    const qint64 grantedMs = leftS * 1000;
     m_accessLifetimeMs = std::max(grantedMs - 1000, grantedMs / 2);
     m_accessDeadline = QDeadlineTimer(m_accessLifetimeMs, Qt::PreciseTimer);
+    qCDebug(lcAuth) << "access token good for" << leftS << "s by the server's clock";
     if (m_refreshAhead)
         m_refreshTimer.start(int(m_accessLifetimeMs - refreshLeadMs(m_accessLifetimeMs)));
 }
@@ -523,7 +538,7 @@ void AuthSession::onRefreshFinished()
         if (!m_username.isEmpty())
             m_store->save(m_client->endpoint().key(), m_username, rotated, this);
     }
-    setAccessToken(access);
+    setAccessToken(access, job->serverDate());
     ++m_refreshCount;
     qCDebug(lcAuth) << "access token refreshed; valid for" << m_accessLifetimeMs << "ms";
     Q_EMIT accessRefreshed();

@@ -3,6 +3,7 @@
 #include "api/client/apijob.h"
 #include "models/user.h"
 
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QList>
 #include <QObject>
@@ -99,7 +100,8 @@ private:
     };
 
     void setState(State state);
-    void setAccessToken(const QString &token);
+    // serverNow: the server's clock when it issued `token` (its Date header), if it said.
+    void setAccessToken(const QString &token, const QDateTime &serverNow);
     void startRefresh();
     void onRefreshFinished();
     void notifyWaiters(const QString &token, const ApiError &error);
@@ -108,7 +110,7 @@ private:
     bool accessUsable() const;
     // For SignInJob.
     void beginSignIn(SignInJob *job, const QString &username);
-    void adoptTokens(const QString &access, const QString &refresh);
+    void adoptTokens(const QString &access, const QString &refresh, const QDateTime &serverNow);
     void completeSignIn(const User &user);
     void abandonSignIn(SignInJob *job);
 

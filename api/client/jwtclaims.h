@@ -20,7 +20,10 @@ public:
     const QString &tokenType() const { return m_tokenType; }
     qint64 issuedAt() const { return m_issuedAt; }   // seconds since the epoch, server clock
     qint64 expiresAt() const { return m_expiresAt; } // seconds since the epoch, server clock
-    // What the server granted, whatever the two clocks say: exp − iat.
+    // exp − iat: the token's life only for a freshly signed-in token.
+    // SimpleJWT copies the sign-in's iat into refreshed access tokens, so for
+    // those it over-states what is left; AuthSession uses exp against the
+    // server's Date instead, and this only when the server sent no Date.
     qint64 lifetimeSeconds() const { return m_expiresAt - m_issuedAt; }
 
 private:

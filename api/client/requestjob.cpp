@@ -132,6 +132,16 @@ QByteArray RequestJob::header(const QByteArray &name) const
     return {};
 }
 
+QDateTime RequestJob::serverDate() const
+{
+    // "Wed, 02 Dec 2026 03:12:54 GMT" (RFC 7231's IMF-fixdate, an RFC 2822 date).
+    const QByteArray date = header(QByteArrayLiteral("Date")).trimmed();
+    if (date.isEmpty())
+        return QDateTime();
+    QDateTime at = QDateTime::fromString(QString::fromLatin1(date), Qt::RFC2822Date);
+    return at.isValid() ? at.toUTC() : QDateTime();
+}
+
 void RequestJob::setTimeout(int ms)
 {
     ApiJob::setTimeout(ms);
@@ -362,6 +372,14 @@ void RequestJob::onReplyFinished()
         if (!m_body.trimmed().isEmpty()) {
             DecodeError error;
             const auto parsed = Json::parse(m_body, &error);
+            // An accepted refusal (the cloud's HTML 404 page for /api/meta) is
+            // an answer by its status alone: its body need not be ours to read.
+            if (!parsed && !isSuccess(m_status)) {
+                qCDebug(lcHttp).noquote() << m_request.method << m_url.path() << m_status
+                                          << "with a body that is not JSON:" << header(QByteArrayLiteral("Content-Type"));
+                finish(ApiError());
+                return;
+            }
             if (!parsed) {
                 finish(ClientErrors::unreadable(m_client ? m_client->endpoint().displayName() : QString(),
                                                 m_status, error.toString()));

@@ -3,6 +3,7 @@
 #include "api/client/apijob.h"
 #include "api/client/request.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonValue>
 #include <QList>
@@ -49,6 +50,8 @@ public:
     const QJsonValue &json() const { return m_json; }
     QByteArray header(const QByteArray &name) const;
     QByteArray etag() const { return header(QByteArrayLiteral("ETag")); }
+    // The server's clock when it answered (its Date header); invalid without one.
+    QDateTime serverDate() const;
     QUrl url() const { return m_url; }
 
     // How it went: sends (replays and 429 retries included), 429s waited out,

@@ -82,9 +82,8 @@ SyncEngine::SyncEngine(ApiClient *client, LocalStore *store, QObject *parent)
             syncNow();
     });
     connect(m_connectivity, &ConnectivityMonitor::onlineChanged, this, [this](bool online) {
-        // The server that comes back may be another version with other extensions.
-        if (!online)
-            m_rediscover = true;
+        // What the server is was decided at sign-in and stays decided: asking
+        // again after each outage would cost a request of the user's budget.
         updateStatus();
         Q_EMIT onlineChanged(online);
     });
@@ -300,7 +299,7 @@ void SyncEngine::beginRun()
         return;
     }
     setProgress(0, m_pushTotal + 1, tr("Connecting to %1").arg(m_client->endpoint().displayName()));
-    if (m_client->isDiscovered() && !m_rediscover) {
+    if (m_client->isDiscovered()) {
         applyServerFeatures();
         pushNext();
         return;
@@ -313,7 +312,6 @@ void SyncEngine::beginRun()
                 finishRun(error);
             return;
         }
-        m_rediscover = false;
         m_connectivity->reportReachable();
         applyServerFeatures();
         pushNext();

@@ -198,7 +198,6 @@ private:
     bool m_started = false;
     bool m_running = false;
     bool m_again = false;
-    bool m_rediscover = false;
     Status m_status = Status::Offline;
     QString m_message;
     int m_runs = 0;

@@ -86,10 +86,10 @@ void readMenuItem(FieldReader &body, ServerStorage &storage, MenuItem &m)
         m.title = *title;
     if (const auto price = body.money(QStringLiteral("price"), kPriceDigits, kPricePlaces))
         m.price = *price;
-    if (body.has(QStringLiteral("featured"))) {
-        if (const auto featured = body.boolean(QStringLiteral("featured")))
-            m.featured = *featured;
-    }
+    // Required on a full create or replace, as the cloud requires it (its
+    // model field has no default): 400 {"featured": ["This field is required."]}.
+    if (const auto featured = body.boolean(QStringLiteral("featured")))
+        m.featured = *featured;
     if (body.has(QStringLiteral("available"))) {
         if (const auto available = body.boolean(QStringLiteral("available")))
             m.available = *available;

@@ -712,15 +712,21 @@ CartItem ServerStorage::addToCart(qint64 userId, const MenuItem &item, int quant
 {
     Database::Transaction tx(m_db);
     // The unit price is taken when the item goes into the cart, as the
-    // cloud does; adding the same item again adds to that row.
-    m_db.statement(QStringLiteral("INSERT INTO cart_items (user_id, menuitem_id, quantity, unit_price_cents)"
-                                  " VALUES (?, ?, ?, ?)"
-                                  " ON CONFLICT (user_id, menuitem_id) DO UPDATE SET quantity = quantity + excluded.quantity"))
-        .bind(0, userId)
-        .bind(1, item.id)
-        .bind(2, quantity)
-        .bind(3, item.price.cents())
-        .exec();
+    // cloud does; adding the same item again adds to that row. An update
+    // first, an insert only for a new line: an upsert would use up an
+    // AUTOINCREMENT id even when it merges, and the cloud's cart ids have no gaps.
+    Statement merge = m_db.statement(
+        QStringLiteral("UPDATE cart_items SET quantity = quantity + ? WHERE user_id = ? AND menuitem_id = ?"));
+    merge.bind(0, quantity).bind(1, userId).bind(2, item.id).exec();
+    if (merge.rowsAffected() == 0) {
+        m_db.statement(QStringLiteral("INSERT INTO cart_items (user_id, menuitem_id, quantity, unit_price_cents)"
+                                      " VALUES (?, ?, ?, ?)"))
+            .bind(0, userId)
+            .bind(1, item.id)
+            .bind(2, quantity)
+            .bind(3, item.price.cents())
+            .exec();
+    }
     Statement s = m_db.statement(kCartColumns + QStringLiteral("WHERE ci.user_id = ? AND ci.menuitem_id = ?"));
     s.bind(0, userId).bind(1, item.id).exec();
     if (!s.next())

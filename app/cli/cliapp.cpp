@@ -85,6 +85,9 @@ int codeForSync(const Client::SyncReport &report)
         return Offline;
     case ApiError::Kind::Unauthorized:
         return Auth;
+    case ApiError::Kind::Protocol:
+        // The server answered with something this program cannot read: as the help says, 1.
+        return Error;
     default:
         // The server answered, but not well (5xx, throttled for too long): the work waits.
         return Offline;
@@ -209,6 +212,10 @@ void CliApp::makeClient()
         m_client->setRateLimit(m_options.rate);
     // A script would rather fail than sit out a long Retry-After.
     m_client->setMaxThrottleWait(120);
+    // A person at a terminal sees why nothing happens; stdout (and --json) stays the answer's.
+    connect(m_client.get(), &Client::ApiClient::waitingForRateLimit, this, [](int, const QString &text) {
+        QTextStream(stderr) << text << Qt::endl;
+    });
 }
 
 bool CliApp::openStore()
@@ -276,6 +283,9 @@ void CliApp::signIn(Then then)
             then(Auth, m_options.passwordStdin ? e.userMessage()
                                                : tr("Not signed in (%1). Run: littlelemon-cli login --password-stdin")
                                                      .arg(e.userMessage()));
+            return;
+        case ApiError::Kind::Protocol:
+            then(Error, e.userMessage());
             return;
         default:
             then(Offline, e.userMessage());

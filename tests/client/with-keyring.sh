@@ -3,8 +3,9 @@
 # unlocked gnome-keyring-daemon, in a throwaway HOME (the keyring file lands
 # there and goes when the test ends).
 set -eu
-for tool in dbus-run-session gnome-keyring-daemon; do
-    command -v "$tool" >/dev/null || { echo "with-keyring.sh: $tool is not installed" >&2; exit 1; }
+for pair in dbus-run-session:dbus gnome-keyring-daemon:gnome-keyring; do
+    tool=${pair%%:*} package=${pair#*:}
+    command -v "$tool" >/dev/null || { echo "with-keyring.sh: $tool is missing: install the package $package (tools/setup-deps.sh)" >&2; exit 1; }
 done
 home=$(mktemp -d "${TMPDIR:-/tmp}/ll-keyring-XXXXXX")
 trap 'rm -rf "$home"' EXIT INT TERM

@@ -230,6 +230,7 @@ private Q_SLOTS:
         QCOMPARE(http.post(QStringLiteral("/api/menu-items"),
                            QJsonObject { { QStringLiteral("title"), QStringLiteral("After the backup") },
                                          { QStringLiteral("price"), QStringLiteral("9.99") },
+                                         { QStringLiteral("featured"), false },
                                          { QStringLiteral("category"), cat.object().value(QStringLiteral("id")) } })
                      .status,
                  201);

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QLibraryInfo>
 #include <QMenu>
 #include <QMessageBox>
 #include <QProcess>
@@ -259,7 +260,11 @@ private Q_SLOTS:
         QCOMPARE(Ui::Language::setting(), QStringLiteral("es"));
         QCOMPARE(Ui::Language::install(), QStringLiteral("es"));
         QCOMPARE(QCoreApplication::translate("LittleLemon::Ui::MainWindow", "Quit"), QStringLiteral("Salir"));
-        // Qt's own buttons come along (qt6-translations-l10n).
+        // Qt's own buttons come along, from Debian's qt6-translations-l10n
+        // (the .deb only recommends it; tools/setup-deps.sh installs it).
+        const QString qtbase = QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QStringLiteral("/qtbase_es.qm");
+        QVERIFY2(QFile::exists(qtbase), qPrintable(QStringLiteral("%1 is missing: install the package qt6-translations-l10n "
+                                                                  "(tools/setup-deps.sh)").arg(qtbase)));
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Cancelar"));
         Ui::Language::setSetting(QString());
     }

@@ -119,6 +119,11 @@ private Q_SLOTS:
         QCOMPARE(r.object().value(QStringLiteral("id")).toInteger(), row);
         QCOMPARE(r.object().value(QStringLiteral("quantity")).toInt(), 5);
         QCOMPARE(r.object().value(QStringLiteral("price")).toString(), QStringLiteral("27.50"));
+        // A merged add uses up no id: the next new line is the very next id, as on the cloud.
+        r = as(QStringLiteral("cust"), "POST", QStringLiteral("/api/cart"), "{\"menuitem\":3,\"quantity\":1}");
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.object().value(QStringLiteral("id")).toInteger(), row + 1);
+        QCOMPARE(as(QStringLiteral("cust"), "DELETE", QStringLiteral("/api/cart/%1").arg(row + 1)).status, 200);
         r = as(QStringLiteral("cust"), "PATCH", QStringLiteral("/api/cart/%1").arg(row), "{\"quantity\":\"2\"}");
         QCOMPARE(r.json(), parseJson(QStringLiteral("{\"id\":%1,\"menuitem_name\":\"Soda\",\"menuitem\":2,\"quantity\":2,\"price\":\"11.00\"}")
                                          .arg(row).toUtf8()));
@@ -181,7 +186,7 @@ private Q_SLOTS:
         const HttpReply dish = admin->post(QStringLiteral("/api/menu-items"),
                                            QJsonObject { { QStringLiteral("title"), QStringLiteral("Seasonal tart") },
                                                          { QStringLiteral("price"), QStringLiteral("6.40") },
-                                                         { QStringLiteral("category"), 3 } });
+                                                         { QStringLiteral("featured"), false }, { QStringLiteral("category"), 3 } });
         const qint64 dishId = dish.object().value(QStringLiteral("id")).toInteger();
         QVERIFY(as(QStringLiteral("cust"), "POST", QStringLiteral("/api/cart"), QStringLiteral("{\"menuitem\":%1,\"quantity\":2}").arg(dishId).toUtf8()).status == 201);
         QVERIFY(as(QStringLiteral("cust"), "POST", QStringLiteral("/api/cart"), "{\"menuitem\":5,\"quantity\":1}").status == 201);
@@ -214,7 +219,7 @@ private Q_SLOTS:
             const HttpReply d = admin->post(QStringLiteral("/api/menu-items"),
                                             QJsonObject { { QStringLiteral("title"), QStringLiteral("Banquet %1").arg(i) },
                                                           { QStringLiteral("price"), QStringLiteral("9999.99") },
-                                                          { QStringLiteral("category"), 4 } });
+                                                          { QStringLiteral("featured"), false }, { QStringLiteral("category"), 4 } });
             dishes << d.object().value(QStringLiteral("id")).toInteger();
         }
         for (qint64 d : dishes)
