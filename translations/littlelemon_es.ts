@@ -1500,12 +1500,7 @@
 <context>
     <name>LittleLemon::Ui::DeskController</name>
     <message>
-        <location filename="../ui/deskcontroller.cpp" line="+108"/>
-        <source>Trusted. Sign in again.</source>
-        <translation>Certificado de confianza. Vuelva a iniciar sesión.</translation>
-    </message>
-    <message>
-        <location line="+58"/>
+        <location filename="../ui/deskcontroller.cpp" line="+173"/>
         <source>Standalone mode is not available here.</source>
         <translation>El modo independiente no está disponible aquí.</translation>
     </message>
@@ -1515,12 +1510,12 @@
         <translation>El servidor del restaurante en este equipo no se inició: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>The cloud&apos;s address starts with https://.</source>
-        <translation>La dirección de la nube empieza por https://.</translation>
+        <location line="+33"/>
+        <source>The cloud&apos;s address starts with https://. Behind a proxy you trust, tick &quot;Allow plain HTTP&quot;.</source>
+        <translation>La dirección de la nube empieza por https://. Detrás de un proxy de confianza, marque &quot;Permitir HTTP sin cifrar&quot;.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>This is not an address a server can have.</source>
         <translation>Esta no es una dirección que pueda tener un servidor.</translation>
     </message>
@@ -1670,18 +1665,18 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+139"/>
+        <location line="+141"/>
         <source>About Little Lemon Desk</source>
         <translation>Acerca de Little Lemon Desk</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-135"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1699,7 +1694,7 @@
         <translation>Un precio como 12.50: hasta 4 dígitos, un punto y 2 decimales</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+88"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
@@ -1765,7 +1760,7 @@
 <context>
     <name>LittleLemon::Ui::MenuPage</name>
     <message>
-        <location filename="../ui/menupage.cpp" line="+44"/>
+        <location filename="../ui/menupage.cpp" line="+52"/>
         <source>Add item…</source>
         <translation>Añadir plato…</translation>
     </message>
@@ -1781,18 +1776,18 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+70"/>
+        <location line="+86"/>
         <source>Search the menu</source>
         <translation>Buscar en el menú</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <location line="+143"/>
+        <location line="-41"/>
+        <location line="+202"/>
         <source>86 the item</source>
         <translation>Marcar como agotado</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-197"/>
         <source>Only until the end of the day</source>
         <translation>Solo hasta el final del día</translation>
     </message>
@@ -1807,12 +1802,32 @@
         <translation>Eliminar el plato del menú…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
+        <source>Undo the last menu edit</source>
+        <translation>Deshacer el último cambio del menú</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Menu categories…</source>
         <translation>Categorías del menú…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+54"/>
+        <source>No menu edit to undo.</source>
+        <translation>No hay cambios del menú para deshacer.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>That item is not shown any more; nothing undone.</source>
+        <translation>Ese plato ya no se muestra; no se deshizo nada.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Undone: %1 is as it was.</source>
+        <translation>Deshecho: %1 está como estaba.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>All categories</source>
         <translation>Todas las categorías</translation>
     </message>
@@ -1832,7 +1847,7 @@
         <translation>Quitar del menú el plato seleccionado</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+35"/>
         <source>86 until tonight</source>
         <translation>Agotado hasta el cierre</translation>
     </message>
@@ -1867,7 +1882,7 @@
         <translation>¿Quitar %1 del menú? Los pedidos que ya lo tienen lo conservan.</translation>
     </message>
     <message>
-        <location filename="../ui/menupage.h" line="+33"/>
+        <location filename="../ui/menupage.h" line="+37"/>
         <source>Menu</source>
         <translation>Menú</translation>
     </message>
@@ -1913,7 +1928,7 @@
 <context>
     <name>LittleLemon::Ui::OrderBoardPage</name>
     <message>
-        <location filename="../ui/orderboardpage.cpp" line="+52"/>
+        <location filename="../ui/orderboardpage.cpp" line="+55"/>
         <source>New counter order</source>
         <translation>Nuevo pedido en mostrador</translation>
     </message>
@@ -1978,7 +1993,7 @@
         <translation>Confirmar todos los pedidos nuevos (Ctrl+K)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+49"/>
         <source>Undo the last move</source>
         <translation>Deshacer el último movimiento</translation>
     </message>
@@ -2023,7 +2038,7 @@
         <translation>Mostrar pedidos cancelados</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>← → ↑ ↓</source>
         <translation>← → ↑ ↓</translation>
     </message>
@@ -2098,7 +2113,12 @@
         <translation>Tomar un pedido en mostrador o por teléfono (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>This server knows only open and delivered: the kitchen&apos;s stages, counter orders and cancelling need a Little Lemon server.</source>
+        <translation>Este servidor solo conoce abierto y entregado: las etapas de cocina, los pedidos en mostrador y la cancelación necesitan un servidor Little Lemon.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Any crew</source>
         <translation>Cualquier repartidor</translation>
     </message>
@@ -2138,9 +2158,9 @@
         <translation>Pedido #%1 de vuelta a %2.</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Order #%1: delivered by %2.</source>
-        <translation>Pedido #%1: lo reparte %2.</translation>
+        <location line="+19"/>
+        <source>Order #%1: %2 will deliver it.</source>
+        <translation>Pedido #%1: %2 lo entregará.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2184,7 +2204,27 @@
         <translation>%1 pedidos nuevos — %2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
+        <source>These orders are as of %1 and may have changed since.</source>
+        <translation>Estos pedidos son de las %1 y pueden haber cambiado desde entonces.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing has been read from the server yet: orders may be missing.</source>
+        <translation>Aún no se ha leído nada del servidor: pueden faltar pedidos.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not up to date: %1 %2 The board catches up by itself when the server answers again.</source>
+        <translation>Desactualizado: %1 %2 El tablero se pone al día solo cuando el servidor vuelva a responder.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not up to date: the last sync stopped. %1 %2 Press F5 to try again; if it keeps happening, tell whoever runs your server.</source>
+        <translation>Desactualizado: la última sincronización se detuvo. %1 %2 Pulse F5 para reintentar; si sigue ocurriendo, avise a quien administra su servidor.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Order #%1 is hidden by the filters.</source>
         <translation>El pedido #%1 está oculto por los filtros.</translation>
     </message>
@@ -2567,7 +2607,7 @@
 <context>
     <name>LittleLemon::Ui::SignInDialog</name>
     <message>
-        <location filename="../ui/signindialog.cpp" line="+44"/>
+        <location filename="../ui/signindialog.cpp" line="+47"/>
         <source>This computer (standalone)</source>
         <translation>Este equipo (independiente)</translation>
     </message>
@@ -2587,13 +2627,13 @@
         <translation>Mantener la sesión iniciada en este equipo</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+249"/>
+        <location line="+7"/>
+        <location line="+294"/>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-282"/>
         <source>Little Lemon Desk — sign in</source>
         <translation>Little Lemon Desk — iniciar sesión</translation>
     </message>
@@ -2613,12 +2653,22 @@
         <translation>https://…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Where does the restaurant&apos;s data live?</source>
         <translation>¿Dónde están los datos del restaurante?</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+26"/>
+        <source>Allow plain HTTP: unencrypted, only behind a proxy you trust</source>
+        <translation>Permitir HTTP sin cifrar: solo detrás de un proxy de confianza</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Without HTTPS your password and the restaurant&apos;s data cross the network as they are.</source>
+        <translation>Sin HTTPS, su contraseña y los datos del restaurante cruzan la red tal cual.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <location line="+4"/>
         <source>User name</source>
         <translation>Nombre de usuario</translation>
@@ -2676,17 +2726,22 @@
         <translation>La próxima vez inicia sesión solo, con una clave guardada en el llavero de este equipo (nunca su contraseña).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Standalone mode is not available in this build.</source>
         <translation>El modo independiente no está disponible en esta versión.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+63"/>
+        <source>This computer has no password keychain, so Little Lemon cannot keep you signed in: you will type your password each time it starts.</source>
+        <translation>Este equipo no tiene un llavero de contraseñas, así que Little Lemon no puede mantener su sesión: escribirá su contraseña cada vez que se abra.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Create the restaurant</source>
         <translation>Crear el restaurante</translation>
     </message>
@@ -2716,9 +2771,9 @@
         <translation>El servidor del restaurante en este equipo no se inició: %1</translation>
     </message>
     <message>
-        <location line="+121"/>
-        <source>Trust this server&apos;s certificate (SHA-256 %1…)</source>
-        <translation>Confiar en el certificado de este servidor (SHA-256 %1…)</translation>
+        <location line="+122"/>
+        <source>Trust this certificate and sign in</source>
+        <translation>Confiar en este certificado y entrar</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2728,7 +2783,12 @@
 %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
+        <source>This server&apos;s certificate is not signed by an authority this computer knows. Trust it only if its SHA-256 fingerprint is the one your server shows: %1</source>
+        <translation>El certificado de este servidor no está firmado por una autoridad que este equipo conozca. Confíe en él solo si su huella SHA-256 es la que muestra su servidor: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Type the server&apos;s address, e.g. 192.168.1.10:8000.</source>
         <translation>Escriba la dirección del servidor, por ejemplo: 192.168.1.10:8000.</translation>
     </message>
@@ -2771,7 +2831,7 @@
 <context>
     <name>LittleLemon::Ui::StaffPage</name>
     <message>
-        <location filename="../ui/staffpage.cpp" line="+37"/>
+        <location filename="../ui/staffpage.cpp" line="+38"/>
         <source>Managers</source>
         <translation>Gerentes</translation>
     </message>
@@ -2823,11 +2883,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+111"/>
         <source>Remove from the group</source>
         <translation>Quitar del grupo</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="-61"/>
         <source>Add this person to the group</source>
         <translation>Añadir a esta persona al grupo</translation>
     </message>
@@ -2842,7 +2903,12 @@
         <translation>%1 añadido; el servidor lo confirma en la próxima sincronización.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
+        <source>Remove %1 from %2? They keep their account.</source>
+        <translation>¿Quitar a %1 de %2? Conserva su cuenta.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>%1 removed from the group.</source>
         <translation>%1 ya no está en el grupo.</translation>
     </message>
@@ -2870,7 +2936,7 @@
 <context>
     <name>LittleLemon::Ui::SyncStatusWidget</name>
     <message>
-        <location filename="../ui/syncstatuswidget.cpp" line="+89"/>
+        <location filename="../ui/syncstatuswidget.cpp" line="+93"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
@@ -2880,7 +2946,12 @@
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Sync stopped</source>
+        <translation>Sincronización detenida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Online</source>
         <translation>Conectado</translation>
     </message>
@@ -2905,7 +2976,7 @@
         <translation>todos los cambios guardados</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>not synced yet</source>
         <translation>aún sin sincronizar</translation>
     </message>
@@ -2925,7 +2996,7 @@
         <translation>última sincronización %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>

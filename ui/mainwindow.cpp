@@ -107,6 +107,8 @@ void MainWindow::addPage(Page *page)
     for (QAction *a : page->actions()) {
         if (!menu) {
             menu = new QMenu(page->title(), this);
+            // A disabled entry's tooltip says why it is disabled.
+            menu->setToolTipsVisible(true);
             menuBar()->insertMenu(m_helpMenu->menuAction(), menu);
         }
         menu->addAction(a);

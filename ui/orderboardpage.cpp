@@ -1,7 +1,9 @@
 #include "ui/orderboardpage.h"
 
+#include "api/client/syncengine.h"
 #include "models/localstore.h"
 #include "models/ordersmodel.h"
+#include "ui/actionexplainer.h"
 #include "ui/boardcolumnmodel.h"
 #include "ui/boardsettingsdialog.h"
 #include "ui/counterorderdialog.h"
@@ -22,6 +24,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QPushButton>
 #include <QTimer>
@@ -127,8 +130,30 @@ OrderBoardPage::OrderBoardPage(Workspace *workspace, QWidget *parent)
     bannerLayout->addWidget(ack);
     m_banner->hide();
 
+    // ---- a board that may be out of date says so, with what to do
+    m_stale = new QLabel(this);
+    m_stale->setObjectName(QStringLiteral("staleNotice"));
+    m_stale->setWordWrap(true);
+    m_stale->setAutoFillBackground(true);
+    m_stale->setMargin(6);
+    QPalette sp = m_stale->palette();
+    sp.setColor(QPalette::Window, QColor(0xFB, 0xE2, 0xDF));
+    sp.setColor(QPalette::WindowText, QColor(0x8A, 0x1C, 0x12));
+    m_stale->setPalette(sp);
+    m_stale->hide();
+    if (Client::SyncEngine *engine = m_workspace->syncEngine())
+        connect(engine, &Client::SyncEngine::syncFinished, this, &OrderBoardPage::updateStale);
+
+    // ---- what this server cannot do, said where people look
+    m_limits = new ElidedLabel(this);
+    m_limits->setObjectName(QStringLiteral("boardLimits"));
+    m_limits->setProperty("role", QStringLiteral("hint"));
+    m_limits->hide();
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
+    layout->addWidget(m_limits);
+    layout->addWidget(m_stale);
     layout->addWidget(m_banner);
     m_columnsLayout->setSpacing(6);
     layout->addLayout(m_columnsLayout, 1);
@@ -159,6 +184,9 @@ OrderBoardPage::OrderBoardPage(Workspace *workspace, QWidget *parent)
     action(tr("Orders board settings…"), QKeySequence(), [this] { editSettings(); });
     m_showCancelled = action(tr("Show cancelled orders"), QKeySequence(), [this] { buildColumns(); });
     m_showCancelled->setCheckable(true);
+    // A key for something this server or role cannot do says why, not nothing.
+    for (QAction *a : { m_assignAction, m_cancelAction, m_counterAction })
+        new ActionExplainer(a, this);
 
     // ---- timers: ages move on, new orders keep beeping
     m_ageTimer->setInterval(30 * 1000);
@@ -385,6 +413,13 @@ void OrderBoardPage::applyPermissions()
     applyVerdict(m_cancelAction, p.cancelOrders());
     applyVerdict(m_counterAction, p.takeCounterOrders());
     applyVerdict(m_counterButton, p.takeCounterOrders(), tr("Take a walk-in or phone order (Ctrl+N)"));
+    m_limits->setFullText(
+        hasStages() ? QString()
+                    : tr("This server knows only open and delivered: the kitchen's stages, counter orders and "
+                         "cancelling need a Little Lemon server."));
+    m_limits->setVisible(!hasStages());
+    // Delivery crew see only their own orders: a filter by crew has nothing to choose.
+    m_crew->setVisible(!m_workspace->user().isDeliveryCrew() || m_workspace->user().isManager());
     for (OrderColumn *c : std::as_const(m_columns))
         c->view()->viewport()->update();
 }
@@ -576,7 +611,8 @@ bool OrderBoardPage::assignCrew(qint64 orderId, qint64 userId)
         return false;
     }
     const QString who = userId > 0 ? m_workspace->store()->userName(userId) : QString();
-    Q_EMIT statusMessage(userId > 0 ? tr("Order #%1: delivered by %2.").arg(orderId).arg(who)
+    // Assigned, not delivered: the order stays open until the crew delivers it.
+    Q_EMIT statusMessage(userId > 0 ? tr("Order #%1: %2 will deliver it.").arg(orderId).arg(who)
                                     : tr("Order #%1: nobody delivers it yet.").arg(orderId));
     return true;
 }
@@ -774,6 +810,36 @@ void OrderBoardPage::updateBanner()
     }
     for (OrderColumn *c : std::as_const(m_columns))
         c->view()->viewport()->update();
+}
+
+void OrderBoardPage::updateStale()
+{
+    const Client::SyncEngine *engine = m_workspace->syncEngine();
+    if (!engine || engine->runCount() == 0 || engine->lastReport().ok) {
+        m_stale->hide();
+        return;
+    }
+    const Client::SyncReport &report = engine->lastReport();
+    const QDateTime last = engine->lastSyncTime();
+    const QString asOf = last.isValid()
+        ? tr("These orders are as of %1 and may have changed since.")
+              .arg(QLocale().toString(last.toLocalTime(), QLocale::ShortFormat))
+        : tr("Nothing has been read from the server yet: orders may be missing.");
+    QString text;
+    if (report.offline)
+        text = tr("Not up to date: %1 %2 The board catches up by itself when the server answers again.")
+                   .arg(report.error.userMessage(), asOf);
+    else
+        text = tr("Not up to date: the last sync stopped. %1 %2 Press F5 to try again; if it keeps happening, "
+                  "tell whoever runs your server.")
+                   .arg(report.error.userMessage(), asOf);
+    m_stale->setText(text);
+    m_stale->show();
+}
+
+QString OrderBoardPage::staleText() const
+{
+    return m_stale->isHidden() ? QString() : m_stale->text();
 }
 
 void OrderBoardPage::showNextNewOrder()

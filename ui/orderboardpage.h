@@ -84,6 +84,9 @@ public:
     void showNextNewOrder();
 
     void setDateFilter(DateFilter filter, const QDate &day = QDate());
+    // What the board says when its orders may be out of date (the last
+    // sync did not finish); empty when they are current.
+    QString staleText() const;
     QLineEdit *searchField() const { return m_search; }
 
     QAction *undoAction() const { return m_undoAction; }
@@ -106,6 +109,7 @@ private:
     void onOrdersInserted(const QModelIndex &parent, int first, int last);
     void onOrdersChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     void updateBanner();
+    void updateStale();
     void beep();
     void stepColumn(OrderColumn *from, int delta);
     void focusFirstCard();
@@ -126,6 +130,8 @@ private:
     QComboBox *m_date;
     QDateEdit *m_day;
     QPushButton *m_counterButton;
+    QLabel *m_stale = nullptr;
+    ElidedLabel *m_limits = nullptr;
     QFrame *m_banner;
     ElidedLabel *m_bannerText;
     QHBoxLayout *m_columnsLayout;
