@@ -1502,12 +1502,7 @@
 <context>
     <name>LittleLemon::Ui::DeskController</name>
     <message>
-        <location filename="../ui/deskcontroller.cpp" line="+108"/>
-        <source>Trusted. Sign in again.</source>
-        <translation>Certificado de confianza. Vuelva a iniciar sesión.</translation>
-    </message>
-    <message>
-        <location line="+58"/>
+        <location filename="../ui/deskcontroller.cpp" line="+173"/>
         <source>Standalone mode is not available here.</source>
         <translation>El modo independiente no está disponible aquí.</translation>
     </message>
@@ -1517,12 +1512,12 @@
         <translation>El servidor del restaurante en este equipo no se inició: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>The cloud&apos;s address starts with https://.</source>
-        <translation>La dirección de la nube empieza por https://.</translation>
+        <location line="+33"/>
+        <source>The cloud&apos;s address starts with https://. Behind a proxy you trust, tick &quot;Allow plain HTTP&quot;.</source>
+        <translation>La dirección de la nube empieza por https://. Detrás de un proxy de confianza, marque &quot;Permitir HTTP sin cifrar&quot;.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>This is not an address a server can have.</source>
         <translation>Esta no es una dirección que pueda tener un servidor.</translation>
     </message>
@@ -1626,7 +1621,7 @@
 <context>
     <name>LittleLemon::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+32"/>
+        <location filename="../ui/mainwindow.cpp" line="+33"/>
         <source>Little Lemon Desk — %1</source>
         <translation>Little Lemon Desk — %1</translation>
     </message>
@@ -1672,23 +1667,23 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+132"/>
+        <location line="+141"/>
         <source>About Little Lemon Desk</source>
         <translation>Acerca de Little Lemon Desk</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-135"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+67"/>
         <source>&lt;b&gt;Little Lemon Desk %1&lt;/b&gt;&lt;p&gt;The staff terminal of the Little Lemon restaurant: orders, menu, bookings and staff, working offline and in sync.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Little Lemon Desk %1&lt;/b&gt;&lt;p&gt;El terminal del personal del restaurante Little Lemon: pedidos, menú, reservas y personal, funcionando sin conexión y sincronizado.&lt;/p&gt;</translation>
     </message>
@@ -1701,7 +1696,7 @@
         <translation>Un precio como 12.50: hasta 4 dígitos, un punto y 2 decimales</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+88"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
@@ -1767,7 +1762,7 @@
 <context>
     <name>LittleLemon::Ui::MenuPage</name>
     <message>
-        <location filename="../ui/menupage.cpp" line="+44"/>
+        <location filename="../ui/menupage.cpp" line="+52"/>
         <source>Add item…</source>
         <translation>Añadir plato…</translation>
     </message>
@@ -1783,18 +1778,18 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+70"/>
+        <location line="+86"/>
         <source>Search the menu</source>
         <translation>Buscar en el menú</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <location line="+143"/>
+        <location line="-41"/>
+        <location line="+202"/>
         <source>86 the item</source>
         <translation>Marcar como agotado</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-197"/>
         <source>Only until the end of the day</source>
         <translation>Solo hasta el final del día</translation>
     </message>
@@ -1809,12 +1804,32 @@
         <translation>Eliminar el plato del menú…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
+        <source>Undo the last menu edit</source>
+        <translation>Deshacer el último cambio del menú</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Menu categories…</source>
         <translation>Categorías del menú…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+54"/>
+        <source>No menu edit to undo.</source>
+        <translation>No hay cambios del menú para deshacer.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>That item is not shown any more; nothing undone.</source>
+        <translation>Ese plato ya no se muestra; no se deshizo nada.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Undone: %1 is as it was.</source>
+        <translation>Deshecho: %1 está como estaba.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>All categories</source>
         <translation>Todas las categorías</translation>
     </message>
@@ -1834,7 +1849,7 @@
         <translation>Quitar del menú el plato seleccionado</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+35"/>
         <source>86 until tonight</source>
         <translation>Agotado hasta el cierre</translation>
     </message>
@@ -1869,7 +1884,7 @@
         <translation>¿Quitar %1 del menú? Los pedidos que ya lo tienen lo conservan.</translation>
     </message>
     <message>
-        <location filename="../ui/menupage.h" line="+33"/>
+        <location filename="../ui/menupage.h" line="+37"/>
         <source>Menu</source>
         <translation>Menú</translation>
     </message>
@@ -1915,7 +1930,7 @@
 <context>
     <name>LittleLemon::Ui::OrderBoardPage</name>
     <message>
-        <location filename="../ui/orderboardpage.cpp" line="+49"/>
+        <location filename="../ui/orderboardpage.cpp" line="+55"/>
         <source>New counter order</source>
         <translation>Nuevo pedido en mostrador</translation>
     </message>
@@ -1930,7 +1945,7 @@
         <translation>Mostrar los pedidos de un repartidor</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Open + today&apos;s finished</source>
         <translation>Abiertos + terminados hoy</translation>
     </message>
@@ -1960,17 +1975,27 @@
         <translation>Elegir un día…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select the newest order nobody has seen yet; click again for the one before</source>
+        <translation>Selecciona el pedido más reciente que nadie ha visto aún; haga clic de nuevo para el anterior</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Got it</source>
         <translation>Entendido</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Acknowledge the new orders (Ctrl+K)</source>
-        <translation>Confirmar los pedidos nuevos (Ctrl+K)</translation>
+        <source>Acknowledge all the new orders (Ctrl+K)</source>
+        <translation>Confirmar todos los pedidos nuevos (Ctrl+K)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+49"/>
         <source>Undo the last move</source>
         <translation>Deshacer el último movimiento</translation>
     </message>
@@ -2015,7 +2040,7 @@
         <translation>Mostrar pedidos cancelados</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>← → ↑ ↓</source>
         <translation>← → ↑ ↓</translation>
     </message>
@@ -2090,7 +2115,12 @@
         <translation>Tomar un pedido en mostrador o por teléfono (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>This server knows only open and delivered: the kitchen&apos;s stages, counter orders and cancelling need a Little Lemon server.</source>
+        <translation>Este servidor solo conoce abierto y entregado: las etapas de cocina, los pedidos en mostrador y la cancelación necesitan un servidor Little Lemon.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Any crew</source>
         <translation>Cualquier repartidor</translation>
     </message>
@@ -2130,9 +2160,9 @@
         <translation>Pedido #%1 de vuelta a %2.</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Order #%1: delivered by %2.</source>
-        <translation>Pedido #%1: lo reparte %2.</translation>
+        <location line="+19"/>
+        <source>Order #%1: %2 will deliver it.</source>
+        <translation>Pedido #%1: %2 lo entregará.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2161,17 +2191,47 @@
         <translation>Detalles</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+95"/>
+        <source>%1 and %2 more</source>
+        <translation>%1 y %2 más</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>New order %1</source>
         <translation>Nuevo pedido %1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1 new orders: %2</source>
-        <translation>%1 pedidos nuevos: %2</translation>
+        <location line="+0"/>
+        <source>%1 new orders — %2</source>
+        <translation>%1 pedidos nuevos — %2</translation>
     </message>
     <message>
-        <location filename="../ui/orderboardpage.h" line="+46"/>
+        <location line="+17"/>
+        <source>These orders are as of %1 and may have changed since.</source>
+        <translation>Estos pedidos son de las %1 y pueden haber cambiado desde entonces.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing has been read from the server yet: orders may be missing.</source>
+        <translation>Aún no se ha leído nada del servidor: pueden faltar pedidos.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not up to date: %1 %2 The board catches up by itself when the server answers again.</source>
+        <translation>Desactualizado: %1 %2 El tablero se pone al día solo cuando el servidor vuelva a responder.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not up to date: the last sync stopped. %1 %2 Press F5 to try again; if it keeps happening, tell whoever runs your server.</source>
+        <translation>Desactualizado: la última sincronización se detuvo. %1 %2 Pulse F5 para reintentar; si sigue ocurriendo, avise a quien administra su servidor.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Order #%1 is hidden by the filters.</source>
+        <translation>El pedido #%1 está oculto por los filtros.</translation>
+    </message>
+    <message>
+        <location filename="../ui/orderboardpage.h" line="+47"/>
         <source>Orders</source>
         <translation>Pedidos</translation>
     </message>
@@ -2549,7 +2609,7 @@
 <context>
     <name>LittleLemon::Ui::SignInDialog</name>
     <message>
-        <location filename="../ui/signindialog.cpp" line="+44"/>
+        <location filename="../ui/signindialog.cpp" line="+47"/>
         <source>This computer (standalone)</source>
         <translation>Este equipo (independiente)</translation>
     </message>
@@ -2569,13 +2629,13 @@
         <translation>Mantener la sesión iniciada en este equipo</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+249"/>
+        <location line="+7"/>
+        <location line="+294"/>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-282"/>
         <source>Little Lemon Desk — sign in</source>
         <translation>Little Lemon Desk — iniciar sesión</translation>
     </message>
@@ -2595,12 +2655,22 @@
         <translation>https://…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Where does the restaurant&apos;s data live?</source>
         <translation>¿Dónde están los datos del restaurante?</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+26"/>
+        <source>Allow plain HTTP: unencrypted, only behind a proxy you trust</source>
+        <translation>Permitir HTTP sin cifrar: solo detrás de un proxy de confianza</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Without HTTPS your password and the restaurant&apos;s data cross the network as they are.</source>
+        <translation>Sin HTTPS, su contraseña y los datos del restaurante cruzan la red tal cual.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <location line="+4"/>
         <source>User name</source>
         <translation>Nombre de usuario</translation>
@@ -2658,17 +2728,22 @@
         <translation>La próxima vez inicia sesión solo, con una clave guardada en el llavero de este equipo (nunca su contraseña).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Standalone mode is not available in this build.</source>
         <translation>El modo independiente no está disponible en esta versión.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+63"/>
+        <source>This computer has no password keychain, so Little Lemon cannot keep you signed in: you will type your password each time it starts.</source>
+        <translation>Este equipo no tiene un llavero de contraseñas, así que Little Lemon no puede mantener su sesión: escribirá su contraseña cada vez que se abra.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Create the restaurant</source>
         <translation>Crear el restaurante</translation>
     </message>
@@ -2698,9 +2773,9 @@
         <translation>El servidor del restaurante en este equipo no se inició: %1</translation>
     </message>
     <message>
-        <location line="+121"/>
-        <source>Trust this server&apos;s certificate (SHA-256 %1…)</source>
-        <translation>Confiar en el certificado de este servidor (SHA-256 %1…)</translation>
+        <location line="+122"/>
+        <source>Trust this certificate and sign in</source>
+        <translation>Confiar en este certificado y entrar</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2710,7 +2785,12 @@
 %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
+        <source>This server&apos;s certificate is not signed by an authority this computer knows. Trust it only if its SHA-256 fingerprint is the one your server shows: %1</source>
+        <translation>El certificado de este servidor no está firmado por una autoridad que este equipo conozca. Confíe en él solo si su huella SHA-256 es la que muestra su servidor: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Type the server&apos;s address, e.g. 192.168.1.10:8000.</source>
         <translation>Escriba la dirección del servidor, por ejemplo: 192.168.1.10:8000.</translation>
     </message>
@@ -2841,11 +2921,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+111"/>
         <source>Remove from the group</source>
         <translation>Quitar del grupo</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="-61"/>
         <source>Add this person to the group</source>
         <translation>Añadir a esta persona al grupo</translation>
     </message>
@@ -2900,7 +2981,12 @@
         <translation>%1 añadido; el servidor lo confirma en la próxima sincronización.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
+        <source>Remove %1 from %2? They keep their account.</source>
+        <translation>¿Quitar a %1 de %2? Conserva su cuenta.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>%1 removed from the group.</source>
         <translation>%1 ya no está en el grupo.</translation>
     </message>
@@ -2933,7 +3019,7 @@
 <context>
     <name>LittleLemon::Ui::SyncStatusWidget</name>
     <message>
-        <location filename="../ui/syncstatuswidget.cpp" line="+89"/>
+        <location filename="../ui/syncstatuswidget.cpp" line="+93"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
@@ -2943,7 +3029,12 @@
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Sync stopped</source>
+        <translation>Sincronización detenida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Online</source>
         <translation>Conectado</translation>
     </message>
@@ -2968,7 +3059,7 @@
         <translation>todos los cambios guardados</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>not synced yet</source>
         <translation>aún sin sincronizar</translation>
     </message>
@@ -2988,7 +3079,7 @@
         <translation>última sincronización %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>

@@ -1502,12 +1502,7 @@
 <context>
     <name>LittleLemon::Ui::DeskController</name>
     <message>
-        <location filename="../ui/deskcontroller.cpp" line="+108"/>
-        <source>Trusted. Sign in again.</source>
-        <translation>Certificado confiável. Entre novamente.</translation>
-    </message>
-    <message>
-        <location line="+58"/>
+        <location filename="../ui/deskcontroller.cpp" line="+173"/>
         <source>Standalone mode is not available here.</source>
         <translation>O modo autônomo não está disponível aqui.</translation>
     </message>
@@ -1517,12 +1512,12 @@
         <translation>O servidor do restaurante neste computador não iniciou: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>The cloud&apos;s address starts with https://.</source>
-        <translation>O endereço da nuvem começa com https://.</translation>
+        <location line="+33"/>
+        <source>The cloud&apos;s address starts with https://. Behind a proxy you trust, tick &quot;Allow plain HTTP&quot;.</source>
+        <translation>O endereço da nuvem começa com https://. Atrás de um proxy de confiança, marque &quot;Permitir HTTP simples&quot;.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>This is not an address a server can have.</source>
         <translation>Este não é um endereço que um servidor possa ter.</translation>
     </message>
@@ -1626,7 +1621,7 @@
 <context>
     <name>LittleLemon::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+32"/>
+        <location filename="../ui/mainwindow.cpp" line="+33"/>
         <source>Little Lemon Desk — %1</source>
         <translation>Little Lemon Desk — %1</translation>
     </message>
@@ -1672,23 +1667,23 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+132"/>
+        <location line="+141"/>
         <source>About Little Lemon Desk</source>
         <translation>Sobre o Little Lemon Desk</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-135"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+67"/>
         <source>&lt;b&gt;Little Lemon Desk %1&lt;/b&gt;&lt;p&gt;The staff terminal of the Little Lemon restaurant: orders, menu, bookings and staff, working offline and in sync.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Little Lemon Desk %1&lt;/b&gt;&lt;p&gt;O terminal da equipe do restaurante Little Lemon: pedidos, cardápio, reservas e equipe, funcionando sem conexão e em sincronia.&lt;/p&gt;</translation>
     </message>
@@ -1701,7 +1696,7 @@
         <translation>Um preço como 12.50: até 4 dígitos, um ponto, 2 casas decimais</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+88"/>
         <source>Available</source>
         <translation>Disponível</translation>
     </message>
@@ -1767,7 +1762,7 @@
 <context>
     <name>LittleLemon::Ui::MenuPage</name>
     <message>
-        <location filename="../ui/menupage.cpp" line="+44"/>
+        <location filename="../ui/menupage.cpp" line="+52"/>
         <source>Add item…</source>
         <translation>Incluir item…</translation>
     </message>
@@ -1783,18 +1778,18 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+70"/>
+        <location line="+86"/>
         <source>Search the menu</source>
         <translation>Pesquisar no cardápio</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <location line="+143"/>
+        <location line="-41"/>
+        <location line="+202"/>
         <source>86 the item</source>
         <translation>Marcar como esgotado</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-197"/>
         <source>Only until the end of the day</source>
         <translation>Só até o fim do dia</translation>
     </message>
@@ -1809,12 +1804,32 @@
         <translation>Excluir o item do cardápio…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
+        <source>Undo the last menu edit</source>
+        <translation>Desfazer a última alteração do cardápio</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Menu categories…</source>
         <translation>Categorias do cardápio…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+54"/>
+        <source>No menu edit to undo.</source>
+        <translation>Nenhuma alteração do cardápio para desfazer.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>That item is not shown any more; nothing undone.</source>
+        <translation>Esse item não aparece mais; nada foi desfeito.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Undone: %1 is as it was.</source>
+        <translation>Desfeito: %1 está como era.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>All categories</source>
         <translation>Todas as categorias</translation>
     </message>
@@ -1834,7 +1849,7 @@
         <translation>Tirar do cardápio o item selecionado</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+35"/>
         <source>86 until tonight</source>
         <translation>Esgotado até o fim do dia</translation>
     </message>
@@ -1869,7 +1884,7 @@
         <translation>Tirar %1 do cardápio? Os pedidos que já o têm continuam com ele.</translation>
     </message>
     <message>
-        <location filename="../ui/menupage.h" line="+33"/>
+        <location filename="../ui/menupage.h" line="+37"/>
         <source>Menu</source>
         <translation>Cardápio</translation>
     </message>
@@ -1915,7 +1930,7 @@
 <context>
     <name>LittleLemon::Ui::OrderBoardPage</name>
     <message>
-        <location filename="../ui/orderboardpage.cpp" line="+49"/>
+        <location filename="../ui/orderboardpage.cpp" line="+55"/>
         <source>New counter order</source>
         <translation>Novo pedido no balcão</translation>
     </message>
@@ -1930,7 +1945,7 @@
         <translation>Mostrar os pedidos de um entregador</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Open + today&apos;s finished</source>
         <translation>Em aberto + concluídos hoje</translation>
     </message>
@@ -1960,17 +1975,27 @@
         <translation>Escolher um dia…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select the newest order nobody has seen yet; click again for the one before</source>
+        <translation>Seleciona o pedido mais novo que ninguém viu ainda; clique de novo para o anterior</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Got it</source>
         <translation>Entendi</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Acknowledge the new orders (Ctrl+K)</source>
-        <translation>Confirmar os novos pedidos (Ctrl+K)</translation>
+        <source>Acknowledge all the new orders (Ctrl+K)</source>
+        <translation>Confirmar todos os pedidos novos (Ctrl+K)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+49"/>
         <source>Undo the last move</source>
         <translation>Desfazer a última mudança</translation>
     </message>
@@ -2015,7 +2040,7 @@
         <translation>Mostrar pedidos cancelados</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>← → ↑ ↓</source>
         <translation>← → ↑ ↓</translation>
     </message>
@@ -2090,7 +2115,12 @@
         <translation>Anotar um pedido no balcão ou por telefone (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>This server knows only open and delivered: the kitchen&apos;s stages, counter orders and cancelling need a Little Lemon server.</source>
+        <translation>Este servidor só conhece aberto e entregue: as etapas da cozinha, os pedidos no balcão e o cancelamento precisam de um servidor Little Lemon.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Any crew</source>
         <translation>Qualquer entregador</translation>
     </message>
@@ -2130,9 +2160,9 @@
         <translation>Pedido #%1 de volta a %2.</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Order #%1: delivered by %2.</source>
-        <translation>Pedido #%1: entregue por %2.</translation>
+        <location line="+19"/>
+        <source>Order #%1: %2 will deliver it.</source>
+        <translation>Pedido #%1: %2 vai entregá-lo.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2161,17 +2191,47 @@
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+95"/>
+        <source>%1 and %2 more</source>
+        <translation>%1 e mais %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>New order %1</source>
         <translation>Novo pedido %1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1 new orders: %2</source>
-        <translation>%1 novos pedidos: %2</translation>
+        <location line="+0"/>
+        <source>%1 new orders — %2</source>
+        <translation>%1 pedidos novos — %2</translation>
     </message>
     <message>
-        <location filename="../ui/orderboardpage.h" line="+46"/>
+        <location line="+17"/>
+        <source>These orders are as of %1 and may have changed since.</source>
+        <translation>Estes pedidos são de %1 e podem ter mudado desde então.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing has been read from the server yet: orders may be missing.</source>
+        <translation>Nada foi lido do servidor ainda: podem faltar pedidos.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not up to date: %1 %2 The board catches up by itself when the server answers again.</source>
+        <translation>Desatualizado: %1 %2 O quadro se atualiza sozinho quando o servidor voltar a responder.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not up to date: the last sync stopped. %1 %2 Press F5 to try again; if it keeps happening, tell whoever runs your server.</source>
+        <translation>Desatualizado: a última sincronização parou. %1 %2 Pressione F5 para tentar de novo; se continuar acontecendo, avise quem cuida do seu servidor.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Order #%1 is hidden by the filters.</source>
+        <translation>O pedido #%1 está oculto pelos filtros.</translation>
+    </message>
+    <message>
+        <location filename="../ui/orderboardpage.h" line="+47"/>
         <source>Orders</source>
         <translation>Pedidos</translation>
     </message>
@@ -2549,7 +2609,7 @@
 <context>
     <name>LittleLemon::Ui::SignInDialog</name>
     <message>
-        <location filename="../ui/signindialog.cpp" line="+44"/>
+        <location filename="../ui/signindialog.cpp" line="+47"/>
         <source>This computer (standalone)</source>
         <translation>Este computador (autônomo)</translation>
     </message>
@@ -2569,13 +2629,13 @@
         <translation>Manter conectado neste computador</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+249"/>
+        <location line="+7"/>
+        <location line="+294"/>
         <source>Sign in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-282"/>
         <source>Little Lemon Desk — sign in</source>
         <translation>Little Lemon Desk — entrar</translation>
     </message>
@@ -2595,12 +2655,22 @@
         <translation>https://…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Where does the restaurant&apos;s data live?</source>
         <translation>Onde ficam os dados do restaurante?</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+26"/>
+        <source>Allow plain HTTP: unencrypted, only behind a proxy you trust</source>
+        <translation>Permitir HTTP simples: sem criptografia, só atrás de um proxy de confiança</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Without HTTPS your password and the restaurant&apos;s data cross the network as they are.</source>
+        <translation>Sem HTTPS, sua senha e os dados do restaurante atravessam a rede como estão.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <location line="+4"/>
         <source>User name</source>
         <translation>Nome de usuário</translation>
@@ -2658,17 +2728,22 @@
         <translation>Da próxima vez você entra automaticamente, com uma chave guardada no chaveiro deste computador (nunca a sua senha).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Standalone mode is not available in this build.</source>
         <translation>O modo autônomo não está disponível nesta versão.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+63"/>
+        <source>This computer has no password keychain, so Little Lemon cannot keep you signed in: you will type your password each time it starts.</source>
+        <translation>Este computador não tem um chaveiro de senhas, então o Little Lemon não pode manter você conectado: você digitará sua senha cada vez que ele abrir.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Create the restaurant</source>
         <translation>Criar o restaurante</translation>
     </message>
@@ -2698,9 +2773,9 @@
         <translation>O servidor do restaurante neste computador não iniciou: %1</translation>
     </message>
     <message>
-        <location line="+121"/>
-        <source>Trust this server&apos;s certificate (SHA-256 %1…)</source>
-        <translation>Confiar no certificado deste servidor (SHA-256 %1…)</translation>
+        <location line="+122"/>
+        <source>Trust this certificate and sign in</source>
+        <translation>Confiar neste certificado e entrar</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2710,7 +2785,12 @@
 %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
+        <source>This server&apos;s certificate is not signed by an authority this computer knows. Trust it only if its SHA-256 fingerprint is the one your server shows: %1</source>
+        <translation>O certificado deste servidor não é assinado por uma autoridade que este computador conhece. Confie nele só se a impressão digital SHA-256 for a que o seu servidor mostra: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Type the server&apos;s address, e.g. 192.168.1.10:8000.</source>
         <translation>Digite o endereço do servidor, por exemplo: 192.168.1.10:8000.</translation>
     </message>
@@ -2841,11 +2921,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+111"/>
         <source>Remove from the group</source>
         <translation>Tirar do grupo</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="-61"/>
         <source>Add this person to the group</source>
         <translation>Incluir esta pessoa no grupo</translation>
     </message>
@@ -2900,7 +2981,12 @@
         <translation>%1 incluído; o servidor confirma na próxima sincronização.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
+        <source>Remove %1 from %2? They keep their account.</source>
+        <translation>Remover %1 de %2? A conta continua existindo.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>%1 removed from the group.</source>
         <translation>%1 saiu do grupo.</translation>
     </message>
@@ -2933,7 +3019,7 @@
 <context>
     <name>LittleLemon::Ui::SyncStatusWidget</name>
     <message>
-        <location filename="../ui/syncstatuswidget.cpp" line="+89"/>
+        <location filename="../ui/syncstatuswidget.cpp" line="+93"/>
         <source>Offline</source>
         <translation>Sem conexão</translation>
     </message>
@@ -2943,7 +3029,12 @@
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Sync stopped</source>
+        <translation>Sincronização parada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Online</source>
         <translation>Conectado</translation>
     </message>
@@ -2968,7 +3059,7 @@
         <translation>todas as alterações salvas</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>not synced yet</source>
         <translation>ainda não sincronizado</translation>
     </message>
@@ -2988,7 +3079,7 @@
         <translation>última sincronização %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>

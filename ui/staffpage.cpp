@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -139,7 +140,7 @@ QWidget *StaffPage::makePanel(const QString &title, const QString &group, StaffM
     error->hide();
     connect(addButton, &QPushButton::clicked, this, [this, group, add] { addMember(group, add->text()); });
     connect(add, &QLineEdit::returnPressed, this, [this, group, add] { addMember(group, add->text()); });
-    connect(removeButton, &QPushButton::clicked, this, [this, group] { removeSelected(group); });
+    connect(removeButton, &QPushButton::clicked, this, [this, group] { confirmRemove(group); });
     connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &StaffPage::updateButtons);
     auto *addRow = new QHBoxLayout;
     addRow->addWidget(add, 1);
@@ -306,6 +307,35 @@ bool StaffPage::addMember(const QString &group, const QString &username)
     m_workspace->syncNow();
     Q_EMIT statusMessage(tr("%1 added; the server confirms it with the next sync.").arg(name));
     return true;
+}
+
+void StaffPage::confirmRemove(const QString &group)
+{
+    const Panel *p = panel(group);
+    if (!p || !p->view->currentIndex().isValid())
+        return;
+    const qint64 id = p->view->currentIndex().data(StaffModel::IdRole).toLongLong();
+    const QString name = p->view->currentIndex().data(StaffModel::UsernameRole).toString();
+    // Taking someone out of the crew changes what they may do at once: ask.
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Remove from the group"),
+                                tr("Remove %1 from %2? They keep their account.").arg(name, group),
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("confirmRemove"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, group, id](int result) {
+        const Panel *p = panel(group);
+        if (result != QMessageBox::Yes || !p)
+            return;
+        // The selection may have moved while the question was open.
+        QAbstractItemModel *shown = p->view->model();
+        const QModelIndexList found = shown->match(shown->index(0, 0), StaffModel::IdRole, id, 1, Qt::MatchExactly);
+        if (found.isEmpty())
+            return; // gone meanwhile
+        p->view->setCurrentIndex(found.first());
+        removeSelected(group);
+    });
+    box->open();
 }
 
 bool StaffPage::removeSelected(const QString &group)

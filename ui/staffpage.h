@@ -38,6 +38,8 @@ public:
     // Adds `username` to `group` (a local edit); false with a status message.
     bool addMember(const QString &group, const QString &username);
     bool removeSelected(const QString &group);
+    // The remove button: asks first ("confirmRemove"), then removeSelected().
+    void confirmRemove(const QString &group);
     QTableWidget *accountsTable() const { return m_accounts; }
     void reloadAccounts();
     void newAccount();
