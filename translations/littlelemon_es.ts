@@ -2833,7 +2833,7 @@
 <context>
     <name>LittleLemon::Ui::StaffPage</name>
     <message>
-        <location filename="../ui/staffpage.cpp" line="+38"/>
+        <location filename="../ui/staffpage.cpp" line="+39"/>
         <source>Managers</source>
         <translation>Gerentes</translation>
     </message>
@@ -2921,12 +2921,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+111"/>
+        <location line="+184"/>
         <source>Remove from the group</source>
         <translation>Quitar del grupo</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-134"/>
         <source>Add this person to the group</source>
         <translation>Añadir a esta persona al grupo</translation>
     </message>
