@@ -372,7 +372,7 @@
 <context>
     <name>LittleLemon::Desk::StandaloneServer</name>
     <message>
-        <location filename="../app/desk/standaloneserver.cpp" line="+100"/>
+        <location filename="../app/desk/standaloneserver.cpp" line="+102"/>
         <source>Little Lemon (demo)</source>
         <translation>Little Lemon (demostración)</translation>
     </message>
@@ -388,11 +388,12 @@
         <location line="+14"/>
         <location line="+19"/>
         <location line="+21"/>
+        <location line="+19"/>
         <source>The restaurant&apos;s server is not running.</source>
         <translation>El servidor del restaurante no está en marcha.</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-112"/>
         <source>Cannot serve the network on port %1: %2</source>
         <translation>No se puede dar servicio a la red en el puerto %1: %2</translation>
     </message>
@@ -408,7 +409,7 @@
     </message>
     <message>
         <location line="+51"/>
-        <location line="+21"/>
+        <location line="+40"/>
         <source>No account is called %1.</source>
         <translation>No hay ninguna cuenta llamada %1.</translation>
     </message>
@@ -930,24 +931,23 @@
 <context>
     <name>LittleLemon::Server::UserAdmin</name>
     <message>
-        <location filename="../api/server/useradmin.cpp" line="+29"/>
+        <location filename="../api/server/useradmin.cpp" line="+31"/>
         <source>&quot;%1&quot; is not a valid username: up to 150 letters, digits and @/./+/-/_</source>
         <translation>«%1» no es un nombre de usuario válido: hasta 150 letras, dígitos y @/./+/-/_</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>the password is empty</source>
         <translation>la contraseña está vacía</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-37"/>
         <source>a user named &quot;%1&quot; already exists</source>
         <translation>ya existe un usuario llamado «%1»</translation>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+11"/>
         <source>no user named &quot;%1&quot;</source>
         <translation>no existe ningún usuario llamado «%1»</translation>
     </message>
@@ -1502,12 +1502,7 @@
 <context>
     <name>LittleLemon::Ui::DeskController</name>
     <message>
-        <location filename="../ui/deskcontroller.cpp" line="+108"/>
-        <source>Trusted. Sign in again.</source>
-        <translation>Certificado de confianza. Vuelva a iniciar sesión.</translation>
-    </message>
-    <message>
-        <location line="+58"/>
+        <location filename="../ui/deskcontroller.cpp" line="+173"/>
         <source>Standalone mode is not available here.</source>
         <translation>El modo independiente no está disponible aquí.</translation>
     </message>
@@ -1517,12 +1512,12 @@
         <translation>El servidor del restaurante en este equipo no se inició: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>The cloud&apos;s address starts with https://.</source>
-        <translation>La dirección de la nube empieza por https://.</translation>
+        <location line="+33"/>
+        <source>The cloud&apos;s address starts with https://. Behind a proxy you trust, tick &quot;Allow plain HTTP&quot;.</source>
+        <translation>La dirección de la nube empieza por https://. Detrás de un proxy de confianza, marque &quot;Permitir HTTP sin cifrar&quot;.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>This is not an address a server can have.</source>
         <translation>Esta no es una dirección que pueda tener un servidor.</translation>
     </message>
@@ -1631,7 +1626,7 @@
 <context>
     <name>LittleLemon::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+32"/>
+        <location filename="../ui/mainwindow.cpp" line="+33"/>
         <source>Little Lemon Desk — %1</source>
         <translation>Little Lemon Desk — %1</translation>
     </message>
@@ -1677,23 +1672,23 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+132"/>
+        <location line="+141"/>
         <source>About Little Lemon Desk</source>
         <translation>Acerca de Little Lemon Desk</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-135"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+67"/>
         <source>&lt;b&gt;Little Lemon Desk %1&lt;/b&gt;&lt;p&gt;The staff terminal of the Little Lemon restaurant: orders, menu, bookings and staff, working offline and in sync.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Little Lemon Desk %1&lt;/b&gt;&lt;p&gt;El terminal del personal del restaurante Little Lemon: pedidos, menú, reservas y personal, funcionando sin conexión y sincronizado.&lt;/p&gt;</translation>
     </message>
@@ -1706,7 +1701,7 @@
         <translation>Un precio como 12.50: hasta 4 dígitos, un punto y 2 decimales</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+88"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
@@ -1772,7 +1767,7 @@
 <context>
     <name>LittleLemon::Ui::MenuPage</name>
     <message>
-        <location filename="../ui/menupage.cpp" line="+44"/>
+        <location filename="../ui/menupage.cpp" line="+52"/>
         <source>Add item…</source>
         <translation>Añadir plato…</translation>
     </message>
@@ -1788,18 +1783,18 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+70"/>
+        <location line="+86"/>
         <source>Search the menu</source>
         <translation>Buscar en el menú</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <location line="+143"/>
+        <location line="-41"/>
+        <location line="+202"/>
         <source>86 the item</source>
         <translation>Marcar como agotado</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-197"/>
         <source>Only until the end of the day</source>
         <translation>Solo hasta el final del día</translation>
     </message>
@@ -1814,12 +1809,32 @@
         <translation>Eliminar el plato del menú…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
+        <source>Undo the last menu edit</source>
+        <translation>Deshacer el último cambio del menú</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Menu categories…</source>
         <translation>Categorías del menú…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+54"/>
+        <source>No menu edit to undo.</source>
+        <translation>No hay cambios del menú para deshacer.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>That item is not shown any more; nothing undone.</source>
+        <translation>Ese plato ya no se muestra; no se deshizo nada.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Undone: %1 is as it was.</source>
+        <translation>Deshecho: %1 está como estaba.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>All categories</source>
         <translation>Todas las categorías</translation>
     </message>
@@ -1839,7 +1854,7 @@
         <translation>Quitar del menú el plato seleccionado</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+35"/>
         <source>86 until tonight</source>
         <translation>Agotado hasta el cierre</translation>
     </message>
@@ -1874,7 +1889,7 @@
         <translation>¿Quitar %1 del menú? Los pedidos que ya lo tienen lo conservan.</translation>
     </message>
     <message>
-        <location filename="../ui/menupage.h" line="+33"/>
+        <location filename="../ui/menupage.h" line="+37"/>
         <source>Menu</source>
         <translation>Menú</translation>
     </message>
@@ -1920,7 +1935,7 @@
 <context>
     <name>LittleLemon::Ui::OrderBoardPage</name>
     <message>
-        <location filename="../ui/orderboardpage.cpp" line="+49"/>
+        <location filename="../ui/orderboardpage.cpp" line="+55"/>
         <source>New counter order</source>
         <translation>Nuevo pedido en mostrador</translation>
     </message>
@@ -1935,7 +1950,7 @@
         <translation>Mostrar los pedidos de un repartidor</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Open + today&apos;s finished</source>
         <translation>Abiertos + terminados hoy</translation>
     </message>
@@ -1965,17 +1980,27 @@
         <translation>Elegir un día…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select the newest order nobody has seen yet; click again for the one before</source>
+        <translation>Selecciona el pedido más reciente que nadie ha visto aún; haga clic de nuevo para el anterior</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Got it</source>
         <translation>Entendido</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Acknowledge the new orders (Ctrl+K)</source>
-        <translation>Confirmar los pedidos nuevos (Ctrl+K)</translation>
+        <source>Acknowledge all the new orders (Ctrl+K)</source>
+        <translation>Confirmar todos los pedidos nuevos (Ctrl+K)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+49"/>
         <source>Undo the last move</source>
         <translation>Deshacer el último movimiento</translation>
     </message>
@@ -2020,7 +2045,7 @@
         <translation>Mostrar pedidos cancelados</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>← → ↑ ↓</source>
         <translation>← → ↑ ↓</translation>
     </message>
@@ -2095,7 +2120,12 @@
         <translation>Tomar un pedido en mostrador o por teléfono (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>This server knows only open and delivered: the kitchen&apos;s stages, counter orders and cancelling need a Little Lemon server.</source>
+        <translation>Este servidor solo conoce abierto y entregado: las etapas de cocina, los pedidos en mostrador y la cancelación necesitan un servidor Little Lemon.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Any crew</source>
         <translation>Cualquier repartidor</translation>
     </message>
@@ -2135,9 +2165,9 @@
         <translation>Pedido #%1 de vuelta a %2.</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Order #%1: delivered by %2.</source>
-        <translation>Pedido #%1: lo reparte %2.</translation>
+        <location line="+19"/>
+        <source>Order #%1: %2 will deliver it.</source>
+        <translation>Pedido #%1: %2 lo entregará.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2166,17 +2196,47 @@
         <translation>Detalles</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+95"/>
+        <source>%1 and %2 more</source>
+        <translation>%1 y %2 más</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>New order %1</source>
         <translation>Nuevo pedido %1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1 new orders: %2</source>
-        <translation>%1 pedidos nuevos: %2</translation>
+        <location line="+0"/>
+        <source>%1 new orders — %2</source>
+        <translation>%1 pedidos nuevos — %2</translation>
     </message>
     <message>
-        <location filename="../ui/orderboardpage.h" line="+46"/>
+        <location line="+17"/>
+        <source>These orders are as of %1 and may have changed since.</source>
+        <translation>Estos pedidos son de las %1 y pueden haber cambiado desde entonces.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing has been read from the server yet: orders may be missing.</source>
+        <translation>Aún no se ha leído nada del servidor: pueden faltar pedidos.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not up to date: %1 %2 The board catches up by itself when the server answers again.</source>
+        <translation>Desactualizado: %1 %2 El tablero se pone al día solo cuando el servidor vuelva a responder.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not up to date: the last sync stopped. %1 %2 Press F5 to try again; if it keeps happening, tell whoever runs your server.</source>
+        <translation>Desactualizado: la última sincronización se detuvo. %1 %2 Pulse F5 para reintentar; si sigue ocurriendo, avise a quien administra su servidor.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Order #%1 is hidden by the filters.</source>
+        <translation>El pedido #%1 está oculto por los filtros.</translation>
+    </message>
+    <message>
+        <location filename="../ui/orderboardpage.h" line="+47"/>
         <source>Orders</source>
         <translation>Pedidos</translation>
     </message>
@@ -2554,7 +2614,7 @@
 <context>
     <name>LittleLemon::Ui::SignInDialog</name>
     <message>
-        <location filename="../ui/signindialog.cpp" line="+44"/>
+        <location filename="../ui/signindialog.cpp" line="+47"/>
         <source>This computer (standalone)</source>
         <translation>Este equipo (independiente)</translation>
     </message>
@@ -2574,13 +2634,13 @@
         <translation>Mantener la sesión iniciada en este equipo</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+249"/>
+        <location line="+7"/>
+        <location line="+294"/>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-282"/>
         <source>Little Lemon Desk — sign in</source>
         <translation>Little Lemon Desk — iniciar sesión</translation>
     </message>
@@ -2600,12 +2660,22 @@
         <translation>https://…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Where does the restaurant&apos;s data live?</source>
         <translation>¿Dónde están los datos del restaurante?</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+26"/>
+        <source>Allow plain HTTP: unencrypted, only behind a proxy you trust</source>
+        <translation>Permitir HTTP sin cifrar: solo detrás de un proxy de confianza</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Without HTTPS your password and the restaurant&apos;s data cross the network as they are.</source>
+        <translation>Sin HTTPS, su contraseña y los datos del restaurante cruzan la red tal cual.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <location line="+4"/>
         <source>User name</source>
         <translation>Nombre de usuario</translation>
@@ -2663,17 +2733,22 @@
         <translation>La próxima vez inicia sesión solo, con una clave guardada en el llavero de este equipo (nunca su contraseña).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Standalone mode is not available in this build.</source>
         <translation>El modo independiente no está disponible en esta versión.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+63"/>
+        <source>This computer has no password keychain, so Little Lemon cannot keep you signed in: you will type your password each time it starts.</source>
+        <translation>Este equipo no tiene un llavero de contraseñas, así que Little Lemon no puede mantener su sesión: escribirá su contraseña cada vez que se abra.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Create the restaurant</source>
         <translation>Crear el restaurante</translation>
     </message>
@@ -2703,9 +2778,9 @@
         <translation>El servidor del restaurante en este equipo no se inició: %1</translation>
     </message>
     <message>
-        <location line="+121"/>
-        <source>Trust this server&apos;s certificate (SHA-256 %1…)</source>
-        <translation>Confiar en el certificado de este servidor (SHA-256 %1…)</translation>
+        <location line="+122"/>
+        <source>Trust this certificate and sign in</source>
+        <translation>Confiar en este certificado y entrar</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2715,7 +2790,12 @@
 %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
+        <source>This server&apos;s certificate is not signed by an authority this computer knows. Trust it only if its SHA-256 fingerprint is the one your server shows: %1</source>
+        <translation>El certificado de este servidor no está firmado por una autoridad que este equipo conozca. Confíe en él solo si su huella SHA-256 es la que muestra su servidor: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Type the server&apos;s address, e.g. 192.168.1.10:8000.</source>
         <translation>Escriba la dirección del servidor, por ejemplo: 192.168.1.10:8000.</translation>
     </message>
@@ -2758,7 +2838,7 @@
 <context>
     <name>LittleLemon::Ui::StaffPage</name>
     <message>
-        <location filename="../ui/staffpage.cpp" line="+37"/>
+        <location filename="../ui/staffpage.cpp" line="+39"/>
         <source>Managers</source>
         <translation>Gerentes</translation>
     </message>
@@ -2789,17 +2869,53 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+16"/>
+        <location line="+30"/>
         <source>New account…</source>
         <translation>Nueva cuenta…</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-28"/>
         <source>Reset password…</source>
         <translation>Restablecer contraseña…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+2"/>
+        <location line="+140"/>
+        <source>Deactivate</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <source>A deactivated account cannot sign in and is signed out of every terminal now.</source>
+        <translation>Una cuenta desactivada no puede iniciar sesión y se cierra ahora en todos los terminales.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out everywhere</source>
+        <translation>Cerrar sesión en todos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every terminal where this person is signed in asks for the password again.</source>
+        <translation>Cada terminal donde esta persona inició sesión vuelve a pedir la contraseña.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete account…</source>
+        <translation>Eliminar cuenta…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Accounts are managed on the cloud&apos;s own site: this desk cannot deactivate or delete an account, reset a password or sign someone out there.</source>
+        <translation>Las cuentas se gestionan en el sitio propio de la nube: este mostrador no puede desactivar ni eliminar una cuenta, restablecer una contraseña ni cerrar la sesión de nadie allí.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accounts are managed on the restaurant&apos;s server with littlelemon-server user deactivate, delete or sign-out; this desk cannot do it from here.</source>
+        <translation>Las cuentas se gestionan en el servidor del restaurante con littlelemon-server user deactivate, delete o sign-out; este mostrador no puede hacerlo desde aquí.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>User name to add</source>
         <translation>Nombre de usuario que añadir</translation>
     </message>
@@ -2810,16 +2926,57 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+184"/>
         <source>Remove from the group</source>
         <translation>Quitar del grupo</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="-134"/>
         <source>Add this person to the group</source>
         <translation>Añadir a esta persona al grupo</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+18"/>
+        <source>Activate</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 is deactivated and signed out of every terminal.</source>
+        <translation>%1 está desactivado y su sesión se cerró en todos los terminales.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 may sign in again.</source>
+        <translation>%1 puede volver a iniciar sesión.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is signed out of every terminal.</source>
+        <translation>La sesión de %1 se cerró en todos los terminales.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Delete account</source>
+        <translation>Eliminar cuenta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the account %1? They are signed out everywhere and cannot sign in again. Their orders and bookings keep the name.</source>
+        <translation>¿Eliminar la cuenta %1? Su sesión se cierra en todas partes y no podrá volver a entrar. Sus pedidos y reservas conservan el nombre.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Account %1 deleted.</source>
+        <translation>Cuenta %1 eliminada.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Type the user name of the person to add.</source>
         <translation>Escriba el nombre de usuario de la persona que quiere añadir.</translation>
     </message>
@@ -2829,14 +2986,24 @@
         <translation>%1 añadido; el servidor lo confirma en la próxima sincronización.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
+        <source>Remove %1 from %2? They keep their account.</source>
+        <translation>¿Quitar a %1 de %2? Conserva su cuenta.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>%1 removed from the group.</source>
         <translation>%1 ya no está en el grupo.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>%1 and %2</source>
         <translation>%1 y %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (deactivated)</source>
+        <translation>%1 (desactivada)</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -2849,7 +3016,7 @@
         <translation>Nueva contraseña establecida para %1.</translation>
     </message>
     <message>
-        <location filename="../ui/staffpage.h" line="+30"/>
+        <location filename="../ui/staffpage.h" line="+31"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
@@ -2857,7 +3024,7 @@
 <context>
     <name>LittleLemon::Ui::SyncStatusWidget</name>
     <message>
-        <location filename="../ui/syncstatuswidget.cpp" line="+89"/>
+        <location filename="../ui/syncstatuswidget.cpp" line="+93"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
@@ -2867,7 +3034,12 @@
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Sync stopped</source>
+        <translation>Sincronización detenida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Online</source>
         <translation>Conectado</translation>
     </message>
@@ -2892,7 +3064,7 @@
         <translation>todos los cambios guardados</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>not synced yet</source>
         <translation>aún sin sincronizar</translation>
     </message>
@@ -2912,7 +3084,7 @@
         <translation>última sincronización %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>

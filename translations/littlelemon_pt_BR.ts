@@ -372,7 +372,7 @@
 <context>
     <name>LittleLemon::Desk::StandaloneServer</name>
     <message>
-        <location filename="../app/desk/standaloneserver.cpp" line="+100"/>
+        <location filename="../app/desk/standaloneserver.cpp" line="+102"/>
         <source>Little Lemon (demo)</source>
         <translation>Little Lemon (demonstração)</translation>
     </message>
@@ -388,11 +388,12 @@
         <location line="+14"/>
         <location line="+19"/>
         <location line="+21"/>
+        <location line="+19"/>
         <source>The restaurant&apos;s server is not running.</source>
         <translation>O servidor do restaurante não está funcionando.</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-112"/>
         <source>Cannot serve the network on port %1: %2</source>
         <translation>Não foi possível atender a rede na porta %1: %2</translation>
     </message>
@@ -408,7 +409,7 @@
     </message>
     <message>
         <location line="+51"/>
-        <location line="+21"/>
+        <location line="+40"/>
         <source>No account is called %1.</source>
         <translation>Não existe conta chamada %1.</translation>
     </message>
@@ -930,24 +931,23 @@
 <context>
     <name>LittleLemon::Server::UserAdmin</name>
     <message>
-        <location filename="../api/server/useradmin.cpp" line="+29"/>
+        <location filename="../api/server/useradmin.cpp" line="+31"/>
         <source>&quot;%1&quot; is not a valid username: up to 150 letters, digits and @/./+/-/_</source>
         <translation>“%1” não é um nome de usuário válido: até 150 letras, dígitos e @/./+/-/_</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>the password is empty</source>
         <translation>a senha está vazia</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-37"/>
         <source>a user named &quot;%1&quot; already exists</source>
         <translation>já existe um usuário chamado “%1”</translation>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+11"/>
         <source>no user named &quot;%1&quot;</source>
         <translation>não existe usuário chamado “%1”</translation>
     </message>
@@ -1502,12 +1502,7 @@
 <context>
     <name>LittleLemon::Ui::DeskController</name>
     <message>
-        <location filename="../ui/deskcontroller.cpp" line="+108"/>
-        <source>Trusted. Sign in again.</source>
-        <translation>Certificado confiável. Entre novamente.</translation>
-    </message>
-    <message>
-        <location line="+58"/>
+        <location filename="../ui/deskcontroller.cpp" line="+173"/>
         <source>Standalone mode is not available here.</source>
         <translation>O modo autônomo não está disponível aqui.</translation>
     </message>
@@ -1517,12 +1512,12 @@
         <translation>O servidor do restaurante neste computador não iniciou: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>The cloud&apos;s address starts with https://.</source>
-        <translation>O endereço da nuvem começa com https://.</translation>
+        <location line="+33"/>
+        <source>The cloud&apos;s address starts with https://. Behind a proxy you trust, tick &quot;Allow plain HTTP&quot;.</source>
+        <translation>O endereço da nuvem começa com https://. Atrás de um proxy de confiança, marque &quot;Permitir HTTP simples&quot;.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>This is not an address a server can have.</source>
         <translation>Este não é um endereço que um servidor possa ter.</translation>
     </message>
@@ -1631,7 +1626,7 @@
 <context>
     <name>LittleLemon::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+32"/>
+        <location filename="../ui/mainwindow.cpp" line="+33"/>
         <source>Little Lemon Desk — %1</source>
         <translation>Little Lemon Desk — %1</translation>
     </message>
@@ -1677,23 +1672,23 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+132"/>
+        <location line="+141"/>
         <source>About Little Lemon Desk</source>
         <translation>Sobre o Little Lemon Desk</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-135"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+67"/>
         <source>&lt;b&gt;Little Lemon Desk %1&lt;/b&gt;&lt;p&gt;The staff terminal of the Little Lemon restaurant: orders, menu, bookings and staff, working offline and in sync.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Little Lemon Desk %1&lt;/b&gt;&lt;p&gt;O terminal da equipe do restaurante Little Lemon: pedidos, cardápio, reservas e equipe, funcionando sem conexão e em sincronia.&lt;/p&gt;</translation>
     </message>
@@ -1706,7 +1701,7 @@
         <translation>Um preço como 12.50: até 4 dígitos, um ponto, 2 casas decimais</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+88"/>
         <source>Available</source>
         <translation>Disponível</translation>
     </message>
@@ -1772,7 +1767,7 @@
 <context>
     <name>LittleLemon::Ui::MenuPage</name>
     <message>
-        <location filename="../ui/menupage.cpp" line="+44"/>
+        <location filename="../ui/menupage.cpp" line="+52"/>
         <source>Add item…</source>
         <translation>Incluir item…</translation>
     </message>
@@ -1788,18 +1783,18 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+70"/>
+        <location line="+86"/>
         <source>Search the menu</source>
         <translation>Pesquisar no cardápio</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <location line="+143"/>
+        <location line="-41"/>
+        <location line="+202"/>
         <source>86 the item</source>
         <translation>Marcar como esgotado</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-197"/>
         <source>Only until the end of the day</source>
         <translation>Só até o fim do dia</translation>
     </message>
@@ -1814,12 +1809,32 @@
         <translation>Excluir o item do cardápio…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
+        <source>Undo the last menu edit</source>
+        <translation>Desfazer a última alteração do cardápio</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Menu categories…</source>
         <translation>Categorias do cardápio…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+54"/>
+        <source>No menu edit to undo.</source>
+        <translation>Nenhuma alteração do cardápio para desfazer.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>That item is not shown any more; nothing undone.</source>
+        <translation>Esse item não aparece mais; nada foi desfeito.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Undone: %1 is as it was.</source>
+        <translation>Desfeito: %1 está como era.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>All categories</source>
         <translation>Todas as categorias</translation>
     </message>
@@ -1839,7 +1854,7 @@
         <translation>Tirar do cardápio o item selecionado</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+35"/>
         <source>86 until tonight</source>
         <translation>Esgotado até o fim do dia</translation>
     </message>
@@ -1874,7 +1889,7 @@
         <translation>Tirar %1 do cardápio? Os pedidos que já o têm continuam com ele.</translation>
     </message>
     <message>
-        <location filename="../ui/menupage.h" line="+33"/>
+        <location filename="../ui/menupage.h" line="+37"/>
         <source>Menu</source>
         <translation>Cardápio</translation>
     </message>
@@ -1920,7 +1935,7 @@
 <context>
     <name>LittleLemon::Ui::OrderBoardPage</name>
     <message>
-        <location filename="../ui/orderboardpage.cpp" line="+49"/>
+        <location filename="../ui/orderboardpage.cpp" line="+55"/>
         <source>New counter order</source>
         <translation>Novo pedido no balcão</translation>
     </message>
@@ -1935,7 +1950,7 @@
         <translation>Mostrar os pedidos de um entregador</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Open + today&apos;s finished</source>
         <translation>Em aberto + concluídos hoje</translation>
     </message>
@@ -1965,17 +1980,27 @@
         <translation>Escolher um dia…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select the newest order nobody has seen yet; click again for the one before</source>
+        <translation>Seleciona o pedido mais novo que ninguém viu ainda; clique de novo para o anterior</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Got it</source>
         <translation>Entendi</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Acknowledge the new orders (Ctrl+K)</source>
-        <translation>Confirmar os novos pedidos (Ctrl+K)</translation>
+        <source>Acknowledge all the new orders (Ctrl+K)</source>
+        <translation>Confirmar todos os pedidos novos (Ctrl+K)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+49"/>
         <source>Undo the last move</source>
         <translation>Desfazer a última mudança</translation>
     </message>
@@ -2020,7 +2045,7 @@
         <translation>Mostrar pedidos cancelados</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>← → ↑ ↓</source>
         <translation>← → ↑ ↓</translation>
     </message>
@@ -2095,7 +2120,12 @@
         <translation>Anotar um pedido no balcão ou por telefone (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>This server knows only open and delivered: the kitchen&apos;s stages, counter orders and cancelling need a Little Lemon server.</source>
+        <translation>Este servidor só conhece aberto e entregue: as etapas da cozinha, os pedidos no balcão e o cancelamento precisam de um servidor Little Lemon.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Any crew</source>
         <translation>Qualquer entregador</translation>
     </message>
@@ -2135,9 +2165,9 @@
         <translation>Pedido #%1 de volta a %2.</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Order #%1: delivered by %2.</source>
-        <translation>Pedido #%1: entregue por %2.</translation>
+        <location line="+19"/>
+        <source>Order #%1: %2 will deliver it.</source>
+        <translation>Pedido #%1: %2 vai entregá-lo.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2166,17 +2196,47 @@
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+95"/>
+        <source>%1 and %2 more</source>
+        <translation>%1 e mais %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>New order %1</source>
         <translation>Novo pedido %1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1 new orders: %2</source>
-        <translation>%1 novos pedidos: %2</translation>
+        <location line="+0"/>
+        <source>%1 new orders — %2</source>
+        <translation>%1 pedidos novos — %2</translation>
     </message>
     <message>
-        <location filename="../ui/orderboardpage.h" line="+46"/>
+        <location line="+17"/>
+        <source>These orders are as of %1 and may have changed since.</source>
+        <translation>Estes pedidos são de %1 e podem ter mudado desde então.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing has been read from the server yet: orders may be missing.</source>
+        <translation>Nada foi lido do servidor ainda: podem faltar pedidos.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not up to date: %1 %2 The board catches up by itself when the server answers again.</source>
+        <translation>Desatualizado: %1 %2 O quadro se atualiza sozinho quando o servidor voltar a responder.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not up to date: the last sync stopped. %1 %2 Press F5 to try again; if it keeps happening, tell whoever runs your server.</source>
+        <translation>Desatualizado: a última sincronização parou. %1 %2 Pressione F5 para tentar de novo; se continuar acontecendo, avise quem cuida do seu servidor.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Order #%1 is hidden by the filters.</source>
+        <translation>O pedido #%1 está oculto pelos filtros.</translation>
+    </message>
+    <message>
+        <location filename="../ui/orderboardpage.h" line="+47"/>
         <source>Orders</source>
         <translation>Pedidos</translation>
     </message>
@@ -2554,7 +2614,7 @@
 <context>
     <name>LittleLemon::Ui::SignInDialog</name>
     <message>
-        <location filename="../ui/signindialog.cpp" line="+44"/>
+        <location filename="../ui/signindialog.cpp" line="+47"/>
         <source>This computer (standalone)</source>
         <translation>Este computador (autônomo)</translation>
     </message>
@@ -2574,13 +2634,13 @@
         <translation>Manter conectado neste computador</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+249"/>
+        <location line="+7"/>
+        <location line="+294"/>
         <source>Sign in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-282"/>
         <source>Little Lemon Desk — sign in</source>
         <translation>Little Lemon Desk — entrar</translation>
     </message>
@@ -2600,12 +2660,22 @@
         <translation>https://…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Where does the restaurant&apos;s data live?</source>
         <translation>Onde ficam os dados do restaurante?</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+26"/>
+        <source>Allow plain HTTP: unencrypted, only behind a proxy you trust</source>
+        <translation>Permitir HTTP simples: sem criptografia, só atrás de um proxy de confiança</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Without HTTPS your password and the restaurant&apos;s data cross the network as they are.</source>
+        <translation>Sem HTTPS, sua senha e os dados do restaurante atravessam a rede como estão.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <location line="+4"/>
         <source>User name</source>
         <translation>Nome de usuário</translation>
@@ -2663,17 +2733,22 @@
         <translation>Da próxima vez você entra automaticamente, com uma chave guardada no chaveiro deste computador (nunca a sua senha).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Standalone mode is not available in this build.</source>
         <translation>O modo autônomo não está disponível nesta versão.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+63"/>
+        <source>This computer has no password keychain, so Little Lemon cannot keep you signed in: you will type your password each time it starts.</source>
+        <translation>Este computador não tem um chaveiro de senhas, então o Little Lemon não pode manter você conectado: você digitará sua senha cada vez que ele abrir.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Create the restaurant</source>
         <translation>Criar o restaurante</translation>
     </message>
@@ -2703,9 +2778,9 @@
         <translation>O servidor do restaurante neste computador não iniciou: %1</translation>
     </message>
     <message>
-        <location line="+121"/>
-        <source>Trust this server&apos;s certificate (SHA-256 %1…)</source>
-        <translation>Confiar no certificado deste servidor (SHA-256 %1…)</translation>
+        <location line="+122"/>
+        <source>Trust this certificate and sign in</source>
+        <translation>Confiar neste certificado e entrar</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2715,7 +2790,12 @@
 %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
+        <source>This server&apos;s certificate is not signed by an authority this computer knows. Trust it only if its SHA-256 fingerprint is the one your server shows: %1</source>
+        <translation>O certificado deste servidor não é assinado por uma autoridade que este computador conhece. Confie nele só se a impressão digital SHA-256 for a que o seu servidor mostra: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Type the server&apos;s address, e.g. 192.168.1.10:8000.</source>
         <translation>Digite o endereço do servidor, por exemplo: 192.168.1.10:8000.</translation>
     </message>
@@ -2758,7 +2838,7 @@
 <context>
     <name>LittleLemon::Ui::StaffPage</name>
     <message>
-        <location filename="../ui/staffpage.cpp" line="+37"/>
+        <location filename="../ui/staffpage.cpp" line="+39"/>
         <source>Managers</source>
         <translation>Gerentes</translation>
     </message>
@@ -2789,17 +2869,53 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+16"/>
+        <location line="+30"/>
         <source>New account…</source>
         <translation>Nova conta…</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-28"/>
         <source>Reset password…</source>
         <translation>Redefinir senha…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+2"/>
+        <location line="+140"/>
+        <source>Deactivate</source>
+        <translation>Desativar</translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <source>A deactivated account cannot sign in and is signed out of every terminal now.</source>
+        <translation>Uma conta desativada não pode entrar e sai agora de todos os terminais.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out everywhere</source>
+        <translation>Sair de todos os terminais</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every terminal where this person is signed in asks for the password again.</source>
+        <translation>Todo terminal em que esta pessoa entrou pedirá a senha novamente.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete account…</source>
+        <translation>Excluir conta…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Accounts are managed on the cloud&apos;s own site: this desk cannot deactivate or delete an account, reset a password or sign someone out there.</source>
+        <translation>As contas são gerenciadas no próprio site da nuvem: este balcão não pode desativar nem excluir uma conta, redefinir uma senha nem desconectar alguém lá.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accounts are managed on the restaurant&apos;s server with littlelemon-server user deactivate, delete or sign-out; this desk cannot do it from here.</source>
+        <translation>As contas são gerenciadas no servidor do restaurante com littlelemon-server user deactivate, delete ou sign-out; este balcão não pode fazer isso daqui.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>User name to add</source>
         <translation>Nome de usuário a incluir</translation>
     </message>
@@ -2810,16 +2926,57 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+184"/>
         <source>Remove from the group</source>
         <translation>Tirar do grupo</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="-134"/>
         <source>Add this person to the group</source>
         <translation>Incluir esta pessoa no grupo</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+18"/>
+        <source>Activate</source>
+        <translation>Ativar</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 is deactivated and signed out of every terminal.</source>
+        <translation>%1 foi desativado e saiu de todos os terminais.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 may sign in again.</source>
+        <translation>%1 pode entrar novamente.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is signed out of every terminal.</source>
+        <translation>%1 saiu de todos os terminais.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Delete account</source>
+        <translation>Excluir conta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the account %1? They are signed out everywhere and cannot sign in again. Their orders and bookings keep the name.</source>
+        <translation>Excluir a conta %1? A pessoa sai de todos os terminais e não poderá entrar novamente. Os pedidos e reservas mantêm o nome.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Account %1 deleted.</source>
+        <translation>Conta %1 excluída.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Type the user name of the person to add.</source>
         <translation>Digite o nome de usuário da pessoa a incluir.</translation>
     </message>
@@ -2829,14 +2986,24 @@
         <translation>%1 incluído; o servidor confirma na próxima sincronização.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
+        <source>Remove %1 from %2? They keep their account.</source>
+        <translation>Remover %1 de %2? A conta continua existindo.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>%1 removed from the group.</source>
         <translation>%1 saiu do grupo.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>%1 and %2</source>
         <translation>%1 e %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (deactivated)</source>
+        <translation>%1 (desativada)</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -2849,7 +3016,7 @@
         <translation>Nova senha definida para %1.</translation>
     </message>
     <message>
-        <location filename="../ui/staffpage.h" line="+30"/>
+        <location filename="../ui/staffpage.h" line="+31"/>
         <source>Staff</source>
         <translation>Equipe</translation>
     </message>
@@ -2857,7 +3024,7 @@
 <context>
     <name>LittleLemon::Ui::SyncStatusWidget</name>
     <message>
-        <location filename="../ui/syncstatuswidget.cpp" line="+89"/>
+        <location filename="../ui/syncstatuswidget.cpp" line="+93"/>
         <source>Offline</source>
         <translation>Sem conexão</translation>
     </message>
@@ -2867,7 +3034,12 @@
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Sync stopped</source>
+        <translation>Sincronização parada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Online</source>
         <translation>Conectado</translation>
     </message>
@@ -2892,7 +3064,7 @@
         <translation>todas as alterações salvas</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>not synced yet</source>
         <translation>ainda não sincronizado</translation>
     </message>
@@ -2912,7 +3084,7 @@
         <translation>última sincronização %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>

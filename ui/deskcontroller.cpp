@@ -25,6 +25,7 @@
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QMenu>
+#include <QHostAddress>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -105,7 +106,7 @@ DeskController::DeskController(LocalServer *localServer, Options options, QObjec
         const auto endpoint = Client::ServerEndpoint::fromUserInput(m_dialog->target().address, &error);
         if (endpoint.isValid())
             QSettings().setValue(trustKey(endpoint.key()), fingerprint);
-        m_dialog->showError(SignInDialog::Field::Address, tr("Trusted. Sign in again."));
+        // The dialog signs in again at once with the certificate trusted.
     });
 
     // What was chosen last time.
@@ -130,6 +131,12 @@ DeskController::~DeskController()
 
 void DeskController::start()
 {
+    // Whether "keep me signed in" can keep anything here, before anyone ticks it.
+    auto *keychain = new Client::TokenStore(this);
+    keychain->probe(this, [this, keychain](bool available) {
+        m_dialog->setKeychainAvailable(available);
+        keychain->deleteLater();
+    });
     if (m_options.demo && m_local) {
         signInDemo();
         return;
@@ -206,9 +213,14 @@ bool DeskController::resetClient(const SignInTarget &target, QString *error)
         endpoint = Client::ServerEndpoint::fromUserInput(m_local ? m_local->url().toString() : QString(), error);
     } else {
         endpoint = Client::ServerEndpoint::fromUserInput(target.address, error);
-        if (endpoint.isValid() && target.kind == ServerKind::Cloud && !endpoint.isHttps()) {
+        const QString host = endpoint.base().host();
+        const bool loopback = QHostAddress(host).isLoopback() || host == QLatin1String("localhost");
+        if (endpoint.isValid() && target.kind == ServerKind::Cloud && !endpoint.isHttps() && !loopback
+            && !target.allowPlainHttp) {
             // The cloud speaks HTTPS; a plain address would send the password in the clear.
-            *error = tr("The cloud's address starts with https://.");
+            // On this computer nothing crosses a network; elsewhere only when asked for.
+            *error = tr("The cloud's address starts with https://. Behind a proxy you trust, tick "
+                        "\"Allow plain HTTP\".");
             return false;
         }
     }

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -106,6 +107,8 @@ void MainWindow::addPage(Page *page)
     for (QAction *a : page->actions()) {
         if (!menu) {
             menu = new QMenu(page->title(), this);
+            // A disabled entry's tooltip says why it is disabled.
+            menu->setToolTipsVisible(true);
             menuBar()->insertMenu(m_helpMenu->menuAction(), menu);
         }
         menu->addAction(a);
@@ -163,6 +166,13 @@ void MainWindow::restoreState()
     QSettings s;
     if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1366, 800);
+    // Never larger than the screen it opens on (a 1366×768 laptop, or a
+    // geometry saved on a bigger monitor): what is off screen cannot be used.
+    if (const QScreen *screen = this->screen()) {
+        const QSize room = screen->availableGeometry().size();
+        if (width() > room.width() || height() > room.height())
+            resize(size().boundedTo(room));
+    }
     QMainWindow::restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     const int page = s.value(QStringLiteral("window/page"), int(OrdersPageId)).toInt();
     if (page >= 0 && page < m_pages.size() && m_pageActions.at(page)->isEnabled())

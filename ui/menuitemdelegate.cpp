@@ -54,18 +54,18 @@ void MenuItemDelegate::setEditorData(QWidget *editor, const QModelIndex &index) 
 
 void MenuItemDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const
 {
+    const Snapshot before = snapshot(index);
     if (auto *combo = qobject_cast<QComboBox *>(editor); combo && index.column() == MenuModel::CategoryColumn) {
         if (combo->currentIndex() >= 0)
             model->setData(index, combo->currentData(), Qt::EditRole);
-        return;
-    }
-    if (auto *edit = qobject_cast<QLineEdit *>(editor); edit && index.column() == MenuModel::PriceColumn) {
+    } else if (auto *edit = qobject_cast<QLineEdit *>(editor); edit && index.column() == MenuModel::PriceColumn) {
         // The text as typed: MenuModel parses it with Money's rules and says
         // why when it is not a price yet ("12.").
         model->setData(index, edit->text(), Qt::EditRole);
-        return;
+    } else {
+        QStyledItemDelegate::setModelData(editor, model, index);
     }
-    QStyledItemDelegate::setModelData(editor, model, index);
+    reportIfChanged(before);
 }
 
 bool MenuItemDelegate::editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
@@ -73,7 +73,23 @@ bool MenuItemDelegate::editorEvent(QEvent *event, QAbstractItemModel *model, con
 {
     if (index.column() == MenuModel::AvailableColumn && !m_availabilityEditable)
         return false;
-    return QStyledItemDelegate::editorEvent(event, model, option, index);
+    // Featured and available are toggled here, with a click or Space.
+    const Snapshot before = snapshot(index);
+    const bool handled = QStyledItemDelegate::editorEvent(event, model, option, index);
+    reportIfChanged(before);
+    return handled;
+}
+
+MenuItemDelegate::Snapshot MenuItemDelegate::snapshot(const QModelIndex &index) const
+{
+    return { QPersistentModelIndex(index), index.data(MenuModel::IdRole).toLongLong(), index.data(Qt::EditRole) };
+}
+
+void MenuItemDelegate::reportIfChanged(const Snapshot &before) const
+{
+    // The store updates the row at once; a row gone or refused shows no change.
+    if (before.index.isValid() && before.index.data(Qt::EditRole) != before.value)
+        Q_EMIT const_cast<MenuItemDelegate *>(this)->edited(before.id, before.index.column(), before.value);
 }
 
 QSize MenuItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPersistentModelIndex>
 #include <QStyledItemDelegate>
 
 #include <functional>
@@ -31,12 +32,26 @@ public:
     void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
+Q_SIGNALS:
+    // An edit made here reached the model: what the cell held before
+    // (Qt::EditRole), for the page's undo.
+    void edited(qint64 menuItemId, int column, const QVariant &before);
+
 protected:
     bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
                      const QModelIndex &index) override;
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
 
 private:
+    struct Snapshot
+    {
+        QPersistentModelIndex index;
+        qint64 id;
+        QVariant value;
+    };
+    Snapshot snapshot(const QModelIndex &index) const;
+    void reportIfChanged(const Snapshot &before) const;
+
     CategoryModel *m_categories;
     std::function<bool(qint64)> m_untilEndOfDay;
     bool m_availabilityEditable = true;

@@ -3,7 +3,9 @@
 #include "models/categorymodel.h"
 #include "models/localstore.h"
 #include "models/menumodel.h"
+#include "ui/actionexplainer.h"
 #include "ui/categoriesdialog.h"
+#include "ui/elidedlabel.h"
 #include "ui/eightysixschedule.h"
 #include "ui/menufiltermodel.h"
 #include "ui/menuitemdelegate.h"
@@ -15,6 +17,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -27,6 +30,11 @@
 #include <QVBoxLayout>
 
 namespace LittleLemon::Ui {
+
+namespace {
+// Menu edits remembered for Ctrl+Z, as for order moves.
+constexpr qsizetype kUndoDepth = 50;
+} // namespace
 
 MenuPage::MenuPage(Workspace *workspace, QWidget *parent)
     : Page(parent)
@@ -67,8 +75,16 @@ MenuPage::MenuPage(Workspace *workspace, QWidget *parent)
     m_view->sortByColumn(MenuModel::TitleColumn, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::SelectedClicked
-                            | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
+    // Edits start on purpose only (double-click, F2, Enter): keys typed on a
+    // selected row by someone who thinks they are elsewhere rename nothing.
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_view->installEventFilter(this);
+    connect(m_delegate, &MenuItemDelegate::edited, this, [this](qint64 id, int column, const QVariant &before) {
+        m_undo.append({ id, column, before });
+        while (m_undo.size() > kUndoDepth)
+            m_undo.removeFirst();
+        m_undoAction->setEnabled(true);
+    });
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(Theme::touchRowHeight() + 4);
     m_view->setAlternatingRowColors(true);
@@ -125,6 +141,14 @@ MenuPage::MenuPage(Workspace *workspace, QWidget *parent)
     connect(m_deleteAction, &QAction::triggered, this, &MenuPage::deleteItem);
     addAction(m_deleteAction);
     connect(m_deleteButton, &QPushButton::clicked, m_deleteAction, &QAction::trigger);
+    m_undoAction = new QAction(tr("Undo the last menu edit"), this);
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_undoAction->setEnabled(false);
+    connect(m_undoAction, &QAction::triggered, this, &MenuPage::undoLastEdit);
+    addAction(m_undoAction);
+    for (QAction *a : { m_86Action, m_addAction, m_deleteAction })
+        new ActionExplainer(a, this);
     auto *find = new QAction(tr("Search the menu"), this);
     find->setShortcut(QKeySequence::Find);
     find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -148,6 +172,11 @@ MenuPage::MenuPage(Workspace *workspace, QWidget *parent)
     bar->addWidget(m_categoriesButton);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
+    m_limits = new ElidedLabel(this);
+    m_limits->setObjectName(QStringLiteral("menuLimits"));
+    m_limits->setProperty("role", QStringLiteral("hint"));
+    m_limits->hide();
+    layout->addWidget(m_limits);
     layout->addWidget(m_readOnly);
     layout->addWidget(m_error);
     layout->addWidget(m_view, 1);
@@ -163,6 +192,42 @@ MenuPage::MenuPage(Workspace *workspace, QWidget *parent)
     connect(workspace, &Workspace::featuresChanged, this, &MenuPage::applyPermissions);
     reloadCategories();
     applyPermissions();
+}
+
+bool MenuPage::eventFilter(QObject *watched, QEvent *event)
+{
+    // Only keys pressed on the table itself: an open editor has the focus and keeps its Enter.
+    if (watched == m_view && event->type() == QEvent::KeyPress && m_view->hasFocus()) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && key->modifiers() == Qt::NoModifier
+            && m_view->currentIndex().isValid()) {
+            m_view->edit(m_view->currentIndex());
+            return true;
+        }
+    }
+    return Page::eventFilter(watched, event);
+}
+
+bool MenuPage::undoLastEdit()
+{
+    if (m_undo.isEmpty()) {
+        Q_EMIT statusMessage(tr("No menu edit to undo."));
+        return false;
+    }
+    const Edit edit = m_undo.takeLast();
+    m_undoAction->setEnabled(!m_undo.isEmpty());
+    const int row = m_filter->rowOfItem(edit.item);
+    if (row < 0) {
+        Q_EMIT statusMessage(tr("That item is not shown any more; nothing undone."));
+        return false;
+    }
+    const QModelIndex index = m_filter->index(row, edit.column);
+    if (!m_filter->setData(index, edit.before, Qt::EditRole))
+        return false; // the model said why (editRefused)
+    const QString title = m_filter->index(m_filter->rowOfItem(edit.item), MenuModel::TitleColumn).data().toString();
+    Q_EMIT statusMessage(tr("Undone: %1 is as it was.").arg(title));
+    selectItem(edit.item);
+    return true;
 }
 
 void MenuPage::activate()
@@ -211,6 +276,16 @@ void MenuPage::applyPermissions()
     applyVerdict(m_addButton, addRemove, tr("Add a dish or drink (Ctrl+N)"));
     applyVerdict(m_deleteAction, addRemove);
     applyVerdict(m_deleteButton, addRemove, tr("Remove the selected item from the menu"));
+    // What this server or role cannot do here, in one line (whole in its tooltip).
+    QStringList limits;
+    if (edit) {
+        if (!eightySix)
+            limits << eightySix.reason;
+        if (!addRemove)
+            limits << addRemove.reason;
+    }
+    m_limits->setFullText(limits.join(u' '));
+    m_limits->setVisible(!limits.isEmpty());
     updateButtons();
 }
 

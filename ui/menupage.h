@@ -2,6 +2,9 @@
 
 #include "ui/page.h"
 
+#include <QList>
+#include <QVariant>
+
 class QAction;
 class QComboBox;
 class QLabel;
@@ -14,6 +17,7 @@ class QToolButton;
 namespace LittleLemon::Ui {
 
 class EightySixSchedule;
+class ElidedLabel;
 class MenuFilterModel;
 class MenuItemDelegate;
 class Workspace;
@@ -48,8 +52,21 @@ public:
     bool putBack(qint64 menuItemId);
     // What the 86 button does for the selected item.
     void toggleEightySix();
+    // Puts back what the last edit made in the table changed (Ctrl+Z).
+    bool undoLastEdit();
+    QAction *undoAction() const { return m_undoAction; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    struct Edit
+    {
+        qint64 item;
+        int column;
+        QVariant before;
+    };
+
     void reloadCategories();
     void applyPermissions();
     void updateButtons();
@@ -65,6 +82,7 @@ private:
     QComboBox *m_category;
     QLineEdit *m_search;
     QTableView *m_view;
+    ElidedLabel *m_limits = nullptr;
     QLabel *m_readOnly;
     QLabel *m_error;
     QTimer *m_errorTimer;
@@ -76,6 +94,8 @@ private:
     QAction *m_untilTonight;
     QAction *m_addAction;
     QAction *m_deleteAction;
+    QAction *m_undoAction;
+    QList<Edit> m_undo;
 };
 
 } // namespace LittleLemon::Ui

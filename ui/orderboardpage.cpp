@@ -1,11 +1,14 @@
 #include "ui/orderboardpage.h"
 
+#include "api/client/syncengine.h"
 #include "models/localstore.h"
 #include "models/ordersmodel.h"
+#include "ui/actionexplainer.h"
 #include "ui/boardcolumnmodel.h"
 #include "ui/boardsettingsdialog.h"
 #include "ui/counterorderdialog.h"
 #include "ui/crewpickerdialog.h"
+#include "ui/elidedlabel.h"
 #include "ui/ordercarddelegate.h"
 #include "ui/ordercolumn.h"
 #include "ui/ordercolumnview.h"
@@ -21,6 +24,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QPushButton>
 #include <QTimer>
@@ -32,6 +36,8 @@ namespace LittleLemon::Ui {
 
 namespace {
 constexpr int kUndoDepth = 50;
+// Order numbers named on the new-order banner; the rest are counted.
+constexpr qsizetype kBannerNumbers = 3;
 // A new order older than this when it reaches us is history being caught up
 // on, not a customer waiting.
 constexpr qint64 kNewOrderMaxAgeSeconds = 3600;
@@ -48,7 +54,7 @@ OrderBoardPage::OrderBoardPage(Workspace *workspace, QWidget *parent)
     , m_day(new QDateEdit(QDate::currentDate(), this))
     , m_counterButton(new QPushButton(tr("New counter order"), this))
     , m_banner(new QFrame(this))
-    , m_bannerText(new QLabel(m_banner))
+    , m_bannerText(new ElidedLabel(m_banner))
     , m_columnsLayout(new QHBoxLayout)
     , m_ageTimer(new QTimer(this))
     , m_beepTimer(new QTimer(this))
@@ -70,6 +76,9 @@ OrderBoardPage::OrderBoardPage(Workspace *workspace, QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, this, &OrderBoardPage::applyFilters);
     m_crew->setObjectName(QStringLiteral("crewFilter"));
     m_crew->setToolTip(tr("Show the orders of one delivery person"));
+    // Crew names are data: a long one must not widen the board.
+    m_crew->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_crew->setMinimumContentsLength(12);
     m_date->setObjectName(QStringLiteral("dateFilter"));
     m_date->addItem(tr("Open + today's finished"), int(DateFilter::OpenAndToday));
     m_date->addItem(tr("Today"), int(DateFilter::Today));
@@ -102,9 +111,14 @@ OrderBoardPage::OrderBoardPage(Workspace *workspace, QWidget *parent)
     QPalette bp = m_banner->palette();
     bp.setColor(QPalette::Window, Theme::lemon());
     m_banner->setPalette(bp);
+    m_bannerText->setObjectName(QStringLiteral("newOrderText"));
+    auto *show = new QPushButton(tr("Show"), m_banner);
+    show->setObjectName(QStringLiteral("showNewOrderButton"));
+    show->setToolTip(tr("Select the newest order nobody has seen yet; click again for the one before"));
+    connect(show, &QPushButton::clicked, this, &OrderBoardPage::showNextNewOrder);
     auto *ack = new QPushButton(tr("Got it"), m_banner);
     ack->setObjectName(QStringLiteral("acknowledgeButton"));
-    ack->setToolTip(tr("Acknowledge the new orders (Ctrl+K)"));
+    ack->setToolTip(tr("Acknowledge all the new orders (Ctrl+K)"));
     connect(ack, &QPushButton::clicked, this, &OrderBoardPage::acknowledgeAll);
     auto *bannerLayout = new QHBoxLayout(m_banner);
     QFont bannerFont = m_bannerText->font();
@@ -112,11 +126,34 @@ OrderBoardPage::OrderBoardPage(Workspace *workspace, QWidget *parent)
     bannerFont.setPointSizeF(bannerFont.pointSizeF() * 1.2);
     m_bannerText->setFont(bannerFont);
     bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(show);
     bannerLayout->addWidget(ack);
     m_banner->hide();
 
+    // ---- a board that may be out of date says so, with what to do
+    m_stale = new QLabel(this);
+    m_stale->setObjectName(QStringLiteral("staleNotice"));
+    m_stale->setWordWrap(true);
+    m_stale->setAutoFillBackground(true);
+    m_stale->setMargin(6);
+    QPalette sp = m_stale->palette();
+    sp.setColor(QPalette::Window, QColor(0xFB, 0xE2, 0xDF));
+    sp.setColor(QPalette::WindowText, QColor(0x8A, 0x1C, 0x12));
+    m_stale->setPalette(sp);
+    m_stale->hide();
+    if (Client::SyncEngine *engine = m_workspace->syncEngine())
+        connect(engine, &Client::SyncEngine::syncFinished, this, &OrderBoardPage::updateStale);
+
+    // ---- what this server cannot do, said where people look
+    m_limits = new ElidedLabel(this);
+    m_limits->setObjectName(QStringLiteral("boardLimits"));
+    m_limits->setProperty("role", QStringLiteral("hint"));
+    m_limits->hide();
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
+    layout->addWidget(m_limits);
+    layout->addWidget(m_stale);
     layout->addWidget(m_banner);
     m_columnsLayout->setSpacing(6);
     layout->addLayout(m_columnsLayout, 1);
@@ -147,6 +184,9 @@ OrderBoardPage::OrderBoardPage(Workspace *workspace, QWidget *parent)
     action(tr("Orders board settings…"), QKeySequence(), [this] { editSettings(); });
     m_showCancelled = action(tr("Show cancelled orders"), QKeySequence(), [this] { buildColumns(); });
     m_showCancelled->setCheckable(true);
+    // A key for something this server or role cannot do says why, not nothing.
+    for (QAction *a : { m_assignAction, m_cancelAction, m_counterAction })
+        new ActionExplainer(a, this);
 
     // ---- timers: ages move on, new orders keep beeping
     m_ageTimer->setInterval(30 * 1000);
@@ -373,6 +413,13 @@ void OrderBoardPage::applyPermissions()
     applyVerdict(m_cancelAction, p.cancelOrders());
     applyVerdict(m_counterAction, p.takeCounterOrders());
     applyVerdict(m_counterButton, p.takeCounterOrders(), tr("Take a walk-in or phone order (Ctrl+N)"));
+    m_limits->setFullText(
+        hasStages() ? QString()
+                    : tr("This server knows only open and delivered: the kitchen's stages, counter orders and "
+                         "cancelling need a Little Lemon server."));
+    m_limits->setVisible(!hasStages());
+    // Delivery crew see only their own orders: a filter by crew has nothing to choose.
+    m_crew->setVisible(!m_workspace->user().isDeliveryCrew() || m_workspace->user().isManager());
     for (OrderColumn *c : std::as_const(m_columns))
         c->view()->viewport()->update();
 }
@@ -564,7 +611,8 @@ bool OrderBoardPage::assignCrew(qint64 orderId, qint64 userId)
         return false;
     }
     const QString who = userId > 0 ? m_workspace->store()->userName(userId) : QString();
-    Q_EMIT statusMessage(userId > 0 ? tr("Order #%1: delivered by %2.").arg(orderId).arg(who)
+    // Assigned, not delivered: the order stays open until the crew delivers it.
+    Q_EMIT statusMessage(userId > 0 ? tr("Order #%1: %2 will deliver it.").arg(orderId).arg(who)
                                     : tr("Order #%1: nobody delivers it yet.").arg(orderId));
     return true;
 }
@@ -737,20 +785,71 @@ void OrderBoardPage::updateBanner()
         else
             ++it;
     }
-    const QList<qint64> ids = unacknowledgedOrders();
-    if (ids.isEmpty()) {
+    if (m_unacknowledged.isEmpty()) {
         m_banner->hide();
         m_beepTimer->stop();
     } else {
+        // The newest few by number, then how many more: the banner says the
+        // same in one line whether 3 or 3,000 orders wait.
+        QList<qint64> newest;
+        newest.reserve(kBannerNumbers + 1);
+        for (qint64 id : std::as_const(m_unacknowledged)) {
+            newest.insert(std::upper_bound(newest.begin(), newest.end(), id, std::greater<>()), id);
+            if (newest.size() > kBannerNumbers)
+                newest.removeLast();
+        }
         QStringList numbers;
-        for (qint64 id : ids)
+        for (qint64 id : std::as_const(newest))
             numbers << QStringLiteral("#%1").arg(id);
-        m_bannerText->setText(ids.size() == 1 ? tr("New order %1").arg(numbers.first())
-                                              : tr("%1 new orders: %2").arg(ids.size()).arg(numbers.join(QStringLiteral(", "))));
+        const qsizetype count = m_unacknowledged.size();
+        QString list = numbers.join(QStringLiteral(", "));
+        if (count > newest.size())
+            list = tr("%1 and %2 more").arg(list).arg(count - newest.size());
+        m_bannerText->setFullText(count == 1 ? tr("New order %1").arg(list) : tr("%1 new orders — %2").arg(count).arg(list));
         m_banner->show();
     }
     for (OrderColumn *c : std::as_const(m_columns))
         c->view()->viewport()->update();
+}
+
+void OrderBoardPage::updateStale()
+{
+    const Client::SyncEngine *engine = m_workspace->syncEngine();
+    if (!engine || engine->runCount() == 0 || engine->lastReport().ok) {
+        m_stale->hide();
+        return;
+    }
+    const Client::SyncReport &report = engine->lastReport();
+    const QDateTime last = engine->lastSyncTime();
+    const QString asOf = last.isValid()
+        ? tr("These orders are as of %1 and may have changed since.")
+              .arg(QLocale().toString(last.toLocalTime(), QLocale::ShortFormat))
+        : tr("Nothing has been read from the server yet: orders may be missing.");
+    QString text;
+    if (report.offline)
+        text = tr("Not up to date: %1 %2 The board catches up by itself when the server answers again.")
+                   .arg(report.error.userMessage(), asOf);
+    else
+        text = tr("Not up to date: the last sync stopped. %1 %2 Press F5 to try again; if it keeps happening, "
+                  "tell whoever runs your server.")
+                   .arg(report.error.userMessage(), asOf);
+    m_stale->setText(text);
+    m_stale->show();
+}
+
+QString OrderBoardPage::staleText() const
+{
+    return m_stale->isHidden() ? QString() : m_stale->text();
+}
+
+void OrderBoardPage::showNextNewOrder()
+{
+    if (m_unacknowledged.isEmpty())
+        return;
+    // Selecting an order acknowledges it, so each click goes one older.
+    const qint64 newest = *std::max_element(m_unacknowledged.cbegin(), m_unacknowledged.cend());
+    if (!selectOrder(newest))
+        Q_EMIT statusMessage(tr("Order #%1 is hidden by the filters.").arg(newest));
 }
 
 void OrderBoardPage::beep()

@@ -21,6 +21,7 @@ class QTimer;
 
 namespace LittleLemon::Ui {
 
+class ElidedLabel;
 class OrderCardDelegate;
 class OrderColumn;
 class Workspace;
@@ -78,8 +79,14 @@ public:
     bool isNewOrder(qint64 orderId) const { return m_unacknowledged.contains(orderId); }
     void acknowledge(qint64 orderId);
     void acknowledgeAll();
+    // Selects (and so acknowledges) the newest unacknowledged order: the
+    // banner's "Show", one older at each click.
+    void showNextNewOrder();
 
     void setDateFilter(DateFilter filter, const QDate &day = QDate());
+    // What the board says when its orders may be out of date (the last
+    // sync did not finish); empty when they are current.
+    QString staleText() const;
     QLineEdit *searchField() const { return m_search; }
 
     QAction *undoAction() const { return m_undoAction; }
@@ -102,6 +109,7 @@ private:
     void onOrdersInserted(const QModelIndex &parent, int first, int last);
     void onOrdersChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     void updateBanner();
+    void updateStale();
     void beep();
     void stepColumn(OrderColumn *from, int delta);
     void focusFirstCard();
@@ -122,8 +130,10 @@ private:
     QComboBox *m_date;
     QDateEdit *m_day;
     QPushButton *m_counterButton;
+    QLabel *m_stale = nullptr;
+    ElidedLabel *m_limits = nullptr;
     QFrame *m_banner;
-    QLabel *m_bannerText;
+    ElidedLabel *m_bannerText;
     QHBoxLayout *m_columnsLayout;
     QList<OrderColumn *> m_columns;
     QAction *m_undoAction;

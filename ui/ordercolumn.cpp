@@ -1,10 +1,10 @@
 #include "ui/ordercolumn.h"
 
 #include "ui/boardcolumnmodel.h"
+#include "ui/elidedlabel.h"
 #include "ui/ordercolumnview.h"
 #include "ui/theme.h"
 
-#include <QLabel>
 #include <QVBoxLayout>
 
 namespace LittleLemon::Ui {
@@ -14,7 +14,7 @@ OrderColumn::OrderColumn(const QString &title, const QList<OrderStage> &stages, 
     , m_title(title)
     , m_stages(stages)
     , m_target(target)
-    , m_header(new QLabel(this))
+    , m_header(new ElidedLabel(this))
     , m_model(new BoardColumnModel(this))
     , m_view(new OrderColumnView(this))
 {
@@ -52,7 +52,7 @@ OrderColumn::OrderColumn(const QString &title, const QList<OrderStage> &stages, 
 
 void OrderColumn::updateCount()
 {
-    m_header->setText(tr("%1 (%2)").arg(m_title).arg(m_model->rowCount()));
+    m_header->setFullText(tr("%1 (%2)").arg(m_title).arg(m_model->rowCount()));
 }
 
 } // namespace LittleLemon::Ui

@@ -5,11 +5,10 @@
 #include <QList>
 #include <QWidget>
 
-class QLabel;
-
 namespace LittleLemon::Ui {
 
 class BoardColumnModel;
+class ElidedLabel;
 class OrderColumnView;
 
 // One column of the orders board: a header with the stage and how many
@@ -34,7 +33,7 @@ private:
     QString m_title;
     QList<OrderStage> m_stages;
     OrderStage m_target;
-    QLabel *m_header;
+    ElidedLabel *m_header;
     BoardColumnModel *m_model;
     OrderColumnView *m_view;
 };

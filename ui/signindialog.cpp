@@ -6,9 +6,12 @@
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
+#include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
+#include <QUrl>
 #include <QRadioButton>
 #include <QStackedWidget>
 #include <QStyle>
@@ -52,6 +55,7 @@ SignInDialog::SignInDialog(LocalServer *localServer, QWidget *parent)
     , m_username(new QLineEdit(this))
     , m_password(new QLineEdit(this))
     , m_keep(new QCheckBox(tr("Keep me signed in on this computer"), this))
+    , m_keepNote(new QLabel(this))
     , m_restaurant(new QLineEdit(this))
     , m_setupUser(new QLineEdit(this))
     , m_setupEmail(new QLineEdit(this))
@@ -100,7 +104,10 @@ SignInDialog::SignInDialog(LocalServer *localServer, QWidget *parent)
     m_trust->hide();
     connect(m_trust, &QPushButton::clicked, this, [this] {
         m_trust->hide();
+        m_trustNote->hide();
+        // One step: trusted, then signed in with what is already typed.
         Q_EMIT trustRequested(m_fingerprint);
+        submit();
     });
 
     auto *where = new QVBoxLayout;
@@ -129,6 +136,24 @@ SignInDialog::SignInDialog(LocalServer *localServer, QWidget *parent)
     cloudErrorRow->addSpacing(28);
     cloudErrorRow->addWidget(m_cloudError, 1);
     where->addLayout(cloudErrorRow);
+    // The cloud over plain HTTP: fine on this computer (tests, development),
+    // elsewhere only when asked for, and said to be unencrypted.
+    m_allowHttp = new QCheckBox(tr("Allow plain HTTP: unencrypted, only behind a proxy you trust"), this);
+    m_allowHttp->setObjectName(QStringLiteral("allowPlainHttp"));
+    m_allowHttp->setToolTip(tr("Without HTTPS your password and the restaurant's data cross the network as they are."));
+    m_allowHttp->setChecked(QSettings().value(QStringLiteral("signIn/cloudAllowPlainHttp"), false).toBool());
+    connect(m_cloudUrl, &QLineEdit::textChanged, this, &SignInDialog::updateMode);
+    auto *httpRow = new QHBoxLayout;
+    httpRow->addSpacing(28);
+    httpRow->addWidget(m_allowHttp, 1);
+    where->addLayout(httpRow);
+    m_trustNote = new QLabel(this);
+    m_trustNote->setObjectName(QStringLiteral("trustNote"));
+    m_trustNote->setProperty("role", QStringLiteral("hint"));
+    m_trustNote->setWordWrap(true);
+    m_trustNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_trustNote->hide();
+    where->addWidget(m_trustNote);
     where->addWidget(m_trust);
 
     // ---- sign in
@@ -187,6 +212,10 @@ SignInDialog::SignInDialog(LocalServer *localServer, QWidget *parent)
     m_keep->setObjectName(QStringLiteral("keepSignedIn"));
     m_keep->setToolTip(tr("Signs you in by itself next time, with a key kept in this computer's keychain "
                           "(never your password)."));
+    m_keepNote->setObjectName(QStringLiteral("keepSignedInNote"));
+    m_keepNote->setProperty("role", QStringLiteral("hint"));
+    m_keepNote->setWordWrap(true);
+    m_keepNote->hide();
     m_busyLabel->setProperty("role", QStringLiteral("hint"));
     m_busyLabel->hide();
 
@@ -209,6 +238,7 @@ SignInDialog::SignInDialog(LocalServer *localServer, QWidget *parent)
     layout->addSpacing(12);
     layout->addWidget(m_forms);
     layout->addWidget(m_keep);
+    layout->addWidget(m_keepNote);
     layout->addWidget(m_generalError);
     layout->addStretch();
     layout->addLayout(buttons);
@@ -240,6 +270,7 @@ SignInTarget SignInDialog::target() const
         t.address = m_lanAddress->text().trimmed();
     else if (t.kind == ServerKind::Cloud)
         t.address = m_cloudUrl->text().trimmed();
+    t.allowPlainHttp = t.kind == ServerKind::Cloud && m_allowHttp->isVisibleTo(this) && m_allowHttp->isChecked();
     return t;
 }
 
@@ -279,7 +310,18 @@ bool SignInDialog::keepSignedIn() const
 
 void SignInDialog::setKeepSignedIn(bool keep)
 {
-    m_keep->setChecked(keep);
+    m_keep->setChecked(keep && m_keep->isEnabled());
+}
+
+void SignInDialog::setKeychainAvailable(bool available)
+{
+    m_keep->setEnabled(available);
+    if (!available)
+        m_keep->setChecked(false);
+    m_keepNote->setText(available ? QString()
+                                  : tr("This computer has no password keychain, so Little Lemon cannot keep you "
+                                       "signed in: you will type your password each time it starts."));
+    m_keepNote->setVisible(!available);
 }
 
 QLineEdit *SignInDialog::addressField() const
@@ -297,6 +339,13 @@ void SignInDialog::updateMode()
     const auto kind = ServerKind(m_kinds->checkedId());
     m_lanAddress->setEnabled(kind == ServerKind::Lan && !m_busy);
     m_cloudUrl->setEnabled(kind == ServerKind::Cloud && !m_busy);
+    // Offered only where it matters: the cloud, at an http:// address that is not this computer.
+    const QUrl cloud = QUrl::fromUserInput(m_cloudUrl->text().trimmed());
+    const QHostAddress host(cloud.host());
+    const bool loopback = host.isLoopback() || cloud.host() == QLatin1String("localhost");
+    m_allowHttp->setVisible(kind == ServerKind::Cloud && cloud.scheme() == QLatin1String("http")
+                            && m_cloudUrl->text().trimmed().startsWith(QLatin1String("http://")) && !loopback);
+    m_allowHttp->setEnabled(!m_busy);
     updateLocalState();
     const bool setup = kind == ServerKind::Standalone && m_local && m_local->state() == LocalServer::State::Running
         && m_local->needsSetup();
@@ -451,8 +500,13 @@ void SignInDialog::setBusy(bool busy, const QString &what)
 void SignInDialog::offerTrust(const QString &fingerprint)
 {
     m_fingerprint = fingerprint;
-    m_trust->setText(tr("Trust this server's certificate (SHA-256 %1…)").arg(fingerprint.left(23)));
+    // A short button; the fingerprint, which is long, wraps in the note above it.
+    m_trust->setText(tr("Trust this certificate and sign in"));
     m_trust->setToolTip(tr("Only if the fingerprint matches the one your server shows:\n%1").arg(fingerprint));
+    m_trustNote->setText(tr("This server's certificate is not signed by an authority this computer knows. Trust "
+                            "it only if its SHA-256 fingerprint is the one your server shows: %1")
+                             .arg(fingerprint));
+    m_trustNote->show();
     m_trust->show();
 }
 
@@ -501,6 +555,8 @@ void SignInDialog::submit()
         showError(Field::Password, tr("Type your password."));
         return;
     }
+    if (t.kind == ServerKind::Cloud)
+        QSettings().setValue(QStringLiteral("signIn/cloudAllowPlainHttp"), m_allowHttp->isChecked());
     Q_EMIT signInRequested(t, m_username->text().trimmed(), m_password->text(), m_keep->isChecked());
 }
 

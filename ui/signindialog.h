@@ -21,6 +21,9 @@ struct SignInTarget
 {
     ServerKind kind = ServerKind::Standalone;
     QString address; // "192.168.1.10:8000" or "https://…"; empty for standalone
+    // The cloud over http:// at an address other than this computer's: only
+    // when the person said so (behind a proxy they trust).
+    bool allowPlainHttp = false;
 };
 
 // The first thing a person sees: where the restaurant's data lives ("This
@@ -48,6 +51,9 @@ public:
     void setUsername(const QString &username);
     bool keepSignedIn() const;
     void setKeepSignedIn(bool keep);
+    // Without a keychain "keep me signed in" cannot keep anything: it is
+    // unticked, disabled and the dialog says why.
+    void setKeychainAvailable(bool available);
 
     // Shows `message` under `field` (General: under the buttons).
     void showError(Field field, const QString &message);
@@ -108,6 +114,7 @@ private:
     QLineEdit *m_username;
     QLineEdit *m_password;
     QCheckBox *m_keep;
+    QLabel *m_keepNote;
     QLineEdit *m_restaurant;
     QLineEdit *m_setupUser;
     QLineEdit *m_setupEmail;
@@ -125,6 +132,8 @@ private:
     QLabel *m_generalError;
     QLabel *m_busyLabel;
     bool m_busy = false;
+    QCheckBox *m_allowHttp = nullptr;
+    QLabel *m_trustNote = nullptr;
 };
 
 } // namespace LittleLemon::Ui

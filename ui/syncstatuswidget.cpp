@@ -1,6 +1,7 @@
 #include "ui/syncstatuswidget.h"
 
 #include "api/client/syncengine.h"
+#include "ui/elidedlabel.h"
 #include "ui/theme.h"
 
 #include <QHBoxLayout>
@@ -34,7 +35,7 @@ SyncStatusWidget::SyncStatusWidget(Client::SyncEngine *engine, QWidget *parent)
     : QWidget(parent)
     , m_engine(engine)
     , m_button(new QToolButton(this))
-    , m_last(new QLabel(this))
+    , m_last(new ElidedLabel(this))
     , m_progress(new QProgressBar(this))
     , m_clock(new QTimer(this))
     , m_progressDelay(new QTimer(this))
@@ -47,6 +48,9 @@ SyncStatusWidget::SyncStatusWidget(Client::SyncEngine *engine, QWidget *parent)
     connect(m_button, &QToolButton::clicked, this, &SyncStatusWidget::clicked);
     m_last->setObjectName(QStringLiteral("lastSync"));
     m_last->setProperty("role", QStringLiteral("hint"));
+    // Up to a third of a small screen; longer words are elided, whole in the tooltip.
+    m_last->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    m_last->setMaximumWidth(460);
     m_progress->setObjectName(QStringLiteral("syncProgress"));
     m_progress->setMaximumWidth(180);
     m_progress->setTextVisible(true);
@@ -90,6 +94,9 @@ QString SyncStatusWidget::stateText() const
     case Client::SyncEngine::Status::Syncing:
         return tr("Syncing…");
     case Client::SyncEngine::Status::Online:
+        // Reachable, but the last run did not finish: not "Online" as if all were well.
+        if (stopped())
+            return tr("Sync stopped");
         return tr("Online");
     }
     return {};
@@ -112,8 +119,16 @@ QString SyncStatusWidget::changesText() const
     return parts.join(QStringLiteral(", "));
 }
 
+bool SyncStatusWidget::stopped() const
+{
+    return m_engine->runCount() > 0 && !m_engine->isSyncing() && !m_engine->lastReport().ok;
+}
+
 QString SyncStatusWidget::lastSyncText() const
 {
+    // A sync that cannot finish says why in the bar itself, not in a tooltip.
+    if (stopped() && !m_engine->statusMessage().isEmpty())
+        return m_engine->statusMessage();
     const QDateTime last = m_engine->lastSyncTime();
     if (!last.isValid())
         return tr("not synced yet");
@@ -138,7 +153,8 @@ void SyncStatusWidget::refresh()
         color = QColor(0x9E, 0x9E, 0x9E);
     else if (status == Client::SyncEngine::Status::Syncing)
         color = Theme::lemon();
-    if (m_engine->failedCount() + m_engine->conflictCount() > 0)
+    if (m_engine->failedCount() + m_engine->conflictCount() > 0
+        || (stopped() && status != Client::SyncEngine::Status::Offline))
         color = QColor(0xD3, 0x3F, 0x2F);
     m_button->setIcon(dot(color));
     m_button->setText(tr("%1 · %2").arg(stateText(), changesText()));
@@ -146,7 +162,7 @@ void SyncStatusWidget::refresh()
     if (!tip.isEmpty())
         tip += u'\n';
     m_button->setToolTip(tip + tr("Click to see the changes waiting for the server."));
-    m_last->setText(lastSyncText());
+    m_last->setFullText(lastSyncText());
 
     // A long sync (the first one, or many changes) shows how far it is.
     const bool long_ = m_engine->isSyncing() && !m_progressDelay->isActive() && m_engine->progressTotal() > 0;

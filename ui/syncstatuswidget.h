@@ -2,7 +2,6 @@
 
 #include <QWidget>
 
-class QLabel;
 class QProgressBar;
 class QTimer;
 class QToolButton;
@@ -12,6 +11,8 @@ class SyncEngine;
 }
 
 namespace LittleLemon::Ui {
+
+class ElidedLabel;
 
 // The sync status, always in the status bar: online / offline / syncing,
 // how many changes wait (or were refused, or clash), when the last sync
@@ -35,10 +36,12 @@ Q_SIGNALS:
 
 private:
     void refresh();
+    // The last run ended early (offline, refused, a bad answer).
+    bool stopped() const;
 
     Client::SyncEngine *m_engine;
     QToolButton *m_button;
-    QLabel *m_last;
+    ElidedLabel *m_last;
     QProgressBar *m_progress;
     QTimer *m_clock;
     QTimer *m_progressDelay;

@@ -168,6 +168,29 @@ void TokenStore::load(const QString &serverKey, const QString &username, QObject
     job->start();
 }
 
+void TokenStore::probe(QObject *context, std::function<void(bool)> done)
+{
+    QPointer<QObject> guard(context);
+    auto finish = [guard, done](bool available) {
+        if (guard && done)
+            done(available);
+    };
+    if (fallback().active) {
+        later(this, [finish] { finish(false); });
+        return;
+    }
+    auto *job = newJob<QKeychain::ReadPasswordJob>(QStringLiteral("probe@littlelemon"));
+    connect(job, &QKeychain::Job::finished, this, [this, finish](QKeychain::Job *j) {
+        if (isBackendFailure(j->error())) {
+            fallBack(j->errorString());
+            finish(false);
+            return;
+        }
+        finish(true);
+    });
+    job->start();
+}
+
 void TokenStore::remove(const QString &serverKey, const QString &username, QObject *context,
                         std::function<void()> done)
 {

@@ -36,6 +36,10 @@ public:
     void remove(const QString &serverKey, const QString &username, QObject *context,
                 std::function<void()> done = {});
 
+    // Whether this computer has a keychain to keep a sign-in in, found by
+    // reading an entry nobody writes; a missing keychain starts the fallback.
+    void probe(QObject *context, std::function<void(bool available)> done);
+
     // The sentence keychainUnavailable() carries.
     static QString fallbackMessage();
 
