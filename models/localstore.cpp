@@ -1,5 +1,7 @@
 #include "models/localstore.h"
 
+#include "models/privatefiles.h"
+
 #include "models/localstore_p.h"
 #include "models/recordjson.h"
 
@@ -390,6 +392,10 @@ bool LocalStorePrivate::openFiles()
             error = QStringLiteral("Cannot create the folder for %1").arg(path);
             return false;
         }
+        // Staff and guests' names and phones: the user's alone, also when an
+        // older version or another umask left them readable by others.
+        PrivateFiles::directory(QFileInfo(path).absolutePath());
+        PrivateFiles::database(path);
     }
     if (!openOutbox() || !attachCache())
         return false;

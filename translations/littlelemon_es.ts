@@ -273,7 +273,7 @@
 <context>
     <name>LittleLemon::Client::SyncEngine</name>
     <message>
-        <location filename="../api/client/syncengine.cpp" line="+44"/>
+        <location filename="../api/client/syncengine.cpp" line="+46"/>
         <source>categories</source>
         <translation>categorías</translation>
     </message>
@@ -303,7 +303,7 @@
         <translation>personal</translation>
     </message>
     <message>
-        <location line="+247"/>
+        <location line="+337"/>
         <source>Connecting to %1</source>
         <translation>Conectando con %1</translation>
     </message>
@@ -323,22 +323,24 @@
         <translation>Buscando en el servidor: %1</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+205"/>
         <source>Reading changes</source>
         <translation>Leyendo cambios</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+82"/>
+        <location line="+48"/>
         <source>Reading %1</source>
         <translation>Leyendo %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-46"/>
+        <location line="+48"/>
         <source>Reading %1: page %2 of %3</source>
         <translation>Leyendo %1: página %2 de %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+68"/>
+        <location line="+95"/>
         <source>Reading changes: %n applied</source>
         <translation>
             <numerusform>Leyendo cambios: %n aplicado</numerusform>
@@ -346,7 +348,7 @@
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+44"/>
         <source>Offline: %1 Changes are kept and sent when the server is back.</source>
         <translation>Sin conexión: %1 Los cambios se guardan y se envían cuando vuelva el servidor.</translation>
     </message>
@@ -370,7 +372,7 @@
 <context>
     <name>LittleLemon::Desk::StandaloneServer</name>
     <message>
-        <location filename="../app/desk/standaloneserver.cpp" line="+100"/>
+        <location filename="../app/desk/standaloneserver.cpp" line="+102"/>
         <source>Little Lemon (demo)</source>
         <translation>Little Lemon (demostración)</translation>
     </message>
@@ -386,11 +388,12 @@
         <location line="+14"/>
         <location line="+19"/>
         <location line="+21"/>
+        <location line="+19"/>
         <source>The restaurant&apos;s server is not running.</source>
         <translation>El servidor del restaurante no está en marcha.</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-112"/>
         <source>Cannot serve the network on port %1: %2</source>
         <translation>No se puede dar servicio a la red en el puerto %1: %2</translation>
     </message>
@@ -406,7 +409,7 @@
     </message>
     <message>
         <location line="+51"/>
-        <location line="+21"/>
+        <location line="+40"/>
         <source>No account is called %1.</source>
         <translation>No hay ninguna cuenta llamada %1.</translation>
     </message>
@@ -928,24 +931,23 @@
 <context>
     <name>LittleLemon::Server::UserAdmin</name>
     <message>
-        <location filename="../api/server/useradmin.cpp" line="+29"/>
+        <location filename="../api/server/useradmin.cpp" line="+31"/>
         <source>&quot;%1&quot; is not a valid username: up to 150 letters, digits and @/./+/-/_</source>
         <translation>«%1» no es un nombre de usuario válido: hasta 150 letras, dígitos y @/./+/-/_</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>the password is empty</source>
         <translation>la contraseña está vacía</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-37"/>
         <source>a user named &quot;%1&quot; already exists</source>
         <translation>ya existe un usuario llamado «%1»</translation>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+11"/>
         <source>no user named &quot;%1&quot;</source>
         <translation>no existe ningún usuario llamado «%1»</translation>
     </message>
@@ -1520,7 +1522,7 @@
         <translation>Esta no es una dirección que pueda tener un servidor.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>Signing in as %1…</source>
         <translation>Iniciando sesión como %1…</translation>
     </message>
@@ -2831,7 +2833,7 @@
 <context>
     <name>LittleLemon::Ui::StaffPage</name>
     <message>
-        <location filename="../ui/staffpage.cpp" line="+38"/>
+        <location filename="../ui/staffpage.cpp" line="+39"/>
         <source>Managers</source>
         <translation>Gerentes</translation>
     </message>
@@ -2862,17 +2864,53 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+16"/>
+        <location line="+30"/>
         <source>New account…</source>
         <translation>Nueva cuenta…</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-28"/>
         <source>Reset password…</source>
         <translation>Restablecer contraseña…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+2"/>
+        <location line="+140"/>
+        <source>Deactivate</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <source>A deactivated account cannot sign in and is signed out of every terminal now.</source>
+        <translation>Una cuenta desactivada no puede iniciar sesión y se cierra ahora en todos los terminales.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out everywhere</source>
+        <translation>Cerrar sesión en todos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every terminal where this person is signed in asks for the password again.</source>
+        <translation>Cada terminal donde esta persona inició sesión vuelve a pedir la contraseña.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete account…</source>
+        <translation>Eliminar cuenta…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Accounts are managed on the cloud&apos;s own site: this desk cannot deactivate or delete an account, reset a password or sign someone out there.</source>
+        <translation>Las cuentas se gestionan en el sitio propio de la nube: este mostrador no puede desactivar ni eliminar una cuenta, restablecer una contraseña ni cerrar la sesión de nadie allí.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accounts are managed on the restaurant&apos;s server with littlelemon-server user deactivate, delete or sign-out; this desk cannot do it from here.</source>
+        <translation>Las cuentas se gestionan en el servidor del restaurante con littlelemon-server user deactivate, delete o sign-out; este mostrador no puede hacerlo desde aquí.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>User name to add</source>
         <translation>Nombre de usuario que añadir</translation>
     </message>
@@ -2883,17 +2921,57 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+111"/>
+        <location line="+184"/>
         <source>Remove from the group</source>
         <translation>Quitar del grupo</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-134"/>
         <source>Add this person to the group</source>
         <translation>Añadir a esta persona al grupo</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+18"/>
+        <source>Activate</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 is deactivated and signed out of every terminal.</source>
+        <translation>%1 está desactivado y su sesión se cerró en todos los terminales.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 may sign in again.</source>
+        <translation>%1 puede volver a iniciar sesión.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is signed out of every terminal.</source>
+        <translation>La sesión de %1 se cerró en todos los terminales.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Delete account</source>
+        <translation>Eliminar cuenta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the account %1? They are signed out everywhere and cannot sign in again. Their orders and bookings keep the name.</source>
+        <translation>¿Eliminar la cuenta %1? Su sesión se cierra en todas partes y no podrá volver a entrar. Sus pedidos y reservas conservan el nombre.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Account %1 deleted.</source>
+        <translation>Cuenta %1 eliminada.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Type the user name of the person to add.</source>
         <translation>Escriba el nombre de usuario de la persona que quiere añadir.</translation>
     </message>
@@ -2913,9 +2991,14 @@
         <translation>%1 ya no está en el grupo.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>%1 and %2</source>
         <translation>%1 y %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (deactivated)</source>
+        <translation>%1 (desactivada)</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -2928,7 +3011,7 @@
         <translation>Nueva contraseña establecida para %1.</translation>
     </message>
     <message>
-        <location filename="../ui/staffpage.h" line="+30"/>
+        <location filename="../ui/staffpage.h" line="+31"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>

@@ -273,7 +273,7 @@
 <context>
     <name>LittleLemon::Client::SyncEngine</name>
     <message>
-        <location filename="../api/client/syncengine.cpp" line="+44"/>
+        <location filename="../api/client/syncengine.cpp" line="+46"/>
         <source>categories</source>
         <translation>categorias</translation>
     </message>
@@ -303,7 +303,7 @@
         <translation>equipe</translation>
     </message>
     <message>
-        <location line="+247"/>
+        <location line="+337"/>
         <source>Connecting to %1</source>
         <translation>Conectando a %1</translation>
     </message>
@@ -323,22 +323,24 @@
         <translation>Procurando no servidor: %1</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+205"/>
         <source>Reading changes</source>
         <translation>Lendo alterações</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+82"/>
+        <location line="+48"/>
         <source>Reading %1</source>
         <translation>Lendo %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-46"/>
+        <location line="+48"/>
         <source>Reading %1: page %2 of %3</source>
         <translation>Lendo %1: página %2 de %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+68"/>
+        <location line="+95"/>
         <source>Reading changes: %n applied</source>
         <translation>
             <numerusform>Lendo alterações: %n aplicada</numerusform>
@@ -346,7 +348,7 @@
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+44"/>
         <source>Offline: %1 Changes are kept and sent when the server is back.</source>
         <translation>Sem conexão: %1 As alterações ficam guardadas e são enviadas quando o servidor voltar.</translation>
     </message>
@@ -370,7 +372,7 @@
 <context>
     <name>LittleLemon::Desk::StandaloneServer</name>
     <message>
-        <location filename="../app/desk/standaloneserver.cpp" line="+100"/>
+        <location filename="../app/desk/standaloneserver.cpp" line="+102"/>
         <source>Little Lemon (demo)</source>
         <translation>Little Lemon (demonstração)</translation>
     </message>
@@ -386,11 +388,12 @@
         <location line="+14"/>
         <location line="+19"/>
         <location line="+21"/>
+        <location line="+19"/>
         <source>The restaurant&apos;s server is not running.</source>
         <translation>O servidor do restaurante não está funcionando.</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-112"/>
         <source>Cannot serve the network on port %1: %2</source>
         <translation>Não foi possível atender a rede na porta %1: %2</translation>
     </message>
@@ -406,7 +409,7 @@
     </message>
     <message>
         <location line="+51"/>
-        <location line="+21"/>
+        <location line="+40"/>
         <source>No account is called %1.</source>
         <translation>Não existe conta chamada %1.</translation>
     </message>
@@ -928,24 +931,23 @@
 <context>
     <name>LittleLemon::Server::UserAdmin</name>
     <message>
-        <location filename="../api/server/useradmin.cpp" line="+29"/>
+        <location filename="../api/server/useradmin.cpp" line="+31"/>
         <source>&quot;%1&quot; is not a valid username: up to 150 letters, digits and @/./+/-/_</source>
         <translation>“%1” não é um nome de usuário válido: até 150 letras, dígitos e @/./+/-/_</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>the password is empty</source>
         <translation>a senha está vazia</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-37"/>
         <source>a user named &quot;%1&quot; already exists</source>
         <translation>já existe um usuário chamado “%1”</translation>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+11"/>
         <source>no user named &quot;%1&quot;</source>
         <translation>não existe usuário chamado “%1”</translation>
     </message>
@@ -1520,7 +1522,7 @@
         <translation>Este não é um endereço que um servidor possa ter.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>Signing in as %1…</source>
         <translation>Entrando como %1…</translation>
     </message>
@@ -2831,7 +2833,7 @@
 <context>
     <name>LittleLemon::Ui::StaffPage</name>
     <message>
-        <location filename="../ui/staffpage.cpp" line="+38"/>
+        <location filename="../ui/staffpage.cpp" line="+39"/>
         <source>Managers</source>
         <translation>Gerentes</translation>
     </message>
@@ -2862,17 +2864,53 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+16"/>
+        <location line="+30"/>
         <source>New account…</source>
         <translation>Nova conta…</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-28"/>
         <source>Reset password…</source>
         <translation>Redefinir senha…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+2"/>
+        <location line="+140"/>
+        <source>Deactivate</source>
+        <translation>Desativar</translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <source>A deactivated account cannot sign in and is signed out of every terminal now.</source>
+        <translation>Uma conta desativada não pode entrar e sai agora de todos os terminais.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out everywhere</source>
+        <translation>Sair de todos os terminais</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every terminal where this person is signed in asks for the password again.</source>
+        <translation>Todo terminal em que esta pessoa entrou pedirá a senha novamente.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete account…</source>
+        <translation>Excluir conta…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Accounts are managed on the cloud&apos;s own site: this desk cannot deactivate or delete an account, reset a password or sign someone out there.</source>
+        <translation>As contas são gerenciadas no próprio site da nuvem: este balcão não pode desativar nem excluir uma conta, redefinir uma senha nem desconectar alguém lá.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accounts are managed on the restaurant&apos;s server with littlelemon-server user deactivate, delete or sign-out; this desk cannot do it from here.</source>
+        <translation>As contas são gerenciadas no servidor do restaurante com littlelemon-server user deactivate, delete ou sign-out; este balcão não pode fazer isso daqui.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>User name to add</source>
         <translation>Nome de usuário a incluir</translation>
     </message>
@@ -2883,17 +2921,57 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+111"/>
+        <location line="+184"/>
         <source>Remove from the group</source>
         <translation>Tirar do grupo</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-134"/>
         <source>Add this person to the group</source>
         <translation>Incluir esta pessoa no grupo</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+18"/>
+        <source>Activate</source>
+        <translation>Ativar</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 is deactivated and signed out of every terminal.</source>
+        <translation>%1 foi desativado e saiu de todos os terminais.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 may sign in again.</source>
+        <translation>%1 pode entrar novamente.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is signed out of every terminal.</source>
+        <translation>%1 saiu de todos os terminais.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Delete account</source>
+        <translation>Excluir conta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the account %1? They are signed out everywhere and cannot sign in again. Their orders and bookings keep the name.</source>
+        <translation>Excluir a conta %1? A pessoa sai de todos os terminais e não poderá entrar novamente. Os pedidos e reservas mantêm o nome.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Account %1 deleted.</source>
+        <translation>Conta %1 excluída.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Type the user name of the person to add.</source>
         <translation>Digite o nome de usuário da pessoa a incluir.</translation>
     </message>
@@ -2913,9 +2991,14 @@
         <translation>%1 saiu do grupo.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>%1 and %2</source>
         <translation>%1 e %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (deactivated)</source>
+        <translation>%1 (desativada)</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -2928,7 +3011,7 @@
         <translation>Nova senha definida para %1.</translation>
     </message>
     <message>
-        <location filename="../ui/staffpage.h" line="+30"/>
+        <location filename="../ui/staffpage.h" line="+31"/>
         <source>Staff</source>
         <translation>Equipe</translation>
     </message>

@@ -241,6 +241,12 @@ bool DeskController::resetClient(const SignInTarget &target, QString *error)
         else
             m_dialog->setNotice(message);
     });
+    // Pacing or a 429 holding requests back for more than 2 s: said where the
+    // person looks, for as long as it lasts, so a quiet desk is never a mystery.
+    connect(m_client, &ApiClient::waitingForRateLimit, this, [this](int seconds, const QString &text) {
+        if (m_window)
+            m_window->statusBar()->showMessage(text, seconds * 1000);
+    });
     return true;
 }
 

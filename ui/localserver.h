@@ -37,7 +37,12 @@ public:
         QString email;
         Role role = Role::Customer;
         bool isManager = false; // an admin may also be in the manager group
+        bool active = true;     // false: deactivated (may not sign in)
     };
+
+    // What changeAccount() does; each but Activate signs the person out of
+    // every terminal at once.
+    enum class AccountChange { Deactivate, Activate, Delete, SignOutEverywhere };
 
     // Empty `error`: done.
     using Done = std::function<void(const QString &error)>;
@@ -81,7 +86,10 @@ public:
                               std::function<void(const QList<Account> &accounts, const QString &error)> done)
         = 0;
     virtual void createAccount(const Account &account, const QString &password, QObject *context, Done done) = 0;
+    // Also signs the person out of every terminal.
     virtual void resetPassword(const QString &username, const QString &password, QObject *context, Done done) = 0;
+    // Deleting keeps the name on orders, bookings and their history.
+    virtual void changeAccount(const QString &username, AccountChange change, QObject *context, Done done) = 0;
     // A refresh token for `username`, made by the server itself: the demo
     // signs its manager in without a password nobody knows.
     virtual void issueRefreshToken(const QString &username, QObject *context,

@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -60,12 +61,26 @@ StaffPage::StaffPage(Workspace *workspace, QWidget *parent)
         create->setObjectName(QStringLiteral("newAccountButton"));
         m_resetButton = new QPushButton(tr("Reset password…"), box);
         m_resetButton->setObjectName(QStringLiteral("resetPasswordButton"));
+        m_activeButton = new QPushButton(tr("Deactivate"), box);
+        m_activeButton->setObjectName(QStringLiteral("activeButton"));
+        m_activeButton->setToolTip(tr("A deactivated account cannot sign in and is signed out of every terminal now."));
+        m_signOutButton = new QPushButton(tr("Sign out everywhere"), box);
+        m_signOutButton->setObjectName(QStringLiteral("signOutEverywhereButton"));
+        m_signOutButton->setToolTip(tr("Every terminal where this person is signed in asks for the password again."));
+        m_deleteButton = new QPushButton(tr("Delete account…"), box);
+        m_deleteButton->setObjectName(QStringLiteral("deleteAccountButton"));
         connect(create, &QPushButton::clicked, this, &StaffPage::newAccount);
         connect(m_resetButton, &QPushButton::clicked, this, &StaffPage::resetPassword);
+        connect(m_activeButton, &QPushButton::clicked, this, &StaffPage::toggleActive);
+        connect(m_signOutButton, &QPushButton::clicked, this, &StaffPage::signOutEverywhere);
+        connect(m_deleteButton, &QPushButton::clicked, this, &StaffPage::deleteAccount);
         connect(m_accounts, &QTableWidget::itemSelectionChanged, this, &StaffPage::updateButtons);
         auto *buttons = new QVBoxLayout;
         buttons->addWidget(create);
         buttons->addWidget(m_resetButton);
+        buttons->addWidget(m_activeButton);
+        buttons->addWidget(m_signOutButton);
+        buttons->addWidget(m_deleteButton);
         buttons->addStretch();
         auto *boxLayout = new QHBoxLayout(box);
         boxLayout->addWidget(m_accounts, 1);
@@ -78,6 +93,18 @@ StaffPage::StaffPage(Workspace *workspace, QWidget *parent)
         connect(newAccountAction, &QAction::triggered, this, &StaffPage::newAccount);
         addAction(newAccountAction);
         reloadAccounts();
+    } else {
+        // Where sign-ins are taken back matters when someone leaves.
+        auto *elsewhere = new QLabel(workspace->kind() == ServerKind::Cloud
+                                         ? tr("Accounts are managed on the cloud's own site: this desk cannot deactivate "
+                                              "or delete an account, reset a password or sign someone out there.")
+                                         : tr("Accounts are managed on the restaurant's server with littlelemon-server "
+                                              "user deactivate, delete or sign-out; this desk cannot do it from here."),
+                                     this);
+        elsewhere->setObjectName(QStringLiteral("accountsElsewhere"));
+        elsewhere->setProperty("role", QStringLiteral("hint"));
+        elsewhere->setWordWrap(true);
+        layout->addWidget(elsewhere);
     }
     connect(workspace, &Workspace::featuresChanged, this, &StaffPage::applyPermissions);
     applyPermissions();
@@ -168,8 +195,81 @@ void StaffPage::updateButtons()
     const bool may = m_workspace->permissions().seeStaff().allowed;
     for (const Panel *p : { &m_managerPanel, &m_crewPanel })
         p->removeButton->setEnabled(may && p->view->currentIndex().isValid());
-    if (m_resetButton)
-        m_resetButton->setEnabled(m_accounts->currentRow() >= 0);
+    if (m_resetButton) {
+        const bool selected = m_accounts->currentRow() >= 0;
+        // One's own account stays: deactivating it here would lock the desk out.
+        const bool other = selected && selectedAccount() != m_workspace->user().username;
+        m_resetButton->setEnabled(selected);
+        m_activeButton->setEnabled(other);
+        m_activeButton->setText(selected && !selectedActive() ? tr("Activate") : tr("Deactivate"));
+        m_deleteButton->setEnabled(other);
+        m_signOutButton->setEnabled(other);
+    }
+}
+
+QString StaffPage::selectedAccount() const
+{
+    const int row = m_accounts ? m_accounts->currentRow() : -1;
+    return row >= 0 ? m_accounts->item(row, 0)->text() : QString();
+}
+
+bool StaffPage::selectedActive() const
+{
+    const int row = m_accounts ? m_accounts->currentRow() : -1;
+    return row < 0 || m_accounts->item(row, 0)->data(Qt::UserRole).toBool();
+}
+
+void StaffPage::change(const QString &username, int what, const QString &doneMessage)
+{
+    LocalServer *server = m_workspace->localServer();
+    if (!server || username.isEmpty())
+        return;
+    if (const Verdict v = m_workspace->permissions().manageAccounts(); !v) {
+        Q_EMIT statusMessage(v.reason);
+        return;
+    }
+    server->changeAccount(username, LocalServer::AccountChange(what), this, [this, doneMessage](const QString &error) {
+        Q_EMIT statusMessage(error.isEmpty() ? doneMessage : error);
+        if (error.isEmpty())
+            m_workspace->syncNow(); // the staff groups may have changed
+    });
+}
+
+void StaffPage::toggleActive()
+{
+    const QString username = selectedAccount();
+    if (selectedActive())
+        change(username, int(LocalServer::AccountChange::Deactivate),
+               tr("%1 is deactivated and signed out of every terminal.").arg(username));
+    else
+        change(username, int(LocalServer::AccountChange::Activate), tr("%1 may sign in again.").arg(username));
+}
+
+void StaffPage::signOutEverywhere()
+{
+    const QString username = selectedAccount();
+    change(username, int(LocalServer::AccountChange::SignOutEverywhere),
+           tr("%1 is signed out of every terminal.").arg(username));
+}
+
+void StaffPage::deleteAccount()
+{
+    const QString username = selectedAccount();
+    if (username.isEmpty())
+        return;
+    auto *ask = new QMessageBox(QMessageBox::Warning, tr("Delete account"),
+                                tr("Delete the account %1? They are signed out everywhere and cannot sign in again. "
+                                   "Their orders and bookings keep the name.")
+                                    .arg(username),
+                                QMessageBox::Cancel, this);
+    auto *yes = ask->addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    ask->setDefaultButton(QMessageBox::Cancel);
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    connect(ask, &QMessageBox::finished, this, [this, ask, yes, username] {
+        if (ask->clickedButton() == yes)
+            change(username, int(LocalServer::AccountChange::Delete), tr("Account %1 deleted.").arg(username));
+    });
+    ask->open();
 }
 
 bool StaffPage::addMember(const QString &group, const QString &username)
@@ -272,10 +372,14 @@ void StaffPage::reloadAccounts()
         for (const LocalServer::Account &a : accounts) {
             const int row = m_accounts->rowCount();
             m_accounts->insertRow(row);
-            m_accounts->setItem(row, 0, new QTableWidgetItem(a.username));
+            auto *name = new QTableWidgetItem(a.username);
+            name->setData(Qt::UserRole, a.active);
+            m_accounts->setItem(row, 0, name);
             QString role = displayName(a.role);
             if (a.role == Role::Admin && a.isManager)
                 role = tr("%1 and %2").arg(role, displayName(Role::Manager));
+            if (!a.active)
+                role = tr("%1 (deactivated)").arg(role);
             m_accounts->setItem(row, 1, new QTableWidgetItem(role));
             m_accounts->setItem(row, 2, new QTableWidgetItem(a.email));
             if (a.username == current)

@@ -19,7 +19,8 @@ class Workspace;
 // Who works here (managers and administrators): the members of the manager
 // and delivery-crew groups, added by user name and removed with one button,
 // as local edits through the outbox. In standalone mode the accounts
-// themselves too: create one, reset a password.
+// themselves too: create one, reset a password, deactivate, delete, sign
+// out of every terminal. Elsewhere the page says where that is done.
 class StaffPage : public Page
 {
     Q_OBJECT
@@ -43,6 +44,12 @@ public:
     void reloadAccounts();
     void newAccount();
     void resetPassword();
+    // Standalone only: the selected account. Deactivating, deleting (after
+    // a question) and signing out take effect on every terminal at once.
+    void toggleActive();
+    void deleteAccount();
+    void signOutEverywhere();
+    QPushButton *activeButton() const { return m_activeButton; }
 
 private:
     struct Panel
@@ -59,6 +66,9 @@ private:
     const Panel *panel(const QString &group) const;
     void applyPermissions();
     void updateButtons();
+    QString selectedAccount() const;
+    bool selectedActive() const;
+    void change(const QString &username, int what, const QString &doneMessage);
 
     Workspace *m_workspace;
     StaffModel *m_managers;
@@ -69,6 +79,9 @@ private:
     QWidget *m_accountsBox = nullptr;
     QTableWidget *m_accounts = nullptr;
     QPushButton *m_resetButton = nullptr;
+    QPushButton *m_activeButton = nullptr;
+    QPushButton *m_deleteButton = nullptr;
+    QPushButton *m_signOutButton = nullptr;
 };
 
 } // namespace LittleLemon::Ui

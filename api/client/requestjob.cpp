@@ -66,6 +66,17 @@ QString formatFingerprint(const QByteArray &digest)
     return QString::fromLatin1(digest.toHex(':').toUpper());
 }
 
+// An HTTP date, "Wed, 02 Dec 2026 03:12:54 GMT" (RFC 7231's IMF-fixdate).
+// Qt 6.4 reads RFC 2822 dates but not the "GMT" every HTTP server sends.
+QDateTime parseHttpDate(const QByteArray &value)
+{
+    QString text = QString::fromLatin1(value.trimmed());
+    if (text.endsWith(QLatin1String(" GMT")) || text.endsWith(QLatin1String(" UTC")))
+        text = text.chopped(4) + QStringLiteral(" +0000");
+    const QDateTime at = QDateTime::fromString(text, Qt::RFC2822Date);
+    return at.isValid() ? at.toUTC() : QDateTime();
+}
+
 // Retry-After is seconds or an HTTP date; -1 when absent or unreadable.
 int parseRetryAfter(const QByteArray &value)
 {
@@ -76,7 +87,7 @@ int parseRetryAfter(const QByteArray &value)
     const int seconds = v.toInt(&ok);
     if (ok)
         return std::max(0, seconds);
-    const QDateTime at = QDateTime::fromString(QString::fromLatin1(v), Qt::RFC2822Date);
+    const QDateTime at = parseHttpDate(v);
     if (!at.isValid())
         return -1;
     return int(std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(at)));
@@ -134,12 +145,7 @@ QByteArray RequestJob::header(const QByteArray &name) const
 
 QDateTime RequestJob::serverDate() const
 {
-    // "Wed, 02 Dec 2026 03:12:54 GMT" (RFC 7231's IMF-fixdate, an RFC 2822 date).
-    const QByteArray date = header(QByteArrayLiteral("Date")).trimmed();
-    if (date.isEmpty())
-        return QDateTime();
-    QDateTime at = QDateTime::fromString(QString::fromLatin1(date), Qt::RFC2822Date);
-    return at.isValid() ? at.toUTC() : QDateTime();
+    return parseHttpDate(header(QByteArrayLiteral("Date")));
 }
 
 void RequestJob::setTimeout(int ms)

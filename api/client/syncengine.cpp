@@ -6,6 +6,8 @@
 #include "api/client/collectionreader.h"
 #include "api/client/connectivitymonitor.h"
 #include "api/client/createlookup.h"
+#include "api/client/ordertailreader.h"
+#include "api/client/ratepacer.h"
 #include "api/client/requestjob.h"
 #include "api/client/synclog.h"
 #include "models/localstore.h"
@@ -56,6 +58,13 @@ QString entityLabel(Entity entity)
     return QString();
 }
 
+// Meta keys of the order tail (OrderTailReader) in the cache.
+const QString kOrdersCount = QStringLiteral("sync.orders.count");
+const QString kOrdersPageSize = QStringLiteral("sync.orders.page-size");
+// Orders moving (or an edit of ours) this recently: the desk is busy.
+constexpr qint64 kBusyMs = 2 * 60 * 1000;
+constexpr qint64 kMinuteMs = 60 * 1000;
+
 bool connectionTrouble(ApiError::Kind kind)
 {
     return kind == ApiError::Kind::Offline || kind == ApiError::Kind::Timeout || kind == ApiError::Kind::Tls;
@@ -75,12 +84,20 @@ SyncEngine::SyncEngine(ApiClient *client, LocalStore *store, QObject *parent)
     m_debounce.setInterval(500);
     m_intervalTimer.setInterval(m_intervalMs);
     m_retryTimer.setSingleShot(true);
-    connect(&m_debounce, &QTimer::timeout, this, &SyncEngine::syncNow);
+    m_budgetTimer.setSingleShot(true);
+    m_clockSinceStart.start();
+    connect(&m_debounce, &QTimer::timeout, this, [this] {
+        // A run for a local edit: it sends the edit; what others changed waits
+        // for the next cycle unless the last pull is old.
+        m_pushOnlyRequested = true;
+        requestRun();
+    });
     connect(&m_retryTimer, &QTimer::timeout, this, &SyncEngine::syncNow);
-    connect(&m_intervalTimer, &QTimer::timeout, this, [this] {
-        if (m_connectivity->isOnline() && !m_running)
+    connect(&m_budgetTimer, &QTimer::timeout, this, [this] {
+        if (m_started && m_connectivity->isOnline())
             syncNow();
     });
+    connect(&m_intervalTimer, &QTimer::timeout, this, &SyncEngine::syncWithinBudget);
     connect(m_connectivity, &ConnectivityMonitor::onlineChanged, this, [this](bool online) {
         // What the server is was decided at sign-in and stays decided: asking
         // again after each outage would cost a request of the user's budget.
@@ -147,7 +164,65 @@ void SyncEngine::stop()
     m_debounce.stop();
     m_intervalTimer.stop();
     m_retryTimer.stop();
+    m_budgetTimer.stop();
     m_connectivity->setProbing(false);
+}
+
+void SyncEngine::setRequestBudget(int idlePerMinute, int busyPerMinute)
+{
+    m_idleBudget = std::max(0, idlePerMinute);
+    m_busyBudget = std::max(0, busyPerMinute);
+}
+
+int SyncEngine::requestBudget() const
+{
+    const int limit = m_client ? m_client->pacer(true)->limit() : 100;
+    if (isBusy())
+        return m_busyBudget > 0 ? m_busyBudget : std::max(1, limit / 2);
+    return m_idleBudget > 0 ? m_idleBudget : std::max(1, limit / 10);
+}
+
+bool SyncEngine::isBusy() const
+{
+    return m_changedAt >= 0 && m_clockSinceStart.elapsed() - m_changedAt < kBusyMs;
+}
+
+int SyncEngine::spentInLastMinute(qint64 now) const
+{
+    int spent = 0;
+    for (const auto &[at, requests] : m_spent) {
+        if (at > now - kMinuteMs)
+            spent += requests;
+    }
+    return spent;
+}
+
+void SyncEngine::syncWithinBudget()
+{
+    if (!m_connectivity->isOnline() || m_running || m_budgetTimer.isActive())
+        return;
+    const qint64 now = m_clockSinceStart.elapsed();
+    const int budget = requestBudget();
+    const bool catalog = !has(QStringLiteral("changes")) && catalogDue();
+    const int expected = std::min(budget, m_lastPullCost + (catalog ? m_lastCatalogCost : 0));
+    int spent = spentInLastMinute(now);
+    if (spent + expected <= budget) {
+        syncNow();
+        return;
+    }
+    // Wait until enough of the last minute's requests have aged out of it.
+    qint64 at = now;
+    for (const auto &[when, requests] : std::as_const(m_spent)) {
+        if (when <= now - kMinuteMs)
+            continue;
+        spent -= requests;
+        at = when + kMinuteMs;
+        if (spent + expected <= budget)
+            break;
+    }
+    qCDebug(lcSync) << "next cycle in" << (at - now) << "ms: the last minute used" << spentInLastMinute(now)
+                    << "of a budget of" << budget << "requests";
+    m_budgetTimer.start(int(std::max<qint64>(0, at - now)));
 }
 
 // ---- status -------------------------------------------------------------------
@@ -267,12 +342,25 @@ bool SyncEngine::discard(qint64 seq)
 
 void SyncEngine::syncNow()
 {
+    m_pushOnlyRequested = false;
+    requestRun();
+}
+
+void SyncEngine::refreshEverything()
+{
+    m_everythingRequested = true;
+    syncNow();
+}
+
+void SyncEngine::requestRun()
+{
     if (m_running) {
         m_again = true;
         return;
     }
     m_debounce.stop();
     m_retryTimer.stop();
+    m_budgetTimer.stop();
     beginRun();
 }
 
@@ -282,6 +370,10 @@ void SyncEngine::beginRun()
     m_again = false;
     m_report = SyncReport();
     m_clock.start();
+    m_report.pushOnly = m_pushOnlyRequested && m_intervalMs > 0 && m_pulledAt >= 0
+        && m_clockSinceStart.elapsed() - m_pulledAt < m_intervalMs;
+    m_pushOnlyRequested = false;
+    m_runEverything = std::exchange(m_everythingRequested, false);
     m_pullPlan.clear();
     m_feedAfterFullRead = false;
     m_pushDone = 0;
@@ -627,21 +719,47 @@ void SyncEngine::startPull()
 {
     if (!m_running)
         return;
+    if (m_report.pushOnly) {
+        qCDebug(lcSync) << "edit sent; the pull waits for the next cycle";
+        finishRun(ApiError());
+        return;
+    }
     const bool feed = has(QStringLiteral("changes"));
     bool cacheEmpty = true;
     for (Entity e : allEntities())
         cacheEmpty = cacheEmpty && m_store->rowCount(e) == 0;
     // The feed from 0 only adds: a cache filled by full reads before the
     // server had the feed is read in full once, so deletions are not missed.
-    if (feed && (m_store->changeSeq() > 0 || cacheEmpty)) {
+    if (feed && !m_runEverything && (m_store->changeSeq() > 0 || cacheEmpty)) {
         setProgress(m_pushDone, m_pushDone + 1, tr("Reading changes"));
         pullChanges(m_store->changeSeq());
         return;
     }
     m_report.fullRead = true;
-    m_pullPlan = fullReadPlan();
+    m_runCatalog = feed || catalogDue();
+    m_catalogRequests = 0;
+    m_pullPlan = feed ? fullReadPlan() : followPlan();
     m_feedAfterFullRead = feed;
     nextFullRead();
+}
+
+bool SyncEngine::catalogDue() const
+{
+    return m_catalogReadAt < 0 || m_runEverything || m_everythingRequested
+        || m_clockSinceStart.elapsed() - m_catalogReadAt >= m_catalogIntervalMs;
+}
+
+QList<SyncEngine::PullStep> SyncEngine::followPlan() const
+{
+    // The whole catalog when due; the menu alone every cycle while busy
+    // (prices change while orders come in); orders always, from the tail.
+    QList<PullStep> plan;
+    for (const PullStep &step : fullReadPlan()) {
+        const bool menu = step.entity == Entity::MenuItem;
+        if (step.entity == Entity::Order || m_runCatalog || (menu && isBusy()))
+            plan << step;
+    }
+    return plan;
 }
 
 QList<SyncEngine::PullStep> SyncEngine::fullReadPlan() const
@@ -681,6 +799,12 @@ void SyncEngine::nextFullRead()
         return;
     }
     const PullStep step = m_pullPlan.takeFirst();
+    if (step.entity == Entity::Order && !has(QStringLiteral("changes"))) {
+        followOrders();
+        return;
+    }
+    if (step.entity == Entity::MenuItem)
+        m_report.catalogRead = true;
     Request request = Request::get(step.path, step.entity == Entity::MenuItem ? Request::Auth::Optional
                                                                                : Request::Auth::Required);
     if (step.paged && has(QStringLiteral("page_size")))
@@ -695,6 +819,7 @@ void SyncEngine::nextFullRead()
     });
     connect(reader, &ApiJob::finished, this, [this, step, reader](const ApiError &error) {
         m_report.requests += reader->sends();
+        m_catalogRequests += reader->sends();
         if (error.isError()) {
             if (error.kind() == ApiError::Kind::Forbidden || error.kind() == ApiError::Kind::NotFound) {
                 // Not this user's to read (or not on this server): nothing to mirror.
@@ -715,6 +840,80 @@ void SyncEngine::nextFullRead()
         nextFullRead();
     });
     reader->start();
+}
+
+void SyncEngine::followOrders()
+{
+    OrderTailReader::Known known;
+    const QString count = m_store->metaValue(kOrdersCount);
+    known.lastCount = count.isEmpty() ? -1 : count.toLongLong();
+    known.pageSize = m_store->metaValue(kOrdersPageSize).toInt();
+    for (const OrderSummary &o : m_store->orderSummaries()) {
+        if (o.id <= 0)
+            continue; // not on the server yet
+        known.ids << o.id;
+        const OrderStage stage = o.effectiveStage();
+        if (stage != OrderStage::Delivered && stage != OrderStage::Cancelled)
+            known.open.insert(o.id);
+    }
+    // The first read of a cache fills it: that is no sign of orders moving.
+    m_followingOrders = known.lastCount >= 0;
+    auto *reader = new OrderTailReader(m_client, known, m_runEverything, this);
+    const int done = m_pushDone;
+    const int total = m_pushDone + m_pullPlan.size() + 1;
+    setProgress(done, total, tr("Reading %1").arg(entityLabel(Entity::Order)));
+    connect(reader, &ApiJob::progress, this, [this, done, total](qint64 page, qint64 pages) {
+        setProgress(done, total, tr("Reading %1: page %2 of %3").arg(entityLabel(Entity::Order)).arg(page).arg(pages));
+    });
+    connect(reader, &OrderTailReader::pageRead, this, &SyncEngine::onOrdersRead);
+    connect(reader, &ApiJob::finished, this, [this, reader](const ApiError &error) {
+        m_report.requests += reader->sends();
+        if (error.isError()) {
+            if (error.kind() == ApiError::Kind::Forbidden) {
+                qCInfo(lcSync) << "skipping orders: not this user's to read";
+                nextFullRead();
+                return;
+            }
+            if (!stopForError(OutboxEntry(), error))
+                finishRun(error);
+            return;
+        }
+        for (qint64 id : reader->gone()) {
+            m_report.changed = m_followingOrders;
+            m_store->removeFromServer(Entity::Order, id);
+        }
+        if (reader->wasFull()) {
+            // Everything was read: what the server no longer lists is gone.
+            const QSet<qint64> &seen = reader->allIds();
+            for (const OrderSummary &o : m_store->orderSummaries()) {
+                if (o.id > 0 && !seen.contains(o.id)) {
+                    m_report.changed = m_followingOrders;
+                    m_store->removeFromServer(Entity::Order, o.id);
+                }
+            }
+        }
+        m_store->setMetaValue(kOrdersCount, QString::number(reader->result().value()));
+        m_store->setMetaValue(kOrdersPageSize, QString::number(reader->pageSize()));
+        qCInfo(lcSync) << "orders:" << (reader->wasFull() ? "read in full" : "followed from the tail") << "with"
+                       << reader->sends() << "requests;" << reader->result().value() << "on the server";
+        nextFullRead();
+    });
+    reader->start();
+}
+
+void SyncEngine::onOrdersRead(const QList<QJsonObject> &records)
+{
+    // Page by page, so the newest (open) orders are on the board while older ones still load.
+    for (const QJsonObject &record : records) {
+        const qint64 id = RecordJson::toId(record.value(kId));
+        const auto cached = m_store->serverCopy(Entity::Order, id);
+        if (cached && *cached == record)
+            continue;
+        m_report.changed = m_report.changed || m_followingOrders;
+        if (!m_store->upsertFromServer(Entity::Order, record))
+            qCWarning(lcSync) << "order" << id << "not cached:" << m_store->errorString();
+        ++m_report.pulled;
+    }
 }
 
 void SyncEngine::pullChanges(qint64 since)
@@ -766,6 +965,11 @@ void SyncEngine::pullChanges(qint64 since)
 
 void SyncEngine::finishPull()
 {
+    m_pulledAt = m_clockSinceStart.elapsed();
+    if (m_runCatalog) {
+        m_catalogReadAt = m_pulledAt;
+        m_lastCatalogCost = m_catalogRequests;
+    }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     m_store->setLastSyncTime(now);
     Q_EMIT lastSyncTimeChanged(now);
@@ -782,6 +986,17 @@ void SyncEngine::finishRun(const ApiError &error)
     m_lastReport = m_report;
     m_running = false;
     ++m_runs;
+    const qint64 at = m_clockSinceStart.elapsed();
+    m_spent.append({ at, m_report.requests });
+    m_spent.removeIf([at](const QPair<qint64, int> &e) { return e.first <= at - kMinuteMs; });
+    if (m_report.changed || m_report.sent > 0)
+        m_changedAt = at;
+    if (m_report.ok && !m_report.pushOnly && !m_runEverything && !m_runCatalog)
+        m_lastPullCost = std::max(1, m_report.requests);
+    if (error.isError() && m_runEverything)
+        m_everythingRequested = true; // not done: the next run tries again
+    m_runEverything = false;
+    m_runCatalog = false;
     const ApiError::Kind kind = error.kind();
     if (!error.isError()) {
         m_connectivity->reportReachable();
@@ -799,6 +1014,7 @@ void SyncEngine::finishRun(const ApiError &error)
     }
     setProgress(m_progressTotal, m_progressTotal, QString());
     qCInfo(lcSync).noquote() << "sync" << (m_report.ok ? "done" : "stopped:") << ApiError::kindName(kind)
+                             << (m_report.pushOnly ? "(edits only)" : m_report.catalogRead ? "(with the menu)" : "")
                              << "sent" << m_report.sent << "found" << m_report.found << "failed" << m_report.failed
                              << "conflicts" << m_report.conflicts << "pulled" << m_report.pulled << "requests"
                              << m_report.requests << "in" << m_report.elapsedMs << "ms";

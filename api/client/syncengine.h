@@ -33,6 +33,9 @@ struct SyncReport
     int conflicts = 0;    // entries found in conflict in this run
     int pulled = 0;       // records read (full reads) or changes applied (feed)
     bool fullRead = false; // pulled with paginated reads rather than /api/changes
+    bool pushOnly = false; // a run for a local edit that left the pull to the next cycle
+    bool catalogRead = false; // menu (and categories, staff) read in this run
+    bool changed = false;  // the pull brought something the cache did not have
     int requests = 0;     // HTTP requests this run sent (retries included)
     qint64 elapsedMs = 0;
 };
@@ -53,15 +56,23 @@ struct SyncReport
 // shows the server's value again.
 //
 // Pull: GET /api/changes from the last sequence where the server has it (one
-// request when nothing changed), else every collection read page by page
-// (page_size where offered) and replaced into the cache in one transaction
-// per collection, so deletions on the server are seen too.
+// request when nothing changed). Without the feed (the cloud) every request
+// counts against the user's 100 a minute, which the same user's other
+// devices share: orders are followed from the tail of the list
+// (OrderTailReader: a few requests a cycle, not every page); the menu,
+// categories and staff lists are read in full on the first run after sign-in,
+// on refreshEverything(), every cycle while orders are moving (busy), and
+// otherwise every catalogInterval().
 //
-// When: on start(), shortly after every local edit (debounced), every
+// When: on start(), shortly after every local edit (debounced; such a run
+// only pushes when the last pull is less than an interval old), every
 // interval() while online, and as soon as the server is reachable again
 // (ConnectivityMonitor: QNetworkInformation where available, and /health
-// probes with exponential backoff capped at 60 s). Offline is a state, not an
-// error. Everything is asynchronous; nothing here waits in a nested loop.
+// probes with exponential backoff capped at 60 s). Interval runs also keep
+// within a request budget: at most requestBudget() requests in any minute
+// (a tenth of the user's limit when idle, half while busy), so an idle desk
+// leaves the user's other devices nearly all of it. Offline is a state, not
+// an error. Everything is asynchronous; nothing here waits in a nested loop.
 class SyncEngine : public QObject
 {
     Q_OBJECT
@@ -92,6 +103,17 @@ public:
     // Changes asked for per /api/changes request (default 1000).
     void setChangesLimit(int limit) { m_changesLimit = std::max(1, limit); }
     int changesLimit() const { return m_changesLimit; }
+    // Without a change feed: how often an idle desk re-reads the menu,
+    // categories and staff (default 5 minutes).
+    void setCatalogInterval(int ms) { m_catalogIntervalMs = std::max(0, ms); }
+    int catalogInterval() const { return m_catalogIntervalMs; }
+    // Requests a minute interval runs may use, idle and busy; 0 (default):
+    // a tenth and a half of the server's limit for a signed-in user.
+    void setRequestBudget(int idlePerMinute, int busyPerMinute);
+    // The budget that applies now.
+    int requestBudget() const;
+    // Orders changed (or an edit went up) within the last two minutes.
+    bool isBusy() const;
 
     // --- running -------------------------------------------------------------
     // Syncs now and from then on by itself (edits, interval, reconnects).
@@ -124,6 +146,9 @@ public:
 public Q_SLOTS:
     // A run now (or right after the one under way).
     void syncNow();
+    // A run that reads everything again, every order included (on the cloud
+    // that is a request per three orders: for a person's explicit "refresh everything").
+    void refreshEverything();
     // Conflict resolution: send mine again on top of the server's version, or
     // take the server's and drop mine. Both start a run.
     bool keepMine(qint64 seq);
@@ -160,6 +185,7 @@ private:
     void setMessage(const QString &message);
     void setProgress(int done, int total, const QString &text);
 
+    void requestRun();
     void beginRun();
     void applyServerFeatures();
     void pushNext();
@@ -180,7 +206,15 @@ private:
 
     void startPull();
     QList<PullStep> fullReadPlan() const;
+    // Without a change feed: orders from the tail, the catalog when due.
+    QList<PullStep> followPlan() const;
+    bool catalogDue() const;
     void nextFullRead();
+    void followOrders();
+    void onOrdersRead(const QList<QJsonObject> &records);
+    // Interval runs: now when the budget allows, else when it will.
+    void syncWithinBudget();
+    int spentInLastMinute(qint64 now) const;
     void pullChanges(qint64 since);
     void finishPull();
     void finishRun(const ApiError &error);
@@ -192,7 +226,24 @@ private:
     QTimer m_debounce;
     QTimer m_intervalTimer;
     QTimer m_retryTimer;
+    QTimer m_budgetTimer;
     int m_intervalMs = 15000;
+    int m_catalogIntervalMs = 5 * 60 * 1000;
+    int m_idleBudget = 0;
+    int m_busyBudget = 0;
+    bool m_pushOnlyRequested = false;
+    bool m_everythingRequested = false;
+    bool m_runEverything = false;
+    QElapsedTimer m_clockSinceStart;
+    qint64 m_catalogReadAt = -1;  // m_clockSinceStart ms; -1: not in this engine's life
+    qint64 m_pulledAt = -1;
+    qint64 m_changedAt = -1;
+    int m_lastPullCost = 1;    // requests of the last cycle that followed orders only
+    int m_lastCatalogCost = 0; // requests the menu, categories and staff took the last time
+    bool m_runCatalog = false; // this run reads the whole catalog
+    int m_catalogRequests = 0;
+    bool m_followingOrders = false; // the cache held orders before this read
+    QList<QPair<qint64, int>> m_spent; // (m_clockSinceStart ms, requests) of recent runs
     int m_pageSize = 500;
     int m_changesLimit = 1000;
     bool m_started = false;

@@ -5,12 +5,17 @@
 #include "api/server/pagination.h"
 #include "api/server/passwordhasher.h"
 #include "api/server/passwordpolicy.h"
+#include "api/server/passwordworker.h"
 #include "api/server/serverstorage.h"
+#include "api/server/signinlimiter.h"
 #include "api/server/tokenservice.h"
 #include "api/server/jsonwriter.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
+
+#include <chrono>
+#include <memory>
 
 namespace LittleLemon::Server {
 
@@ -28,12 +33,40 @@ HttpError tokenError(const QString &detail)
         .withHeader("WWW-Authenticate", "Bearer realm=\"api\"");
 }
 
+qint64 monotonicMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+HttpError noActiveAccount()
+{
+    return HttpError::detail(401, QCoreApplication::translate("LittleLemon::Server",
+                                                              "No active account found with the given credentials"))
+        .withHeader("WWW-Authenticate", "Bearer realm=\"api\"");
+}
+
 bool validEmail(const QString &email)
 {
     static const QRegularExpression re(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$"));
     return re.match(email).hasMatch();
 }
 } // namespace
+
+AuthController::AuthController(const Services &services)
+    : Controller(services)
+    , m_passwords(services.passwords)
+    , m_signIns(services.signIns)
+{
+}
+
+void AuthController::refuseWhenBusy() const
+{
+    if (!m_passwords.busy())
+        return;
+    throw HttpError::detail(503, tr("The server is busy checking passwords; try again in a moment."))
+        .withHeader("Retry-After", "2");
+}
 
 void AuthController::registerRoutes(Router &router)
 {
@@ -49,6 +82,11 @@ void AuthController::registerRoutes(Router &router)
     router.add(QStringLiteral("/auth/users/"), Router::Access::Public);
     router.on(QStringLiteral("/auth/users/"), M::Get, [this](RequestContext &c) { return listUsers(c); });
     router.on(QStringLiteral("/auth/users/"), M::Post, [this](RequestContext &c) { return registerUser(c); });
+
+    // Extension: every token of the caller refused from now on (all terminals).
+    router.add(QStringLiteral("/auth/users/me/sign-out-everywhere/"), Router::Access::Authenticated);
+    router.on(QStringLiteral("/auth/users/me/sign-out-everywhere/"), M::Post,
+              [this](RequestContext &c) { return signOutEverywhere(c); });
 
     router.add(QStringLiteral("/auth/users/me/"), Router::Access::Authenticated);
     router.on(QStringLiteral("/auth/users/me/"), M::Get, [this](RequestContext &c) { return me(c); });
@@ -73,26 +111,61 @@ Response AuthController::createToken(RequestContext &context)
         password = pv.toString();
     body.throwIfErrors();
 
-    const auto record = m_storage.userByUsername(*username);
-    bool ok = false;
-    if (record) {
-        ok = record->active && PasswordHasher::verify(*password, record->passwordHash);
-    } else {
-        // Django hashes anyway, so the answer takes as long for an unknown
-        // user as for a wrong password.
-        PasswordHasher::hash(*password, QStringLiteral("timingequalizer000000"), m_config.hashIterations);
+    refuseWhenBusy();
+    const QString account = *username;
+    if (const int wait = m_signIns.begin(account, monotonicMs())) {
+        const QString detail = wait == 1
+            ? tr("Too many failed sign-ins for this account. Expected available in %1 second.").arg(wait)
+            : tr("Too many failed sign-ins for this account. Expected available in %1 seconds.").arg(wait);
+        throw HttpError::detail(429, detail).withHeader("Retry-After", QByteArray::number(wait));
     }
-    if (!ok) {
-        throw HttpError::detail(401, tr("No active account found with the given credentials"))
-            .withHeader("WWW-Authenticate", "Bearer realm=\"api\"");
-    }
-    const TokenPair pair = m_tokens.issuePair(record->user.id);
-    if (pair.access.isEmpty() || pair.refresh.isEmpty())
-        throw std::runtime_error("token signing failed");
-    // SimpleJWT's order: refresh first.
-    JsonWriter w;
-    w.beginObject().key("refresh").value(pair.refresh).key("access").value(pair.access).endObject();
-    return Response::jsonBytes(200, w.take());
+    // The try ends exactly once: with its verdict, or (a database error on
+    // the way, the answer dropped) abandoned, so it never counts for ever.
+    struct Attempt
+    {
+        Attempt(SignInLimiter &l, const QString &a)
+            : limiter(l)
+            , account(a)
+        {
+        }
+        Attempt(const Attempt &) = delete;
+        Attempt &operator=(const Attempt &) = delete;
+        SignInLimiter &limiter;
+        QString account;
+        bool ended = false;
+        void end(bool ok)
+        {
+            ended = true;
+            limiter.finish(account, ok, monotonicMs());
+        }
+        ~Attempt()
+        {
+            if (!ended)
+                limiter.abandon(account);
+        }
+    };
+    auto attempt = std::make_shared<Attempt>(m_signIns, account);
+    const auto record = m_storage.userByUsername(account);
+    // An unknown user costs the same hash as a wrong password (Django does
+    // so too): the time of the answer does not tell which names exist.
+    QFuture<bool> check = record ? m_passwords.verify(*password, record->passwordHash)
+                                 : m_passwords.burn(*password, m_config.hashIterations);
+    const qint64 userId = record ? record->user.id : 0;
+    return Response::later(check.then(&m_passwords, [this, attempt, userId](bool verified) {
+        // Read again: the account may have changed while its hash ran.
+        const auto now = verified ? m_storage.userById(userId) : std::nullopt;
+        const bool ok = now && now->active;
+        attempt->end(ok);
+        if (!ok)
+            throw noActiveAccount();
+        const TokenPair pair = m_tokens.issuePair(now->user.id, now->tokenGeneration);
+        if (pair.access.isEmpty() || pair.refresh.isEmpty())
+            throw std::runtime_error("token signing failed");
+        // SimpleJWT's order: refresh first.
+        JsonWriter w;
+        w.beginObject().key("refresh").value(pair.refresh).key("access").value(pair.access).endObject();
+        return Response::jsonBytes(200, w.take());
+    }));
 }
 
 Response AuthController::refreshToken(RequestContext &context)
@@ -111,8 +184,23 @@ Response AuthController::refreshToken(RequestContext &context)
                                            { QStringLiteral("code"), QStringLiteral("no_active_account") } })
             .withHeader("WWW-Authenticate", "Bearer realm=\"api\"");
     }
-    const QString access = m_tokens.issue(QStringLiteral("access"), claims->userId);
-    return Response::json(200, QJsonObject { { QStringLiteral("access"), access } });
+    if (claims->generation != record->tokenGeneration)
+        throw tokenError(tr("Token has been revoked"));
+    // Rotation, as SimpleJWT's ROTATE_REFRESH_TOKENS with its blacklist: a
+    // refresh token is good once, and the answer carries the next one. A
+    // token without a jti cannot be remembered, so it is not taken.
+    if (claims->jti.isEmpty() || !m_storage.useRefreshToken(claims->jti, claims->userId, claims->expires))
+        throw tokenError(tr("Token is blacklisted"));
+    // The next refresh token ends when this one would have: a sign-in lasts
+    // refresh_ttl however often it refreshes.
+    TokenPair pair;
+    pair.access = m_tokens.issue(QStringLiteral("access"), claims->userId, record->tokenGeneration);
+    pair.refresh = m_tokens.issue(QStringLiteral("refresh"), claims->userId, record->tokenGeneration, claims->expires);
+    if (pair.access.isEmpty() || pair.refresh.isEmpty())
+        throw std::runtime_error("token signing failed");
+    JsonWriter w;
+    w.beginObject().key("access").value(pair.access).key("refresh").value(pair.refresh).endObject();
+    return Response::jsonBytes(200, w.take());
 }
 
 Response AuthController::verifyToken(RequestContext &context)
@@ -120,17 +208,34 @@ Response AuthController::verifyToken(RequestContext &context)
     FieldReader body(context.object(), false);
     const auto token = body.string(QStringLiteral("token"), 0);
     body.throwIfErrors();
-    // SimpleJWT's UntypedToken: any valid token of ours, access or refresh.
-    if (!m_tokens.verify(token->toUtf8()))
+    // An access token that a request would take now: of the right type, of a
+    // user who is active and has not been signed out everywhere since.
+    const auto claims = m_tokens.verify(token->toUtf8());
+    if (!claims)
+        throw tokenError(tr("Token is invalid or expired"));
+    if (claims->type != u"access")
+        throw tokenError(tr("Token has wrong type"));
+    const auto record = m_storage.userById(claims->userId);
+    if (!record || !record->active || claims->generation != record->tokenGeneration)
         throw tokenError(tr("Token is invalid or expired"));
     return Response::json(200, QJsonObject {});
+}
+
+Response AuthController::signOutEverywhere(RequestContext &context)
+{
+    const User &user = context.requireUser();
+    m_storage.bumpTokenGeneration(user.id);
+    return Response::noContent();
 }
 
 Response AuthController::registerUser(RequestContext &context)
 {
     const QJsonObject &object = context.object();
     FieldReader body(object, false);
-    const auto username = body.string(QStringLiteral("username"), 150);
+    // Django's normalize_username: NFKC, so a fullwidth "ｍａｒｉｏ" is "mario" (and taken).
+    std::optional<QString> username = body.string(QStringLiteral("username"), 150);
+    if (username)
+        username = username->normalized(QString::NormalizationForm_KC);
     const auto email = object.contains(QStringLiteral("email")) ? body.string(QStringLiteral("email"), 254, true)
                                                                 : std::optional<QString>(QString());
     const auto password = body.string(QStringLiteral("password"), 0);
@@ -154,12 +259,20 @@ Response AuthController::registerUser(RequestContext &context)
         throw HttpError(400, QJsonObject { { QStringLiteral("non_field_errors"),
                                              QJsonArray { tr("The two password fields didn't match.") } } });
     }
+    refuseWhenBusy();
     User user;
     user.username = *username;
     user.email = *email;
-    user.id = m_storage.createUser(user.username, user.email, PasswordHasher::hash(*password, m_config.hashIterations),
-                                   Role::Customer);
-    return Response::json(201, userShape(user));
+    return Response::later(m_passwords.hash(*password, m_config.hashIterations).then(&m_passwords, [this, user](const QString &hash) {
+        // Someone may have taken the name while the hash ran.
+        if (m_storage.userByUsername(user.username)) {
+            throw HttpError(400, QJsonObject { { QStringLiteral("username"),
+                                                 QJsonArray { tr("A user with that username already exists.") } } });
+        }
+        User created = user;
+        created.id = m_storage.createUser(created.username, created.email, hash, Role::Customer);
+        return Response::json(201, userShape(created));
+    }));
 }
 
 Response AuthController::listUsers(RequestContext &context)

@@ -12,6 +12,7 @@
 #include "api/server/ordercontroller.h"
 #include "api/server/requestcontext.h"
 #include "api/server/tablecontroller.h"
+#include "models/privatefiles.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -48,16 +49,36 @@ HttpError tokenNotValid(const QString &message)
                                       } } },
     });
 }
+// The decoded path as the log may show it: a %0a in a path must not start a
+// forged log line, nor an escape sequence play with a terminal. Control
+// characters (and the backslash that introduces the escapes) are written \xNN.
+QByteArray printable(const QString &path)
+{
+    const QByteArray utf8 = path.toUtf8();
+    QByteArray out;
+    out.reserve(utf8.size());
+    for (const char ch : utf8) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == 0x7f || c == '\\') {
+            out += "\\x";
+            out += QByteArray::number(c, 16).rightJustified(2, '0');
+        } else {
+            out += ch;
+        }
+    }
+    return out;
+}
 } // namespace
 
 Backend::Backend(ServerConfig config)
     : m_config(std::move(config))
     , m_storage(m_db)
     , m_idempotency(m_db)
+    , m_passwords(m_config.hashThreads)
 {
     m_clock.start();
     m_tokens.setLifetimes(m_config.accessTtlSeconds, m_config.refreshTtlSeconds);
-    const Services services { m_storage, m_tokens, m_config };
+    const Services services { m_storage, m_tokens, m_config, m_passwords, m_signIns };
     m_controllers.push_back(std::make_unique<AuthController>(services));
     m_controllers.push_back(std::make_unique<CategoryController>(services));
     m_controllers.push_back(std::make_unique<MenuController>(services));
@@ -87,6 +108,18 @@ QString Backend::databasePath(const QString &dataDir)
     return QDir(dataDir).filePath(QStringLiteral("littlelemon.sqlite3"));
 }
 
+void Backend::makePrivate(const QString &dataDir)
+{
+    // Password hashes, guests' phones and the signing secret live here:
+    // owner only, also when they were made under a looser umask.
+    const QDir dir(dataDir);
+    PrivateFiles::directory(dataDir);
+    PrivateFiles::file(dir.filePath(QStringLiteral("jwt-secret")));
+    PrivateFiles::database(databasePath(dataDir));
+    if (dir.exists(QStringLiteral("backups")))
+        PrivateFiles::directory(dir.filePath(QStringLiteral("backups")));
+}
+
 bool Backend::open(QString *error)
 {
     if (m_config.dataDir.isEmpty()) {
@@ -94,54 +127,75 @@ bool Backend::open(QString *error)
             *error = tr("no data directory given (--data-dir)");
         return false;
     }
-    QDir dir(m_config.dataDir);
-    if (!dir.exists()) {
-        if (!QDir().mkpath(m_config.dataDir)) {
-            if (error)
-                *error = tr("cannot create the data directory %1").arg(m_config.dataDir);
-            return false;
-        }
-        // Password hashes and the signing secret live here: owner only.
-        QFile::setPermissions(m_config.dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    if (!QDir().mkpath(m_config.dataDir)) {
+        if (error)
+            *error = tr("cannot create the data directory %1").arg(m_config.dataDir);
+        return false;
     }
+    makePrivate(m_config.dataDir);
     if (!m_tokens.loadOrCreateSecret(m_config.dataDir, error))
         return false;
     return m_db.open(databasePath(m_config.dataDir), ServerStorage::migrations(), error);
+}
+
+Response Backend::answer(const Request &request, const std::function<Response()> &work)
+{
+    try {
+        return work();
+    } catch (const HttpError &e) {
+        return e.toResponse();
+    } catch (const StorageError &e) {
+        if (e.kind() == StorageError::Kind::Busy) {
+            qCWarning(lcHttp) << "database busy on" << request.methodName << request.path;
+            Response response = Response::detail(503, tr("The database is busy; try again in a moment."));
+            response.setHeader("Retry-After", "1");
+            return response;
+        }
+        if (e.kind() == StorageError::Kind::Full) {
+            qCCritical(lcHttp) << "database full on" << request.methodName << request.path << e.what();
+            return Response::detail(507, tr("The server's disk is full; nothing was saved."));
+        }
+        qCCritical(lcHttp) << "database error on" << request.methodName << request.path << e.what();
+    } catch (const std::exception &e) {
+        qCCritical(lcHttp) << "internal error on" << request.methodName << request.path << e.what();
+    }
+    return Response::detail(500, tr("A server error occurred."));
 }
 
 Response Backend::handle(const Request &request)
 {
     QElapsedTimer timer;
     timer.start();
-    Response response;
-    try {
-        response = dispatch(request);
-    } catch (const HttpError &e) {
-        response = e.toResponse();
-    } catch (const StorageError &e) {
-        if (e.kind() == StorageError::Kind::Busy) {
-            qCWarning(lcHttp) << "database busy on" << request.methodName << request.path;
-            response = Response::detail(503, tr("The database is busy; try again in a moment."));
-            response.setHeader("Retry-After", "1");
-        } else if (e.kind() == StorageError::Kind::Full) {
-            qCCritical(lcHttp) << "database full on" << request.methodName << request.path << e.what();
-            response = Response::detail(507, tr("The server's disk is full; nothing was saved."));
-        } else {
-            qCCritical(lcHttp) << "database error on" << request.methodName << request.path << e.what();
-            response = Response::detail(500, tr("A server error occurred."));
-        }
-    } catch (const std::exception &e) {
-        qCCritical(lcHttp) << "internal error on" << request.methodName << request.path << e.what();
-        response = Response::detail(500, tr("A server error occurred."));
+    Response response = answer(request, [&] { return dispatch(request); });
+    if (response.isPending()) {
+        // Only what the log line and the after-write hook need travels on.
+        Request head;
+        head.method = request.method;
+        head.methodName = request.methodName;
+        head.path = request.path;
+        QFuture<Response> done = response.pending->then(&m_passwords, [this, head, timer](QFuture<Response> f) {
+            Response r = answer(head, [&] { return f.result(); });
+            finish(head, r, timer.nsecsElapsed());
+            return r;
+        });
+        // Hashed on this thread (no worker threads): the answer is here already.
+        if (done.isFinished())
+            return done.result();
+        return Response::later(std::move(done));
     }
+    finish(request, response, timer.nsecsElapsed());
+    return response;
+}
+
+void Backend::finish(const Request &request, const Response &response, qint64 elapsedNs)
+{
     if (m_afterWrite && response.status < 400 && request.method != Request::Method::Get
         && request.method != Request::Method::Head && request.method != Request::Method::Options)
         m_afterWrite();
     // One line per request: method, path (never the query or a header, so no
     // token or password reaches the log), status and time.
-    qCInfo(lcHttp, "%s %s %d %lldus", request.methodName.constData(), qUtf8Printable(request.path), response.status,
-           timer.nsecsElapsed() / 1000);
-    return response;
+    qCInfo(lcHttp, "%s %s %d %lldus", request.methodName.constData(), printable(request.path).constData(),
+           response.status, elapsedNs / 1000);
 }
 
 std::optional<User> Backend::authenticate(const QByteArray &authorization)
@@ -170,6 +224,9 @@ std::optional<User> Backend::authenticate(const QByteArray &authorization)
         throw unauthorized(QJsonObject { { QStringLiteral("detail"), tr("User is inactive") },
                                          { QStringLiteral("code"), QStringLiteral("user_inactive") } });
     }
+    // Signed out everywhere (password changed, ...) after this token was issued.
+    if (claims->generation != record->tokenGeneration)
+        throw tokenNotValid(tr("Token has been revoked"));
     return record->user;
 }
 
@@ -192,6 +249,10 @@ std::optional<User> Backend::verifyBearer(const QByteArray &authorization, qint6
     const auto record = cachedUser(claims->userId);
     if (!record || !record->active) {
         *why = record ? tr("User is inactive") : tr("User not found");
+        return std::nullopt;
+    }
+    if (claims->generation != record->tokenGeneration) {
+        *why = tr("Token has been revoked");
         return std::nullopt;
     }
     *expires = claims->expires;
@@ -254,6 +315,7 @@ Response Backend::dispatch(const Request &request)
             user = authenticate(authorization);
     }
     RequestContext context(request, match->params, std::move(user));
+    context.setPublicUrl(m_config.publicUrl);
     try {
         if (route.access == Router::Access::Authenticated)
             context.requireUser();
@@ -282,6 +344,20 @@ Response Backend::dispatch(const Request &request)
         const QByteArray key = write ? request.header("Idempotency-Key").trimmed() : QByteArray();
         // Keys are per user: an anonymous write (registration, tokens) ignores one.
         Response response = key.isEmpty() || !context.user() ? (*handler)(context) : idempotent(*handler, context, key);
+        if (response.isPending()) {
+            // Anonymous (sign-in, registration): no key, no transaction to keep open.
+            const QByteArray allow = route.allow;
+            return Response::later(response.pending->then(&m_passwords, [allow](QFuture<Response> f) {
+                try {
+                    Response r = f.result();
+                    r.setHeader("Allow", allow);
+                    return r;
+                } catch (HttpError &e) {
+                    e.withHeader("Allow", allow);
+                    throw;
+                }
+            }));
+        }
         response.setHeader("Allow", route.allow);
         return response;
     } catch (HttpError &e) {

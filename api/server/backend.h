@@ -6,7 +6,9 @@
 #include "api/server/httpresponse.h"
 #include "api/server/router.h"
 #include "api/server/serverconfig.h"
+#include "api/server/passwordworker.h"
 #include "api/server/serverstorage.h"
+#include "api/server/signinlimiter.h"
 #include "api/server/throttle.h"
 #include "api/server/tokenservice.h"
 #include "models/user.h"
@@ -53,6 +55,9 @@ public:
     // Opens (or creates) the data directory, the database and the signing secret.
     bool open(QString *error);
 
+    // The answer, or one that comes later (Response::pending: a password
+    // being checked on PasswordWorker's threads) with the same error
+    // handling and log line.
     Response handle(const Request &request);
 
     const ServerConfig &config() const { return m_config; }
@@ -76,9 +81,16 @@ public:
     std::optional<UserRecord> userRecord(qint64 id) { return cachedUser(id); }
     // The database's path inside a data directory.
     static QString databasePath(const QString &dataDir);
+    // Makes the data directory (0700), its database with -wal/-shm and its
+    // signing secret (0600) the owner's alone; the log says what changed.
+    static void makePrivate(const QString &dataDir);
 
 private:
     Response dispatch(const Request &request);
+    // `work`'s answer, or the JSON answer of what it threw.
+    Response answer(const Request &request, const std::function<Response()> &work);
+    // The after-write hook and the request's log line.
+    void finish(const Request &request, const Response &response, qint64 elapsedNs);
     std::optional<User> authenticate(const QByteArray &authorization);
     std::optional<UserRecord> cachedUser(qint64 id);
     void throttle(const Request &request, const std::optional<User> &user);
@@ -89,6 +101,9 @@ private:
     ServerStorage m_storage;
     TokenService m_tokens;
     IdempotencyStore m_idempotency;
+    // Also the context the continuations of pending answers run in.
+    PasswordWorker m_passwords;
+    SignInLimiter m_signIns;
     bool m_eventsServed = false;
     std::function<void()> m_afterWrite;
     Throttle m_throttle;

@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QHash>
 #include <QRegularExpression>
+#include <QUrl>
 
 #include <algorithm>
 #include <functional>
@@ -88,6 +89,22 @@ const QList<Key> &keyTable()
         { "backup_time",
           [](const QString &v, ServerConfig *c, QString *e) { return ConfigFile::parseTimeOfDay(v, &c->backupTime, e); } },
         { "backup_dir", pathSetter(&ServerConfig::backupDir) },
+        { "hash_threads", intSetter(&ServerConfig::hashThreads, 1, 64) },
+        { "request_buffer_bytes", bytesSetter(&ServerConfig::requestBufferBytes, 1024 * 1024, qint64(64) * 1024 * 1024 * 1024) },
+        { "max_connections_per_address", intSetter(&ServerConfig::maxConnectionsPerAddress, 1, 1000000) },
+        { "public_url",
+          [](const QString &v, ServerConfig *c, QString *e) {
+              const QUrl url(v, QUrl::StrictMode);
+              if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty()
+                  || url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty()) {
+                  *e = ConfigFile::tr("wants an address such as https://lemon.example.com, got \"%1\"").arg(v);
+                  return false;
+              }
+              c->publicUrl = url.toString();
+              while (c->publicUrl.endsWith(u'/'))
+                  c->publicUrl.chop(1);
+              return true;
+          } },
     };
     return table;
 }

@@ -1,5 +1,7 @@
 #include "api/server/connectionguard.h"
 
+#include "api/server/requestbudget.h"
+
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QTcpSocket>
@@ -22,6 +24,11 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, qint64 maxBodyBytes)
 {
     connect(socket, &QIODevice::readyRead, this, &ConnectionGuard::inspect);
     setPhaseStart();
+    m_server = socket->parent();
+    // IPv4 clients of a dual-stack listener come as ::ffff:a.b.c.d.
+    bool v4 = false;
+    const quint32 ipv4 = socket->peerAddress().toIPv4Address(&v4);
+    m_peer = (v4 ? QHostAddress(ipv4) : socket->peerAddress()).toString().toLatin1();
     if (socket->parent()) {
         m_limits = ConnectionLimits::of(socket->parent());
         m_limits->add(this);
@@ -32,6 +39,28 @@ ConnectionGuard::~ConnectionGuard()
 {
     if (m_limits)
         m_limits->remove(this);
+    // Qt's copy of the request goes with the socket.
+    releaseAll();
+}
+
+bool ConnectionGuard::reserve(qint64 bytes)
+{
+    if (!RequestBudget::global().reserve(m_peer, bytes))
+        return false;
+    m_reserved += bytes;
+    return true;
+}
+
+void ConnectionGuard::releaseAll()
+{
+    if (m_reserved == 0)
+        return;
+    const bool trim = RequestBudget::global().release(m_peer, m_reserved);
+    m_reserved = 0;
+    // After the sockets of a burst are deleted (later in this event loop).
+    // Not through m_socket: this may run while the socket is being destroyed.
+    if (trim && m_server)
+        QTimer::singleShot(1000, m_server.data(), &RequestBudget::giveBackMemory);
 }
 
 void ConnectionGuard::setPhaseStart()
@@ -107,10 +136,19 @@ void ConnectionGuard::inspect()
         // Headers: collect up to the blank line. The first byte starts the
         // request's clock (trickling more does not restart it).
         const qsizetype before = m_headers.size();
-        if (before == 0)
+        if (before == 0) {
             setPhaseStart();
+            // Qt lets go of the previous request as this one begins.
+            releaseAll();
+        }
         m_headers.append(fresh.constData() + pos, fresh.size() - pos);
         const qsizetype end = m_headers.indexOf("\r\n\r\n");
+        // The header block's new bytes (a body behind them is reserved below).
+        const qsizetype headerBytes = (end < 0 ? m_headers.size() : qMin(m_headers.size(), end + 4)) - before;
+        if (!reserve(2 * headerBytes)) {
+            refuse(503, "The server is busy receiving other requests; try again in a moment.", 0, "Retry-After: 5\r\n");
+            return;
+        }
         if (end < 0) {
             if (m_headers.size() > kMaxHeaderBytes)
                 refuse(431, "Request header fields too large.");
@@ -133,6 +171,7 @@ void ConnectionGuard::inspect()
 bool ConnectionGuard::headerBlockDone()
 {
     qint64 length = 0;
+    bool seenLength = false;
     bool expectContinue = false;
     const QList<QByteArray> lines = m_headers.split('\n');
     for (qsizetype i = 1; i < lines.size(); ++i) {
@@ -143,12 +182,17 @@ bool ConnectionGuard::headerBlockDone()
         const QByteArray name = line.left(colon).trimmed().toLower();
         const QByteArray value = line.mid(colon + 1).trimmed();
         if (name == "content-length") {
-            bool ok = false;
-            length = value.toLongLong(&ok);
-            if (!ok || length < 0) {
+            // Digits only ("+13" and " 13, 13" are refused), and one value:
+            // a proxy in front may have read another length than we would.
+            const bool digits = !value.isEmpty() && value.size() <= 18
+                && std::all_of(value.cbegin(), value.cend(), [](char c) { return c >= '0' && c <= '9'; });
+            const qint64 parsed = digits ? value.toLongLong() : -1;
+            if (!digits || (seenLength && parsed != length)) {
                 refuse(400, "Invalid Content-Length.");
                 return false;
             }
+            length = parsed;
+            seenLength = true;
         } else if (name == "transfer-encoding" && value.toLower() != "identity") {
             refuse(411, "A Content-Length is required.");
             return false;
@@ -166,6 +210,13 @@ bool ConnectionGuard::headerBlockDone()
                qMin(length, kMaxDrainBytes));
         return false;
     }
+    // What Qt will hold of the body, reserved before Qt reads a byte of it
+    // (the header block's bytes were reserved as they came).
+    if (length > 0 && !reserve(2 * length)) {
+        refuse(503, "The server is busy receiving other requests; try again in a moment.", qMin(length, kMaxDrainBytes),
+               "Retry-After: 5\r\n");
+        return false;
+    }
     if (expectContinue && length > 0)
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     if (length > 0) {
@@ -175,7 +226,7 @@ bool ConnectionGuard::headerBlockDone()
     return true;
 }
 
-void ConnectionGuard::refuse(int status, const QByteArray &detail, qint64 drainBytes)
+void ConnectionGuard::refuse(int status, const QByteArray &detail, qint64 drainBytes, const QByteArray &extraHeaders)
 {
     m_state = drainBytes > 0 ? State::Draining : State::Refused;
     setPhaseStart();
@@ -187,10 +238,11 @@ void ConnectionGuard::refuse(int status, const QByteArray &detail, qint64 drainB
         : status == 431                      ? "Request Header Fields Too Large"
         : status == 411                      ? "Length Required"
         : status == 408                      ? "Request Timeout"
+        : status == 503                      ? "Service Unavailable"
                                              : "Bad Request";
     m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
                     + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
-                    + "\r\nConnection: close\r\n\r\n" + body);
+                    + "\r\n" + extraHeaders + "Connection: close\r\n\r\n" + body);
     if (m_state == State::Draining) {
         // From here on this guard is the connection's only reader.
         connect(m_socket, &QIODevice::readyRead, this, &ConnectionGuard::inspect);
@@ -249,29 +301,51 @@ qint64 ConnectionLimits::now()
     return clock.elapsed();
 }
 
+namespace {
+QAtomicInt g_maxPerAddress = 256;
+} // namespace
+
+void ConnectionLimits::setMaxPerAddress(int connections)
+{
+    g_maxPerAddress.storeRelaxed(std::max(1, connections));
+}
+
+int ConnectionLimits::maxPerAddress()
+{
+    return g_maxPerAddress.loadRelaxed();
+}
+
 void ConnectionLimits::add(ConnectionGuard *guard)
 {
     m_guards.insert(guard);
     if (!m_sweep.isActive())
         m_sweep.start();
-    if (m_guards.size() > m_max)
+    if (++m_perAddress[guard->peer()] > maxPerAddress())
+        evictStalest(guard->peer());
+    else if (m_guards.size() > m_max)
         evictStalest();
 }
 
 void ConnectionLimits::remove(ConnectionGuard *guard)
 {
-    m_guards.remove(guard);
+    if (!m_guards.remove(guard))
+        return;
+    const auto it = m_perAddress.find(guard->peer());
+    if (it != m_perAddress.end() && --*it <= 0)
+        m_perAddress.erase(it);
     if (m_guards.isEmpty())
         m_sweep.stop();
 }
 
-void ConnectionLimits::evictStalest()
+void ConnectionLimits::evictStalest(const QByteArray &peer)
 {
     // Closing or idle or stalled before anything else; WebSockets last. The
     // newest connection (the one just added) has the latest start of all.
     auto rank = [](const ConnectionGuard *g) { return g->phase() == ConnectionGuard::Phase::Upgraded ? 1 : 0; };
     ConnectionGuard *stalest = nullptr;
     for (ConnectionGuard *g : std::as_const(m_guards)) {
+        if (!peer.isEmpty() && g->peer() != peer)
+            continue;
         if (!stalest || rank(g) < rank(stalest) || (rank(g) == rank(stalest) && g->phaseStart() < stalest->phaseStart()))
             stalest = g;
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -24,7 +25,12 @@ class ConnectionLimits;
 //
 // Each guard also counts its connection against the listening server's
 // ConnectionLimits, which close stalled connections and the stalest one when
-// too many are open.
+// too many are open; and it reserves in RequestBudget what Qt will hold of
+// the request (its header block and body, twice: Qt keeps a copy in the
+// socket's read transaction and one in the parsed request) before Qt reads
+// it. A body that does not fit is answered 503 with Retry-After and drained
+// unread; the reservation is given back when the next request begins (Qt
+// drops the previous one then) or the connection goes.
 class ConnectionGuard : public QObject
 {
     Q_OBJECT
@@ -37,6 +43,9 @@ public:
     // make their sockets so): its ConnectionLimits count this connection.
     ConnectionGuard(QTcpSocket *socket, qint64 maxBodyBytes);
     ~ConnectionGuard() override;
+
+    // The key connections and bytes are counted under (the peer's address).
+    QByteArray peer() const { return m_peer; }
 
     enum class Phase {
         Idle,      // between requests (or before the first)
@@ -59,8 +68,11 @@ private:
     // Answers and closes; with drainBytes > 0 it first reads and drops that
     // much of the body, so a client still sending reads the answer instead
     // of a reset connection.
-    void refuse(int status, const QByteArray &detail, qint64 drainBytes = 0);
+    void refuse(int status, const QByteArray &detail, qint64 drainBytes = 0, const QByteArray &extraHeaders = {});
     bool headerBlockDone();
+    // RequestBudget, for what Qt will hold of this request.
+    bool reserve(qint64 bytes);
+    void releaseAll();
 
     void setPhaseStart();
 
@@ -71,6 +83,10 @@ private:
     qint64 m_bodyLeft = 0;
     qint64 m_phaseStart = 0;
     QPointer<ConnectionLimits> m_limits;
+    QByteArray m_peer;
+    qint64 m_reserved = 0;
+    // The listening server (the socket's parent), for timers that outlive the socket.
+    QPointer<QObject> m_server;
 };
 
 // The connections of one listening server, so that no client (a slowloris
@@ -86,6 +102,9 @@ private:
 // - A request must arrive whole (header block and body) within
 //   kRequestTimeoutMs of its first byte, or it is answered 408 and closed.
 // - A connection idle for kIdleTimeoutMs is closed (clients reconnect).
+// - One peer address holds at most maxPerAddress() connections: one more
+//   closes that address's stalest, so a client with a thousand unfinished
+//   uploads competes with itself, not with the terminals.
 class ConnectionLimits : public QObject
 {
     Q_OBJECT
@@ -103,6 +122,9 @@ public:
 
     int maxConnections() const { return m_max; }
     int count() const { return int(m_guards.size()); }
+    // For every listening server of the process (set before listening).
+    static void setMaxPerAddress(int connections);
+    static int maxPerAddress();
 
     void add(ConnectionGuard *guard);
     void remove(ConnectionGuard *guard);
@@ -110,9 +132,11 @@ public:
 private:
     explicit ConnectionLimits(QObject *server);
     void sweep();
-    void evictStalest();
+    // The stalest connection (of `peer` only, when given) is closed.
+    void evictStalest(const QByteArray &peer = {});
 
     QSet<ConnectionGuard *> m_guards;
+    QHash<QByteArray, int> m_perAddress;
     QTimer m_sweep;
     int m_max = kMaxConnections;
 };

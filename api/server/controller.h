@@ -11,7 +11,9 @@
 
 namespace LittleLemon::Server {
 
+class PasswordWorker;
 class ServerStorage;
+class SignInLimiter;
 class TokenService;
 
 // What every controller works with.
@@ -20,6 +22,8 @@ struct Services
     ServerStorage &storage;
     TokenService &tokens;
     const ServerConfig &config;
+    PasswordWorker &passwords;
+    SignInLimiter &signIns;
 };
 
 // One resource's routes. Handlers parse the request, check who may do it,

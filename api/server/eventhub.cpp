@@ -95,6 +95,8 @@ void EventHub::adopt(std::unique_ptr<QWebSocket> owned, QTcpSocket *tcp)
     client->socket = socket;
     client->tcp = tcp;
     client->userId = user->id;
+    if (const auto record = m_backend.userRecord(user->id))
+        client->generation = record->tokenGeneration;
     if (tcp)
         tcp->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption, kernelBuffer(m_backend.config().eventsBacklogBytes));
     client->expiry = new QTimer(socket);
@@ -191,6 +193,15 @@ void EventHub::poll()
         return;
     m_polling = true;
     try {
+        // Signed out everywhere, deactivated or deleted since it connected:
+        // its socket goes now, like its tokens (issue 20).
+        for (const auto &c : m_clients) {
+            if (c->dead)
+                continue;
+            const auto record = m_backend.userRecord(c->userId);
+            if (!record || !record->active || record->tokenGeneration != c->generation)
+                refuse(c->socket, tr("This sign-in was revoked; sign in again."));
+        }
         ChangeLog &log = m_backend.storage().changes();
         for (;;) {
             const QList<ChangeLog::Entry> entries = log.readAll(m_lastSeq, kBatch);

@@ -55,6 +55,7 @@ private:
         QWebSocket *socket = nullptr;
         QPointer<QTcpSocket> tcp;
         qint64 userId = 0;
+        qint64 generation = 0; // the user's token generation when it connected
         qint64 unsent = 0; // bytes queued minus bytes written, when tcp is unknown
         QTimer *expiry = nullptr;
         bool dead = false; // closed or dropped; removed by reap()

@@ -34,6 +34,13 @@ Response Response::json(int status, const QJsonValue &value)
     return r;
 }
 
+Response Response::later(QFuture<Response> future)
+{
+    Response r;
+    r.pending = std::make_shared<QFuture<Response>>(std::move(future));
+    return r;
+}
+
 Response Response::jsonBytes(int status, QByteArray body)
 {
     Response r;

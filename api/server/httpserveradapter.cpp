@@ -159,7 +159,7 @@ bool HttpServerAdapter::handleRequest(const QHttpServerRequest &request, QTcpSoc
     if (request.value("Upgrade").compare("websocket", Qt::CaseInsensitive) == 0) {
         // Qt 6.4 upgrades when this returns true having written nothing;
         // false ends in missingHandler().
-        if (!m_events || request.url().path() != QLatin1String("/api/events"))
+        if (!m_events || request.url().path() != QLatin1String("/api/events") || !originAllowed(request))
             return false;
         m_upgrading.insert(socket->peerPort(), socket);
         return true;
@@ -167,13 +167,88 @@ bool HttpServerAdapter::handleRequest(const QHttpServerRequest &request, QTcpSoc
     Request r = toRequest(request);
     r.secure = m_tls;
     const Response response = m_handler(r);
-    const bool close = r.header("Connection").trimmed().compare("close", Qt::CaseInsensitive) == 0;
+    // Qt keeps a request's body until the connection's next request: after
+    // a big one the connection is closed instead, so the memory (and its
+    // share of RequestBudget) comes back now, not when the client next asks.
+    const bool close = r.header("Connection").trimmed().compare("close", Qt::CaseInsensitive) == 0
+        || r.body.size() > kCloseAfterBodyBytes;
+    const bool headOnly = r.method == Request::Method::Head;
+    if (!response.isPending() && !m_lines.contains(socket)) {
+        send(socket, serialize(response, headOnly, close), close);
+        return true;
+    }
+    auto it = m_lines.find(socket);
+    if (it == m_lines.end()) {
+        it = m_lines.insert(socket, Line {});
+        it->watch = connect(socket, &QObject::destroyed, this, [this, socket] { m_lines.remove(socket); });
+    }
+    auto slot = std::make_shared<Queued>();
+    slot->close = close;
+    it->answers.append(slot);
+    if (!response.isPending()) {
+        slot->ready = true;
+        slot->bytes = serialize(response, headOnly, close);
+        return true;
+    }
+    const QPointer<QTcpSocket> guarded(socket);
+    response.pending->then(this, [this, guarded, slot, headOnly, close](QFuture<Response> f) {
+        Response answer;
+        try {
+            answer = f.result();
+        } catch (const std::exception &e) {
+            qCWarning(lcAdapter) << "an answer failed on its way:" << e.what();
+            answer = Response::detail(500, QStringLiteral("A server error occurred."));
+        }
+        slot->bytes = serialize(answer, headOnly, close);
+        slot->ready = true;
+        if (guarded)
+            flush(guarded.data());
+    });
+    return true;
+}
+
+void HttpServerAdapter::send(QTcpSocket *socket, const QByteArray &bytes, bool close)
+{
     // One write per answer: the responder's piecewise writes cost a syscall
     // path each and we already hold the whole body.
-    socket->write(serialize(response, r.method == Request::Method::Head, close));
+    socket->write(bytes);
     if (close)
         socket->disconnectFromHost();
-    return true;
+}
+
+void HttpServerAdapter::flush(QTcpSocket *socket)
+{
+    const auto it = m_lines.find(socket);
+    if (it == m_lines.end())
+        return;
+    QList<std::shared_ptr<Queued>> &answers = it->answers;
+    while (!answers.isEmpty() && answers.first()->ready) {
+        const std::shared_ptr<Queued> next = answers.takeFirst();
+        if (next->close)
+            answers.clear(); // nothing after a close is sent
+        send(socket, next->bytes, next->close);
+    }
+    if (answers.isEmpty()) {
+        disconnect(it->watch);
+        m_lines.erase(it);
+    }
+}
+
+bool HttpServerAdapter::originAllowed(const QHttpServerRequest &request)
+{
+    // Qt's handshake answer copies the Origin into Access-Control-Allow-Origin
+    // as it came. Terminals send none; a browser page may only open the
+    // stream from this very server (its Origin is our scheme://Host). Any
+    // other value, and anything but visible ASCII, is refused.
+    const QByteArray origin = request.value("Origin");
+    if (origin.isEmpty())
+        return true;
+    for (const char c : origin) {
+        if (c < 0x21 || c > 0x7e)
+            return false;
+    }
+    const QByteArray host = request.value("Host");
+    return !host.isEmpty() && (origin == "http://" + host || origin == "https://" + host);
 }
 
 void HttpServerAdapter::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -181,7 +256,9 @@ void HttpServerAdapter::missingHandler(const QHttpServerRequest &request, QTcpSo
     // handleRequest() answers everything else; reaching here means an
     // upgrade we do not offer (a WebSocket to another path, or no event hub).
     qCInfo(lcAdapter) << "refused an upgrade of" << request.url().path();
-    Response r = Response::detail(404, QStringLiteral("Not found."));
+    Response r = m_events && request.url().path() == QLatin1String("/api/events") && !originAllowed(request)
+        ? Response::detail(403, QStringLiteral("This Origin may not open the event stream."))
+        : Response::detail(404, QStringLiteral("Not found."));
     socket->write(serialize(r, false, true));
     socket->disconnectFromHost();
 }

@@ -10,6 +10,7 @@
 #include <QSslConfiguration>
 
 #include <functional>
+#include <memory>
 
 class QTcpServer;
 class QTcpSocket;
@@ -29,6 +30,7 @@ class HttpServerAdapter : public QAbstractHttpServer
 
 public:
     using Handler = std::function<Response(const Request &)>;
+    static constexpr qsizetype kCloseAfterBodyBytes = 64 * 1024;
 
     explicit HttpServerAdapter(Handler handler, QObject *parent = nullptr);
     ~HttpServerAdapter() override;
@@ -51,7 +53,26 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    // An answer in a connection's line: answers leave in the order their
+    // requests came, so one that waits (Response::pending) holds back the
+    // ones a pipelining client asked for after it.
+    struct Queued
+    {
+        bool ready = false;
+        QByteArray bytes;
+        bool close = false;
+    };
+    struct Line
+    {
+        QList<std::shared_ptr<Queued>> answers;
+        QMetaObject::Connection watch; // forgets the line when the socket goes
+    };
+    void send(QTcpSocket *socket, const QByteArray &bytes, bool close);
+    void flush(QTcpSocket *socket);
+
     void takeWebSockets();
+    // Whether a WebSocket handshake's Origin may be echoed by Qt's answer.
+    static bool originAllowed(const QHttpServerRequest &request);
     static Request toRequest(const QHttpServerRequest &request);
     static QByteArray serialize(const Response &response, bool headOnly, bool close);
 
@@ -63,6 +84,8 @@ private:
     // Connections upgraded to a WebSocket, by peer port, until Qt hands the
     // WebSocket over (the hub watches their unsent bytes).
     QHash<quint16, QPointer<QTcpSocket>> m_upgrading;
+    // Connections with an answer still to come.
+    QHash<QTcpSocket *, Line> m_lines;
 };
 
 } // namespace LittleLemon::Server

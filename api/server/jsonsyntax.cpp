@@ -183,6 +183,8 @@ private:
                 fail(QStringLiteral("Invalid \\uXXXX escape"), next - 1);
                 return false;
             }
+            const qsizetype escape = next - 2;
+            uint unit = 0;
             for (; next < hexEnd; ++next) {
                 const uint h = m_s.at(next);
                 const bool hex = (h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F');
@@ -190,6 +192,28 @@ private:
                     fail(QStringLiteral("Invalid \\uXXXX escape"), hexEnd - 5);
                     return false;
                 }
+                unit = unit * 16 + (h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+            }
+            // Python takes a lone surrogate; Qt reads it as U+FFFD and may
+            // swallow what follows, so what we answered and what we stored
+            // would differ. Refused, as text that is no Unicode.
+            if (unit >= 0xdc00 && unit <= 0xdfff) {
+                fail(QStringLiteral("Unpaired \\uXXXX surrogate"), escape);
+                return false;
+            }
+            if (unit >= 0xd800 && unit <= 0xdbff) {
+                uint low = 0;
+                bool paired = next + 6 <= m_s.size() && m_s.at(next) == '\\' && m_s.at(next + 1) == 'u';
+                for (qsizetype i = next + 2; paired && i < next + 6; ++i) {
+                    const uint h = m_s.at(i);
+                    paired = (h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F');
+                    low = low * 16 + (h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+                }
+                if (!paired || low < 0xdc00 || low > 0xdfff) {
+                    fail(QStringLiteral("Unpaired \\uXXXX surrogate"), escape);
+                    return false;
+                }
+                next += 6;
             }
         }
     }

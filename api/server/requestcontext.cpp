@@ -107,8 +107,10 @@ QString RequestContext::absoluteUrl(const QList<Request::QueryItem> &query) cons
            });
     if (!clean)
         host = "localhost";
-    QString url = QString::fromLatin1(m_request.secure ? "https://" : "http://") + QString::fromLatin1(host)
-        + QString::fromUtf8(QUrl::toPercentEncoding(m_request.path, "/!$&'()*+,;=:@-._~"));
+    const QString origin = !m_publicUrl.isEmpty()
+        ? m_publicUrl
+        : QString::fromLatin1(m_request.secure ? "https://" : "http://") + QString::fromLatin1(host);
+    QString url = origin + QString::fromUtf8(QUrl::toPercentEncoding(m_request.path, "/!$&'()*+,;=:@-._~"));
     if (query.isEmpty())
         return url;
     QList<Request::QueryItem> sorted = query;

@@ -39,11 +39,15 @@ public:
     // The absolute URL of this request's path with `query` (sorted by key,
     // as DRF's replace_query_param writes it), built from the Host header.
     QString absoluteUrl(const QList<Request::QueryItem> &query) const;
+    // The configured public address ("https://lemon.example.com"): links
+    // start with it instead of the request's Host header.
+    void setPublicUrl(const QString &url) { m_publicUrl = url; }
 
 private:
     void parseBody() const;
 
     const Request &m_request;
+    QString m_publicUrl;
     RouteParams m_params;
     std::optional<User> m_user;
     mutable bool m_parsed = false;

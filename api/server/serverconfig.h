@@ -23,7 +23,21 @@ struct ServerConfig
     // PBKDF2 rounds for new password hashes: Django's default for
     // pbkdf2_sha256. Existing hashes carry their own count.
     int hashIterations = 260000;
+    // Threads that check and make password hashes (PasswordWorker). 0 runs
+    // them on the calling thread, answering at once: for a fuzzer or a test
+    // driving the Backend directly. littlelemon-server and the desk's
+    // standalone mode use PasswordWorker::defaultThreads().
+    int hashThreads = 0;
     qint64 maxBodyBytes = 1024 * 1024;
+    // Request bytes Qt may hold in memory for bodies on their way, all
+    // connections together (ConnectionGuard's RequestBudget): past it a new
+    // body is answered 503 with Retry-After.
+    qint64 requestBufferBytes = 64 * 1024 * 1024;
+    // Connections one peer address may hold open; more are answered 503.
+    int maxConnectionsPerAddress = 256;
+    // "https://lemon.example.com": links in answers start with it instead of
+    // the request's Host header (which anyone can set). Empty: the Host.
+    QString publicUrl;
     // The bookings extension: how long a booking holds its table.
     int bookingStayMinutes = 90;
     // The events extension: what may wait unsent on one event socket before

@@ -160,6 +160,24 @@ void createSchemaV3(Database &db)
     db.execute(QStringLiteral("CREATE INDEX menu_items_sold_out ON menu_items(id) WHERE available = 0"));
 }
 
+// Revocable sign-ins (issue 20): each user's token generation, deleted
+// users kept for the records that name them, and the refresh tokens
+// already used (they rotate: each is good for one refresh).
+void createSchemaV4(Database &db)
+{
+    const char *statements[] = {
+        "ALTER TABLE users ADD COLUMN token_generation INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE users ADD COLUMN deleted_at TEXT",
+        "CREATE TABLE used_refresh_tokens ("
+        " jti TEXT PRIMARY KEY,"
+        " user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+        " expires INTEGER NOT NULL) WITHOUT ROWID",
+        "CREATE INDEX used_refresh_tokens_by_expiry ON used_refresh_tokens(expires)",
+    };
+    for (const char *sql : statements)
+        db.execute(QString::fromLatin1(sql));
+}
+
 QString placeholders(qsizetype n)
 {
     QString out;
@@ -178,15 +196,23 @@ ServerStorage::ServerStorage(Database &db)
 
 QList<Database::Migration> ServerStorage::migrations()
 {
-    return { createSchemaV1, createSchemaV2, createSchemaV3 };
+    return { createSchemaV1, createSchemaV2, createSchemaV3, createSchemaV4 };
 }
 
 // ---- users ----------------------------------------------------------------
 
-static const QString kUserColumns = QStringLiteral(
-    "SELECT u.id, u.username, u.email, u.password, u.is_staff, u.is_active,"
-    " (SELECT group_concat(g.name, char(31)) FROM user_groups ug JOIN groups g ON g.id = ug.group_id"
-    "  WHERE ug.user_id = u.id) FROM users u ");
+QString ServerStorage::userColumns() const
+{
+    static const QString base = QStringLiteral(
+        "SELECT u.id, u.username, u.email, u.password, u.is_staff, u.is_active,"
+        " (SELECT group_concat(g.name, char(31)) FROM user_groups ug JOIN groups g ON g.id = ug.group_id"
+        "  WHERE ug.user_id = u.id), ");
+    // The migration to schema 2 reads users (fillChangeLog) before schema 4
+    // added these columns.
+    static const QString current = base + QStringLiteral("u.token_generation, u.deleted_at IS NOT NULL FROM users u ");
+    static const QString early = base + QStringLiteral("0, 0 FROM users u ");
+    return m_db.version() >= 4 ? current : early;
+}
 
 std::optional<UserRecord> ServerStorage::readUser(Statement &s)
 {
@@ -204,19 +230,21 @@ std::optional<UserRecord> ServerStorage::readUser(Statement &s)
         r.user.groups = groups.split(kGroupSeparator);
         r.user.groups.sort();
     }
+    r.tokenGeneration = s.integer(7);
+    r.deleted = s.integer(8) != 0;
     return r;
 }
 
 std::optional<UserRecord> ServerStorage::userById(qint64 id)
 {
-    Statement s = m_db.statement(kUserColumns + QStringLiteral("WHERE u.id = ?"));
+    Statement s = m_db.statement(userColumns() + QStringLiteral("WHERE u.id = ?"));
     s.bind(0, id).exec();
     return readUser(s);
 }
 
 std::optional<UserRecord> ServerStorage::userByUsername(const QString &username)
 {
-    Statement s = m_db.statement(kUserColumns + QStringLiteral("WHERE u.username = ?"));
+    Statement s = m_db.statement(userColumns() + QStringLiteral("WHERE u.username = ?"));
     s.bind(0, username).exec();
     return readUser(s);
 }
@@ -280,10 +308,57 @@ void ServerStorage::applyRole(qint64 userId, Role role)
 
 void ServerStorage::setPasswordHash(qint64 userId, const QString &passwordHash)
 {
-    m_db.statement(QStringLiteral("UPDATE users SET password = ? WHERE id = ?"))
+    m_db.statement(QStringLiteral("UPDATE users SET password = ?, token_generation = token_generation + 1 WHERE id = ?"))
         .bind(0, passwordHash)
         .bind(1, userId)
         .exec();
+}
+
+void ServerStorage::setActive(qint64 userId, bool active)
+{
+    // Only a change moves the generation: activating an active user signs no one out.
+    m_db.statement(QStringLiteral("UPDATE users SET is_active = ?,"
+                                  " token_generation = token_generation + (is_active = 1 AND ? = 0)"
+                                  " WHERE id = ? AND deleted_at IS NULL"))
+        .bind(0, active ? 1 : 0)
+        .bind(1, active ? 1 : 0)
+        .bind(2, userId)
+        .exec();
+}
+
+void ServerStorage::deleteUser(qint64 userId)
+{
+    Database::Transaction tx(m_db);
+    // Their groups leave the change feed as deletes, like any role change.
+    setRole(userId, Role::Customer);
+    m_db.statement(QStringLiteral("UPDATE users SET is_active = 0, password = ?, token_generation = token_generation + 1,"
+                                  " deleted_at = ? WHERE id = ?"))
+        .bind(0, QStringLiteral("!deleted"))
+        .bind(1, nowIso())
+        .bind(2, userId)
+        .exec();
+    m_db.statement(QStringLiteral("DELETE FROM cart_items WHERE user_id = ?")).bind(0, userId).exec();
+    tx.commit();
+}
+
+void ServerStorage::bumpTokenGeneration(qint64 userId)
+{
+    m_db.statement(QStringLiteral("UPDATE users SET token_generation = token_generation + 1 WHERE id = ?"))
+        .bind(0, userId)
+        .exec();
+}
+
+bool ServerStorage::useRefreshToken(const QString &jti, qint64 userId, qint64 expires)
+{
+    Database::Transaction tx(m_db);
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    m_db.statement(QStringLiteral("DELETE FROM used_refresh_tokens WHERE expires <= ?")).bind(0, now).exec();
+    Statement insert = m_db.statement(
+        QStringLiteral("INSERT OR IGNORE INTO used_refresh_tokens (jti, user_id, expires) VALUES (?, ?, ?)"));
+    insert.bind(0, jti).bind(1, userId).bind(2, expires).exec();
+    const bool first = insert.rowsAffected() == 1;
+    tx.commit();
+    return first;
 }
 
 void ServerStorage::setEmail(qint64 userId, const QString &email)
@@ -308,14 +383,14 @@ void ServerStorage::touchLastLogin(qint64 userId)
 
 qint64 ServerStorage::userCount()
 {
-    Statement s = m_db.statement(QStringLiteral("SELECT count(*) FROM users"));
+    Statement s = m_db.statement(QStringLiteral("SELECT count(*) FROM users WHERE deleted_at IS NULL"));
     s.exec();
     return s.next() ? s.integer(0) : 0;
 }
 
 QList<User> ServerStorage::users(qint64 offset, qint64 limit)
 {
-    Statement s = m_db.statement(kUserColumns + QStringLiteral("ORDER BY u.id LIMIT ? OFFSET ?"));
+    Statement s = m_db.statement(userColumns() + QStringLiteral("WHERE u.deleted_at IS NULL ORDER BY u.id LIMIT ? OFFSET ?"));
     s.bind(0, limit).bind(1, offset).exec();
     QList<User> out;
     while (auto r = readUser(s))
@@ -334,7 +409,7 @@ std::optional<GroupRecord> ServerStorage::groupByName(const QString &name)
 
 QList<User> ServerStorage::groupMembers(qint64 groupId)
 {
-    Statement s = m_db.statement(kUserColumns
+    Statement s = m_db.statement(userColumns()
                                  + QStringLiteral("JOIN user_groups m ON m.user_id = u.id WHERE m.group_id = ?"
                                                   " ORDER BY u.id"));
     s.bind(0, groupId).exec();

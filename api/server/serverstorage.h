@@ -26,6 +26,13 @@ struct UserRecord
     User user;
     QString passwordHash; // Django's pbkdf2_sha256$iterations$salt$hash
     bool active = true;
+    // Tokens carry the generation they were issued under; a password
+    // change, a deactivation, a deletion or "sign out everywhere" raises it,
+    // and every older token is refused from then on.
+    qint64 tokenGeneration = 0;
+    // Deleted: kept (orders and their history name the user) but inactive,
+    // out of every list, and its name stays taken.
+    bool deleted = false;
 };
 
 struct GroupRecord
@@ -109,7 +116,18 @@ public:
     // Changes the role; the change feed gives the user entries of their own
     // for every row they now see differently.
     void setRole(qint64 userId, Role role);
+    // Also signs the user out everywhere (the token generation moves on).
     void setPasswordHash(qint64 userId, const QString &passwordHash);
+    // Deactivating signs out everywhere too; activating lets the user sign in again.
+    void setActive(qint64 userId, bool active);
+    // Inactive, no role, an unusable password, out of every list; the row
+    // stays for the orders, bookings and history that name the user.
+    void deleteUser(qint64 userId);
+    // Every token issued to the user so far is refused from now on.
+    void bumpTokenGeneration(qint64 userId);
+    // Marks a refresh token (its jti) used; false when it already was.
+    // Remembered until `expires` (seconds since the epoch), then forgotten.
+    bool useRefreshToken(const QString &jti, qint64 userId, qint64 expires);
     void setEmail(qint64 userId, const QString &email);
     void touchLastLogin(qint64 userId);
     qint64 userCount();
@@ -189,6 +207,8 @@ public:
 
 private:
     std::optional<UserRecord> readUser(Statement &s);
+    // The SELECT readUser() reads, for the schema version at hand.
+    QString userColumns() const;
     // The role's rows (is_staff, memberships), without touching anyone's view.
     void applyRole(qint64 userId, Role role);
     // Membership rows and their change entries only.

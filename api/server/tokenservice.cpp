@@ -99,7 +99,7 @@ void TokenService::setLifetimes(int accessSeconds, int refreshSeconds)
     m_refreshTtl = refreshSeconds;
 }
 
-QString TokenService::issue(const QString &type, qint64 userId) const
+QString TokenService::issue(const QString &type, qint64 userId, qint64 generation, qint64 expiresAt) const
 {
     jwt_t *raw = nullptr;
     if (jwt_new(&raw) != 0)
@@ -109,10 +109,11 @@ QString TokenService::issue(const QString &type, qint64 userId) const
     const int ttl = type == QLatin1String("refresh") ? m_refreshTtl : m_accessTtl;
     const QByteArray jti = QUuid::createUuid().toByteArray(QUuid::Id128);
     if (jwt_add_grant(jwt.get(), "token_type", type.toUtf8().constData()) != 0
-        || jwt_add_grant_int(jwt.get(), "exp", long(now + ttl)) != 0
+        || jwt_add_grant_int(jwt.get(), "exp", long(expiresAt > 0 ? expiresAt : now + ttl)) != 0
         || jwt_add_grant_int(jwt.get(), "iat", long(now)) != 0
         || jwt_add_grant(jwt.get(), "jti", jti.constData()) != 0
         || jwt_add_grant_int(jwt.get(), "user_id", long(userId)) != 0
+        || jwt_add_grant_int(jwt.get(), "gen", long(generation)) != 0
         || jwt_set_alg(jwt.get(), JWT_ALG_HS256, reinterpret_cast<const unsigned char *>(m_secret.constData()),
                        int(m_secret.size()))
             != 0)
@@ -125,11 +126,11 @@ QString TokenService::issue(const QString &type, qint64 userId) const
     return out;
 }
 
-TokenPair TokenService::issuePair(qint64 userId) const
+TokenPair TokenService::issuePair(qint64 userId, qint64 generation) const
 {
     TokenPair pair;
-    pair.refresh = issue(QStringLiteral("refresh"), userId);
-    pair.access = issue(QStringLiteral("access"), userId);
+    pair.refresh = issue(QStringLiteral("refresh"), userId, generation);
+    pair.access = issue(QStringLiteral("access"), userId, generation);
     return pair;
 }
 
@@ -181,6 +182,7 @@ std::optional<TokenClaims> TokenService::decode(const QByteArray &token) const
     claims.expires = *exp;
     claims.userId = *userId;
     claims.issuedAt = intGrant(jwt.get(), "iat").value_or(0);
+    claims.generation = intGrant(jwt.get(), "gen").value_or(0);
     if (const char *jti = jwt_get_grant(jwt.get(), "jti"))
         claims.jti = QString::fromUtf8(jti);
     return claims;

@@ -18,11 +18,15 @@ struct TokenClaims
     qint64 issuedAt = 0;
     qint64 expires = 0;
     QString jti;
+    // The user's token generation when it was issued ("gen"; 0 when absent,
+    // as in tokens from before revocation or the cloud's SimpleJWT).
+    qint64 generation = 0;
 };
 
 // Issues and checks SimpleJWT-compatible tokens with libjwt: HS256 only (the
 // algorithm is pinned after decoding, so "none" and every other algorithm are
-// refused), claims token_type, exp, iat, jti and user_id. The signing secret
+// refused), claims token_type, exp, iat, jti, user_id and gen (the user's
+// token generation, UserRecord::tokenGeneration). The signing secret
 // lives in the data directory, created on first start with mode 0600.
 class TokenService
 {
@@ -40,8 +44,11 @@ public:
     void setLifetimes(int accessSeconds, int refreshSeconds);
     int accessLifetime() const { return m_accessTtl; }
 
-    QString issue(const QString &type, qint64 userId) const;
-    TokenPair issuePair(qint64 userId) const;
+    // `generation`: the user's UserRecord::tokenGeneration now (0 for a new user).
+    // `expiresAt` (seconds since the epoch) instead of now + the type's
+    // lifetime: a rotated refresh token keeps its sign-in's expiry.
+    QString issue(const QString &type, qint64 userId, qint64 generation = 0, qint64 expiresAt = 0) const;
+    TokenPair issuePair(qint64 userId, qint64 generation) const;
 
     // The claims of a well-signed HS256 token that has not expired; nullopt
     // otherwise. Does not look at token_type: callers decide what they take.

@@ -3,11 +3,15 @@
 #include "models/user.h"
 
 #include <QList>
+#include <QPair>
 #include <QString>
+
+#include <optional>
 
 namespace LittleLemon::Server {
 
 class ServerStorage;
+struct UserRecord;
 
 // User administration without the HTTP side, for `littlelemon-server user
 // ...`: works on the database directly, also while a server runs on it.
@@ -21,9 +25,20 @@ public:
              QString *error);
     QList<User> list();
     bool setRole(const QString &username, Role role, QString *error);
+    // Each of these also signs the user out of every terminal at once.
     bool setPassword(const QString &username, const QString &password, int hashIterations, QString *error);
+    bool setActive(const QString &username, bool active, QString *error);
+    // The user is gone from lists and cannot sign in; orders, bookings and
+    // their history keep naming them, and the name stays taken.
+    bool remove(const QString &username, QString *error);
+    bool signOutEverywhere(const QString &username, QString *error);
+    // Active users and inactive (not deleted) ones, with whether each is active.
+    QList<QPair<User, bool>> listWithState();
 
 private:
+    // The user by name, unless deleted; *error otherwise.
+    std::optional<UserRecord> find(const QString &username, QString *error);
+
     ServerStorage &m_storage;
 };
 

@@ -2,11 +2,15 @@
 
 #include "cliapp.h"
 #include "exitcode.h"
+#include "models/privatefiles.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QLoggingCategory>
+#include <QSettings>
 #include <QTextStream>
+
+#include <sys/stat.h>
 
 using namespace LittleLemon::Cli;
 
@@ -21,10 +25,15 @@ QString tr(const char *text)
 
 int main(int argc, char *argv[])
 {
+    // The cache holds staff names and e-mails and guests' names and phones,
+    // as the desk's does: nothing this program creates is for other users.
+    ::umask(077);
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Little Lemon"));
     QCoreApplication::setApplicationName(QStringLiteral("littlelemon-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LL_VERSION));
+    // One made before the umask (or by an older version) is tightened too.
+    LittleLemon::PrivateFiles::file(QSettings().fileName());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(tr(

@@ -1,6 +1,7 @@
 #include "standaloneserver.h"
 
 #include "api/server/backend.h"
+#include "api/server/passwordworker.h"
 #include "api/server/backupscheduler.h"
 #include "api/server/datadirlock.h"
 #include "api/server/demodata.h"
@@ -79,6 +80,7 @@ public:
         config.throttleUser = 6000;
         config.demoData = options.demoData;
         config.hashIterations = options.hashIterations;
+        config.hashThreads = PasswordWorker::defaultThreads();
         // The data directory's lock: `littlelemon-server restore` refuses
         // while the desk serves from it, and two desks never share it.
         QDir().mkpath(options.dataDir);
@@ -197,8 +199,8 @@ public:
             return { {}, tr("The restaurant's server is not running.") };
         QList<Account> out;
         try {
-            for (const User &u : UserAdmin(m_backend->storage()).list())
-                out.append({ u.id, u.username, u.email, u.role(), u.isManager() });
+            for (const auto &[u, active] : UserAdmin(m_backend->storage()).listWithState())
+                out.append({ u.id, u.username, u.email, u.role(), u.isManager(), active });
         } catch (const StorageError &e) {
             return { {}, QString::fromUtf8(e.what()) };
         }
@@ -245,6 +247,25 @@ public:
         return {};
     }
 
+    QString changeAccount(const QString &username, AccountChange change)
+    {
+        if (!m_backend)
+            return tr("The restaurant's server is not running.");
+        try {
+            UserAdmin admin(m_backend->storage());
+            QString error;
+            const bool done = change == AccountChange::Delete ? admin.remove(username, &error)
+                : change == AccountChange::SignOutEverywhere  ? admin.signOutEverywhere(username, &error)
+                                                              : admin.setActive(username, change == AccountChange::Activate, &error);
+            if (!done)
+                return error;
+        } catch (const StorageError &e) {
+            return QString::fromUtf8(e.what());
+        }
+        qCInfo(lcStandalone) << "account" << username << "changed:" << int(change);
+        return {};
+    }
+
     std::pair<QString, QString> issueRefreshToken(const QString &username)
     {
         if (!m_backend)
@@ -253,7 +274,7 @@ public:
             const auto user = m_backend->storage().userByUsername(username);
             if (!user || !user->active)
                 return { QString(), tr("No account is called %1.").arg(username) };
-            return { m_backend->tokens().issue(QStringLiteral("refresh"), user->user.id), QString() };
+            return { m_backend->tokens().issue(QStringLiteral("refresh"), user->user.id, user->tokenGeneration), QString() };
         } catch (const StorageError &e) {
             return { QString(), QString::fromUtf8(e.what()) };
         }
@@ -444,6 +465,17 @@ void StandaloneServer::resetPassword(const QString &username, const QString &pas
 {
     run<QString>([username, password](Worker &w) { return w.resetPassword(username, password); }, context,
                  [done](const QString &error) {
+                     if (done)
+                         done(error);
+                 });
+}
+
+void StandaloneServer::changeAccount(const QString &username, AccountChange change, QObject *context, Done done)
+{
+    run<QString>([username, change](Worker &w) { return w.changeAccount(username, change); }, context,
+                 [this, done](const QString &error) {
+                     if (error.isEmpty())
+                         Q_EMIT accountsChanged();
                      if (done)
                          done(error);
                  });

@@ -66,6 +66,7 @@ public:
                       std::function<void(const QList<Account> &accounts, const QString &error)> done) override;
     void createAccount(const Account &account, const QString &password, QObject *context, Done done) override;
     void resetPassword(const QString &username, const QString &password, QObject *context, Done done) override;
+    void changeAccount(const QString &username, AccountChange change, QObject *context, Done done) override;
     void issueRefreshToken(const QString &username, QObject *context,
                            std::function<void(const QString &token, const QString &error)> done) override;
 

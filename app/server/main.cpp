@@ -2,11 +2,14 @@
 #include "api/server/backup.h"
 #include "api/server/backupscheduler.h"
 #include "api/server/configfile.h"
+#include "api/server/connectionguard.h"
 #include "api/server/datadirlock.h"
 #include "api/server/demodata.h"
 #include "api/server/eventhub.h"
 #include "api/server/httpserveradapter.h"
 #include "api/server/passwordhasher.h"
+#include "api/server/passwordworker.h"
+#include "api/server/requestbudget.h"
 #include "api/server/serverconfig.h"
 #include "api/server/serverstorage.h"
 #include "api/server/tlsserver.h"
@@ -87,6 +90,7 @@ struct Store
             *error = tr("cannot create the data directory %1").arg(dataDir);
             return false;
         }
+        Backend::makePrivate(dataDir);
         return db.open(Backend::databasePath(dataDir), ServerStorage::migrations(), error);
     }
 };
@@ -130,11 +134,31 @@ int runUserCommand(const QCommandLineParser &parser, const QStringList &args, co
             out << QStringLiteral("%1  %2  %3  %4").arg(QStringLiteral("id"), -6).arg(QStringLiteral("username"), -24)
                        .arg(QStringLiteral("role"), -14).arg(QStringLiteral("email"))
                 << Qt::endl;
-            for (const User &u : admin.list()) {
-                out << QStringLiteral("%1  %2  %3  %4").arg(u.id, -6).arg(u.username, -24).arg(toWire(u.role()), -14)
-                           .arg(u.email)
+            for (const auto &[u, active] : admin.listWithState()) {
+                // An inactive account is marked after its role, so the columns stay as they were.
+                const QString role = active ? toWire(u.role()) : toWire(u.role()) + QStringLiteral(" (inactive)");
+                out << QStringLiteral("%1  %2  %3  %4").arg(u.id, -6).arg(u.username, -24).arg(role, -14).arg(u.email)
                     << Qt::endl;
             }
+            return 0;
+        }
+        if ((verb == u"deactivate" || verb == u"activate") && args.size() == 3) {
+            if (!admin.setActive(args.at(2), verb == u"activate", &error))
+                return fail(error);
+            say(verb == u"activate" ? tr("user %1 may sign in again").arg(args.at(2))
+                                    : tr("user %1 deactivated and signed out of every terminal").arg(args.at(2)));
+            return 0;
+        }
+        if (verb == u"delete" && args.size() == 3) {
+            if (!admin.remove(args.at(2), &error))
+                return fail(error);
+            say(tr("user %1 deleted; their orders and bookings keep the name").arg(args.at(2)));
+            return 0;
+        }
+        if (verb == u"sign-out" && args.size() == 3) {
+            if (!admin.signOutEverywhere(args.at(2), &error))
+                return fail(error);
+            say(tr("user %1 signed out of every terminal").arg(args.at(2)));
             return 0;
         }
         if (verb == u"set-role" && args.size() == 4) {
@@ -152,14 +176,15 @@ int runUserCommand(const QCommandLineParser &parser, const QStringList &args, co
                 return 2;
             if (!admin.setPassword(args.at(2), pw, config.hashIterations, &error))
                 return fail(error);
-            say(tr("password of %1 changed").arg(args.at(2)));
+            say(tr("password of %1 changed; signed out of every terminal").arg(args.at(2)));
             return 0;
         }
     } catch (const StorageError &e) {
         return fail(QString::fromUtf8(e.what()));
     }
     return fail(tr("usage: user add NAME --role ROLE [--email E] --password-stdin | user list | "
-                   "user set-role NAME ROLE | user passwd NAME --password-stdin"),
+                   "user set-role NAME ROLE | user passwd NAME --password-stdin | user deactivate NAME | "
+                   "user activate NAME | user delete NAME | user sign-out NAME"),
                 2);
 }
 
@@ -236,9 +261,12 @@ int runRestore(const QCommandLineParser &parser, const ServerConfig &config)
     const QString database = Backend::databasePath(config.dataDir);
     if (QFileInfo::exists(database)) {
         // What is replaced is kept: a restore from the wrong day can be undone.
-        const QString keep = QDir(backupDirOf(config))
-                                 .filePath(QStringLiteral("before-restore-%1.sqlite")
-                                               .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+        // Never over an earlier safety copy: two restores in one second
+        // keep both (-2, -3, ... after the time).
+        const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+        QString keep = QDir(backupDirOf(config)).filePath(QStringLiteral("before-restore-%1.sqlite").arg(stamp));
+        for (int n = 2; QFileInfo::exists(keep); ++n)
+            keep = QDir(backupDirOf(config)).filePath(QStringLiteral("before-restore-%1-%2.sqlite").arg(stamp).arg(n));
         if (!QDir().mkpath(backupDirOf(config)) || !Backup::save(database, keep, &error))
             return fail(tr("cannot keep a copy of the current database before restoring: %1").arg(error));
         say(tr("the database being replaced was saved to %1").arg(keep));
@@ -287,6 +315,8 @@ int runServer(const ServerConfig &config)
         }
     }
 
+    RequestBudget::global().setLimit(config.requestBufferBytes);
+    ConnectionLimits::setMaxPerAddress(config.maxConnectionsPerAddress);
     EventHub events(backend);
     HttpServerAdapter http([&backend](const Request &r) { return backend.handle(r); });
     http.setEventHub(&events);
@@ -336,7 +366,11 @@ int main(int argc, char *argv[])
            "  user add NAME --role ROLE [--email E] --password-stdin\n"
            "  user list\n"
            "  user set-role NAME ROLE        (admin, manager, delivery-crew or customer)\n"
-           "  user passwd NAME --password-stdin\n"
+           "  user passwd NAME --password-stdin   (signs the user out everywhere)\n"
+           "  user deactivate NAME           (refused at once, signed out everywhere)\n"
+           "  user activate NAME\n"
+           "  user delete NAME               (orders and bookings keep the name)\n"
+           "  user sign-out NAME             (every terminal signs in again)\n"
            "  backup --to FILE               (while the server runs, too)\n"
            "  restore --from FILE            (with the server stopped)\n\n"
            "Settings come from --config FILE (/etc/littlelemon/server.conf), then the options below."));
@@ -379,6 +413,15 @@ int main(int argc, char *argv[])
           tr("PBKDF2 rounds for new password hashes (default %1; lower only for tests).")
               .arg(PasswordHasher::kDefaultIterations),
           tr("N") },
+        { QStringLiteral("request-buffer-mb"),
+          tr("Megabytes of requests on their way held in memory, all together (default 64); past it "
+             "new bodies are answered 503."),
+          tr("MB") },
+        { QStringLiteral("max-connections-per-address"),
+          tr("Connections one address may hold open (default 256); one more closes its stalest."), tr("N") },
+        { QStringLiteral("hash-threads"),
+          tr("Threads that check passwords, away from the requests (default: the core count, at most 4)."),
+          tr("N") },
     });
     QCommandLineOption menuItems(QStringLiteral("menu-items"), tr("dev seed-bench: menu items."), tr("N"));
     QCommandLineOption orders(QStringLiteral("orders"), tr("dev seed-bench: orders."), tr("N"));
@@ -389,6 +432,7 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     ServerConfig config;
+    config.hashThreads = PasswordWorker::defaultThreads();
     QString error;
     if (parser.isSet(QStringLiteral("config")) && !ConfigFile::load(parser.value(QStringLiteral("config")), &config, &error))
         return fail(error, 2);
@@ -412,7 +456,10 @@ int main(int argc, char *argv[])
         || !readInt(parser, QStringLiteral("access-ttl"), 1, 365 * 24 * 3600, &config.accessTtlSeconds, &error)
         || !readInt(parser, QStringLiteral("refresh-ttl"), 1, 10 * 365 * 24 * 3600, &config.refreshTtlSeconds, &error)
         || !readInt(parser, QStringLiteral("hash-iterations"), 1, 10000000, &config.hashIterations, &error)
-        || !readInt(parser, QStringLiteral("booking-stay"), 1, 24 * 60, &config.bookingStayMinutes, &error))
+        || !readInt(parser, QStringLiteral("booking-stay"), 1, 24 * 60, &config.bookingStayMinutes, &error)
+        || !readInt(parser, QStringLiteral("hash-threads"), 1, 64, &config.hashThreads, &error)
+        || !readInt(parser, QStringLiteral("max-connections-per-address"), 1, 1000000,
+                    &config.maxConnectionsPerAddress, &error))
         return fail(error, 2);
     int backlog = int(config.eventsBacklogBytes);
     if (!readInt(parser, QStringLiteral("events-backlog"), 1024, 64 * 1024 * 1024, &backlog, &error))
@@ -423,6 +470,11 @@ int main(int argc, char *argv[])
         || !readInt(parser, QStringLiteral("backup-keep"), 0, 3650, &config.backupKeep, &error))
         return fail(error, 2);
     config.maxBodyBytes = maxBody;
+    int bufferMegabytes = int(config.requestBufferBytes / (1024 * 1024));
+    if (!readInt(parser, QStringLiteral("request-buffer-mb"), 1, 65536, &bufferMegabytes, &error))
+        return fail(error, 2);
+    if (parser.isSet(QStringLiteral("request-buffer-mb")))
+        config.requestBufferBytes = qint64(bufferMegabytes) * 1024 * 1024;
     if (config.dataDir.isEmpty())
         return fail(tr("--data-dir is required"), 2);
 

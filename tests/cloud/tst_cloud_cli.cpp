@@ -6,6 +6,7 @@
 // command signs in again from the keychain as on a desktop.
 
 #include "cloudpeer.h"
+#include "httptestclient.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -55,6 +56,8 @@ private Q_SLOTS:
     void wrongPasswordIsExitThree();
     void editsReachTheCloudAndWaitOutAnOutage();
     void unreadableAnswerIsExitOne();
+    // The one 429 of the whole cloud suite (about a minute).
+    void throttledSyncWaitsVisibly();
 
 private:
     CliRun cli(const QStringList &args, const QByteArray &input = QByteArray());
@@ -91,19 +94,13 @@ CliRun tst_CloudCli::cli(const QStringList &args, const QByteArray &input)
 
 QString tst_CloudCli::price(qint64 item)
 {
-    return QString::fromUtf8(
-               m_peer.python(QStringLiteral("from LittleLemon.LittleLemonAPI.models import MenuItem\n"
+    return m_peer.pythonText(QStringLiteral("from LittleLemon.LittleLemonAPI.models import MenuItem\n"
                                             "print(MenuItem.objects.get(id=%1).price)")
-                                 .arg(item)))
-        .trimmed();
+                                 .arg(item));
 }
 
 void tst_CloudCli::initTestCase()
 {
-    const QStringList missing = CloudPeer::missingPackages();
-    if (!missing.isEmpty())
-        QFAIL(qPrintable(QStringLiteral("missing Debian packages for the cloud peer: %1 (tools/setup-deps.sh)")
-                             .arg(missing.join(u' '))));
     QVERIFY(m_home.isValid());
     // Seeded without the throttle, then restarted with it: the test's budget is the test's.
     QVERIFY2(m_peer.start(CloudPeer::Throttle::Off), qPrintable(m_peer.errorString()));
@@ -204,6 +201,33 @@ void tst_CloudCli::unreadableAnswerIsExitOne()
     p.closeWriteChannel();
     QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, 30000);
     QVERIFY2(p.exitCode() == 1, p.readAllStandardError().constData());
+}
+
+void tst_CloudCli::throttledSyncWaitsVisibly()
+{
+    // Another client of the same user (a phone, a script) spends the user's
+    // 100 requests of this minute.
+    HttpTestClient phone(m_peer.url());
+    QVERIFY(!phone.login(kManager, kPassword).isEmpty());
+    int spent = 0;
+    while (spent < 150 && phone.get(QStringLiteral("/api/categories")).status != 429)
+        ++spent;
+    QVERIFY2(spent < 150, "the cloud peer never throttled");
+
+    const qint64 mark = m_peer.mark();
+    const CliRun run = cli({ QStringLiteral("--json"), QStringLiteral("sync") });
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    // The wait was said on stderr, in words; stdout holds the JSON answer alone.
+    QVERIFY2(run.err.contains("Waiting for the cloud's rate limit ("), qPrintable(run.describe()));
+    QCOMPARE(run.json().value(QStringLiteral("result")).toString(), QStringLiteral("ok"));
+    QCOMPARE(run.err.count("Waiting for the cloud's rate limit ("), 1);
+    // Waited out, not hammered: the cloud frees one request when the oldest
+    // of the other client's leaves its minute, so a second, short 429 may follow
+    // while the rest of that burst ages out.
+    const auto requests = m_peer.requests(mark);
+    const auto throttled = std::count_if(requests.cbegin(), requests.cend(),
+                                         [](const CloudPeer::Request &r) { return r.status == 429; });
+    QVERIFY2(throttled >= 1 && throttled <= 3, qPrintable(QString::number(throttled)));
 }
 
 QTEST_GUILESS_MAIN(tst_CloudCli)

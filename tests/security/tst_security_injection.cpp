@@ -305,6 +305,10 @@ private Q_SLOTS:
             body.insert(QStringLiteral("slug"), QStringLiteral("s%1").arg(index));
         if (path == u"/auth/users/" && field != u"username")
             body.insert(QStringLiteral("username"), QStringLiteral("newbie%1").arg(index));
+        // Past five failed sign-ins an account waits (issue 20): each row
+        // tries its own name, so every payload reaches the password check.
+        if (path == u"/auth/jwt/create/" && field == u"password")
+            body.insert(QStringLiteral("username"), QStringLiteral("cust%1").arg(index));
         const QByteArray before = snapshot();
         const QByteArray othersBefore = snapshotExcept(tables);
         const HttpReply r = send(actor, method, path, body);

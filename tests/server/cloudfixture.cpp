@@ -111,7 +111,8 @@ namespace {
 // littlelemon-server's extension fields (CONTRACT.md: resources "also
 // carry" them) are the only keys an answer may have beyond the cloud's:
 // "available" on a menu item, "stage"/"note"/"history" on an order,
-// "id"/"groups"/"is_staff" on /auth/users/me/. A cloud-only client ignores
+// "id"/"groups"/"is_staff" on /auth/users/me/, the rotated "refresh" in a
+// refresh answer. A cloud-only client ignores
 // them. True when `key` is one of these for an object shaped like `e`, and
 // its value has the documented type.
 bool isExtensionField(const QJsonObject &e, const QString &key, const QJsonValue &value)
@@ -143,6 +144,10 @@ bool isExtensionField(const QJsonObject &e, const QString &key, const QJsonValue
     }
     if (me && key == u"is_staff")
         return value.isBool();
+    // Refresh tokens rotate: the refresh answer also carries the next one.
+    const bool refreshAnswer = e.size() == 1 && e.contains(QStringLiteral("access"));
+    if (refreshAnswer && key == u"refresh")
+        return value.isString() && !value.toString().isEmpty();
     return false;
 }
 } // namespace

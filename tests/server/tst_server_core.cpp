@@ -273,7 +273,7 @@ private Q_SLOTS:
         TokenService tokens;
         tokens.setSecret(QByteArray(40, 'k'));
         tokens.setLifetimes(60, 120);
-        const TokenPair pair = tokens.issuePair(7);
+        const TokenPair pair = tokens.issuePair(7, 0);
         const auto access = tokens.verify(pair.access.toUtf8());
         QVERIFY(access);
         QCOMPARE(access->type, QStringLiteral("access"));

@@ -156,7 +156,10 @@ bool CloudPeer::launch(Throttle throttle, bool menu, int timeoutMs)
         }
         env.insert(QStringLiteral("LD_PRELOAD"), lib);
         env.insert(QStringLiteral("FAKETIME"), QStringLiteral("%1%2").arg(m_clockOffsetS > 0 ? "+" : "").arg(m_clockOffsetS));
-        env.insert(QStringLiteral("FAKETIME_DONT_FAKE_MONOTONIC"), QStringLiteral("1"));
+        // gunicorn's arbiter compares its worker's heartbeat file (stamped
+        // with the faked clock) with the real one: without a long timeout it
+        // would take the worker for hung and kill it.
+        env.insert(QStringLiteral("GUNICORN_CMD_ARGS"), QStringLiteral("--timeout 86400"));
     }
     run.setProcessEnvironment(env);
     QStringList args { QString::number(m_port), m_dataDir, QStringLiteral("--throttle"),
@@ -275,6 +278,13 @@ QByteArray CloudPeer::python(const QString &code, bool *ok)
     if (ok)
         *ok = true;
     return shell.readAllStandardOutput();
+}
+
+QString CloudPeer::pythonText(const QString &code)
+{
+    bool ok = false;
+    const QByteArray out = python(code, &ok);
+    return ok ? QString::fromUtf8(out).trimmed() : QStringLiteral("error: ") + m_error;
 }
 
 bool CloudPeer::addUser(const QString &username, const QString &password, const QString &group)

@@ -103,6 +103,8 @@ public:
     // Runs Python in Django's shell (models importable as in the run script);
     // what it prints is returned. Empty with errorString() on failure.
     QByteArray python(const QString &code, bool *ok = nullptr);
+    // The same, for a test's QCOMPARE: what it printed, trimmed, or "error: …".
+    QString pythonText(const QString &code);
 
 private:
     bool launch(Throttle throttle, bool menu, int timeoutMs);
