@@ -23,6 +23,7 @@ void ElidedLabel::setFullText(const QString &text)
     if (text == m_full && !text.isEmpty())
         return;
     m_full = text;
+    updateGeometry(); // the size it would like follows the text
     elide();
 }
 
@@ -36,7 +37,8 @@ QSize ElidedLabel::minimumSizeHint() const
 QSize ElidedLabel::sizeHint() const
 {
     const QMargins m = contentsMargins();
-    return { fontMetrics().horizontalAdvance(m_full) + m.left() + m.right() + 2 * margin(),
+    // +1: horizontalAdvance rounds down, and a pixel short elides the last letter.
+    return { fontMetrics().horizontalAdvance(m_full) + m.left() + m.right() + 2 * margin() + 1,
              QLabel::sizeHint().height() };
 }
 
@@ -49,8 +51,10 @@ void ElidedLabel::resizeEvent(QResizeEvent *event)
 void ElidedLabel::changeEvent(QEvent *event)
 {
     QLabel::changeEvent(event);
-    if (event->type() == QEvent::FontChange)
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
+        updateGeometry();
         elide();
+    }
 }
 
 void ElidedLabel::elide()

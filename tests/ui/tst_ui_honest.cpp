@@ -6,6 +6,7 @@
 // crew's desk has no crew filter; a key for what may not be done says why.
 
 #include "deskfixture.h"
+#include "tlsproxy.h"
 
 #include "models/localstore.h"
 #include "models/menumodel.h"
@@ -38,6 +39,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void keepSignedInSaysThereIsNoKeychain();
+    void selfSignedCertificateIsTrustedInOneStep();
     void assigningCrewIsNotDelivering();
     void typingOnASelectedMenuRowRenamesNothing();
     void menuEditsStartOnPurposeAndUndo();
@@ -91,6 +93,43 @@ void TestUiHonest::keepSignedInSaysThereIsNoKeychain()
     QVERIFY2(note->text().contains(QStringLiteral("no password keychain")), qPrintable(note->text()));
     QVERIFY2(m_desk->signIn(QStringLiteral("mario"), DeskFixture::kManagerPassword), qPrintable(m_desk->errorString()));
     QVERIFY(QTest::qWaitForWindowExposed(window()));
+}
+
+void TestUiHonest::selfSignedCertificateIsTrustedInOneStep()
+{
+    // Our server behind TLS with a self-signed certificate, as "a server on this network".
+    QString error;
+    TlsProxy proxy(TlsProxy::testConfiguration(&error), m_desk->server()->port());
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(proxy.listen());
+    m_desk->makeController();
+    Ui::DeskController *desk = m_desk->controller();
+    QSignalSpy opened(desk, &Ui::DeskController::sessionOpened);
+    desk->start();
+    Ui::SignInDialog *dialog = desk->signInDialog();
+    dialog->setTarget({ Ui::ServerKind::Lan, QStringLiteral("https://127.0.0.1:%1").arg(proxy.port()) });
+    dialog->usernameField()->setText(QStringLiteral("mario"));
+    dialog->passwordField()->setText(DeskFixture::kManagerPassword);
+    QTest::mouseClick(dialog->signInButton(), Qt::LeftButton);
+    auto *trust = dialog->findChild<QPushButton *>(QStringLiteral("trustButton"));
+    auto *note = dialog->findChild<QLabel *>(QStringLiteral("trustNote"));
+    QVERIFY(trust && note);
+    QTRY_VERIFY_WITH_TIMEOUT(trust->isVisible(), 20000);
+    // The button's label fits; the long fingerprint is in the note, whole.
+    QCOMPARE(trust->text(), QStringLiteral("Trust this certificate and sign in"));
+    QVERIFY2(trust->width() >= trust->sizeHint().width(), qPrintable(QString::number(trust->width())));
+    QVERIFY(note->isVisible());
+    QVERIFY(note->text().contains(QStringLiteral("SHA-256")));
+    // One click: trusted and signed in, with no second click.
+    QTest::mouseClick(trust, Qt::LeftButton);
+    QVERIFY2(opened.wait(20000) || !opened.isEmpty(), qPrintable(dialog->errorText(Ui::SignInDialog::Field::Address)));
+    QVERIFY(proxy.handshakes() > 0);
+    QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
+    // Back to this computer's server for the rest.
+    QSignalSpy closed(desk, &Ui::DeskController::sessionClosed);
+    window()->signOutAction()->trigger();
+    QVERIFY(closed.wait(10000) || !closed.isEmpty());
+    QVERIFY2(m_desk->signIn(QStringLiteral("mario"), DeskFixture::kManagerPassword), qPrintable(m_desk->errorString()));
 }
 
 void TestUiHonest::assigningCrewIsNotDelivering()
