@@ -7,6 +7,8 @@
 
 #include <QDir>
 #include <QDirIterator>
+
+#include <sys/stat.h>
 #include <QFile>
 #include <QSignalSpy>
 #include <QStringList>
@@ -42,6 +44,11 @@ inline QStringList filesContaining(const QString &root, const QByteArray &secret
     QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
+        // Only regular files: a FIFO or socket another program left under
+        // /tmp would block the read for ever.
+        struct stat st;
+        if (::lstat(QFile::encodeName(path).constData(), &st) != 0 || !S_ISREG(st.st_mode))
+            continue;
         QFile f(path);
         if (f.size() < 64 * 1024 * 1024 && f.open(QIODevice::ReadOnly) && f.readAll().contains(secret))
             found << path;
