@@ -101,7 +101,14 @@ Backend::Backend(ServerConfig config)
         c->registerRoutes(m_router);
 }
 
-Backend::~Backend() = default;
+Backend::~Backend()
+{
+    // A batch still committing is waited for; queued writes are cancelled
+    // (their connections get nothing, as when the process stops).
+    m_db.endBatch();
+    if (m_batches > 0)
+        qCInfo(lcHttp, "group commit: %lld writes in %lld syncs", m_batchedWrites, m_batches);
+}
 
 QString Backend::databasePath(const QString &dataDir)
 {
@@ -135,7 +142,9 @@ bool Backend::open(QString *error)
     makePrivate(m_config.dataDir);
     if (!m_tokens.loadOrCreateSecret(m_config.dataDir, error))
         return false;
-    return m_db.open(databasePath(m_config.dataDir), ServerStorage::migrations(), error);
+    if (!m_db.open(databasePath(m_config.dataDir), ServerStorage::migrations(), error))
+        return false;
+    return !m_config.groupCommit || m_db.openReader(error);
 }
 
 Response Backend::answer(const Request &request, const std::function<Response()> &work)
@@ -162,8 +171,18 @@ Response Backend::answer(const Request &request, const std::function<Response()>
     return Response::detail(500, tr("A server error occurred."));
 }
 
+namespace {
+bool isWrite(Request::Method method)
+{
+    return method == Request::Method::Post || method == Request::Method::Put || method == Request::Method::Patch
+        || method == Request::Method::Delete;
+}
+} // namespace
+
 Response Backend::handle(const Request &request)
 {
+    if (m_config.groupCommit && m_db.hasReader() && isWrite(request.method))
+        return enqueueWrite(request);
     QElapsedTimer timer;
     timer.start();
     Response response = answer(request, [&] { return dispatch(request); });
@@ -261,6 +280,10 @@ std::optional<User> Backend::verifyBearer(const QByteArray &authorization, qint6
 
 std::optional<UserRecord> Backend::cachedUser(qint64 id)
 {
+    // Inside a batch the writer sees writes that are not on disk yet (nor
+    // maybe ever): nothing read there goes into the cache reads use.
+    if (m_db.hasReader() && !m_db.readingFromReader())
+        return m_storage.userById(id);
     const qint64 generation = m_db.generation();
     if (generation != m_usersGeneration) {
         m_users.clear();
@@ -436,6 +459,131 @@ Response Backend::idempotent(const Router::Handler &handler, RequestContext &con
     m_idempotency.store(userId, key, fingerprint, *refusal, now);
     tx.commit();
     return *refusal;
+}
+
+Response Backend::enqueueWrite(const Request &request)
+{
+    auto write = std::make_shared<PendingWrite>();
+    write->request = request;
+    write->timer.start();
+    write->promise = std::make_shared<QPromise<Response>>();
+    write->promise->start();
+    QFuture<Response> future = write->promise->future();
+    m_queued.push_back(std::move(write));
+    scheduleFlush();
+    return Response::later(std::move(future));
+}
+
+void Backend::scheduleFlush()
+{
+    // After the event loop's turn: the writes whose requests arrived in it
+    // (and those that came while the last batch was syncing) go together.
+    if (m_flushScheduled || m_db.committing())
+        return;
+    m_flushScheduled = true;
+    QMetaObject::invokeMethod(&m_passwords, [this] { flushWrites(); }, Qt::QueuedConnection);
+}
+
+void Backend::flushWrites()
+{
+    m_flushScheduled = false;
+    if (m_db.committing() || m_queued.empty())
+        return;
+    std::vector<std::shared_ptr<PendingWrite>> queued;
+    queued.swap(m_queued);
+    // The writes of the open batch, answered once its commit is on disk.
+    std::vector<std::shared_ptr<PendingWrite>> batch;
+    bool open = false;
+    for (const auto &write : queued) {
+        if (!open) {
+            try {
+                m_db.beginBatch();
+                open = true;
+            } catch (const StorageError &e) {
+                const StorageError error = e;
+                deliver(*write, answer(write->request, [&]() -> Response { throw error; }));
+                continue;
+            }
+        }
+        Response response;
+        {
+            Database::WriteScope scope(m_db);
+            response = answer(write->request, [&] {
+                // A refusal (thrown) undoes this write's own statements only.
+                Database::Transaction savepoint(m_db);
+                Response r = dispatch(write->request);
+                savepoint.commit();
+                return r;
+            });
+        }
+        if (!m_db.batchAlive()) {
+            // SQLite rolled the whole transaction back (a full disk, an I/O
+            // error): the batch's earlier writes are gone with it.
+            const Response lost = response.status >= 500 && !response.isPending()
+                ? response
+                : Response::detail(500, tr("A server error occurred."));
+            for (const auto &earlier : batch)
+                deliver(*earlier, lost);
+            batch.clear();
+            m_db.abandonBatch();
+            open = false;
+            deliver(*write, response);
+            continue;
+        }
+        write->answer = std::move(response);
+        batch.push_back(write);
+    }
+    if (!open)
+        return;
+    const qint64 serial = m_db.batchSerial();
+    m_db.commitBatch().then(&m_passwords, [this, batch, serial](QFuture<Database::CommitResult> f) {
+        // The writer may have been taken back already (a write outside any
+        // request waited for this commit and a new batch may have begun).
+        if (m_db.committing() && m_db.batchSerial() == serial)
+            m_db.endBatch();
+        completeBatch(batch, f.result());
+    });
+}
+
+void Backend::completeBatch(const std::vector<std::shared_ptr<PendingWrite>> &batch,
+                            const Database::CommitResult &result)
+{
+    ++m_batches;
+    m_batchedWrites += qint64(batch.size());
+    for (const auto &write : batch) {
+        Response response = write->answer;
+        if (!result.ok && !response.isPending() && response.status < 400) {
+            const StorageError error(Database::kindOf(result.code), result.message);
+            response = answer(write->request, [&]() -> Response { throw error; });
+        }
+        deliver(*write, std::move(response));
+    }
+    if (!m_queued.empty())
+        scheduleFlush();
+}
+
+void Backend::deliver(PendingWrite &write, Response response)
+{
+    const std::shared_ptr<QPromise<Response>> promise = write.promise;
+    if (response.isPending()) {
+        // A password being checked or hashed: its own writes, if any, come
+        // later, each committed (and synced) before its answer returns.
+        Request head;
+        head.method = write.request.method;
+        head.methodName = write.request.methodName;
+        head.path = write.request.path;
+        const QElapsedTimer timer = write.timer;
+        response.pending->then(&m_passwords, [this, promise, head, timer](QFuture<Response> f) {
+            Response r = answer(head, [&] { return f.result(); });
+            finish(head, r, timer.nsecsElapsed());
+            promise->addResult(r);
+            promise->finish();
+        });
+        return;
+    }
+    finish(write.request, response, write.timer.nsecsElapsed());
+    promise->addResult(response);
+    promise->finish();
 }
 
 } // namespace LittleLemon::Server

@@ -14,6 +14,7 @@
 #include "models/user.h"
 
 #include <QElapsedTimer>
+#include <QPromise>
 
 #include <functional>
 #include <memory>
@@ -77,6 +78,11 @@ public:
     // a request's would be: the user, and in *expires the token's expiry
     // (seconds since the epoch); nullopt with *why (for people) otherwise.
     std::optional<User> verifyBearer(const QByteArray &authorization, qint64 *expires, QString *why);
+    // Group commit's figures: batches committed (one sync each) and the
+    // writes they carried.
+    qint64 batches() const { return m_batches; }
+    qint64 batchedWrites() const { return m_batchedWrites; }
+
     // A user by id, from the cache requests use (fresh after any commit).
     std::optional<UserRecord> userRecord(qint64 id) { return cachedUser(id); }
     // The database's path inside a data directory.
@@ -96,6 +102,22 @@ private:
     void throttle(const Request &request, const std::optional<User> &user);
     Response idempotent(const Router::Handler &handler, RequestContext &context, const QByteArray &key);
 
+    // Group commit: a write waiting for its batch, then for the batch's sync.
+    struct PendingWrite
+    {
+        Request request;
+        QElapsedTimer timer;
+        std::shared_ptr<QPromise<Response>> promise;
+        Response answer;
+    };
+    Response enqueueWrite(const Request &request);
+    void scheduleFlush();
+    // Runs every queued write in one transaction (a savepoint each), then
+    // commits it off this thread.
+    void flushWrites();
+    void completeBatch(const std::vector<std::shared_ptr<PendingWrite>> &batch, const Database::CommitResult &result);
+    void deliver(PendingWrite &write, Response response);
+
     ServerConfig m_config;
     Database m_db;
     ServerStorage m_storage;
@@ -114,6 +136,10 @@ private:
     // stands still (any commit, ours or a command-line tool's, clears it).
     QHash<qint64, UserRecord> m_users;
     qint64 m_usersGeneration = -1;
+    std::vector<std::shared_ptr<PendingWrite>> m_queued;
+    bool m_flushScheduled = false;
+    qint64 m_batches = 0;
+    qint64 m_batchedWrites = 0;
 };
 
 } // namespace LittleLemon::Server

@@ -1,10 +1,13 @@
 #include "api/server/database.h"
 
 #include <QLoggingCategory>
+#include <QPromise>
 #include <QSqlDriver>
 #include <QSqlError>
 
 #include <sqlite3.h>
+
+#include <thread>
 
 namespace LittleLemon::Server {
 
@@ -16,18 +19,22 @@ StorageError::StorageError(Kind kind, const QString &message)
 {
 }
 
-StorageError Database::errorFrom(const QSqlError &error, const QString &context)
+StorageError::Kind Database::kindOf(int sqliteCode)
 {
     // SQLite's primary result codes: 5 BUSY, 6 LOCKED, 13 FULL, 19 CONSTRAINT.
-    const int code = error.nativeErrorCode().toInt() & 0xff;
-    StorageError::Kind kind = StorageError::Kind::Other;
+    const int code = sqliteCode & 0xff;
     if (code == 5 || code == 6)
-        kind = StorageError::Kind::Busy;
-    else if (code == 13)
-        kind = StorageError::Kind::Full;
-    else if (code == 19)
-        kind = StorageError::Kind::Constraint;
-    return StorageError(kind, context + QStringLiteral(": ") + error.text());
+        return StorageError::Kind::Busy;
+    if (code == 13)
+        return StorageError::Kind::Full;
+    if (code == 19)
+        return StorageError::Kind::Constraint;
+    return StorageError::Kind::Other;
+}
+
+StorageError Database::errorFrom(const QSqlError &error, const QString &context)
+{
+    return StorageError(kindOf(error.nativeErrorCode().toInt()), context + QStringLiteral(": ") + error.text());
 }
 
 Statement::Statement(std::shared_ptr<QSqlQuery> query, qint64 *writeCounter)
@@ -65,8 +72,9 @@ Statement &Statement::exec()
 }
 
 Database::Database()
-    : m_connection(QStringLiteral("littlelemon-server-%1").arg(quintptr(this)))
 {
+    m_writer.name = QStringLiteral("littlelemon-server-%1").arg(quintptr(this));
+    m_reader.name = m_writer.name + QStringLiteral("-reader");
 }
 
 Database::~Database()
@@ -74,17 +82,44 @@ Database::~Database()
     close();
 }
 
-void Database::close()
+void Database::closeConnection(Connection &c)
 {
-    m_statements.clear();
-    m_begin = QSqlQuery();
-    m_commit = QSqlQuery();
-    if (m_db.isValid()) {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_connection);
+    c.statements.clear();
+    c.begin = QSqlQuery();
+    c.commit = QSqlQuery();
+    c.depth = 0;
+    if (c.db.isValid()) {
+        c.db.close();
+        c.db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(c.name);
     }
 }
+
+void Database::close()
+{
+    if (m_committing)
+        endBatch();
+    closeConnection(m_reader);
+    closeConnection(m_writer);
+}
+
+namespace {
+sqlite3 *handleOf(const QSqlDatabase &db)
+{
+    const QVariant v = db.driver()->handle();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(v.constData());
+}
+
+// SQLite ends a transaction by itself after some errors (a full disk, an I/O
+// error); a ROLLBACK then only logs a second, misleading failure.
+bool transactionOpen(const QSqlDatabase &db)
+{
+    sqlite3 *handle = handleOf(db);
+    return !handle || !sqlite3_get_autocommit(handle);
+}
+} // namespace
 
 bool Database::open(const QString &path, const QList<Migration> &migrations, QString *error)
 {
@@ -93,18 +128,21 @@ bool Database::open(const QString &path, const QList<Migration> &migrations, QSt
             *error = why;
         return false;
     };
-    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    m_db.setDatabaseName(path);
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!m_db.open())
-        return fail(QStringLiteral("cannot open %1: %2").arg(path, m_db.lastError().text()));
+    m_path = path;
+    m_writer.db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_writer.name);
+    m_writer.db.setDatabaseName(path);
+    m_writer.db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!m_writer.db.open())
+        return fail(QStringLiteral("cannot open %1: %2").arg(path, m_writer.db.lastError().text()));
     try {
         // WAL lets the command-line tools and backups read while the server
         // writes; the pragma answers the mode it got, which must be checked.
         const QString mode = scalar(QStringLiteral("PRAGMA journal_mode=WAL")).toString();
         if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
             return fail(QStringLiteral("cannot use WAL journaling for %1 (got \"%2\")").arg(path, mode));
-        execute(QStringLiteral("PRAGMA synchronous=NORMAL"));
+        // FULL: the WAL is synced at every commit, so an answered write
+        // survives a power cut (NORMAL only survives a crash of this process).
+        execute(QStringLiteral("PRAGMA synchronous=FULL"));
         execute(QStringLiteral("PRAGMA foreign_keys=ON"));
         if (scalar(QStringLiteral("PRAGMA foreign_keys")).toInt() != 1)
             return fail(QStringLiteral("this SQLite cannot enforce foreign keys"));
@@ -135,40 +173,101 @@ bool Database::open(const QString &path, const QList<Migration> &migrations, QSt
     } catch (const StorageError &e) {
         return fail(QString::fromStdString(e.what()));
     }
-    m_begin = QSqlQuery(m_db);
-    m_commit = QSqlQuery(m_db);
-    if (!m_begin.prepare(QStringLiteral("BEGIN")) || !m_commit.prepare(QStringLiteral("COMMIT")))
-        return fail(QStringLiteral("cannot prepare transactions: %1").arg(m_db.lastError().text()));
+    m_writer.begin = QSqlQuery(m_writer.db);
+    m_writer.commit = QSqlQuery(m_writer.db);
+    if (!m_writer.begin.prepare(QStringLiteral("BEGIN")) || !m_writer.commit.prepare(QStringLiteral("COMMIT")))
+        return fail(QStringLiteral("cannot prepare transactions: %1").arg(m_writer.db.lastError().text()));
     return true;
 }
 
-Statement Database::statement(const QString &sql)
+bool Database::openReader(QString *error)
 {
-    auto it = m_statements.find(sql);
-    if (it == m_statements.end()) {
-        auto q = std::make_shared<QSqlQuery>(m_db);
+    auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    if (!isOpen())
+        return fail(QStringLiteral("the database is not open"));
+    if (hasReader())
+        return true;
+    m_reader.db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_reader.name);
+    m_reader.db.setDatabaseName(m_path);
+    m_reader.db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!m_reader.db.open()) {
+        const QString why = m_reader.db.lastError().text();
+        closeConnection(m_reader);
+        return fail(QStringLiteral("cannot open %1 for reading: %2").arg(m_path, why));
+    }
+    // Reads only: a write that reached this connection by mistake would wait
+    // for the writer's lock on the thread that holds it.
+    QSqlQuery q(m_reader.db);
+    if (!q.exec(QStringLiteral("PRAGMA query_only=ON")) || !q.exec(QStringLiteral("PRAGMA temp_store=MEMORY"))) {
+        const QString why = q.lastError().text();
+        q = QSqlQuery();
+        closeConnection(m_reader);
+        return fail(QStringLiteral("cannot set up the reader: %1").arg(why));
+    }
+    q = QSqlQuery();
+    m_reader.begin = QSqlQuery(m_reader.db);
+    m_reader.commit = QSqlQuery(m_reader.db);
+    if (!m_reader.begin.prepare(QStringLiteral("BEGIN")) || !m_reader.commit.prepare(QStringLiteral("COMMIT"))) {
+        const QString why = m_reader.db.lastError().text();
+        closeConnection(m_reader);
+        return fail(QStringLiteral("cannot prepare transactions: %1").arg(why));
+    }
+    return true;
+}
+
+Statement Database::statementOn(Connection &c, const QString &sql)
+{
+    auto it = c.statements.find(sql);
+    if (it == c.statements.end()) {
+        auto q = std::make_shared<QSqlQuery>(c.db);
         q->setForwardOnly(true);
         if (!q->prepare(sql))
             throw errorFrom(q->lastError(), QStringLiteral("cannot prepare \"%1\"").arg(sql.left(80)));
         // Dynamic statements come from a bounded set of shapes; the cap is
         // a backstop, not a policy.
-        if (m_statements.size() > 512)
-            m_statements.clear();
-        it = m_statements.insert(sql, q);
+        if (c.statements.size() > 512)
+            c.statements.clear();
+        it = c.statements.insert(sql, q);
     }
     return Statement(it.value(), &m_localWrites);
 }
 
+namespace {
+// What may run on the read-only connection.
+bool readsOnly(const QString &sql)
+{
+    return sql.startsWith(QLatin1String("SELECT")) || sql.startsWith(QLatin1String("PRAGMA data_version"));
+}
+} // namespace
+
+Statement Database::statement(const QString &sql)
+{
+    // A write outside a write transaction (rare: an autocommit statement)
+    // still goes to the writer.
+    Connection &c = usesReader() && readsOnly(sql) ? m_reader : m_writer;
+    if (&c == &m_writer && m_committing)
+        endBatch();
+    return statementOn(c, sql);
+}
+
 void Database::execute(const QString &sql)
 {
-    QSqlQuery q(m_db);
+    if (m_committing)
+        endBatch();
+    QSqlQuery q(m_writer.db);
     if (!q.exec(sql))
         throw errorFrom(q.lastError(), QStringLiteral("\"%1\" failed").arg(sql.left(80)));
 }
 
 QVariant Database::scalar(const QString &sql)
 {
-    QSqlQuery q(m_db);
+    if (m_committing)
+        endBatch();
+    QSqlQuery q(m_writer.db);
     if (!q.exec(sql))
         throw errorFrom(q.lastError(), QStringLiteral("\"%1\" failed").arg(sql.left(80)));
     const QVariant v = q.next() ? q.value(0) : QVariant();
@@ -178,36 +277,130 @@ QVariant Database::scalar(const QString &sql)
 
 qint64 Database::generation()
 {
-    // data_version moves when another connection commits; our own commits
-    // are counted here.
-    Statement s = statement(QStringLiteral("PRAGMA data_version"));
+    // data_version moves when another connection commits (with a reader,
+    // that includes our writer); our own statements are counted here.
+    Connection &c = hasReader() ? m_reader : current();
+    if (&c == &m_writer && m_committing)
+        endBatch();
+    Statement s = statementOn(c, QStringLiteral("PRAGMA data_version"));
     s.exec();
     const qint64 external = s.next() ? s.integer(0) : 0;
     return (external << 32) + m_localWrites;
 }
 
+void Database::beginBatch()
+{
+    if (m_committing)
+        endBatch();
+    Q_ASSERT(m_writer.depth == 0);
+    execute(QStringLiteral("BEGIN IMMEDIATE"));
+    m_writer.depth = 1;
+    m_batchOpen = true;
+    ++m_batchSerial;
+    m_lastCommit = CommitResult();
+}
+
+void Database::abandonBatch()
+{
+    if (!m_batchOpen || m_committing)
+        return;
+    m_batchOpen = false;
+    m_writer.depth = 0;
+    ++m_localWrites;
+    if (transactionOpen(m_writer.db)) {
+        QSqlQuery rollback(m_writer.db);
+        if (!rollback.exec(QStringLiteral("ROLLBACK")))
+            qCWarning(lcDb) << "rollback failed:" << rollback.lastError().text();
+    }
+}
+
+bool Database::batchAlive() const
+{
+    return m_batchOpen && transactionOpen(m_writer.db);
+}
+
+QFuture<Database::CommitResult> Database::commitBatch()
+{
+    Q_ASSERT(m_batchOpen && !m_committing);
+    m_committing = true;
+    sqlite3 *handle = handleOf(m_writer.db);
+    auto promise = std::make_shared<QPromise<CommitResult>>();
+    m_commitFuture = promise->future();
+    promise->start();
+    // One short-lived thread per batch: at most one batch commits at a time,
+    // and a thread start is small beside the sync it waits for. The writer
+    // connection is used by nobody else until endBatch().
+    std::thread([promise, handle]() {
+        CommitResult result;
+        if (!handle) {
+            result.ok = false;
+            result.message = QStringLiteral("no SQLite handle");
+        } else {
+            char *message = nullptr;
+            const int rc = sqlite3_exec(handle, "COMMIT", nullptr, nullptr, &message);
+            if (rc != SQLITE_OK) {
+                result.ok = false;
+                result.code = sqlite3_extended_errcode(handle);
+                result.message = QString::fromUtf8(message ? message : sqlite3_errstr(rc));
+            }
+            sqlite3_free(message);
+        }
+        promise->addResult(result);
+        promise->finish();
+    }).detach();
+    return m_commitFuture;
+}
+
+Database::CommitResult Database::endBatch()
+{
+    if (!m_committing)
+        return m_lastCommit;
+    m_commitFuture.waitForFinished();
+    m_lastCommit = m_commitFuture.result();
+    m_committing = false;
+    m_batchOpen = false;
+    m_writer.depth = 0;
+    ++m_localWrites;
+    if (m_lastCommit.ok) {
+        ++m_syncedCommits;
+    } else {
+        qCWarning(lcDb) << "a batch's commit failed:" << m_lastCommit.message;
+        if (transactionOpen(m_writer.db)) {
+            QSqlQuery rollback(m_writer.db);
+            if (!rollback.exec(QStringLiteral("ROLLBACK")))
+                qCWarning(lcDb) << "rollback failed:" << rollback.lastError().text();
+        }
+    }
+    return m_lastCommit;
+}
+
 Database::ReadTransaction::ReadTransaction(Database &db)
     : m_db(db)
 {
-    if (db.m_depth > 0 || !db.isOpen())
+    if (!db.isOpen())
         return;
+    Connection &c = db.current();
+    if (c.depth > 0)
+        return;
+    if (&c == &db.m_writer && db.m_committing)
+        db.endBatch();
     // Prepared once and run outside Statement: these two change nothing,
     // so they must not move the generation. A deferred BEGIN takes no lock
     // until the first read.
-    if (!db.m_begin.exec())
-        throw errorFrom(db.m_begin.lastError(), QStringLiteral("BEGIN failed"));
-    m_active = true;
-    ++db.m_depth;
+    if (!c.begin.exec())
+        throw errorFrom(c.begin.lastError(), QStringLiteral("BEGIN failed"));
+    m_connection = &c;
+    ++c.depth;
 }
 
 Database::ReadTransaction::~ReadTransaction()
 {
-    if (!m_active)
+    if (!m_connection)
         return;
-    --m_db.m_depth;
-    if (!m_db.m_commit.exec()) {
-        qCWarning(lcDb) << "ending a read transaction failed:" << m_db.m_commit.lastError().text();
-        QSqlQuery rollback(m_db.m_db);
+    --m_connection->depth;
+    if (!m_connection->commit.exec()) {
+        qCWarning(lcDb) << "ending a read transaction failed:" << m_connection->commit.lastError().text();
+        QSqlQuery rollback(m_connection->db);
         rollback.exec(QStringLiteral("ROLLBACK"));
     }
 }
@@ -215,41 +408,39 @@ Database::ReadTransaction::~ReadTransaction()
 Database::Transaction::Transaction(Database &db)
     : m_db(db)
 {
-    m_outer = db.m_depth == 0;
-    ++db.m_depth;
+    if (db.m_committing)
+        db.endBatch();
+    Connection &c = db.m_writer;
+    m_outer = c.depth == 0;
     if (m_outer) {
         // IMMEDIATE takes the write lock now, so a transaction never fails
         // half-way on a lock upgrade; the busy timeout covers the wait.
-        try {
-            db.execute(QStringLiteral("BEGIN IMMEDIATE"));
-        } catch (...) {
-            --db.m_depth;
-            throw;
-        }
+        db.execute(QStringLiteral("BEGIN IMMEDIATE"));
+    } else {
+        m_savepoint = c.depth;
+        db.statementOn(c, QStringLiteral("SAVEPOINT sp%1").arg(m_savepoint)).exec();
     }
+    ++c.depth;
 }
-
-namespace {
-// SQLite ends a transaction by itself after some errors (a full disk, an I/O
-// error); a ROLLBACK then only logs a second, misleading failure.
-bool transactionOpen(const QSqlDatabase &db)
-{
-    const QVariant v = db.driver()->handle();
-    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
-        return true;
-    sqlite3 *handle = *static_cast<sqlite3 *const *>(v.constData());
-    return handle && !sqlite3_get_autocommit(handle);
-}
-} // namespace
 
 Database::Transaction::~Transaction()
 {
-    --m_db.m_depth;
-    if (m_outer && !m_done && transactionOpen(m_db.m_db)) {
-        QSqlQuery q(m_db.m_db);
+    Connection &c = m_db.m_writer;
+    --c.depth;
+    if (m_done || !transactionOpen(c.db))
+        return;
+    QSqlQuery q(c.db);
+    if (m_outer) {
         if (!q.exec(QStringLiteral("ROLLBACK")))
             qCWarning(lcDb) << "rollback failed:" << q.lastError().text();
+        return;
     }
+    // Undo this savepoint's writes only, then drop it; cached readers of the
+    // generation must see that something changed back.
+    if (!q.exec(QStringLiteral("ROLLBACK TO sp%1").arg(m_savepoint))
+        || !q.exec(QStringLiteral("RELEASE sp%1").arg(m_savepoint)))
+        qCWarning(lcDb) << "rollback to a savepoint failed:" << q.lastError().text();
+    ++m_db.m_localWrites;
 }
 
 void Database::Transaction::commit()
@@ -259,6 +450,9 @@ void Database::Transaction::commit()
     if (m_outer) {
         m_db.execute(QStringLiteral("COMMIT"));
         ++m_db.m_localWrites;
+        ++m_db.m_syncedCommits;
+    } else {
+        m_db.statementOn(m_db.m_writer, QStringLiteral("RELEASE sp%1").arg(m_savepoint)).exec();
     }
     m_done = true;
 }

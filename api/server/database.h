@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFuture>
 #include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -55,12 +56,23 @@ private:
     qint64 *m_writes;
 };
 
-// The server's SQLite connection: WAL (checked), synchronous=NORMAL, foreign
-// keys on, a busy timeout for the command-line tools writing beside the
-// server, migrations by PRAGMA user_version (each step in one transaction),
-// and prepared statements kept for the life of the connection.
+// The server's SQLite connection: WAL (checked), synchronous=FULL (a commit
+// is on disk when COMMIT returns: what a 201 promises), foreign keys on, a
+// busy timeout for the command-line tools writing beside the server,
+// migrations by PRAGMA user_version (each step in one transaction), and
+// prepared statements kept for the life of the connection.
+//
+// Group commit (issue 16): openReader() adds a second, read-only connection.
+// Then statements go to the reader unless a write transaction is open or the
+// role is Write (WriteScope), and the writer can run a batch: beginBatch(),
+// each write in a nested Transaction (a SAVEPOINT), commitBatch() running
+// COMMIT and its sync on a helper thread while the reader keeps answering;
+// readers see the batch only once it is on disk (WAL makes a commit visible
+// after its sync).
 class Database
 {
+    struct Connection;
+
 public:
     // One schema step: statements run in one transaction, then user_version = index + 1.
     using Migration = std::function<void(Database &)>;
@@ -74,7 +86,7 @@ public:
     // WAL cannot be enabled, or the schema is newer than this program.
     bool open(const QString &path, const QList<Migration> &migrations, QString *error);
     void close();
-    bool isOpen() const { return m_db.isOpen(); }
+    bool isOpen() const { return m_writer.db.isOpen(); }
     // The user_version found when opening (0: a new database).
     int versionAtOpen() const { return m_versionAtOpen; }
     int version() const { return m_version; }
@@ -90,6 +102,62 @@ public:
     // commits: a cheap way to know a cached answer may be stale.
     qint64 generation();
 
+    // A second connection, read-only, for reads while the writer commits
+    // (group commit). False with *error when it cannot be opened.
+    bool openReader(QString *error);
+    bool hasReader() const { return m_reader.db.isValid(); }
+
+    // Statements outside a write transaction go to the reader while the role
+    // is Read (the default); a write request's dispatch runs as Write.
+    enum class Role { Read, Write };
+    class WriteScope
+    {
+    public:
+        explicit WriteScope(Database &db)
+            : m_db(db)
+            , m_previous(db.m_role)
+        {
+            db.m_role = Role::Write;
+        }
+        ~WriteScope() { m_db.m_role = m_previous; }
+        WriteScope(const WriteScope &) = delete;
+        WriteScope &operator=(const WriteScope &) = delete;
+
+    private:
+        Database &m_db;
+        Role m_previous;
+    };
+    // True when statements now go to the reader (caches may keep what they read).
+    bool readingFromReader() const { return usesReader(); }
+
+    // The outcome of a batch's COMMIT; `code` is SQLite's result code.
+    struct CommitResult
+    {
+        bool ok = true;
+        int code = 0;
+        QString message;
+    };
+    // BEGIN IMMEDIATE on the writer: Transactions opened until commitBatch()
+    // are savepoints in it. Throws StorageError.
+    void beginBatch();
+    // Whether the writer is still inside the batch's transaction (SQLite rolls
+    // a whole transaction back by itself after some errors, e.g. a full disk).
+    bool batchAlive() const;
+    // COMMIT (and its sync) on a helper thread; the writer must not be used
+    // until endBatch(). The future's continuation should call endBatch().
+    QFuture<CommitResult> commitBatch();
+    bool committing() const { return m_committing; }
+    // Counts batches begun: tells a late continuation whether "the" batch is still its own.
+    qint64 batchSerial() const { return m_batchSerial; }
+    // Gives up the open batch (SQLite already rolled it back, or nothing is
+    // to be kept): rolls back what is left.
+    void abandonBatch();
+    // Waits for the commit if it still runs, rolls back after a failed one;
+    // the result (also when called again).
+    CommitResult endBatch();
+    // Commits whose sync finished (batches and single write transactions).
+    qint64 syncedCommits() const { return m_syncedCommits; }
+
     // BEGIN ... COMMIT around a request's reads: one snapshot (the count and
     // the page agree) and one lock round instead of one per statement.
     class ReadTransaction
@@ -102,11 +170,13 @@ public:
 
     private:
         Database &m_db;
-        bool m_active = false;
+        Connection *m_connection = nullptr; // the one this BEGIN ran on
     };
 
-    // BEGIN IMMEDIATE ... COMMIT, rolled back by the destructor unless
-    // commit() ran. Nested transactions join the outer one.
+    // BEGIN IMMEDIATE ... COMMIT on the writer, rolled back by the
+    // destructor unless commit() ran. A nested one is a SAVEPOINT: its
+    // rollback undoes only its own writes (a refused write in a batch leaves
+    // its neighbours alone). An outer one while a batch commits waits for it.
     class Transaction
     {
     public:
@@ -120,17 +190,42 @@ public:
         Database &m_db;
         bool m_outer = false;
         bool m_done = false;
+        int m_savepoint = 0;
     };
 
     static StorageError errorFrom(const QSqlError &error, const QString &context);
+    // The kind of a SQLite result code.
+    static StorageError::Kind kindOf(int sqliteCode);
 
 private:
-    QSqlDatabase m_db;
-    QString m_connection;
-    QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
-    QSqlQuery m_begin;
-    QSqlQuery m_commit;
-    int m_depth = 0;
+    struct Connection
+    {
+        QSqlDatabase db;
+        QString name;
+        QHash<QString, std::shared_ptr<QSqlQuery>> statements;
+        QSqlQuery begin;
+        QSqlQuery commit;
+        int depth = 0; // open transactions (read or write) and savepoints
+    };
+    bool usesReader() const
+    {
+        // The batch's own BEGIN is depth 1; a Transaction inside it is more.
+        return m_reader.db.isValid() && m_role == Role::Read && m_writer.depth <= (m_batchOpen ? 1 : 0);
+    }
+    Connection &current() { return usesReader() ? m_reader : m_writer; }
+    Statement statementOn(Connection &c, const QString &sql);
+    void closeConnection(Connection &c);
+
+    Connection m_writer;
+    Connection m_reader;
+    QString m_path;
+    Role m_role = Role::Read;
+    bool m_committing = false;
+    bool m_batchOpen = false;
+    qint64 m_batchSerial = 0;
+    QFuture<CommitResult> m_commitFuture;
+    CommitResult m_lastCommit;
+    qint64 m_syncedCommits = 0;
     int m_versionAtOpen = 0;
     int m_version = 0;
     qint64 m_localWrites = 0; // statements that changed something, and commits

@@ -28,6 +28,13 @@ struct ServerConfig
     // driving the Backend directly. littlelemon-server and the desk's
     // standalone mode use PasswordWorker::defaultThreads().
     int hashThreads = 0;
+    // Group commit (issue 16): writes that arrive together run in one
+    // transaction and one sync on the writer connection while reads go on
+    // on a second one; each write is answered once its sync is done. Off:
+    // each write commits (and syncs) before its answer is returned, at once
+    // (what a fuzzer or a test driving the Backend directly wants).
+    // littlelemon-server and the desk's standalone mode turn it on.
+    bool groupCommit = false;
     qint64 maxBodyBytes = 1024 * 1024;
     // Request bytes Qt may hold in memory for bodies on their way, all
     // connections together (ConnectionGuard's RequestBudget): past it a new

@@ -81,6 +81,7 @@ public:
         config.demoData = options.demoData;
         config.hashIterations = options.hashIterations;
         config.hashThreads = PasswordWorker::defaultThreads();
+        config.groupCommit = true;
         // The data directory's lock: `littlelemon-server restore` refuses
         // while the desk serves from it, and two desks never share it.
         QDir().mkpath(options.dataDir);

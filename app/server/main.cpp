@@ -433,6 +433,7 @@ int main(int argc, char *argv[])
 
     ServerConfig config;
     config.hashThreads = PasswordWorker::defaultThreads();
+    config.groupCommit = true;
     QString error;
     if (parser.isSet(QStringLiteral("config")) && !ConfigFile::load(parser.value(QStringLiteral("config")), &config, &error))
         return fail(error, 2);
