@@ -99,6 +99,14 @@ Backend::Backend(ServerConfig config)
     });
     for (const auto &c : m_controllers)
         c->registerRoutes(m_router);
+    // The hot lists (issue 16): the menu looks the same to every caller of a
+    // role; a list of orders depends on who asks.
+    for (const auto &[pattern, policy] : { std::pair { QStringLiteral("/api/menu-items"), Router::PageCache::PerRole },
+                                           std::pair { QStringLiteral("/api/categories"), Router::PageCache::PerRole },
+                                           std::pair { QStringLiteral("/api/orders"), Router::PageCache::PerUser } }) {
+        if (Router::Route *route = m_router.route(pattern))
+            route->pageCache = policy;
+    }
 }
 
 Backend::~Backend()
@@ -284,7 +292,7 @@ std::optional<UserRecord> Backend::cachedUser(qint64 id)
     // maybe ever): nothing read there goes into the cache reads use.
     if (m_db.hasReader() && !m_db.readingFromReader())
         return m_storage.userById(id);
-    const qint64 generation = m_db.generation();
+    const qint64 generation = m_readGeneration >= 0 ? m_readGeneration : m_db.generation();
     if (generation != m_usersGeneration) {
         m_users.clear();
         m_usersGeneration = generation;
@@ -325,11 +333,18 @@ Response Backend::dispatch(const Request &request)
         throw HttpError::detail(413, tr("Request body is larger than %1 bytes.").arg(m_config.maxBodyBytes));
     }
 
-    // A read sees one snapshot (the count agrees with the page) under one
-    // lock round, from authentication to the last row.
+    // A read's handler sees one snapshot (the count agrees with the page)
+    // under one lock round. It begins after authentication and the page
+    // cache, which may answer without reading a row.
     std::optional<Database::ReadTransaction> snapshot;
-    if (request.method == Request::Method::Get || request.method == Request::Method::Head)
-        snapshot.emplace(m_db);
+    const bool read = request.method == Request::Method::Get || request.method == Request::Method::Head;
+    struct GenerationScope
+    {
+        qint64 &value;
+        ~GenerationScope() { value = -1; }
+    } generationScope { m_readGeneration };
+    if (read)
+        m_readGeneration = m_db.generation();
 
     std::optional<User> user;
     if (route.authenticates) {
@@ -362,6 +377,19 @@ Response Backend::dispatch(const Request &request)
         if (!handler) {
             throw HttpError::detail(405, tr("Method \"%1\" not allowed.").arg(QString::fromLatin1(request.methodName)));
         }
+        QByteArray pageCacheKey;
+        if (read && route.pageCache != Router::PageCache::Off) {
+            pageCacheKey = pageKey(request, route, context.user());
+            if (m_pagesGeneration != m_readGeneration) {
+                m_pages.clear();
+                m_pagesGeneration = m_readGeneration;
+            }
+            const auto hit = m_pages.constFind(pageCacheKey);
+            if (hit != m_pages.constEnd())
+                return *hit;
+        }
+        if (read)
+            snapshot.emplace(m_db);
         const bool write = method == Request::Method::Post || method == Request::Method::Put
             || method == Request::Method::Patch || method == Request::Method::Delete;
         const QByteArray key = write ? request.header("Idempotency-Key").trimmed() : QByteArray();
@@ -382,12 +410,42 @@ Response Backend::dispatch(const Request &request)
             }));
         }
         response.setHeader("Allow", route.allow);
+        if (!pageCacheKey.isEmpty() && response.status == 200) {
+            // Bounded: distinct queries (search terms, pages) only cost a rebuild.
+            if (m_pages.size() >= 512)
+                m_pages.clear();
+            m_pages.insert(pageCacheKey, response);
+        }
         return response;
     } catch (HttpError &e) {
         // DRF sends Allow with every answer of a view, errors included.
         e.withHeader("Allow", route.allow);
         throw;
     }
+}
+
+QByteArray Backend::pageKey(const Request &request, const Router::Route &route, const User *user)
+{
+    // Everything an answer of these lists depends on: the path and query,
+    // the scheme and Host (the next/previous links), and the caller.
+    QByteArray key = request.path.toUtf8();
+    key += '?';
+    for (const auto &item : request.query) {
+        key += item.first.toUtf8();
+        key += '=';
+        key += item.second.toUtf8();
+        key += '&';
+    }
+    key += request.secure ? "|s|" : "|p|";
+    key += request.header("Host");
+    key += '|';
+    if (!user)
+        key += "anon";
+    else if (route.pageCache == Router::PageCache::PerUser)
+        key += "user:" + QByteArray::number(user->id);
+    else
+        key += "role:" + toWire(user->role()).toUtf8();
+    return key;
 }
 
 namespace {

@@ -99,6 +99,8 @@ private:
     void finish(const Request &request, const Response &response, qint64 elapsedNs);
     std::optional<User> authenticate(const QByteArray &authorization);
     std::optional<UserRecord> cachedUser(qint64 id);
+    // The page cache's key for this request and caller (empty: not cacheable).
+    static QByteArray pageKey(const Request &request, const Router::Route &route, const User *user);
     void throttle(const Request &request, const std::optional<User> &user);
     Response idempotent(const Router::Handler &handler, RequestContext &context, const QByteArray &key);
 
@@ -136,6 +138,12 @@ private:
     // stands still (any commit, ours or a command-line tool's, clears it).
     QHash<qint64, UserRecord> m_users;
     qint64 m_usersGeneration = -1;
+    // The database generation a read request saw at its start (-1 outside one).
+    qint64 m_readGeneration = -1;
+    // Encoded answers of list pages (GET, 200) by pageKey(), valid for one
+    // database generation: any commit, ours or a command-line tool's, drops them.
+    QHash<QByteArray, Response> m_pages;
+    qint64 m_pagesGeneration = -1;
     std::vector<std::shared_ptr<PendingWrite>> m_queued;
     bool m_flushScheduled = false;
     qint64 m_batches = 0;

@@ -35,6 +35,11 @@ class Router
 public:
     using Handler = std::function<Response(RequestContext &)>;
 
+    // Whether a GET's 200 answer may be kept and served again while the
+    // database stands still (Backend's page cache), and for whom: the same
+    // answer for every caller of one role, or per user.
+    enum class PageCache { Off, PerRole, PerUser };
+
     enum class Access {
         Public,        // anyone; a bad token is still refused, as DRF does
         Authenticated, // 401 without a valid token, before anything else
@@ -49,6 +54,7 @@ public:
         // False for the token endpoints: SimpleJWT's views read no
         // Authorization header, so a stale token there is no error.
         bool authenticates = true;
+        PageCache pageCache = PageCache::Off;
         QList<QPair<Request::Method, Handler>> handlers;
         QByteArray allow; // "GET, POST, HEAD, OPTIONS"
 
@@ -62,6 +68,8 @@ public:
     };
 
     Route &add(const QString &pattern, Access access);
+    // The route registered with this pattern, or nullptr.
+    Route *route(const QString &pattern) { return find(pattern); }
     void on(const QString &pattern, Request::Method method, Handler handler);
 
     // nullopt: no route has this path (404).
