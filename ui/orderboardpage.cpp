@@ -968,8 +968,10 @@ void OrderBoardPage::showNextNewOrder()
 
 void OrderBoardPage::beep()
 {
-    if (m_settings.sound && !m_unacknowledged.isEmpty())
+    if (m_settings.sound && !m_unacknowledged.isEmpty()) {
+        ++m_beeps;
         QApplication::beep();
+    }
 }
 
 } // namespace LittleLemon::Ui

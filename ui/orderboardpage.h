@@ -98,6 +98,8 @@ public:
     void holdMoves(bool hold);
     bool isHoldingMoves() const { return m_holding; }
     QString noticeText() const;
+    // Beeps so far (for tests: a new order beeps once when it arrives).
+    int beepCount() const { return m_beeps; }
 
     QAction *undoAction() const { return m_undoAction; }
     QAction *assignAction() const { return m_assignAction; }
@@ -164,6 +166,7 @@ private:
     QSet<qint64> m_flashing;
     QSet<qint64> m_heldFlashes; // moved elsewhere during a drag
     bool m_holding = false;
+    int m_beeps = 0;
     QLabel *m_notice = nullptr;
     QTimer *m_noticeTimer = nullptr;
     bool m_builtWithStages = false;
