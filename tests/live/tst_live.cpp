@@ -7,6 +7,7 @@
 #include "cutproxy.h"
 #include "standaloneserver.h"
 #include "synctest.h"
+#include "tlsproxy.h"
 #include "ui/syncstatuswidget.h"
 
 #include <QJsonDocument>
@@ -90,6 +91,7 @@ private Q_SLOTS:
     void expiredTokenWhileConnected();
     void twoDesksEditingTheSameOrder();
     void standaloneDeskServesEventsToTheLan();
+    void liveOverTlsWithTheTrustedCertificate();
     void cliWatchPrintsEachChange();
 };
 
@@ -364,6 +366,50 @@ void tst_Live::standaloneDeskServesEventsToTheLan()
     desk.engine->stop();
     server.stop();
     QTRY_VERIFY_WITH_TIMEOUT(server.state() == Ui::LocalServer::State::Stopped, 20000);
+}
+
+void tst_Live::liveOverTlsWithTheTrustedCertificate()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("this Qt has no TLS backend");
+    TestServer server;
+    QVERIFY(startServer(server));
+    QString error;
+    const QSslConfiguration tls = TlsProxy::testConfiguration(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    TlsProxy proxy(tls, server.port());
+    QVERIFY(proxy.listen());
+    const QString fingerprint = QString::fromLatin1(tls.localCertificate().digest(QCryptographicHash::Sha256).toHex(':'));
+
+    // A desk that trusts this server's self-signed certificate by its fingerprint.
+    QTemporaryDir dir;
+    ApiClient client(ServerEndpoint::fromUserInput(QStringLiteral("https://127.0.0.1:%1").arg(proxy.port())));
+    client.setRateLimit(1000000);
+    client.setTrustedCertificate(fingerprint);
+    LocalStore store;
+    QVERIFY(store.open({ dir.filePath(QStringLiteral("cache.sqlite")), dir.filePath(QStringLiteral("outbox.sqlite")) }));
+    SyncEngine engine(&client, &store);
+    auto *login = client.session()->login(QStringLiteral("mario"), kPassword);
+    login->setAutoDelete(false);
+    QSignalSpy signedIn(login, &ApiJob::finished);
+    QVERIFY(login->isFinished() || signedIn.wait(30000));
+    QVERIFY2(login->result(), qPrintable(login->result().error().userMessage()));
+    delete login;
+    engine.setInterval(1000);
+    engine.start();
+    QTRY_VERIFY_WITH_TIMEOUT(engine.isLive(), kLiveTimeoutMs);
+    QCOMPARE(engine.events()->url().scheme(), QStringLiteral("wss"));
+    bool upgraded = false;
+    for (const QByteArray &head : proxy.requestHeads())
+        upgraded = upgraded || head.startsWith("GET /api/events");
+    QVERIFY(upgraded);
+
+    auto direct = http(server);
+    const qint64 order = counterOrder(*direct, firstMenuItem(server));
+    QVERIFY(order > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(stageOf(store, order).has_value(), kLiveTimeoutMs);
+    QVERIFY(engine.eventsReceived() > 0);
+    engine.stop();
 }
 
 void tst_Live::cliWatchPrintsEachChange()
