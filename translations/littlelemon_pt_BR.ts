@@ -273,7 +273,7 @@
 <context>
     <name>LittleLemon::Client::SyncEngine</name>
     <message>
-        <location filename="../api/client/syncengine.cpp" line="+46"/>
+        <location filename="../api/client/syncengine.cpp" line="+47"/>
         <source>categories</source>
         <translation>categorias</translation>
     </message>
@@ -303,7 +303,7 @@
         <translation>equipe</translation>
     </message>
     <message>
-        <location line="+337"/>
+        <location line="+419"/>
         <source>Connecting to %1</source>
         <translation>Conectando a %1</translation>
     </message>
@@ -348,7 +348,7 @@
         </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Offline: %1 Changes are kept and sent when the server is back.</source>
         <translation>Sem conexão: %1 As alterações ficam guardadas e são enviadas quando o servidor voltar.</translation>
     </message>
@@ -372,7 +372,7 @@
 <context>
     <name>LittleLemon::Desk::StandaloneServer</name>
     <message>
-        <location filename="../app/desk/standaloneserver.cpp" line="+102"/>
+        <location filename="../app/desk/standaloneserver.cpp" line="+103"/>
         <source>Little Lemon (demo)</source>
         <translation>Little Lemon (demonstração)</translation>
     </message>
@@ -382,7 +382,7 @@
         <translation>Não foi possível carregar o restaurante de demonstração: %1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+62"/>
         <location line="+13"/>
         <location line="+30"/>
         <location line="+14"/>
@@ -2000,7 +2000,7 @@
         <translation>Confirmar todos os pedidos novos (Ctrl+K)</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+65"/>
         <source>Undo the last move</source>
         <translation>Desfazer a última mudança</translation>
     </message>
@@ -2045,7 +2045,7 @@
         <translation>Mostrar pedidos cancelados</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>← → ↑ ↓</source>
         <translation>← → ↑ ↓</translation>
     </message>
@@ -2115,7 +2115,7 @@
         <translation>Em aberto</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>Take a walk-in or phone order (Ctrl+N)</source>
         <translation>Anotar um pedido no balcão ou por telefone (Ctrl+N)</translation>
     </message>
@@ -2196,7 +2196,25 @@
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+46"/>
+        <source>Order #%1 was cancelled on another terminal.</source>
+        <translation>O pedido #%1 foi cancelado em outro terminal.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Order #%1 was removed on another terminal.</source>
+        <translation>O pedido #%1 foi removido em outro terminal.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n orders were removed on another terminal.</source>
+        <translation>
+            <numerusform>%n pedido foi removido em outro terminal.</numerusform>
+            <numerusform>%n pedidos foram removidos em outro terminal.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>%1 and %2 more</source>
         <translation>%1 e mais %2</translation>
     </message>
@@ -2236,7 +2254,7 @@
         <translation>O pedido #%1 está oculto pelos filtros.</translation>
     </message>
     <message>
-        <location filename="../ui/orderboardpage.h" line="+47"/>
+        <location filename="../ui/orderboardpage.h" line="+48"/>
         <source>Orders</source>
         <translation>Pedidos</translation>
     </message>
@@ -2269,7 +2287,7 @@
         <translation>Saiu para entrega ›</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+62"/>
         <source>NEW</source>
         <translation>NOVO</translation>
     </message>
@@ -3024,7 +3042,7 @@
 <context>
     <name>LittleLemon::Ui::SyncStatusWidget</name>
     <message>
-        <location filename="../ui/syncstatuswidget.cpp" line="+93"/>
+        <location filename="../ui/syncstatuswidget.cpp" line="+94"/>
         <source>Offline</source>
         <translation>Sem conexão</translation>
     </message>
@@ -3084,12 +3102,26 @@
         <translation>última sincronização %1</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>live</source>
+        <translation>ao vivo</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>checking every %n s</source>
+        <translation>
+            <numerusform>verificando a cada %n s</numerusform>
+            <numerusform>verificando a cada %n s</numerusform>
+        </translation>
+    </message>
+    <message>
         <location line="+20"/>
+        <location line="+6"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-2"/>
         <source>Click to see the changes waiting for the server.</source>
         <translation>Clique para ver as alterações aguardando o servidor.</translation>
     </message>

@@ -150,10 +150,26 @@ OrderBoardPage::OrderBoardPage(Workspace *workspace, QWidget *parent)
     m_limits->setProperty("role", QStringLiteral("hint"));
     m_limits->hide();
 
+    // ---- what other terminals did that took an order off the board
+    m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("liveNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->setAutoFillBackground(true);
+    m_notice->setMargin(6);
+    QPalette np = m_notice->palette();
+    np.setColor(QPalette::Window, QColor(0xFF, 0xF4, 0xCC));
+    m_notice->setPalette(np);
+    m_notice->hide();
+    m_noticeTimer = new QTimer(this);
+    m_noticeTimer->setSingleShot(true);
+    m_noticeTimer->setInterval(8000);
+    connect(m_noticeTimer, &QTimer::timeout, m_notice, &QWidget::hide);
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
     layout->addWidget(m_limits);
     layout->addWidget(m_stale);
+    layout->addWidget(m_notice);
     layout->addWidget(m_banner);
     m_columnsLayout->setSpacing(6);
     layout->addLayout(m_columnsLayout, 1);
@@ -201,6 +217,10 @@ OrderBoardPage::OrderBoardPage(Workspace *workspace, QWidget *parent)
     OrdersModel *orders = m_workspace->ordersModel();
     connect(orders, &QAbstractItemModel::rowsInserted, this, &OrderBoardPage::onOrdersInserted);
     connect(orders, &QAbstractItemModel::dataChanged, this, &OrderBoardPage::onOrdersChanged);
+    connect(orders, &QAbstractItemModel::rowsAboutToBeRemoved, this, &OrderBoardPage::onOrdersAboutToBeRemoved);
+    connect(orders, &QAbstractItemModel::modelReset, this, &OrderBoardPage::rememberStages);
+    m_delegate->setFlashTest([this](qint64 id) { return m_flashing.contains(id); });
+    rememberStages();
     connect(orders, &OrdersModel::editRefused, this, &OrderBoardPage::statusMessage);
     connect(m_workspace->store(), &LocalStore::changed, this, [this](const StoreChange &change) {
         if (change.entity == Entity::GroupMember)
@@ -334,6 +354,8 @@ void OrderBoardPage::buildColumns()
             if (stepBack(id))
                 selectOrder(id);
         });
+        connect(view, &OrderColumnView::dragStarted, this, [this] { holdMoves(true); });
+        connect(view, &OrderColumnView::dragFinished, this, [this] { holdMoves(false); });
         connect(view, &OrderColumnView::orderDropped, this, [this, column](qint64 id) {
             if (moveOrder(id, column->targetStage()))
                 selectOrder(id);
@@ -717,6 +739,10 @@ void OrderBoardPage::onOrdersInserted(const QModelIndex &parent, int first, int 
 {
     if (parent.isValid())
         return;
+    for (int row = first; row <= last; ++row) {
+        const OrderSummary &o = m_workspace->ordersModel()->rowAt(row).order;
+        m_lastStage.insert(o.id, o.effectiveStage());
+    }
     // The first sync fills the cache with the past, not with news.
     if (!m_workspace->store()->lastSyncTime().isValid())
         return;
@@ -740,12 +766,26 @@ void OrderBoardPage::onOrdersInserted(const QModelIndex &parent, int first, int 
 
 void OrderBoardPage::onOrdersChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight)
 {
-    if (m_unacknowledged.isEmpty())
-        return;
     const OrdersModel *orders = m_workspace->ordersModel();
     bool changed = false;
     for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
         const OrderSummary &o = orders->rowAt(row).order;
+        const OrderStage stage = o.effectiveStage();
+        const auto last = m_lastStage.find(o.id);
+        if (last != m_lastStage.end() && *last != stage) {
+            *last = stage;
+            // Not our own edit (that one waits in the outbox): another terminal moved it.
+            if (o.sync == SyncState::Synced) {
+                if (stage == OrderStage::Cancelled && !m_showCancelled->isChecked())
+                    showNotice(tr("Order #%1 was cancelled on another terminal.").arg(o.id));
+                else if (m_holding)
+                    m_heldFlashes.insert(o.id);
+                else
+                    flash(o.id);
+            }
+        } else if (last == m_lastStage.end()) {
+            m_lastStage.insert(o.id, stage);
+        }
         // Someone has started on it, here or elsewhere: it is not news any more.
         if (o.effectiveStage() != OrderStage::Received && m_unacknowledged.remove(o.id))
             changed = true;
@@ -773,6 +813,80 @@ void OrderBoardPage::acknowledgeAll()
         return;
     m_unacknowledged.clear();
     updateBanner();
+}
+
+void OrderBoardPage::onOrdersAboutToBeRemoved(const QModelIndex &parent, int first, int last)
+{
+    if (parent.isValid())
+        return;
+    const OrdersModel *orders = m_workspace->ordersModel();
+    QList<qint64> gone;
+    for (int row = first; row <= last; ++row) {
+        const OrderSummary &o = orders->rowAt(row).order;
+        m_lastStage.remove(o.id);
+        m_flashing.remove(o.id);
+        // A server order that leaves the cache: deleted (or taken out of this
+        // person's view) elsewhere. Ours renumbered after a create are not news.
+        if (o.id > 0 && o.sync == SyncState::Synced && !isFinal(o.effectiveStage()))
+            gone << o.id;
+    }
+    if (gone.size() == 1)
+        showNotice(tr("Order #%1 was removed on another terminal.").arg(gone.first()));
+    else if (gone.size() > 1)
+        showNotice(tr("%n orders were removed on another terminal.", nullptr, int(gone.size())));
+}
+
+void OrderBoardPage::rememberStages()
+{
+    m_lastStage.clear();
+    const OrdersModel *orders = m_workspace->ordersModel();
+    for (int row = 0; row < orders->rowCount(); ++row) {
+        const OrderSummary &o = orders->rowAt(row).order;
+        m_lastStage.insert(o.id, o.effectiveStage());
+    }
+}
+
+void OrderBoardPage::flash(qint64 orderId)
+{
+    m_flashing.insert(orderId);
+    for (OrderColumn *c : std::as_const(m_columns))
+        c->view()->viewport()->update();
+    QTimer::singleShot(1200, this, [this, orderId] {
+        if (!m_flashing.remove(orderId))
+            return;
+        for (OrderColumn *c : std::as_const(m_columns))
+            c->view()->viewport()->update();
+    });
+}
+
+void OrderBoardPage::holdMoves(bool hold)
+{
+    if (hold == m_holding)
+        return;
+    m_holding = hold;
+    // Held: a card keeps its column whatever its stage becomes, so nothing
+    // jumps under the pointer; released: every column sorts itself out.
+    for (OrderColumn *c : std::as_const(m_columns)) {
+        c->model()->setDynamicSortFilter(!hold);
+        if (!hold)
+            c->model()->invalidate();
+    }
+    if (!hold) {
+        for (qint64 id : std::exchange(m_heldFlashes, {}))
+            flash(id);
+    }
+}
+
+QString OrderBoardPage::noticeText() const
+{
+    return m_notice->isHidden() ? QString() : m_notice->text();
+}
+
+void OrderBoardPage::showNotice(const QString &text)
+{
+    m_notice->setText(text);
+    m_notice->show();
+    m_noticeTimer->start();
 }
 
 void OrderBoardPage::updateBanner()
@@ -854,8 +968,10 @@ void OrderBoardPage::showNextNewOrder()
 
 void OrderBoardPage::beep()
 {
-    if (m_settings.sound && !m_unacknowledged.isEmpty())
+    if (m_settings.sound && !m_unacknowledged.isEmpty()) {
+        ++m_beeps;
         QApplication::beep();
+    }
 }
 
 } // namespace LittleLemon::Ui

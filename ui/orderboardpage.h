@@ -6,6 +6,7 @@
 #include "ui/permissions.h"
 
 #include <QDate>
+#include <QHash>
 #include <QList>
 #include <QSet>
 
@@ -89,6 +90,17 @@ public:
     QString staleText() const;
     QLineEdit *searchField() const { return m_search; }
 
+    // Live changes (issue 13). A card another terminal moved flashes once;
+    // while a card is dragged nothing moves between columns (held until the
+    // drag ends); an order cancelled or removed elsewhere leaves with a
+    // short notice.
+    bool isFlashing(qint64 orderId) const { return m_flashing.contains(orderId); }
+    void holdMoves(bool hold);
+    bool isHoldingMoves() const { return m_holding; }
+    QString noticeText() const;
+    // Beeps so far (for tests: a new order beeps once when it arrives).
+    int beepCount() const { return m_beeps; }
+
     QAction *undoAction() const { return m_undoAction; }
     QAction *assignAction() const { return m_assignAction; }
     QAction *counterOrderAction() const { return m_counterAction; }
@@ -108,6 +120,10 @@ private:
     void reloadCrew();
     void onOrdersInserted(const QModelIndex &parent, int first, int last);
     void onOrdersChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
+    void onOrdersAboutToBeRemoved(const QModelIndex &parent, int first, int last);
+    void rememberStages();
+    void flash(qint64 orderId);
+    void showNotice(const QString &text);
     void updateBanner();
     void updateStale();
     void beep();
@@ -146,6 +162,13 @@ private:
     QTimer *m_beepTimer;
     QList<Move> m_undo;
     QSet<qint64> m_unacknowledged;
+    QHash<qint64, OrderStage> m_lastStage; // as the board last showed each order
+    QSet<qint64> m_flashing;
+    QSet<qint64> m_heldFlashes; // moved elsewhere during a drag
+    bool m_holding = false;
+    int m_beeps = 0;
+    QLabel *m_notice = nullptr;
+    QTimer *m_noticeTimer = nullptr;
     bool m_builtWithStages = false;
 };
 

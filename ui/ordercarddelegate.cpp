@@ -101,6 +101,13 @@ void OrderCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     if (pending && !selected && !isNew) {
         border = QPen(Theme::pending(), 2, Qt::DashLine);
     }
+    if (m_isFlashing && m_isFlashing(id)) {
+        // Moved by someone else just now: one flash, so the eye finds it.
+        QColor glow = Theme::lemon();
+        glow.setAlpha(150);
+        painter->fillPath(path, glow);
+        border = QPen(Theme::lemon().darker(130), 4);
+    }
     painter->setPen(border);
     painter->drawPath(path);
 

@@ -21,6 +21,8 @@ public:
     void setSettings(const BoardSettings &settings) { m_settings = settings; }
     // Whether an order is new and not acknowledged yet.
     void setNewTest(std::function<bool(qint64)> isNew) { m_isNew = std::move(isNew); }
+    // Whether a card was just moved by someone else (drawn highlighted for a moment).
+    void setFlashTest(std::function<bool(qint64)> isFlashing) { m_isFlashing = std::move(isFlashing); }
     // The label of the button that moves an order on (empty: no button).
     void setAdvanceLabel(std::function<QString(const QModelIndex &)> label) { m_advanceLabel = std::move(label); }
 
@@ -44,6 +46,7 @@ private:
 
     BoardSettings m_settings;
     std::function<bool(qint64)> m_isNew;
+    std::function<bool(qint64)> m_isFlashing;
     std::function<QString(const QModelIndex &)> m_advanceLabel;
 };
 

@@ -91,7 +91,10 @@ void OrderColumnView::startDrag(Qt::DropActions)
     const QRect rect = visualRect(index);
     drag->setPixmap(viewport()->grab(rect));
     drag->setHotSpot(viewport()->mapFromGlobal(QCursor::pos()) - rect.topLeft());
+    const qint64 id = index.data(OrdersModel::IdRole).toLongLong();
+    Q_EMIT dragStarted(id);
     drag->exec(Qt::MoveAction);
+    Q_EMIT dragFinished(id);
 }
 
 void OrderColumnView::dragEnterEvent(QDragEnterEvent *event)

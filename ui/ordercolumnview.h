@@ -25,6 +25,9 @@ Q_SIGNALS:
     void backRequested(qint64 orderId);
     void orderDropped(qint64 orderId);
     void orderClicked(qint64 orderId);
+    // A card of this column is being dragged (until dragFinished).
+    void dragStarted(qint64 orderId);
+    void dragFinished(qint64 orderId);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;

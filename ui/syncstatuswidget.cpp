@@ -75,6 +75,7 @@ SyncStatusWidget::SyncStatusWidget(Client::SyncEngine *engine, QWidget *parent)
     connect(engine, &SyncEngine::countsChanged, this, &SyncStatusWidget::refresh);
     connect(engine, &SyncEngine::lastSyncTimeChanged, this, &SyncStatusWidget::refresh);
     connect(engine, &SyncEngine::progressChanged, this, &SyncStatusWidget::refresh);
+    connect(engine, &SyncEngine::liveChanged, this, &SyncStatusWidget::refresh);
     connect(engine, &SyncEngine::syncStarted, this, [this] {
         m_progressDelay->start();
         refresh();
@@ -140,6 +141,16 @@ QString SyncStatusWidget::lastSyncText() const
     return tr("last sync %1").arg(QLocale().toString(last.toLocalTime(), QLocale::ShortFormat));
 }
 
+QString SyncStatusWidget::liveText() const
+{
+    if (m_engine->isLive())
+        return tr("live");
+    if (m_engine->status() == Client::SyncEngine::Status::Offline || !m_engine->isStarted()
+        || m_engine->interval() <= 0)
+        return QString();
+    return tr("checking every %n s", nullptr, std::max(1, m_engine->interval() / 1000));
+}
+
 bool SyncStatusWidget::isProgressShown() const
 {
     return !m_progress->isHidden();
@@ -162,7 +173,8 @@ void SyncStatusWidget::refresh()
     if (!tip.isEmpty())
         tip += u'\n';
     m_button->setToolTip(tip + tr("Click to see the changes waiting for the server."));
-    m_last->setFullText(lastSyncText());
+    const QString live = liveText();
+    m_last->setFullText(live.isEmpty() || stopped() ? lastSyncText() : tr("%1 · %2").arg(live, lastSyncText()));
 
     // A long sync (the first one, or many changes) shows how far it is.
     const bool long_ = m_engine->isSyncing() && !m_progressDelay->isActive() && m_engine->progressTotal() > 0;

@@ -17,7 +17,8 @@ class ElidedLabel;
 // The sync status, always in the status bar: online / offline / syncing,
 // how many changes wait (or were refused, or clash), when the last sync
 // was, and a progress bar while a long first sync runs. A click opens the
-// outbox (clicked()).
+// outbox (clicked()). Beside the last sync it says how changes arrive:
+// "live" (the server's event socket is up) or "checking every N s".
 class SyncStatusWidget : public QWidget
 {
     Q_OBJECT
@@ -28,6 +29,9 @@ public:
     QString stateText() const;
     QString changesText() const;
     QString lastSyncText() const;
+    // How fresh the screen is: "live" while the server pushes changes,
+    // "checking every 15 s" while the desk polls, "" when offline.
+    QString liveText() const;
     bool isProgressShown() const;
     QToolButton *button() const { return m_button; }
 

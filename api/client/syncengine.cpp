@@ -6,6 +6,7 @@
 #include "api/client/collectionreader.h"
 #include "api/client/connectivitymonitor.h"
 #include "api/client/createlookup.h"
+#include "api/client/eventsocket.h"
 #include "api/client/ordertailreader.h"
 #include "api/client/ratepacer.h"
 #include "api/client/requestjob.h"
@@ -77,6 +78,7 @@ SyncEngine::SyncEngine(ApiClient *client, LocalStore *store, QObject *parent)
     , m_client(client)
     , m_store(store)
     , m_connectivity(new ConnectivityMonitor(client, this))
+    , m_events(new EventSocket(client, this))
 {
     qRegisterMetaType<SyncReport>();
     m_connectivity->setProbing(false);
@@ -93,6 +95,14 @@ SyncEngine::SyncEngine(ApiClient *client, LocalStore *store, QObject *parent)
         requestRun();
     });
     connect(&m_retryTimer, &QTimer::timeout, this, &SyncEngine::syncNow);
+    connect(m_events, &EventSocket::opened, this, [this] { onLiveChanged(true); });
+    connect(m_events, &EventSocket::lost, this, [this] { onLiveChanged(false); });
+    connect(m_events, &EventSocket::eventReceived, this, &SyncEngine::onLiveEvent);
+    connect(m_events, &EventSocket::malformedMessage, this, [this] {
+        // Something changed, in words we cannot read: the feed knows what.
+        if (m_started)
+            syncNow();
+    });
     connect(&m_budgetTimer, &QTimer::timeout, this, [this] {
         if (m_started && m_connectivity->isOnline())
             syncNow();
@@ -138,7 +148,7 @@ void SyncEngine::setInterval(int ms)
 {
     m_intervalMs = std::max(0, ms);
     m_intervalTimer.setInterval(m_intervalMs);
-    if (m_intervalMs == 0)
+    if (m_intervalMs == 0 || m_live)
         m_intervalTimer.stop();
     else if (m_started)
         m_intervalTimer.start();
@@ -166,6 +176,79 @@ void SyncEngine::stop()
     m_retryTimer.stop();
     m_budgetTimer.stop();
     m_connectivity->setProbing(false);
+    m_events->close();
+    onLiveChanged(false);
+}
+
+// ---- live updates ---------------------------------------------------------------------
+
+void SyncEngine::setLiveEnabled(bool on)
+{
+    m_liveEnabled = on;
+    if (!on) {
+        m_events->close();
+        onLiveChanged(false);
+    } else {
+        startLiveIfOffered();
+    }
+}
+
+bool SyncEngine::isLive() const
+{
+    return m_live;
+}
+
+void SyncEngine::startLiveIfOffered()
+{
+    if (!m_started || !m_liveEnabled || !has(QStringLiteral("events")) || !m_client
+        || !m_client->session()->hasCredentials())
+        return;
+    if (!m_events->isWanted())
+        m_events->open();
+    else
+        m_events->retrySoon(); // the server answers again: no need to wait out the backoff
+}
+
+void SyncEngine::onLiveChanged(bool live)
+{
+    if (live == m_live) {
+        if (live && m_started)
+            syncNow(); // a fresh socket after a swap that lost the old one: read what may have passed
+        return;
+    }
+    m_live = live;
+    if (live) {
+        // Pushed from now on: the interval timer rests. What happened while
+        // the socket was down is read at once.
+        m_intervalTimer.stop();
+        m_budgetTimer.stop();
+        m_connectivity->reportReachable();
+        qCInfo(lcSync) << "live: changes arrive as they are made";
+        if (m_started)
+            syncNow();
+    } else {
+        if (m_started && m_intervalMs > 0 && !m_intervalTimer.isActive())
+            m_intervalTimer.start();
+        qCInfo(lcSync) << "not live: checking every" << m_intervalMs / 1000 << "s";
+    }
+    Q_EMIT liveChanged(live);
+}
+
+void SyncEngine::onLiveEvent(const LiveEvent &event)
+{
+    ++m_eventsReceived;
+    if (!m_store || !m_started)
+        return;
+    Q_EMIT liveEvent(event);
+    if (event.seq <= m_store->changeSeq())
+        return; // already read from the feed
+    // A delete needs no data: it is applied now. An upsert names the row
+    // only; the feed read that follows brings its data, and everything
+    // else after our position (a lost message is never a lost change).
+    if (event.deleted && event.entity && *event.entity != Entity::GroupMember)
+        m_store->removeFromServer(*event.entity, event.id);
+    m_changedAt = m_clockSinceStart.elapsed();
+    syncNow();
 }
 
 void SyncEngine::setRequestBudget(int idlePerMinute, int busyPerMinute)
@@ -1001,6 +1084,7 @@ void SyncEngine::finishRun(const ApiError &error)
     if (!error.isError()) {
         m_connectivity->reportReachable();
         setMessage(QString());
+        startLiveIfOffered();
     } else if (connectionTrouble(kind)) {
         setMessage(tr("Offline: %1 Changes are kept and sent when the server is back.").arg(error.userMessage()));
     } else {

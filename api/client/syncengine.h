@@ -19,7 +19,9 @@ namespace LittleLemon::Client {
 class ApiClient;
 class ApiJob;
 class ConnectivityMonitor;
+class EventSocket;
 class RequestJob;
+struct LiveEvent;
 
 // What one sync run did.
 struct SyncReport
@@ -87,6 +89,7 @@ public:
     ApiClient *client() const;
     LocalStore *store() const { return m_store; }
     ConnectivityMonitor *connectivity() const { return m_connectivity; }
+    EventSocket *events() const { return m_events; }
 
     // --- settings ------------------------------------------------------------
     // Sync every `ms` while online (default 15 s); 0: only on edits and reconnects.
@@ -114,6 +117,17 @@ public:
     int requestBudget() const;
     // Orders changed (or an edit went up) within the last two minutes.
     bool isBusy() const;
+
+    // Live updates (the server's `events` extension): on by default; off
+    // polls as on the cloud whatever the server offers.
+    void setLiveEnabled(bool on);
+    bool isLiveEnabled() const { return m_liveEnabled; }
+    // The event socket is up: changes arrive as they are made, the interval
+    // timer rests. False on the cloud and while the socket is down (then
+    // the engine polls every interval()).
+    bool isLive() const;
+    // Events received, and events that started a read of the change feed.
+    int eventsReceived() const { return m_eventsReceived; }
 
     // --- running -------------------------------------------------------------
     // Syncs now and from then on by itself (edits, interval, reconnects).
@@ -170,6 +184,11 @@ Q_SIGNALS:
     void entryConflict(qint64 seq, const QString &message);
     // The session is over (or never began): nothing can be sent until the user signs in.
     void signInRequired(const QString &message);
+    // The event socket came up (true) or went down (false).
+    void liveChanged(bool live);
+    // A change another terminal made, as the server announced it, before it
+    // is read (the run that reads it follows at once).
+    void liveEvent(const LittleLemon::Client::LiveEvent &event);
 
 private:
     struct PullStep
@@ -219,10 +238,17 @@ private:
     void finishPull();
     void finishRun(const ApiError &error);
     void scheduleRetry(int ms);
+    void onLiveEvent(const LiveEvent &event);
+    void onLiveChanged(bool live);
+    void startLiveIfOffered();
 
     QPointer<ApiClient> m_client;
     QPointer<LocalStore> m_store;
     ConnectivityMonitor *m_connectivity;
+    EventSocket *m_events;
+    bool m_liveEnabled = true;
+    bool m_live = false;
+    int m_eventsReceived = 0;
     QTimer m_debounce;
     QTimer m_intervalTimer;
     QTimer m_retryTimer;

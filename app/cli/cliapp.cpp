@@ -4,6 +4,7 @@
 
 #include "api/client/apiclient.h"
 #include "api/client/authsession.h"
+#include "api/client/eventsocket.h"
 #include "api/client/tokenstore.h"
 #include "models/localstore.h"
 
@@ -125,6 +126,8 @@ void CliApp::run()
         sync();
     else if ((command == u"menu" || command == u"orders" || command == u"bookings") && verb == u"list" && a.size() == 2)
         list(command);
+    else if (command == u"watch" && a.size() == 1)
+        watch();
     else if (command == u"outbox" && verb == u"list" && a.size() == 2)
         list(command);
     else if (command == u"outbox")
@@ -218,7 +221,7 @@ void CliApp::makeClient()
     });
 }
 
-bool CliApp::openStore()
+bool CliApp::openStore(bool forWatch)
 {
     makeClient();
     if (!m_client->endpoint().isValid()) {
@@ -230,6 +233,10 @@ bool CliApp::openStore()
         const QString dir = QDir(m_options.dataDir).absolutePath();
         paths.cache = dir + u'/' + QFileInfo(paths.cache).fileName();
         paths.outbox = dir + u'/' + QFileInfo(paths.outbox).fileName();
+    }
+    if (forWatch) {
+        paths.cache += QStringLiteral(".watch");
+        paths.outbox += QStringLiteral(".watch");
     }
     QDir().mkpath(QFileInfo(paths.outbox).absolutePath());
     // One command at a time per outbox: two syncs at once would send the same entry twice.
@@ -423,6 +430,88 @@ void CliApp::status()
             || !(kind == ApiError::Kind::Offline || kind == ApiError::Kind::Timeout || kind == ApiError::Kind::Tls);
         report(true, online, result.error().userMessage());
     });
+}
+
+void CliApp::watch()
+{
+    if (m_options.offline) {
+        finish(Usage, tr("watch needs the server; leave out --offline."));
+        return;
+    }
+    if (!loadProfile() || !openStore(true))
+        return;
+    signIn([this](int code, const QString &message) {
+        if (code != Ok) {
+            finish(code, message);
+            return;
+        }
+        // What is there now is the starting point; from then on each change is a line.
+        syncThen([this](const Client::SyncReport &report) {
+            if (!report.ok && report.error.kind() == ApiError::Kind::Unauthorized) {
+                finish(Auth, report.error.userMessage());
+                return;
+            }
+            connect(m_store.get(), &LocalStore::changed, this, &CliApp::printChange);
+            const QString server = m_client->endpoint().displayName();
+            auto say = [this, server](bool live) {
+                const QString how = live ? tr("live")
+                                         : tr("checking every %n s", nullptr, m_engine->interval() / 1000);
+                QTextStream(stderr) << tr("Watching %1: %2").arg(server, how) << Qt::endl;
+            };
+            connect(m_engine.get(), &Client::SyncEngine::liveChanged, this, say);
+            connect(m_engine.get(), &Client::SyncEngine::signInRequired, this,
+                    [this](const QString &why) { finish(Auth, why); });
+            m_engine->start();
+            // Where the server pushes changes, the next word is "live" (or
+            // "checking" once the socket cannot come up).
+            if (!m_client->hasFeature(QStringLiteral("events")) || !m_engine->isLiveEnabled())
+                say(false);
+        });
+    });
+}
+
+void CliApp::printChange(const StoreChange &change)
+{
+    const QString entity = entityWireName(change.entity);
+    const QString at = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    const qint64 seq = m_store->changeSeq();
+    QTextStream out(stdout);
+    auto line = [&](qint64 id, const QString &op, const QString &word, const QString &stage) {
+        if (m_options.json) {
+            QJsonObject o { { QStringLiteral("entity"), entity },
+                            { QStringLiteral("id"), id },
+                            { QStringLiteral("op"), op },
+                            { QStringLiteral("at"), at } };
+            if (seq > 0)
+                o.insert(QStringLiteral("seq"), seq);
+            if (!stage.isEmpty())
+                o.insert(QStringLiteral("stage"), stage);
+            out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << Qt::endl;
+        } else {
+            out << entity << u' ' << id << u' ' << word << Qt::endl;
+        }
+    };
+    QList<qint64> touched = change.inserted;
+    touched += change.updated;
+    if (change.entity == Entity::Order && !touched.isEmpty()) {
+        for (const OrderSummary &o : m_store->orderSummaries(touched)) {
+            if (o.id <= 0)
+                continue;
+            const QString stage = o.stage ? toWire(*o.stage) : (o.status ? QStringLiteral("delivered") : QString());
+            line(o.id, QStringLiteral("upsert"), stage.isEmpty() ? QStringLiteral("updated") : stage, stage);
+        }
+    } else {
+        for (qint64 id : change.inserted)
+            if (id > 0)
+                line(id, QStringLiteral("upsert"), QStringLiteral("new"), QString());
+        for (qint64 id : change.updated)
+            if (id > 0)
+                line(id, QStringLiteral("upsert"), QStringLiteral("updated"), QString());
+    }
+    for (qint64 id : change.removed)
+        if (id > 0)
+            line(id, QStringLiteral("delete"), QStringLiteral("deleted"), QString());
+    std::fflush(stdout);
 }
 
 void CliApp::sync()

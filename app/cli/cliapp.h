@@ -65,10 +65,15 @@ private:
     void list(const QString &what);
     void edit();
     void outbox();
+    // Prints each change as it arrives until stopped (issue 13).
+    void watch();
+    void printChange(const StoreChange &change);
 
     // Steps.
     bool loadProfile();
-    bool openStore();
+    // `watch`: a copy of its own, so a watching terminal never holds the
+    // outbox lock the other commands need.
+    bool openStore(bool forWatch = false);
     void makeClient();
     void signIn(Then then);
     void syncThen(std::function<void(const Client::SyncReport &report)> then);

@@ -53,6 +53,8 @@ int main(int argc, char *argv[])
         "  orders set-stage ID STAGE       (received, preparing, ready, out_for_delivery, delivered, cancelled)\n"
         "  orders assign ID USER|none      (a user id, or a delivery crew member's name)\n"
         "  bookings list [--date YYYY-MM-DD]\n"
+        "  watch [--json]                  (one line per change as it arrives, e.g. \"order 42 preparing\";\n"
+        "                                   live where the server pushes changes; stop with Ctrl+C)\n"
         "  outbox list\n"
         "  outbox retry SEQ | outbox discard SEQ | outbox resolve SEQ mine|theirs\n"
         "\n"

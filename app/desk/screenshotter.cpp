@@ -2,6 +2,7 @@
 
 #include "standaloneserver.h"
 
+#include "api/client/apiclient.h"
 #include "api/client/syncengine.h"
 #include "ui/deskcontroller.h"
 #include "ui/localserver.h"
@@ -58,9 +59,20 @@ void Screenshotter::onSessionOpened(Ui::MainWindow *window)
 {
     Client::SyncEngine *engine = m_controller->syncEngine();
     auto shootWhenSynced = [this, window, engine] {
-        // The last sync has pulled everything: what a person sees a second later.
-        QTimer::singleShot(300, this, [this, window] { shoot(window); });
-        Q_UNUSED(engine)
+        // The last sync has pulled everything: what a person sees a second later
+        // (live, where the server pushes changes: the status bar says so).
+        auto go = [this, window] { QTimer::singleShot(300, this, [this, window] { shoot(window); }); };
+        if (engine->isLive() || !engine->client()->hasFeature(QStringLiteral("events"))) {
+            go();
+            return;
+        }
+        auto live = std::make_shared<QMetaObject::Connection>();
+        *live = connect(engine, &Client::SyncEngine::liveChanged, this, [live, go](bool on) {
+            if (!on)
+                return;
+            disconnect(*live);
+            go();
+        });
     };
     if (engine->lastSyncTime().isValid() && !engine->isSyncing()) {
         shootWhenSynced();
@@ -80,6 +92,16 @@ void Screenshotter::shoot(Ui::MainWindow *window)
 {
     window->resize(1366, 800);
     const QList<Ui::Page *> pages = window->pages();
+    auto grabPage = [this, window, &pages](int i) {
+        window->showPage(i);
+        if (auto *board = qobject_cast<Ui::OrderBoardPage *>(pages.at(i)))
+            board->activate();
+        QApplication::processEvents();
+        save(window->grab(), QString::fromLatin1(kPageNames[i]));
+    };
+    // The board first, while the desk is live and everything is sent.
+    if (!pages.isEmpty())
+        grabPage(0);
     // A little unsent work, so the pictures show how it looks: an item 86'd
     // until tonight and a new price, kept on this terminal (no more syncing).
     m_controller->syncEngine()->stop();
@@ -91,13 +113,8 @@ void Screenshotter::shoot(Ui::MainWindow *window)
         if (item.record.title == QLatin1String("Greek Salad"))
             store->setMenuItemPrice(item.record.id, item.record.price + Money(50));
     }
-    for (int i = 0; i < pages.size() && i < int(std::size(kPageNames)); ++i) {
-        window->showPage(i);
-        if (auto *board = qobject_cast<Ui::OrderBoardPage *>(pages.at(i)))
-            board->activate();
-        QApplication::processEvents();
-        save(window->grab(), QString::fromLatin1(kPageNames[i]));
-    }
+    for (int i = 1; i < pages.size() && i < int(std::size(kPageNames)); ++i)
+        grabPage(i);
     window->showPage(0);
 
     auto *outbox = new Ui::OutboxDialog(m_controller->syncEngine(), m_controller->store(),

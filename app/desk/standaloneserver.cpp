@@ -4,6 +4,7 @@
 #include "api/server/passwordworker.h"
 #include "api/server/backupscheduler.h"
 #include "api/server/datadirlock.h"
+#include "api/server/eventhub.h"
 #include "api/server/demodata.h"
 #include "api/server/httpserveradapter.h"
 #include "api/server/passwordpolicy.h"
@@ -110,6 +111,9 @@ public:
             m_lock.reset();
             return r;
         }
+        // The `events` extension: this desk and every LAN terminal see each
+        // other's edits as they are made (issue 13).
+        m_events = std::make_unique<EventHub>(*m_backend);
         m_loopback = listen(QHostAddress::LocalHost, options.preferredPort, &r.error);
         if (!m_loopback && options.preferredPort != 0) {
             // Taken by someone else since last time: any free port will do.
@@ -117,6 +121,7 @@ public:
             m_loopback = listen(QHostAddress::LocalHost, 0, &r.error);
         }
         if (!m_loopback) {
+            m_events.reset();
             m_backend.reset();
             m_lock.reset();
             return r;
@@ -141,6 +146,7 @@ public:
         // see the server gone rather than a socket that still answers.
         delete m_loopback;
         m_loopback = nullptr;
+        m_events.reset(); // closes the event sockets, before the backend they read goes
         m_backups.reset();
         m_backend.reset();
         m_lock.reset();
@@ -149,8 +155,16 @@ public:
 
     QString serveNetwork(bool on, quint16 port)
     {
+        const bool wasServing = m_lan != nullptr;
         delete m_lan;
         m_lan = nullptr;
+        if (wasServing && m_backend && m_loopback) {
+            // The LAN terminals' event sockets outlive their listener: a new
+            // hub closes them all (this desk's own socket comes back at once).
+            m_events.reset();
+            m_events = std::make_unique<EventHub>(*m_backend);
+            m_loopback->setEventHub(m_events.get());
+        }
         if (!on)
             return {};
         if (!m_backend)
@@ -290,6 +304,7 @@ private:
             delete adapter;
             return nullptr;
         }
+        adapter->setEventHub(m_events.get());
         return adapter;
     }
 
@@ -297,6 +312,7 @@ private:
     std::unique_ptr<DataDirLock> m_lock;
     std::unique_ptr<Backend> m_backend;
     std::unique_ptr<BackupScheduler> m_backups;
+    std::unique_ptr<EventHub> m_events;
     HttpServerAdapter *m_loopback = nullptr;
     HttpServerAdapter *m_lan = nullptr;
 };
