@@ -37,6 +37,7 @@ private:
     QComboBox *m_category;
     QCheckBox *m_featured;
     QLabel *m_error;
+    QLabel *m_priceProblem;
     qint64 m_created = 0;
 };
 

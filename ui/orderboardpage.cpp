@@ -660,15 +660,13 @@ void OrderBoardPage::newCounterOrder()
         Q_EMIT statusMessage(v.reason);
         return;
     }
-    auto *dialog = new CounterOrderDialog(m_workspace->store(), m_workspace->menuModel(), this);
+    auto *dialog = new CounterOrderDialog(m_workspace, this);
     dialog->setObjectName(QStringLiteral("counterOrderDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const qint64 id = dialog->createdOrder();
-        Q_EMIT statusMessage(tr("Counter order sent to the kitchen."));
-        m_workspace->syncNow();
-        selectOrder(id);
-    });
+    connect(dialog, &CounterOrderDialog::statusMessage, this, &OrderBoardPage::statusMessage);
+    // The keyboard goes back to the counter button, not to the new card:
+    // the next Enter must not move an order nobody looked at.
+    connect(dialog, &QDialog::finished, this, [this] { m_counterButton->setFocus(Qt::OtherFocusReason); });
     dialog->open();
 }
 

@@ -46,6 +46,9 @@ public:
     SignInTarget target() const;
     // Chooses the target; an empty address keeps what the field holds.
     void setTarget(const SignInTarget &target);
+    // Nothing chosen yet (a first start): the person picks where data lives.
+    void clearTarget();
+    bool hasTarget() const;
     void setAddresses(const QString &lanAddress, const QString &cloudUrl);
     QString username() const;
     void setUsername(const QString &username);
