@@ -32,10 +32,11 @@ struct ChangeViewer
     bool manager = false;
     bool admin = false;
     bool crew = false;
-    bool customer() const { return !manager && !admin && !crew; }
+    bool kitchen = false; // our extension: every order, nothing else of the managers'
+    bool customer() const { return !manager && !admin && !crew && !kitchen; }
     static ChangeViewer of(const User &user)
     {
-        return { user.id, user.isManager(), user.isAdmin(), user.isDeliveryCrew() };
+        return { user.id, user.isManager(), user.isAdmin(), user.isDeliveryCrew(), user.isKitchen() };
     }
 };
 

@@ -178,6 +178,12 @@ void createSchemaV4(Database &db)
         db.execute(QString::fromLatin1(sql));
 }
 
+// The kitchen's own group (issue 14), an extension like the stages.
+void createSchemaV5(Database &db)
+{
+    db.execute(QStringLiteral("INSERT OR IGNORE INTO groups (name) VALUES ('kitchen')"));
+}
+
 QString placeholders(qsizetype n)
 {
     QString out;
@@ -196,7 +202,7 @@ ServerStorage::ServerStorage(Database &db)
 
 QList<Database::Migration> ServerStorage::migrations()
 {
-    return { createSchemaV1, createSchemaV2, createSchemaV3, createSchemaV4 };
+    return { createSchemaV1, createSchemaV2, createSchemaV3, createSchemaV4, createSchemaV5 };
 }
 
 // ---- users ----------------------------------------------------------------
@@ -284,8 +290,10 @@ void ServerStorage::applyRole(qint64 userId, Role role)
         .bind(1, userId)
         .exec();
     std::optional<GroupRecord> keep;
-    if (role == Role::Manager || role == Role::DeliveryCrew) {
-        keep = groupByName(role == Role::Manager ? kManagerGroup : kDeliveryCrewGroup);
+    if (role == Role::Manager || role == Role::DeliveryCrew || role == Role::Kitchen) {
+        keep = groupByName(role == Role::Manager ? kManagerGroup
+                               : role == Role::Kitchen ? kKitchenGroup
+                                                       : kDeliveryCrewGroup);
         if (!keep)
             throw StorageError(StorageError::Kind::Other, QStringLiteral("the staff groups are missing"));
     }
