@@ -100,6 +100,15 @@ Verdict Permissions::manageBookings() const
     return Verdict::yes();
 }
 
+Verdict Permissions::manageTables() const
+{
+    if (!hasFeature(QStringLiteral("tables")))
+        return Verdict::no(tr("Tables need a Little Lemon server or standalone mode."));
+    if (!m_user.isManager() && !m_user.isAdmin())
+        return Verdict::no(tr("Only managers set up the tables."));
+    return Verdict::yes();
+}
+
 Verdict Permissions::seeStaff() const
 {
     if (!m_user.isManager() && !m_user.isAdmin())
