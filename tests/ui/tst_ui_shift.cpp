@@ -16,6 +16,7 @@
 #include "ui/signindialog.h"
 #include "ui/staffpage.h"
 #include "ui/tablesdialog.h"
+#include "ui/tableoccupancystrip.h"
 #include "ui/counterorderdialog.h"
 #include "ui/ordercolumn.h"
 #include "ui/ordercolumnview.h"
@@ -29,6 +30,7 @@
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTableView>
+#include <QHeaderView>
 #include <QtTest>
 
 using namespace LittleLemon;
@@ -53,6 +55,7 @@ private slots:
     void windowTitlesDoNotRepeatTheAppName();
     void kitchenMovesOrdersToReady();
     void crewSeesNamesAndTakesReadyOrdersOut();
+    void bookingsShowWholeRowsAndNowOnlyInHours();
 
 private:
     Ui::OrderBoardPage *board() const;
@@ -614,6 +617,25 @@ void TestUiShift::crewSeesNamesAndTakesReadyOrdersOut()
     }
     QCOMPARE(m_desk->serverGet(QStringLiteral("/api/orders/%1").arg(id)).value(QStringLiteral("stage")).toString(),
              QStringLiteral("delivered"));
+}
+
+void TestUiShift::bookingsShowWholeRowsAndNowOnlyInHours()
+{
+    QVERIFY2(signInAs(QStringLiteral("mario"), DeskFixture::kManagerPassword), qPrintable(m_desk->errorString()));
+    m_desk->window()->resize(1366, 768);
+    m_desk->window()->showPage(Ui::MainWindow::BookingsPageId);
+    auto *page = qobject_cast<Ui::BookingsPage *>(m_desk->window()->page(Ui::MainWindow::BookingsPageId));
+    QApplication::processEvents();
+    QTableView *view = page->view();
+    const int rowHeight = view->verticalHeader()->defaultSectionSize();
+    QVERIFY2(view->viewport()->height() >= 8 * rowHeight,
+             qPrintable(QStringLiteral("%1 px: %2 rows").arg(view->viewport()->height()).arg(double(view->viewport()->height()) / rowHeight)));
+    Ui::TableOccupancyStrip *strip = page->strip();
+    const QDate today = QDate::currentDate();
+    page->setDate(today);
+    QVERIFY(!strip->showsNowLine(QDateTime(today, QTime(1, 18))));
+    QVERIFY(strip->showsNowLine(QDateTime(today, QTime(19, 30))));
+    QVERIFY(!strip->showsNowLine(QDateTime(today.addDays(1), QTime(19, 30))));
 }
 
 LL_UI_TEST_MAIN_SCREEN(TestUiShift, 1366, 800)
