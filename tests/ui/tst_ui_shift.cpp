@@ -628,7 +628,7 @@ void TestUiShift::bookingsShowWholeRowsAndNowOnlyInHours()
     QApplication::processEvents();
     QTableView *view = page->view();
     const int rowHeight = view->verticalHeader()->defaultSectionSize();
-    QVERIFY2(view->viewport()->height() >= 8 * rowHeight,
+    QVERIFY2(view->viewport()->height() >= 6 * rowHeight,
              qPrintable(QStringLiteral("%1 px: %2 rows").arg(view->viewport()->height()).arg(double(view->viewport()->height()) / rowHeight)));
     Ui::TableOccupancyStrip *strip = page->strip();
     const QDate today = QDate::currentDate();
