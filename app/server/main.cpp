@@ -106,7 +106,7 @@ int runUserCommand(const QCommandLineParser &parser, const QStringList &args, co
     auto role = [&](const QString &text) -> std::optional<Role> {
         const auto r = roleFromWire(text);
         if (!r)
-            fail(tr("unknown role \"%1\": use admin, manager, delivery-crew or customer").arg(text), 2);
+            fail(tr("unknown role \"%1\": use admin, manager, kitchen, delivery-crew or customer").arg(text), 2);
         return r;
     };
     auto password = [&]() -> QString {
