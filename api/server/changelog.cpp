@@ -160,6 +160,8 @@ QList<ChangeLog::Entry> ChangeLog::read(const ChangeViewer &v, qint64 since, int
         sql += QStringLiteral(" OR entity = 5");
     if (seesMembers)
         sql += QStringLiteral(" OR entity = 6");
+    else if (v.crew || v.kitchen)
+        sql += QStringLiteral(" OR (entity = 6 AND (flags & 2) != 0)");
     sql += QStringLiteral(")) OR audience = ?) ORDER BY seq LIMIT ?");
 
     Statement s = m_db.statement(sql);
@@ -229,7 +231,8 @@ std::optional<bool> ChangeLog::visibleAsDelete(const ChangeViewer &v, const Entr
         sees = v.manager || v.admin || v.crew || v.kitchen;
         break;
     case ChangeKind::GroupMembership:
-        sees = v.manager || v.admin;
+        sees = v.manager || v.admin
+            || ((v.crew || v.kitchen) && (e.scope.flags & ChangeScope::kCrewMembership));
         break;
     }
     if (!sees)

@@ -23,6 +23,8 @@ struct ChangeScope
     std::optional<qint64> crew;
     int flags = 0;
     static constexpr int kHiddenFromCustomers = 1;
+    // A delivery-crew membership: the kitchen and the crew read these names (issue 14).
+    static constexpr int kCrewMembership = 2;
 };
 
 // The caller of the feed or of an event socket, by role.

@@ -182,6 +182,10 @@ void createSchemaV4(Database &db)
 void createSchemaV5(Database &db)
 {
     db.execute(QStringLiteral("INSERT OR IGNORE INTO groups (name) VALUES ('kitchen')"));
+    // The crew's memberships in the change feed become readable by the kitchen and the crew.
+    db.execute(QStringLiteral("UPDATE changes SET flags = flags | 2 WHERE entity = 6 AND row_id IN"
+                              " (SELECT ug.id FROM user_groups ug JOIN groups g ON g.id = ug.group_id"
+                              "  WHERE g.name = 'delivery-crew')"));
 }
 
 QString placeholders(qsizetype n)
@@ -485,7 +489,10 @@ bool ServerStorage::deleteMembership(qint64 userId, qint64 groupId)
         return false;
     const qint64 membership = find.integer(0);
     m_db.statement(QStringLiteral("DELETE FROM user_groups WHERE id = ?")).bind(0, membership).exec();
-    m_changes.remove(ChangeKind::GroupMembership, membership, ChangeScope {});
+    ChangeScope scope;
+    if (const auto crew = groupByName(kDeliveryCrewGroup); crew && crew->id == groupId)
+        scope.flags = ChangeScope::kCrewMembership;
+    m_changes.remove(ChangeKind::GroupMembership, membership, scope);
     tx.commit();
     return true;
 }
@@ -1151,7 +1158,10 @@ void ServerStorage::logMembership(qint64 membershipId, const QString &group, qin
         return;
     JsonWriter w;
     Wire::writeMembership(w, group, record->user);
-    m_changes.upsert(ChangeKind::GroupMembership, membershipId, w.take(), ChangeScope {});
+    ChangeScope scope;
+    if (group.compare(kDeliveryCrewGroup, Qt::CaseInsensitive) == 0)
+        scope.flags = ChangeScope::kCrewMembership;
+    m_changes.upsert(ChangeKind::GroupMembership, membershipId, w.take(), scope);
 }
 
 void ServerStorage::logMembershipsOf(qint64 userId)

@@ -39,6 +39,7 @@
 #include <QScreen>
 #include <QTextEdit>
 #include <QTranslator>
+#include <QScopeGuard>
 #include <QtTest>
 
 #include <functional>
