@@ -41,6 +41,7 @@ MenuItemDialog::MenuItemDialog(LocalStore *store, CategoryModel *categories, qin
         const QString why = text.trimmed().isEmpty() ? QString() : validator->problem(text);
         m_priceProblem->setText(why);
         m_priceProblem->setVisible(!why.isEmpty());
+        growForWords();
     });
     m_price->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     for (int row = 0; row < categories->rowCount(); ++row) {
@@ -68,6 +69,17 @@ MenuItemDialog::MenuItemDialog(LocalStore *store, CategoryModel *categories, qin
     resize(480, height());
 }
 
+void MenuItemDialog::growForWords()
+{
+    // A wrapped sentence needs the height it takes at this width; a dialog
+    // only grows by itself for its fields' minimum sizes.
+    layout()->invalidate();
+    layout()->activate();
+    const int h = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : sizeHint().height();
+    if (height() < h)
+        resize(width(), h);
+}
+
 void MenuItemDialog::accept()
 {
     QString why;
@@ -75,6 +87,7 @@ void MenuItemDialog::accept()
     if (!price) {
         m_error->setText(tr("Price: %1").arg(why));
         m_error->show();
+        growForWords();
         m_price->setFocus();
         return;
     }
@@ -87,6 +100,7 @@ void MenuItemDialog::accept()
     if (!edit) {
         m_error->setText(edit.error);
         m_error->show();
+        growForWords();
         return;
     }
     m_created = edit.id;

@@ -18,6 +18,7 @@
 #include <QRadioButton>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace LittleLemon::Ui {
@@ -54,7 +55,7 @@ SignInDialog::SignInDialog(LocalServer *localServer, QWidget *parent)
     , m_cloudUrl(new QLineEdit(this))
     , m_localState(new QLabel(this))
     , m_notice(new QLabel(this))
-    , m_forms(new QStackedWidget(this))
+    , m_forms(new QWidget(this))
     , m_username(new QLineEdit(this))
     , m_password(new QLineEdit(this))
     , m_keep(new QCheckBox(tr("Keep me signed in on this computer"), this))
@@ -162,7 +163,12 @@ SignInDialog::SignInDialog(LocalServer *localServer, QWidget *parent)
     signInLayout->addRow(QString(), m_usernameError);
     signInLayout->addRow(tr("Password"), m_password);
     signInLayout->addRow(QString(), m_passwordError);
-    m_forms->addWidget(signIn);
+    // Two forms, one shown: a box layout counts only the visible one (a
+    // QStackedWidget asks every page for its height, the hidden one too).
+    auto *forms = new QVBoxLayout(m_forms);
+    forms->setContentsMargins(0, 0, 0, 0);
+    forms->addWidget(signIn);
+    m_signInForm = signIn;
 
     // ---- first start: create the restaurant and its manager (an
     // administrator as well: the one account that can add everyone else)
@@ -197,7 +203,9 @@ SignInDialog::SignInDialog(LocalServer *localServer, QWidget *parent)
     setupForm->addRow(QString(), m_repeatError);
     setupOuter->addWidget(welcome);
     setupOuter->addLayout(setupForm);
-    m_forms->addWidget(setup);
+    forms->addWidget(setup);
+    m_setupForm = setup;
+    setup->hide();
 
     m_keep->setObjectName(QStringLiteral("keepSignedIn"));
     m_keep->setToolTip(tr("Signs you in by itself next time, with a key kept in this computer's keychain "
@@ -326,6 +334,7 @@ void SignInDialog::setKeychainAvailable(bool available)
                                   : tr("This computer has no password keychain, so Little Lemon cannot keep you "
                                        "signed in: you will type your password each time it starts."));
     m_keepNote->setVisible(!available);
+    fitContents();
 }
 
 QLineEdit *SignInDialog::addressField() const
@@ -335,7 +344,7 @@ QLineEdit *SignInDialog::addressField() const
 
 bool SignInDialog::isSetupMode() const
 {
-    return m_forms->currentIndex() == 1;
+    return !m_setupForm->isHidden();
 }
 
 void SignInDialog::updateMode()
@@ -359,12 +368,8 @@ void SignInDialog::updateMode()
     updateLocalState();
     const bool setup = kind == ServerKind::Standalone && m_local && m_local->state() == LocalServer::State::Running
         && m_local->needsSetup();
-    m_forms->setCurrentIndex(setup ? 1 : 0);
-    // A QStackedWidget is as tall as its tallest page: let only the shown one count.
-    for (int i = 0; i < m_forms->count(); ++i)
-        m_forms->widget(i)->setSizePolicy(QSizePolicy::Preferred,
-                                          i == m_forms->currentIndex() ? QSizePolicy::Preferred : QSizePolicy::Ignored);
-    m_forms->adjustSize();
+    m_signInForm->setVisible(!setup);
+    m_setupForm->setVisible(setup);
     m_go->setText(setup ? tr("Create the restaurant") : tr("Sign in"));
     fitContents();
 }
@@ -430,18 +435,55 @@ QLabel *SignInDialog::errorLabel(Field field) const
 
 void SignInDialog::fitContents()
 {
+    fitNow();
+    // Once more when what was just shown or hidden has been laid out (a
+    // wrapped error under a field takes its height a moment later).
+    if (!m_fitPending) {
+        m_fitPending = true;
+        QTimer::singleShot(0, this, [this] {
+            m_fitPending = false;
+            fitNow();
+        });
+    }
+}
+
+void SignInDialog::fitNow()
+{
     // Wrapped words need the height they take at this width; the dialog
     // grows for them and never leaves them cramped.
     // It shrinks again when words go (a toggle, errors cleared), and never
     // grows past the screen: the buttons stay where a person can reach them.
+    // Rows were just shown or hidden: the layouts count them afresh first,
+    // the shown form's own before the dialog's.
+    for (QWidget *form : { m_signInForm, m_setupForm }) {
+        if (form && form->layout()) {
+            form->layout()->invalidate();
+            form->layout()->activate();
+        }
+    }
+    m_forms->layout()->invalidate();
+    m_forms->layout()->activate();
+    layout()->invalidate();
+    layout()->activate();
     const int w = std::max(width(), minimumWidth());
-    int h = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(w) : sizeHint().height();
+    int h = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(w) : layout()->totalSizeHint().height();
+    h = std::max(h, layout()->totalMinimumSize().height());
     const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
     if (screen)
         h = std::min(h, screen->availableGeometry().height() - 60);
     setMinimumHeight(h);
     if (height() != h)
         resize(w, h);
+}
+
+bool SignInDialog::event(QEvent *event)
+{
+    const bool done = QDialog::event(event);
+    // Shown or hidden rows are laid out later than they change: fit again
+    // then, with the heights they really take.
+    if (event->type() == QEvent::LayoutRequest && isVisible())
+        fitNow();
+    return done;
 }
 
 void SignInDialog::showEvent(QShowEvent *event)
