@@ -84,7 +84,7 @@ QVariant MenuModel::data(const QModelIndex &index, int role) const
         break;
     case PriceColumn:
         if (role == Qt::DisplayRole || role == Qt::EditRole)
-            return m.price.toString();
+            return m.price.toInput(QLocale()); // as the person would type it: 12,50 in pt_BR
         if (role == SortKeyRole)
             return m.price.cents();
         if (role == Qt::TextAlignmentRole)
@@ -184,7 +184,7 @@ bool MenuModel::setData(const QModelIndex &index, const QVariant &value, int rol
             price = value.value<Money>();
         } else {
             QString why;
-            const auto parsed = Money::parse(value.toString(), Money::MenuPrice, &why);
+            const auto parsed = Money::parseInput(value.toString(), QLocale(), Money::MenuPrice, &why);
             if (!parsed)
                 return refuse(why);
             price = *parsed;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QLocale>
 #include <QMetaType>
 #include <QString>
 #include <QStringView>
@@ -37,7 +38,19 @@ public:
     static std::optional<Money> parse(QStringView text, const ParseRules &rules = MenuPrice,
                                       QString *error = nullptr);
 
+    // What a person types, as their locale writes numbers: "12,50" where the
+    // comma is the decimal sign (pt_BR, es), "12.50" anywhere (a point is
+    // read as the decimal sign too). Thousands separators, a third decimal,
+    // a minus or too many digits are refused with a sentence in *error, never
+    // rounded, cut or dropped: what is stored is what the person saw.
+    static std::optional<Money> parseInput(QStringView text, const QLocale &locale = QLocale(),
+                                           const ParseRules &rules = MenuPrice, QString *error = nullptr);
+    // The largest amount the rules allow, e.g. 9999.99.
+    static Money maximum(const ParseRules &rules = MenuPrice);
+
     constexpr qint64 cents() const { return m_cents; }
+    // For an input field, in the locale: "12,50" in pt_BR, "12.50" in en.
+    QString toInput(const QLocale &locale = QLocale()) const;
     // "12.50", "-0.05", "0.00": always two decimals, never a thousands separator.
     QString toString() const;
 

@@ -102,8 +102,16 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const
         return int(o.sync);
     case PendingRole:
         return o.sync != SyncState::Synced;
-    case Qt::ToolTipRole:
-        return o.sync == SyncState::Synced ? QVariant() : QVariant(displayName(o.sync));
+    case Qt::ToolTipRole: {
+        // The whole order on hover: a note ("allergic to nuts") is never
+        // only the part that fitted on the card.
+        QStringList tip { o.itemsSummary };
+        if (!o.note.isEmpty())
+            tip << tr("Note: %1").arg(o.note);
+        if (o.sync != SyncState::Synced)
+            tip << displayName(o.sync);
+        return tip.join(u'\n');
+    }
     default:
         break;
     }

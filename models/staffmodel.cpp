@@ -67,9 +67,9 @@ QVariant StaffModel::headerData(int section, Qt::Orientation orientation, int ro
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case UsernameColumn:
-        return tr("Username");
+        return tr("User name");
     case EmailColumn:
-        return tr("Email");
+        return tr("E-mail");
     case SyncColumn:
         return tr("Sync");
     default:

@@ -11,6 +11,8 @@ QString toWire(Role role)
         return QStringLiteral("admin");
     case Role::Manager:
         return QStringLiteral("manager");
+    case Role::Kitchen:
+        return QStringLiteral("kitchen");
     case Role::DeliveryCrew:
         return QStringLiteral("delivery-crew");
     case Role::Customer:
@@ -21,7 +23,7 @@ QString toWire(Role role)
 
 std::optional<Role> roleFromWire(QStringView text)
 {
-    for (Role r : { Role::Admin, Role::Manager, Role::DeliveryCrew, Role::Customer })
+    for (Role r : { Role::Admin, Role::Manager, Role::Kitchen, Role::DeliveryCrew, Role::Customer })
         if (text.compare(toWire(r), Qt::CaseInsensitive) == 0)
             return r;
     return std::nullopt;
@@ -34,6 +36,8 @@ QString displayName(Role role)
         return QCoreApplication::translate("LittleLemon::Role", "Administrator");
     case Role::Manager:
         return QCoreApplication::translate("LittleLemon::Role", "Manager");
+    case Role::Kitchen:
+        return QCoreApplication::translate("LittleLemon::Role", "Kitchen");
     case Role::DeliveryCrew:
         return QCoreApplication::translate("LittleLemon::Role", "Delivery crew");
     case Role::Customer:
@@ -53,6 +57,8 @@ Role roleFor(bool isStaff, const QStringList &groups)
         return Role::Admin;
     if (inGroup(groups, kManagerGroup))
         return Role::Manager;
+    if (inGroup(groups, kKitchenGroup))
+        return Role::Kitchen;
     if (inGroup(groups, kDeliveryCrewGroup))
         return Role::DeliveryCrew;
     return Role::Customer;

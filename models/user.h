@@ -9,17 +9,20 @@ namespace LittleLemon {
 
 // What a person may do. Derived from Django's is_staff and group names
 // (case-insensitively: real deployments hold "Manager" as well as "manager").
-enum class Role { Customer, DeliveryCrew, Manager, Admin };
+// Kitchen is our servers' extension (a "kitchen" group): it moves orders
+// from received to ready and reads their notes, nothing else.
+enum class Role { Customer, DeliveryCrew, Kitchen, Manager, Admin };
 
-QString toWire(Role role); // "admin", "manager", "delivery-crew", "customer"
+QString toWire(Role role); // "admin", "manager", "kitchen", "delivery-crew", "customer"
 std::optional<Role> roleFromWire(QStringView text);
 QString displayName(Role role);
 
 inline const QString kManagerGroup = QStringLiteral("manager");
 inline const QString kDeliveryCrewGroup = QStringLiteral("delivery-crew");
+inline const QString kKitchenGroup = QStringLiteral("kitchen");
 
 bool inGroup(const QStringList &groups, const QString &group);
-// The highest role: admin (is_staff) > manager > delivery crew > customer.
+// The highest role: admin (is_staff) > manager > kitchen > delivery crew > customer.
 Role roleFor(bool isStaff, const QStringList &groups);
 
 // A person known to a server. `id`, `groups` and `isStaff` come from our
@@ -37,8 +40,9 @@ struct User
     bool isAdmin() const { return isStaff; }
     bool isManager() const { return inGroup(groups, kManagerGroup); }
     bool isDeliveryCrew() const { return inGroup(groups, kDeliveryCrewGroup); }
+    bool isKitchen() const { return inGroup(groups, kKitchenGroup); }
     // Not in a staff group and not an admin: the cart is theirs.
-    bool isCustomer() const { return !isStaff && !isManager() && !isDeliveryCrew(); }
+    bool isCustomer() const { return !isStaff && !isManager() && !isDeliveryCrew() && !isKitchen(); }
 
     bool operator==(const User &o) const
     {

@@ -328,7 +328,7 @@
         <translation>Leyendo cambios</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+87"/>
         <location line="+48"/>
         <source>Reading %1</source>
         <translation>Leyendo %1</translation>
@@ -729,6 +729,37 @@
         <source>Ensure this value is greater than or equal to 0.</source>
         <translation>El valor debe ser mayor o igual que 0.</translation>
     </message>
+    <message>
+        <location line="+25"/>
+        <source>Type a price, such as %1.</source>
+        <translation>Escriba un precio, como %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+7"/>
+        <source>Type the price without thousands separators, such as %1.</source>
+        <translation>Escriba el precio sin separador de miles, como %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A price cannot be negative.</source>
+        <translation>Un precio no puede ser negativo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A price has at most 2 decimals: %1 is not a price.</source>
+        <translation>Un precio tiene como máximo 2 decimales: %1 no es un precio.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A price can be at most %1.</source>
+        <translation>Un precio puede ser como máximo %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not a price; type one such as %2.</source>
+        <translation>%1 no es un precio; escriba uno como %2.</translation>
+    </message>
 </context>
 <context>
     <name>LittleLemon::OrderStage</name>
@@ -766,7 +797,12 @@
 <context>
     <name>LittleLemon::OrdersModel</name>
     <message>
-        <location filename="../models/ordersmodel.cpp" line="+114"/>
+        <location filename="../models/ordersmodel.cpp" line="+110"/>
+        <source>Note: %1</source>
+        <translation>Nota: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>New</source>
         <translation>Nuevo</translation>
     </message>
@@ -880,7 +916,7 @@
 <context>
     <name>LittleLemon::Role</name>
     <message>
-        <location filename="../models/user.cpp" line="+34"/>
+        <location filename="../models/user.cpp" line="+36"/>
         <source>Administrator</source>
         <translation>Administrador</translation>
     </message>
@@ -888,6 +924,11 @@
         <location line="+2"/>
         <source>Manager</source>
         <translation>Gerente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kitchen</source>
+        <translation>Cocina</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -964,13 +1005,13 @@
     <name>LittleLemon::StaffModel</name>
     <message>
         <location filename="../models/staffmodel.cpp" line="+70"/>
-        <source>Username</source>
-        <translation>Usuario</translation>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Email</source>
-        <translation>Correo</translation>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1227,13 +1268,13 @@
 <context>
     <name>LittleLemon::Ui::BookingsPage</name>
     <message>
-        <location filename="../ui/bookingspage.cpp" line="+52"/>
-        <location line="+65"/>
+        <location filename="../ui/bookingspage.cpp" line="+53"/>
+        <location line="+68"/>
         <source>New booking…</source>
         <translation>Nueva reserva…</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-67"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
@@ -1288,7 +1329,7 @@
         <translation>Volver a hoy (Alt+Inicio)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1323,7 +1364,12 @@
         <translation>Mesas</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>Edit tables…</source>
+        <translation>Editar mesas…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>&lt;h2&gt;Bookings need a Little Lemon server&lt;/h2&gt;&lt;p&gt;This server does not keep table bookings (the Little Lemon cloud has none yet). Bookings work with a Little Lemon server on your network, or in standalone mode on this computer.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Las reservas necesitan un servidor Little Lemon&lt;/h2&gt;&lt;p&gt;Este servidor no guarda reservas de mesa (la nube de Little Lemon aún no las tiene). Las reservas funcionan con un servidor Little Lemon en su red, o en modo independiente en este equipo.&lt;/p&gt;</translation>
     </message>
@@ -1358,7 +1404,12 @@
         <translation>Editar la reserva seleccionada</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+48"/>
+        <source>Add, rename or remove the dining room&apos;s tables</source>
+        <translation>Añadir, renombrar o quitar las mesas del comedor</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Select a booking first.</source>
         <translation>Seleccione primero una reserva.</translation>
     </message>
@@ -1411,7 +1462,7 @@
 <context>
     <name>LittleLemon::Ui::CounterOrderDialog</name>
     <message>
-        <location filename="../ui/counterorderdialog.cpp" line="+37"/>
+        <location filename="../ui/counterorderdialog.cpp" line="+42"/>
         <source>Send order</source>
         <translation>Enviar pedido</translation>
     </message>
@@ -1451,7 +1502,7 @@
         <translation>Platos disponibles (Intro o toque para añadir)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>This order</source>
         <translation>Este pedido</translation>
     </message>
@@ -1461,7 +1512,7 @@
         <translation>Enviar el pedido (Ctrl+Intro)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>0 takes the item off the order</source>
         <translation>0 quita el plato del pedido</translation>
     </message>
@@ -1469,6 +1520,36 @@
         <location line="+50"/>
         <source>Total: %1</source>
         <translation>Total: %1</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Add at least one item to the order.</source>
+        <translation>Añada al menos un artículo al pedido.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Counter order saved on this terminal; it will be sent to the kitchen when the server is back.</source>
+        <translation>Pedido de mostrador guardado en este terminal; se enviará a la cocina cuando vuelva el servidor.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sending to the kitchen…</source>
+        <translation>Enviando a la cocina…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Counter order sent to the kitchen.</source>
+        <translation>Pedido de mostrador enviado a la cocina.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server refused this order: %1</source>
+        <translation>El servidor rechazó este pedido: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The server has not answered yet; the counter order waits in the changes to send.</source>
+        <translation>El servidor aún no ha respondido; el pedido de mostrador espera en los cambios por enviar.</translation>
     </message>
 </context>
 <context>
@@ -1502,7 +1583,7 @@
 <context>
     <name>LittleLemon::Ui::DeskController</name>
     <message>
-        <location filename="../ui/deskcontroller.cpp" line="+173"/>
+        <location filename="../ui/deskcontroller.cpp" line="+177"/>
         <source>Standalone mode is not available here.</source>
         <translation>El modo independiente no está disponible aquí.</translation>
     </message>
@@ -1603,7 +1684,7 @@
 <context>
     <name>LittleLemon::Ui::Language</name>
     <message>
-        <location filename="../ui/language.cpp" line="+111"/>
+        <location filename="../ui/language.cpp" line="+115"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
@@ -1696,12 +1777,12 @@
 <context>
     <name>LittleLemon::Ui::MenuItemDelegate</name>
     <message>
-        <location filename="../ui/menuitemdelegate.cpp" line="+29"/>
-        <source>A price such as 12.50: up to 4 digits, a point, 2 decimals</source>
-        <translation>Un precio como 12.50: hasta 4 dígitos, un punto y 2 decimales</translation>
+        <location filename="../ui/menuitemdelegate.cpp" line="+31"/>
+        <source>A price such as %1: up to %2, 2 decimals at most</source>
+        <translation>Un precio como %1: hasta %2, como máximo 2 decimales</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
@@ -1724,22 +1805,17 @@
 <context>
     <name>LittleLemon::Ui::MenuItemDialog</name>
     <message>
-        <location filename="../ui/menuitemdialog.cpp" line="+23"/>
+        <location filename="../ui/menuitemdialog.cpp" line="+24"/>
         <source>Featured on the menu&apos;s front page</source>
         <translation>Destacado en la portada del menú</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>New menu item</source>
         <translation>Nuevo plato del menú</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>12.50</source>
-        <translation>12.50</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+29"/>
         <source>Title</source>
         <translation>Nombre</translation>
     </message>
@@ -1749,7 +1825,7 @@
         <translation>Precio</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Category</source>
         <translation>Categoría</translation>
     </message>
@@ -2095,22 +2171,27 @@
         <translation>Llevar el pedido a la columna donde se suelte</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+58"/>
         <source>A %1 order cannot be cancelled.</source>
         <translation>Un pedido en estado %1 no se puede cancelar.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Delivery crew mark orders delivered once they are out for delivery; the kitchen moves the rest.</source>
-        <translation>Los repartidores marcan los pedidos como entregados cuando ya están en reparto; la cocina se encarga del resto.</translation>
+        <location line="+13"/>
+        <source>The kitchen moves orders from received to preparing to ready; managers and delivery crew move them on.</source>
+        <translation>La cocina lleva los pedidos de recibido a en preparación y a listo; los gerentes y repartidores hacen el resto.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>Delivery crew take ready orders out and mark them delivered; the kitchen moves the rest.</source>
+        <translation>Los repartidores sacan los pedidos listos y los marcan como entregados; la cocina hace el resto.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>An order moves one stage at a time: from %1 to %2 is too far.</source>
         <translation>Un pedido avanza de etapa en etapa: de %1 a %2 es demasiado.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Open</source>
         <translation>Abiertos</translation>
     </message>
@@ -2120,7 +2201,7 @@
         <translation>Tomar un pedido en mostrador o por teléfono (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>This server knows only open and delivered: the kitchen&apos;s stages, counter orders and cancelling need a Little Lemon server.</source>
         <translation>Este servidor solo conoce abierto y entregado: las etapas de cocina, los pedidos en mostrador y la cancelación necesitan un servidor Little Lemon.</translation>
     </message>
@@ -2181,12 +2262,7 @@
         <translation>Seleccione primero un pedido.</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Counter order sent to the kitchen.</source>
-        <translation>Pedido de mostrador enviado a la cocina.</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="+53"/>
         <source>Move to</source>
         <translation>Mover a</translation>
     </message>
@@ -2302,12 +2378,17 @@
         <translation>hoy</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>crew #%1</source>
-        <translation>repartidor #%1</translation>
+        <location line="+13"/>
+        <source>crew assigned</source>
+        <translation>repartidor asignado</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+25"/>
+        <source>Note: %1</source>
+        <translation>Nota: %1</translation>
+    </message>
+    <message>
+        <location line="-25"/>
         <source>no crew</source>
         <translation>sin repartidor</translation>
     </message>
@@ -2531,12 +2612,7 @@
 <context>
     <name>LittleLemon::Ui::Permissions</name>
     <message>
-        <location filename="../ui/permissions.cpp" line="+27"/>
-        <source>Only managers and delivery crew move orders along.</source>
-        <translation>Solo los gerentes y los repartidores hacen avanzar los pedidos.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location filename="../ui/permissions.cpp" line="+33"/>
         <source>This server does not track order stages, so orders cannot be cancelled here.</source>
         <translation>Este servidor no sigue las etapas de los pedidos, así que aquí no se pueden cancelar pedidos.</translation>
     </message>
@@ -2556,9 +2632,14 @@
         <translation>Los pedidos en mostrador necesitan un servidor Little Lemon o el modo independiente.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Only staff take counter orders.</source>
-        <translation>Solo el personal toma pedidos en mostrador.</translation>
+        <location line="-22"/>
+        <source>Only managers, the kitchen and delivery crew move orders along.</source>
+        <translation>Solo los gerentes, la cocina y los repartidores mueven los pedidos.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Counter orders are taken by managers at the counter.</source>
+        <translation>Los pedidos de mostrador los toman los gerentes en el mostrador.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2589,6 +2670,16 @@
         <location line="+9"/>
         <source>Only managers take and change bookings.</source>
         <translation>Solo los gerentes toman y cambian reservas.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tables need a Little Lemon server or standalone mode.</source>
+        <translation>Las mesas necesitan un servidor Little Lemon o el modo autónomo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only managers set up the tables.</source>
+        <translation>Solo los gerentes configuran las mesas.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2632,7 +2723,7 @@
 <context>
     <name>LittleLemon::Ui::SignInDialog</name>
     <message>
-        <location filename="../ui/signindialog.cpp" line="+47"/>
+        <location filename="../ui/signindialog.cpp" line="+50"/>
         <source>This computer (standalone)</source>
         <translation>Este equipo (independiente)</translation>
     </message>
@@ -2653,17 +2744,13 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+294"/>
+        <location line="+12"/>
+        <location line="+289"/>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
     <message>
-        <location line="-282"/>
-        <source>Little Lemon Desk — sign in</source>
-        <translation>Little Lemon Desk — iniciar sesión</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="-284"/>
         <source>Little Lemon Desk</source>
         <translation>Little Lemon Desk</translation>
     </message>
@@ -2678,12 +2765,12 @@
         <translation>https://…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Where does the restaurant&apos;s data live?</source>
         <translation>¿Dónde están los datos del restaurante?</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+17"/>
         <source>Allow plain HTTP: unencrypted, only behind a proxy you trust</source>
         <translation>Permitir HTTP sin cifrar: solo detrás de un proxy de confianza</translation>
     </message>
@@ -2694,24 +2781,17 @@
     </message>
     <message>
         <location line="+22"/>
-        <location line="+4"/>
         <source>User name</source>
         <translation>Nombre de usuario</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <location line="+5"/>
-        <location line="+33"/>
+        <location line="+2"/>
+        <location line="+32"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <source>Welcome! Nothing is set up on this computer yet. Name your restaurant and create the first manager account: it can do everything, including adding staff.</source>
-        <translation>¡Bienvenido! Aún no hay nada configurado en este equipo. Ponga nombre a su restaurante y cree la primera cuenta de gerente: puede hacerlo todo, incluso añadir personal.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="-16"/>
         <source>e.g. Little Lemon Chicago</source>
         <translation>por ejemplo: Little Lemon Chicago</translation>
     </message>
@@ -2726,27 +2806,32 @@
         <translation>al menos 8 caracteres</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Restaurant name</source>
         <translation>Nombre del restaurante</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Manager&apos;s user name</source>
-        <translation>Nombre de usuario del gerente</translation>
+        <location line="-19"/>
+        <source>Welcome! Nothing is set up on this computer yet. Name your restaurant and create the first manager (administrator) account: it can do everything, including adding staff.</source>
+        <translation>¡Bienvenido! Aún no hay nada configurado en este equipo. Ponga nombre a su restaurante y cree la primera cuenta de gerente (administrador): puede hacerlo todo, incluso dar de alta al personal.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+21"/>
+        <source>Manager (administrator) user name</source>
+        <translation>Usuario del gerente (administrador)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>E-mail</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Password again</source>
         <translation>Repita la contraseña</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Signs you in by itself next time, with a key kept in this computer&apos;s keychain (never your password).</source>
         <translation>La próxima vez inicia sesión solo, con una clave guardada en el llavero de este equipo (nunca su contraseña).</translation>
     </message>
@@ -2761,17 +2846,17 @@
         <translation>El modo independiente no está disponible en esta versión.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+77"/>
         <source>This computer has no password keychain, so Little Lemon cannot keep you signed in: you will type your password each time it starts.</source>
         <translation>Este equipo no tiene un llavero de contraseñas, así que Little Lemon no puede mantener su sesión: escribirá su contraseña cada vez que se abra.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>Create the restaurant</source>
         <translation>Crear el restaurante</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Keeps the restaurant&apos;s data on this computer; no internet needed.</source>
         <translation>Guarda los datos del restaurante en este equipo; no necesita internet.</translation>
     </message>
@@ -2796,7 +2881,7 @@
         <translation>El servidor del restaurante en este equipo no se inició: %1</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+127"/>
         <source>Trust this certificate and sign in</source>
         <translation>Confiar en este certificado y entrar</translation>
     </message>
@@ -2813,7 +2898,12 @@
         <translation>El certificado de este servidor no está firmado por una autoridad que este equipo conozca. Confíe en él solo si su huella SHA-256 es la que muestra su servidor: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
+        <source>Choose where the restaurant&apos;s data lives: this computer, a server on this network or the cloud.</source>
+        <translation>Elija dónde están los datos del restaurante: en este equipo, en un servidor de esta red o en la nube.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Type the server&apos;s address, e.g. 192.168.1.10:8000.</source>
         <translation>Escriba la dirección del servidor, por ejemplo: 192.168.1.10:8000.</translation>
     </message>
@@ -2829,8 +2919,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Choose a user name for the manager.</source>
-        <translation>Elija un nombre de usuario para el gerente.</translation>
+        <source>Choose a user name for the manager (administrator).</source>
+        <translation>Elija un nombre de usuario para el gerente (administrador).</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2856,7 +2946,7 @@
 <context>
     <name>LittleLemon::Ui::StaffPage</name>
     <message>
-        <location filename="../ui/staffpage.cpp" line="+39"/>
+        <location filename="../ui/staffpage.cpp" line="+40"/>
         <source>Managers</source>
         <translation>Gerentes</translation>
     </message>
@@ -2866,7 +2956,12 @@
         <translation>Repartidores</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Kitchen</source>
+        <translation>Cocina</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Accounts on this computer</source>
         <translation>Cuentas en este equipo</translation>
     </message>
@@ -2898,12 +2993,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+140"/>
+        <location line="+143"/>
         <source>Deactivate</source>
         <translation>Desactivar</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-141"/>
         <source>A deactivated account cannot sign in and is signed out of every terminal now.</source>
         <translation>Una cuenta desactivada no puede iniciar sesión y se cierra ahora en todos los terminales.</translation>
     </message>
@@ -2944,7 +3039,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+184"/>
+        <location line="+187"/>
         <source>Remove from the group</source>
         <translation>Quitar del grupo</translation>
     </message>
@@ -3139,9 +3234,65 @@
         <translation>Sin mesa</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+71"/>
         <source>No tables yet</source>
         <translation>Aún no hay mesas</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::Ui::TablesDialog</name>
+    <message>
+        <location filename="../ui/tablesdialog.cpp" line="+28"/>
+        <source>Add table</source>
+        <translation>Añadir mesa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove table…</source>
+        <translation>Quitar mesa…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tables</source>
+        <translation>Mesas</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>New table, e.g. T7 or Terrace 2</source>
+        <translation>Nueva mesa, p. ej. M7 o Terraza 2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> seats</source>
+        <translation> plazas</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>To rename a table or change its seats, select it and press F2 or double-click.</source>
+        <translation>Para renombrar una mesa o cambiar sus plazas, selecciónela y pulse F2 o haga doble clic.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>There is a table called %1 already.</source>
+        <translation>Ya hay una mesa llamada %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Table %1 (%n seat(s)) added.</source>
+        <translation>
+            <numerusform>Mesa %1 (%n plaza) añadida.</numerusform>
+            <numerusform>Mesa %1 (%n plazas) añadida.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Remove table</source>
+        <translation>Quitar mesa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove table %1? A table with bookings still to come stays until they are moved.</source>
+        <translation>¿Quitar la mesa %1? Una mesa con reservas pendientes se queda hasta que se muevan.</translation>
     </message>
 </context>
 </TS>

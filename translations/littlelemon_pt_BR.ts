@@ -328,7 +328,7 @@
         <translation>Lendo alterações</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+87"/>
         <location line="+48"/>
         <source>Reading %1</source>
         <translation>Lendo %1</translation>
@@ -729,6 +729,37 @@
         <source>Ensure this value is greater than or equal to 0.</source>
         <translation>O valor deve ser maior ou igual a 0.</translation>
     </message>
+    <message>
+        <location line="+25"/>
+        <source>Type a price, such as %1.</source>
+        <translation>Digite um preço, como %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+7"/>
+        <source>Type the price without thousands separators, such as %1.</source>
+        <translation>Digite o preço sem separador de milhar, como %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A price cannot be negative.</source>
+        <translation>Um preço não pode ser negativo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A price has at most 2 decimals: %1 is not a price.</source>
+        <translation>Um preço tem no máximo 2 casas decimais: %1 não é um preço.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A price can be at most %1.</source>
+        <translation>Um preço pode ser no máximo %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not a price; type one such as %2.</source>
+        <translation>%1 não é um preço; digite um como %2.</translation>
+    </message>
 </context>
 <context>
     <name>LittleLemon::OrderStage</name>
@@ -766,7 +797,12 @@
 <context>
     <name>LittleLemon::OrdersModel</name>
     <message>
-        <location filename="../models/ordersmodel.cpp" line="+114"/>
+        <location filename="../models/ordersmodel.cpp" line="+110"/>
+        <source>Note: %1</source>
+        <translation>Observação: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>New</source>
         <translation>Novo</translation>
     </message>
@@ -880,7 +916,7 @@
 <context>
     <name>LittleLemon::Role</name>
     <message>
-        <location filename="../models/user.cpp" line="+34"/>
+        <location filename="../models/user.cpp" line="+36"/>
         <source>Administrator</source>
         <translation>Administrador</translation>
     </message>
@@ -888,6 +924,11 @@
         <location line="+2"/>
         <source>Manager</source>
         <translation>Gerente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kitchen</source>
+        <translation>Cozinha</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -964,12 +1005,12 @@
     <name>LittleLemon::StaffModel</name>
     <message>
         <location filename="../models/staffmodel.cpp" line="+70"/>
-        <source>Username</source>
-        <translation>Usuário</translation>
+        <source>User name</source>
+        <translation>Nome de usuário</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Email</source>
+        <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
@@ -1227,13 +1268,13 @@
 <context>
     <name>LittleLemon::Ui::BookingsPage</name>
     <message>
-        <location filename="../ui/bookingspage.cpp" line="+52"/>
-        <location line="+65"/>
+        <location filename="../ui/bookingspage.cpp" line="+53"/>
+        <location line="+68"/>
         <source>New booking…</source>
         <translation>Nova reserva…</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-67"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
@@ -1288,7 +1329,7 @@
         <translation>Voltar para hoje (Alt+Home)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1323,7 +1364,12 @@
         <translation>Mesas</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>Edit tables…</source>
+        <translation>Editar mesas…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>&lt;h2&gt;Bookings need a Little Lemon server&lt;/h2&gt;&lt;p&gt;This server does not keep table bookings (the Little Lemon cloud has none yet). Bookings work with a Little Lemon server on your network, or in standalone mode on this computer.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;As reservas precisam de um servidor Little Lemon&lt;/h2&gt;&lt;p&gt;Este servidor não guarda reservas de mesa (a nuvem Little Lemon ainda não tem). As reservas funcionam com um servidor Little Lemon na sua rede, ou no modo autônomo neste computador.&lt;/p&gt;</translation>
     </message>
@@ -1358,7 +1404,12 @@
         <translation>Editar a reserva selecionada</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+48"/>
+        <source>Add, rename or remove the dining room&apos;s tables</source>
+        <translation>Adicionar, renomear ou remover as mesas do salão</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Select a booking first.</source>
         <translation>Selecione uma reserva primeiro.</translation>
     </message>
@@ -1411,7 +1462,7 @@
 <context>
     <name>LittleLemon::Ui::CounterOrderDialog</name>
     <message>
-        <location filename="../ui/counterorderdialog.cpp" line="+37"/>
+        <location filename="../ui/counterorderdialog.cpp" line="+42"/>
         <source>Send order</source>
         <translation>Enviar pedido</translation>
     </message>
@@ -1451,7 +1502,7 @@
         <translation>Itens disponíveis (Enter ou toque para incluir)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>This order</source>
         <translation>Este pedido</translation>
     </message>
@@ -1461,7 +1512,7 @@
         <translation>Enviar o pedido (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>0 takes the item off the order</source>
         <translation>0 tira o item do pedido</translation>
     </message>
@@ -1469,6 +1520,36 @@
         <location line="+50"/>
         <source>Total: %1</source>
         <translation>Total: %1</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Add at least one item to the order.</source>
+        <translation>Adicione pelo menos um item ao pedido.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Counter order saved on this terminal; it will be sent to the kitchen when the server is back.</source>
+        <translation>Pedido de balcão guardado neste terminal; será enviado à cozinha quando o servidor voltar.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sending to the kitchen…</source>
+        <translation>Enviando para a cozinha…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Counter order sent to the kitchen.</source>
+        <translation>Pedido de balcão enviado para a cozinha.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server refused this order: %1</source>
+        <translation>O servidor recusou este pedido: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The server has not answered yet; the counter order waits in the changes to send.</source>
+        <translation>O servidor ainda não respondeu; o pedido de balcão aguarda nas alterações a enviar.</translation>
     </message>
 </context>
 <context>
@@ -1502,7 +1583,7 @@
 <context>
     <name>LittleLemon::Ui::DeskController</name>
     <message>
-        <location filename="../ui/deskcontroller.cpp" line="+173"/>
+        <location filename="../ui/deskcontroller.cpp" line="+177"/>
         <source>Standalone mode is not available here.</source>
         <translation>O modo autônomo não está disponível aqui.</translation>
     </message>
@@ -1603,7 +1684,7 @@
 <context>
     <name>LittleLemon::Ui::Language</name>
     <message>
-        <location filename="../ui/language.cpp" line="+111"/>
+        <location filename="../ui/language.cpp" line="+115"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
@@ -1696,12 +1777,12 @@
 <context>
     <name>LittleLemon::Ui::MenuItemDelegate</name>
     <message>
-        <location filename="../ui/menuitemdelegate.cpp" line="+29"/>
-        <source>A price such as 12.50: up to 4 digits, a point, 2 decimals</source>
-        <translation>Um preço como 12.50: até 4 dígitos, um ponto, 2 casas decimais</translation>
+        <location filename="../ui/menuitemdelegate.cpp" line="+31"/>
+        <source>A price such as %1: up to %2, 2 decimals at most</source>
+        <translation>Um preço como %1: até %2, no máximo 2 casas decimais</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>Available</source>
         <translation>Disponível</translation>
     </message>
@@ -1724,22 +1805,17 @@
 <context>
     <name>LittleLemon::Ui::MenuItemDialog</name>
     <message>
-        <location filename="../ui/menuitemdialog.cpp" line="+23"/>
+        <location filename="../ui/menuitemdialog.cpp" line="+24"/>
         <source>Featured on the menu&apos;s front page</source>
         <translation>Em destaque na capa do cardápio</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>New menu item</source>
         <translation>Novo item do cardápio</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>12.50</source>
-        <translation>12.50</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+29"/>
         <source>Title</source>
         <translation>Nome</translation>
     </message>
@@ -1749,7 +1825,7 @@
         <translation>Preço</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Category</source>
         <translation>Categoria</translation>
     </message>
@@ -2095,22 +2171,27 @@
         <translation>Levar o pedido para a coluna onde ele for solto</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+58"/>
         <source>A %1 order cannot be cancelled.</source>
         <translation>Um pedido com status %1 não pode ser cancelado.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Delivery crew mark orders delivered once they are out for delivery; the kitchen moves the rest.</source>
-        <translation>Os entregadores marcam os pedidos como entregues depois que saem para entrega; a cozinha cuida das outras etapas.</translation>
+        <location line="+13"/>
+        <source>The kitchen moves orders from received to preparing to ready; managers and delivery crew move them on.</source>
+        <translation>A cozinha leva os pedidos de recebido a em preparo e a pronto; gerentes e entregadores fazem o resto.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>Delivery crew take ready orders out and mark them delivered; the kitchen moves the rest.</source>
+        <translation>Entregadores saem com os pedidos prontos e os marcam como entregues; a cozinha faz o resto.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>An order moves one stage at a time: from %1 to %2 is too far.</source>
         <translation>Um pedido avança uma etapa por vez: de %1 para %2 é longe demais.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Open</source>
         <translation>Em aberto</translation>
     </message>
@@ -2120,7 +2201,7 @@
         <translation>Anotar um pedido no balcão ou por telefone (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>This server knows only open and delivered: the kitchen&apos;s stages, counter orders and cancelling need a Little Lemon server.</source>
         <translation>Este servidor só conhece aberto e entregue: as etapas da cozinha, os pedidos no balcão e o cancelamento precisam de um servidor Little Lemon.</translation>
     </message>
@@ -2181,12 +2262,7 @@
         <translation>Selecione um pedido primeiro.</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Counter order sent to the kitchen.</source>
-        <translation>Pedido do balcão enviado para a cozinha.</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="+53"/>
         <source>Move to</source>
         <translation>Mover para</translation>
     </message>
@@ -2302,12 +2378,17 @@
         <translation>hoje</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>crew #%1</source>
-        <translation>entregador #%1</translation>
+        <location line="+13"/>
+        <source>crew assigned</source>
+        <translation>entregador definido</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+25"/>
+        <source>Note: %1</source>
+        <translation>Observação: %1</translation>
+    </message>
+    <message>
+        <location line="-25"/>
         <source>no crew</source>
         <translation>sem entregador</translation>
     </message>
@@ -2531,12 +2612,7 @@
 <context>
     <name>LittleLemon::Ui::Permissions</name>
     <message>
-        <location filename="../ui/permissions.cpp" line="+27"/>
-        <source>Only managers and delivery crew move orders along.</source>
-        <translation>Só gerentes e entregadores avançam pedidos.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location filename="../ui/permissions.cpp" line="+33"/>
         <source>This server does not track order stages, so orders cannot be cancelled here.</source>
         <translation>Este servidor não acompanha as etapas dos pedidos, então não é possível cancelar pedidos aqui.</translation>
     </message>
@@ -2556,9 +2632,14 @@
         <translation>Pedidos no balcão precisam de um servidor Little Lemon ou do modo autônomo.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Only staff take counter orders.</source>
-        <translation>Só a equipe anota pedidos no balcão.</translation>
+        <location line="-22"/>
+        <source>Only managers, the kitchen and delivery crew move orders along.</source>
+        <translation>Só gerentes, a cozinha e entregadores movem os pedidos.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Counter orders are taken by managers at the counter.</source>
+        <translation>Pedidos de balcão são registrados por gerentes no balcão.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2589,6 +2670,16 @@
         <location line="+9"/>
         <source>Only managers take and change bookings.</source>
         <translation>Só gerentes fazem e alteram reservas.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tables need a Little Lemon server or standalone mode.</source>
+        <translation>Mesas precisam de um servidor Little Lemon ou do modo autônomo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only managers set up the tables.</source>
+        <translation>Só gerentes configuram as mesas.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2632,7 +2723,7 @@
 <context>
     <name>LittleLemon::Ui::SignInDialog</name>
     <message>
-        <location filename="../ui/signindialog.cpp" line="+47"/>
+        <location filename="../ui/signindialog.cpp" line="+50"/>
         <source>This computer (standalone)</source>
         <translation>Este computador (autônomo)</translation>
     </message>
@@ -2653,17 +2744,13 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+294"/>
+        <location line="+12"/>
+        <location line="+289"/>
         <source>Sign in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location line="-282"/>
-        <source>Little Lemon Desk — sign in</source>
-        <translation>Little Lemon Desk — entrar</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="-284"/>
         <source>Little Lemon Desk</source>
         <translation>Little Lemon Desk</translation>
     </message>
@@ -2678,12 +2765,12 @@
         <translation>https://…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Where does the restaurant&apos;s data live?</source>
         <translation>Onde ficam os dados do restaurante?</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+17"/>
         <source>Allow plain HTTP: unencrypted, only behind a proxy you trust</source>
         <translation>Permitir HTTP simples: sem criptografia, só atrás de um proxy de confiança</translation>
     </message>
@@ -2694,24 +2781,17 @@
     </message>
     <message>
         <location line="+22"/>
-        <location line="+4"/>
         <source>User name</source>
         <translation>Nome de usuário</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <location line="+5"/>
-        <location line="+33"/>
+        <location line="+2"/>
+        <location line="+32"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <source>Welcome! Nothing is set up on this computer yet. Name your restaurant and create the first manager account: it can do everything, including adding staff.</source>
-        <translation>Boas-vindas! Ainda não há nada configurado neste computador. Dê um nome ao seu restaurante e crie a primeira conta de gerente: ela pode fazer tudo, inclusive incluir a equipe.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="-16"/>
         <source>e.g. Little Lemon Chicago</source>
         <translation>por exemplo: Little Lemon Chicago</translation>
     </message>
@@ -2726,27 +2806,32 @@
         <translation>pelo menos 8 caracteres</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Restaurant name</source>
         <translation>Nome do restaurante</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Manager&apos;s user name</source>
-        <translation>Nome de usuário do gerente</translation>
+        <location line="-19"/>
+        <source>Welcome! Nothing is set up on this computer yet. Name your restaurant and create the first manager (administrator) account: it can do everything, including adding staff.</source>
+        <translation>Bem-vindo! Nada está configurado neste computador ainda. Dê um nome ao restaurante e crie a primeira conta de gerente (administrador): ela pode fazer tudo, inclusive cadastrar a equipe.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+21"/>
+        <source>Manager (administrator) user name</source>
+        <translation>Usuário do gerente (administrador)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Password again</source>
         <translation>Repita a senha</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Signs you in by itself next time, with a key kept in this computer&apos;s keychain (never your password).</source>
         <translation>Da próxima vez você entra automaticamente, com uma chave guardada no chaveiro deste computador (nunca a sua senha).</translation>
     </message>
@@ -2761,17 +2846,17 @@
         <translation>O modo autônomo não está disponível nesta versão.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+77"/>
         <source>This computer has no password keychain, so Little Lemon cannot keep you signed in: you will type your password each time it starts.</source>
         <translation>Este computador não tem um chaveiro de senhas, então o Little Lemon não pode manter você conectado: você digitará sua senha cada vez que ele abrir.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>Create the restaurant</source>
         <translation>Criar o restaurante</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Keeps the restaurant&apos;s data on this computer; no internet needed.</source>
         <translation>Guarda os dados do restaurante neste computador; não precisa de internet.</translation>
     </message>
@@ -2796,7 +2881,7 @@
         <translation>O servidor do restaurante neste computador não iniciou: %1</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+127"/>
         <source>Trust this certificate and sign in</source>
         <translation>Confiar neste certificado e entrar</translation>
     </message>
@@ -2813,7 +2898,12 @@
         <translation>O certificado deste servidor não é assinado por uma autoridade que este computador conhece. Confie nele só se a impressão digital SHA-256 for a que o seu servidor mostra: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
+        <source>Choose where the restaurant&apos;s data lives: this computer, a server on this network or the cloud.</source>
+        <translation>Escolha onde ficam os dados do restaurante: neste computador, num servidor desta rede ou na nuvem.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Type the server&apos;s address, e.g. 192.168.1.10:8000.</source>
         <translation>Digite o endereço do servidor, por exemplo: 192.168.1.10:8000.</translation>
     </message>
@@ -2829,8 +2919,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Choose a user name for the manager.</source>
-        <translation>Escolha um nome de usuário para o gerente.</translation>
+        <source>Choose a user name for the manager (administrator).</source>
+        <translation>Escolha um nome de usuário para o gerente (administrador).</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2856,7 +2946,7 @@
 <context>
     <name>LittleLemon::Ui::StaffPage</name>
     <message>
-        <location filename="../ui/staffpage.cpp" line="+39"/>
+        <location filename="../ui/staffpage.cpp" line="+40"/>
         <source>Managers</source>
         <translation>Gerentes</translation>
     </message>
@@ -2866,7 +2956,12 @@
         <translation>Entregadores</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Kitchen</source>
+        <translation>Cozinha</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Accounts on this computer</source>
         <translation>Contas neste computador</translation>
     </message>
@@ -2898,12 +2993,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+140"/>
+        <location line="+143"/>
         <source>Deactivate</source>
         <translation>Desativar</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-141"/>
         <source>A deactivated account cannot sign in and is signed out of every terminal now.</source>
         <translation>Uma conta desativada não pode entrar e sai agora de todos os terminais.</translation>
     </message>
@@ -2944,7 +3039,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+184"/>
+        <location line="+187"/>
         <source>Remove from the group</source>
         <translation>Tirar do grupo</translation>
     </message>
@@ -3139,9 +3234,65 @@
         <translation>Sem mesa</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+71"/>
         <source>No tables yet</source>
         <translation>Ainda não há mesas</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::Ui::TablesDialog</name>
+    <message>
+        <location filename="../ui/tablesdialog.cpp" line="+28"/>
+        <source>Add table</source>
+        <translation>Adicionar mesa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove table…</source>
+        <translation>Remover mesa…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tables</source>
+        <translation>Mesas</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>New table, e.g. T7 or Terrace 2</source>
+        <translation>Nova mesa, p. ex. M7 ou Varanda 2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> seats</source>
+        <translation> lugares</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>To rename a table or change its seats, select it and press F2 or double-click.</source>
+        <translation>Para renomear uma mesa ou mudar seus lugares, selecione-a e pressione F2 ou dê um duplo clique.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>There is a table called %1 already.</source>
+        <translation>Já existe uma mesa chamada %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Table %1 (%n seat(s)) added.</source>
+        <translation>
+            <numerusform>Mesa %1 (%n lugar) adicionada.</numerusform>
+            <numerusform>Mesa %1 (%n lugares) adicionada.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Remove table</source>
+        <translation>Remover mesa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove table %1? A table with bookings still to come stays until they are moved.</source>
+        <translation>Remover a mesa %1? Uma mesa com reservas por vir fica até que elas sejam mudadas.</translation>
     </message>
 </context>
 </TS>

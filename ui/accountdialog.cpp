@@ -25,7 +25,7 @@ AccountDialog::AccountDialog(LocalServer *server, Mode mode, const QString &user
 {
     setObjectName(QStringLiteral("accountDialog"));
     setWindowTitle(mode == Mode::Create ? tr("New account") : tr("New password for %1").arg(username));
-    for (Role r : { Role::DeliveryCrew, Role::Manager, Role::Admin, Role::Customer })
+    for (Role r : { Role::DeliveryCrew, Role::Kitchen, Role::Manager, Role::Admin, Role::Customer })
         m_role->addItem(displayName(r), int(r));
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(tr("at least 8 characters, not only digits"));

@@ -3,6 +3,7 @@
 #include "models/bookingsmodel.h"
 #include "models/localstore.h"
 #include "models/tablesmodel.h"
+#include "ui/tablesdialog.h"
 #include "ui/bookingdialog.h"
 #include "ui/tableoccupancystrip.h"
 #include "ui/theme.h"
@@ -99,6 +100,9 @@ BookingsPage::BookingsPage(Workspace *workspace, QWidget *parent)
     header->resizeSection(BookingsModel::NameColumn, 200);
     header->resizeSection(BookingsModel::PhoneColumn, 190);
     m_view->setWordWrap(false);
+    // At least six whole bookings in view, whatever the strip below takes.
+    m_view->setMinimumHeight(m_view->horizontalHeader()->sizeHint().height()
+                             + 6 * m_view->verticalHeader()->defaultSectionSize() + 2 * m_view->frameWidth());
     header->resizeSection(BookingsModel::StatusColumn, 120);
     connect(m_view, &QAbstractItemView::activated, this, [this] { editBooking(); });
 
@@ -153,7 +157,16 @@ BookingsPage::BookingsPage(Workspace *workspace, QWidget *parent)
     QFont bold = stripTitle->font();
     bold.setBold(true);
     stripTitle->setFont(bold);
-    contentLayout->addWidget(stripTitle);
+    // A new restaurant has no tables: managers add them here.
+    m_tablesButton = new QPushButton(tr("Edit tables…"), content);
+    m_tablesButton->setObjectName(QStringLiteral("editTablesButton"));
+    m_tablesButton->setAutoDefault(false);
+    connect(m_tablesButton, &QPushButton::clicked, this, &BookingsPage::editTables);
+    auto *stripBar = new QHBoxLayout;
+    stripBar->addWidget(stripTitle);
+    stripBar->addStretch();
+    stripBar->addWidget(m_tablesButton);
+    contentLayout->addLayout(stripBar);
     contentLayout->addWidget(m_strip);
 
     m_explanation->setObjectName(QStringLiteral("bookingsExplanation"));
@@ -227,7 +240,24 @@ void BookingsPage::applyPermissions()
     m_model->setEditable(manage.allowed);
     applyVerdict(m_new, manage);
     applyVerdict(m_newButton, manage, m_new->toolTip());
+    // Hidden from those who can never use it (crew, kitchen); disabled with
+    // the reason for a manager against a server without tables.
+    const User &me = m_workspace->user();
+    m_tablesButton->setVisible(me.isManager() || me.isAdmin());
+    applyVerdict(m_tablesButton, p.manageTables(), tr("Add, rename or remove the dining room's tables"));
     updateButtons();
+}
+
+void BookingsPage::editTables()
+{
+    if (const Verdict v = m_workspace->permissions().manageTables(); !v) {
+        Q_EMIT statusMessage(v.reason);
+        return;
+    }
+    auto *dialog = new TablesDialog(m_workspace, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &TablesDialog::statusMessage, this, &BookingsPage::statusMessage);
+    dialog->open();
 }
 
 qint64 BookingsPage::currentBooking() const

@@ -55,6 +55,10 @@ public:
     BookingDialog *editBooking();
     bool setStatus(qint64 bookingId, BookingStatus status);
 
+    // The tables editor (managers); the dialog, for tests.
+    void editTables();
+    QPushButton *tablesButton() const { return m_tablesButton; }
+
 private:
     void applyPermissions();
     void updateButtons();
@@ -75,6 +79,7 @@ private:
     QPushButton *m_completeButton;
     QPushButton *m_noShowButton;
     QPushButton *m_cancelButton;
+    QPushButton *m_tablesButton = nullptr;
     QAction *m_new;
     QAction *m_edit;
     QAction *m_seat;

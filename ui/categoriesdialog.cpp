@@ -60,6 +60,10 @@ CategoriesDialog::CategoriesDialog(LocalStore *store, CategoryModel *model, cons
     addRow->addWidget(m_newTitle, 1);
     addRow->addWidget(m_add);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    // No default button: Enter in the title field adds the category once
+    // (returnPressed) and is not passed on to press "Add" a second time.
+    m_add->setAutoDefault(false);
+    buttons->button(QDialogButtonBox::Close)->setAutoDefault(false);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_view, 1);

@@ -2,16 +2,20 @@
 
 #include "models/menumodel.h"
 #include "ui/menufiltermodel.h"
+#include "ui/outboxwatcher.h"
 #include "ui/theme.h"
+#include "ui/workspace.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStyle>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -23,10 +27,11 @@ constexpr int kIdRole = Qt::UserRole;
 constexpr int kCentsRole = Qt::UserRole + 1;
 } // namespace
 
-CounterOrderDialog::CounterOrderDialog(LocalStore *store, MenuModel *menu, QWidget *parent)
+CounterOrderDialog::CounterOrderDialog(Workspace *workspace, QWidget *parent)
     : QDialog(parent)
-    , m_store(store)
-    , m_menu(menu)
+    , m_workspace(workspace)
+    , m_store(workspace->store())
+    , m_menu(workspace->menuModel())
     , m_filter(new MenuFilterModel(this))
     , m_search(new QLineEdit(this))
     , m_items(new QListView(this))
@@ -37,7 +42,7 @@ CounterOrderDialog::CounterOrderDialog(LocalStore *store, MenuModel *menu, QWidg
     , m_send(new QPushButton(tr("Send order"), this))
 {
     setWindowTitle(tr("Counter order"));
-    m_filter->setSourceModel(menu);
+    m_filter->setSourceModel(m_menu);
     m_filter->setAvailableOnly(true);
     m_filter->sort(MenuModel::TitleColumn);
     m_items->setModel(m_filter);
@@ -68,6 +73,8 @@ CounterOrderDialog::CounterOrderDialog(LocalStore *store, MenuModel *menu, QWidg
 
     auto *left = new QVBoxLayout;
     left->addWidget(new QLabel(tr("Available items (Enter or tap to add)"), this));
+    m_search->setObjectName(QStringLiteral("counterSearch"));
+    m_send->setObjectName(QStringLiteral("counterSend"));
     left->addWidget(m_search);
     left->addWidget(m_items, 1);
     auto *right = new QVBoxLayout;
@@ -81,14 +88,18 @@ CounterOrderDialog::CounterOrderDialog(LocalStore *store, MenuModel *menu, QWidg
     columns->addLayout(left, 2);
     columns->addLayout(right, 3);
 
+    // Send is an ActionRole button, not AcceptRole: a button box makes its
+    // first accept button the default one, which any Enter would press.
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_send->setDefault(false);
     m_send->setAutoDefault(false);
-    m_send->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_send->setToolTip(tr("Send the order (Ctrl+Enter)"));
-    buttons->addButton(m_send, QDialogButtonBox::AcceptRole);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    buttons->addButton(m_send, QDialogButtonBox::ActionRole);
+    for (QAbstractButton *b : buttons->buttons()) {
+        if (auto *push = qobject_cast<QPushButton *>(b))
+            push->setAutoDefault(false);
+    }
+    connect(m_send, &QPushButton::clicked, this, &CounterOrderDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &CounterOrderDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(columns, 1);
@@ -182,16 +193,110 @@ void CounterOrderDialog::updateTotal()
     m_send->setEnabled(!lines().isEmpty());
 }
 
+void CounterOrderDialog::keyPressEvent(QKeyEvent *event)
+{
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (!enter) {
+        QDialog::keyPressEvent(event);
+        return;
+    }
+    // Ctrl+Enter sends; a plain Enter has done its work where it was typed
+    // (added the item found, finished a quantity) and never sends.
+    if (event->modifiers() & Qt::ControlModifier) {
+        if (m_send->isEnabled())
+            accept();
+    }
+    event->accept();
+}
+
+void CounterOrderDialog::setBusy(bool busy, const QString &message)
+{
+    m_send->setEnabled(!busy && !lines().isEmpty());
+    m_search->setEnabled(!busy);
+    m_items->setEnabled(!busy);
+    m_lines->setEnabled(!busy);
+    m_note->setEnabled(!busy);
+    if (busy) {
+        m_error->setProperty("role", QStringLiteral("hint"));
+        m_error->style()->polish(m_error);
+        m_error->setText(message);
+        m_error->show();
+    } else {
+        m_error->hide();
+    }
+}
+
+void CounterOrderDialog::showError(const QString &message)
+{
+    m_error->setProperty("role", QStringLiteral("error"));
+    m_error->style()->polish(m_error);
+    m_error->setText(message);
+    m_error->show();
+}
+
 void CounterOrderDialog::accept()
 {
+    if (m_watcher)
+        return;
+    if (lines().isEmpty()) {
+        showError(tr("Add at least one item to the order."));
+        return;
+    }
+    // A refused attempt, corrected and sent again: the old one goes.
+    if (m_refusedSeq) {
+        m_store->discard(m_refusedSeq);
+        m_refusedSeq = 0;
+    }
     const LocalEdit edit = m_store->createCounterOrder(lines(), m_note->text().trimmed());
     if (!edit) {
-        m_error->setText(edit.error);
-        m_error->show();
+        showError(edit.error);
         return;
     }
     m_created = edit.id;
-    QDialog::accept();
+    if (edit.seq == 0 || !m_workspace->isOnline()) {
+        m_outcome = tr("Counter order saved on this terminal; it will be sent to the kitchen when the server is back.");
+        Q_EMIT statusMessage(m_outcome);
+        QDialog::accept();
+        return;
+    }
+    setBusy(true, tr("Sending to the kitchen…"));
+    m_watcher = new OutboxWatcher(m_store, edit.seq, 15000, this);
+    connect(m_watcher, &OutboxWatcher::accepted, this, [this] {
+        m_watcher->deleteLater();
+        m_watcher = nullptr;
+        setBusy(false);
+        m_outcome = tr("Counter order sent to the kitchen.");
+        Q_EMIT statusMessage(m_outcome);
+        QDialog::accept();
+    });
+    auto refused = [this](const QString &message) {
+        m_refusedSeq = m_watcher->seq();
+        m_watcher->deleteLater();
+        m_watcher = nullptr;
+        setBusy(false);
+        showError(tr("The server refused this order: %1").arg(message));
+    };
+    connect(m_watcher, &OutboxWatcher::refused, this, refused);
+    connect(m_watcher, &OutboxWatcher::conflicted, this, refused);
+    connect(m_watcher, &OutboxWatcher::stillWaiting, this, [this] {
+        m_watcher->deleteLater();
+        m_watcher = nullptr;
+        setBusy(false);
+        m_outcome = tr("The server has not answered yet; the counter order waits in the changes to send.");
+        Q_EMIT statusMessage(m_outcome);
+        QDialog::accept();
+    });
+    m_workspace->syncNow();
+}
+
+void CounterOrderDialog::reject()
+{
+    // Refused and given up: the refused order does not stay in the outbox.
+    if (m_refusedSeq) {
+        m_store->discard(m_refusedSeq);
+        m_refusedSeq = 0;
+    }
+    QDialog::reject();
 }
 
 } // namespace LittleLemon::Ui

@@ -17,17 +17,21 @@ class MenuModel;
 namespace LittleLemon::Ui {
 
 class MenuFilterModel;
+class OutboxWatcher;
+class Workspace;
 
 // A walk-in or phone order taken at the counter (our server's
 // "counter_orders"): pick items from what is available, set quantities, add
 // a note, send. The order goes through the outbox like every edit and shows
-// on the board at once.
+// on the board at once; the dialog stays open until the server took it (or,
+// offline, says it will be sent), so "sent" is never said of a refused order.
+// Enter only adds the item found; sending takes Ctrl+Enter or the button.
 class CounterOrderDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    CounterOrderDialog(LocalStore *store, MenuModel *menu, QWidget *parent = nullptr);
+    CounterOrderDialog(Workspace *workspace, QWidget *parent = nullptr);
 
     // Adds one of `menuItemId` (or one more).
     void addItem(qint64 menuItemId);
@@ -37,13 +41,26 @@ public:
     // The id of the order made (a temporary one until the server numbers it).
     qint64 createdOrder() const { return m_created; }
 
+    // What to say on the status bar once the dialog closed after a send.
+    QString outcome() const { return m_outcome; }
+
 public Q_SLOTS:
     void accept() override;
+    void reject() override;
+
+Q_SIGNALS:
+    void statusMessage(const QString &message);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    void setBusy(bool busy, const QString &message = QString());
+    void showError(const QString &message);
     void updateTotal();
     int rowOf(qint64 menuItemId) const;
 
+    Workspace *m_workspace;
     LocalStore *m_store;
     MenuModel *m_menu;
     MenuFilterModel *m_filter;
@@ -55,6 +72,9 @@ private:
     QLabel *m_error;
     QPushButton *m_send;
     qint64 m_created = 0;
+    qint64 m_refusedSeq = 0;
+    OutboxWatcher *m_watcher = nullptr;
+    QString m_outcome;
 };
 
 } // namespace LittleLemon::Ui

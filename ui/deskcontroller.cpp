@@ -116,6 +116,10 @@ DeskController::DeskController(LocalServer *localServer, Options options, QObjec
     m_dialog->setAddresses(s.value(QStringLiteral("signIn/lanAddress")).toString(),
                            s.value(QStringLiteral("signIn/cloudUrl")).toString());
     m_dialog->setTarget(last);
+    // A first start without --standalone: nothing is chosen for the person,
+    // and no server starts on this computer until they choose it.
+    if (!m_options.standalone && !m_options.demo && !s.contains(QStringLiteral("signIn/kind")))
+        m_dialog->clearTarget();
     if (m_options.standalone)
         m_dialog->setTarget({ ServerKind::Standalone, QString() });
     m_dialog->setUsername(s.value(QStringLiteral("signIn/username")).toString());

@@ -95,6 +95,10 @@ QString Language::install()
         delete ours;
         return QStringLiteral("en");
     }
+    // Numbers as the desk's language writes them (a price typed as 12,50 in
+    // pt_BR and es), also when the system's locale is another one.
+    if (QLocale::system().language() != QLocale(code).language())
+        QLocale::setDefault(QLocale(code));
     // Qt's own texts: OK/Cancel/Yes/No, the colour and file dialogs.
     auto *qt = new QTranslator(QCoreApplication::instance());
     if (qt->load(QLocale(code), QStringLiteral("qtbase"), QStringLiteral("_"),

@@ -30,7 +30,8 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     , m_identity(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("Little Lemon Desk — %1").arg(workspace->serverName()));
+    // The system adds " — Little Lemon Desk" (the application's display name).
+    setWindowTitle(workspace->serverName());
     setWindowIcon(QIcon(QStringLiteral(":/icons/littlelemon-desk-256.png")));
     setCentralWidget(m_stack);
     resize(1366, 800);

@@ -3,11 +3,11 @@
 #include "models/categorymodel.h"
 #include "models/entity.h"
 #include "models/menumodel.h"
-#include "ui/moneyvalidator.h"
 #include "ui/theme.h"
 
 #include <QComboBox>
 #include <QLineEdit>
+#include <QLocale>
 
 namespace LittleLemon::Ui {
 
@@ -24,9 +24,12 @@ QWidget *MenuItemDelegate::createEditor(QWidget *parent, const QStyleOptionViewI
     case MenuModel::PriceColumn: {
         auto *edit = new QLineEdit(parent);
         edit->setObjectName(QStringLiteral("priceEditor"));
-        edit->setValidator(new MoneyValidator(edit));
+        // No validator that drops keys: what is typed stays, and the model
+        // refuses what is not a price with the reason (MenuModel::editRefused).
+        edit->setMaxLength(32);
         edit->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        edit->setToolTip(tr("A price such as 12.50: up to 4 digits, a point, 2 decimals"));
+        edit->setToolTip(tr("A price such as %1: up to %2, 2 decimals at most")
+                             .arg(Money(1250).toInput(QLocale()), Money::maximum().toInput(QLocale())));
         return edit;
     }
     case MenuModel::CategoryColumn: {

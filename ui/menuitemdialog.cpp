@@ -10,6 +10,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 
 namespace LittleLemon::Ui {
@@ -22,11 +23,26 @@ MenuItemDialog::MenuItemDialog(LocalStore *store, CategoryModel *categories, qin
     , m_category(new QComboBox(this))
     , m_featured(new QCheckBox(tr("Featured on the menu's front page"), this))
     , m_error(new QLabel(this))
+    , m_priceProblem(new QLabel(this))
 {
     setWindowTitle(tr("New menu item"));
     m_title->setMaxLength(255);
-    m_price->setValidator(new MoneyValidator(m_price));
-    m_price->setPlaceholderText(tr("12.50"));
+    auto *validator = new MoneyValidator(m_price);
+    m_price->setValidator(validator);
+    m_price->setObjectName(QStringLiteral("priceField"));
+    m_price->setPlaceholderText(Money(1250).toInput(QLocale()));
+    m_priceProblem->setObjectName(QStringLiteral("priceProblem"));
+    m_priceProblem->setProperty("role", QStringLiteral("error"));
+    m_priceProblem->setWordWrap(true);
+    m_priceProblem->hide();
+    // Said while typing, not only on OK: "12,50" is a price in pt_BR and es,
+    // "5,999" is not anywhere.
+    connect(m_price, &QLineEdit::textChanged, this, [this, validator](const QString &text) {
+        const QString why = text.trimmed().isEmpty() ? QString() : validator->problem(text);
+        m_priceProblem->setText(why);
+        m_priceProblem->setVisible(!why.isEmpty());
+        growForWords();
+    });
     m_price->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     for (int row = 0; row < categories->rowCount(); ++row) {
         const QModelIndex c = categories->index(row, 0);
@@ -41,6 +57,7 @@ MenuItemDialog::MenuItemDialog(LocalStore *store, CategoryModel *categories, qin
     auto *form = new QFormLayout(this);
     form->addRow(tr("Title"), m_title);
     form->addRow(tr("Price"), m_price);
+    form->addRow(QString(), m_priceProblem);
     form->addRow(tr("Category"), m_category);
     form->addRow(m_featured);
     form->addRow(m_error);
@@ -52,13 +69,25 @@ MenuItemDialog::MenuItemDialog(LocalStore *store, CategoryModel *categories, qin
     resize(480, height());
 }
 
+void MenuItemDialog::growForWords()
+{
+    // A wrapped sentence needs the height it takes at this width; a dialog
+    // only grows by itself for its fields' minimum sizes.
+    layout()->invalidate();
+    layout()->activate();
+    const int h = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : sizeHint().height();
+    if (height() < h)
+        resize(width(), h);
+}
+
 void MenuItemDialog::accept()
 {
     QString why;
-    const auto price = Money::parse(m_price->text(), Money::MenuPrice, &why);
+    const auto price = Money::parseInput(m_price->text(), QLocale(), Money::MenuPrice, &why);
     if (!price) {
         m_error->setText(tr("Price: %1").arg(why));
         m_error->show();
+        growForWords();
         m_price->setFocus();
         return;
     }
@@ -71,6 +100,7 @@ void MenuItemDialog::accept()
     if (!edit) {
         m_error->setText(edit.error);
         m_error->show();
+        growForWords();
         return;
     }
     m_created = edit.id;

@@ -36,7 +36,10 @@ private:
     QLineEdit *m_price;
     QComboBox *m_category;
     QCheckBox *m_featured;
+    void growForWords();
+
     QLabel *m_error;
+    QLabel *m_priceProblem;
     qint64 m_created = 0;
 };
 

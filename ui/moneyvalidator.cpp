@@ -1,6 +1,6 @@
 #include "ui/moneyvalidator.h"
 
-#include <QRegularExpression>
+#include <QLocale>
 
 namespace LittleLemon::Ui {
 
@@ -12,20 +12,18 @@ MoneyValidator::MoneyValidator(QObject *parent, Money::ParseRules rules)
 
 QValidator::State MoneyValidator::validate(QString &input, int &) const
 {
-    static const QRegularExpression shape(QStringLiteral("^\\s*(-?)(\\d*)(\\.(\\d*))?\\s*$"));
-    const QRegularExpressionMatch m = shape.match(input);
-    if (!m.hasMatch())
+    // Far past any price: a paste of a paragraph is refused outright.
+    if (input.size() > 32)
         return Invalid;
-    if (!m.captured(1).isEmpty() && !m_rules.allowNegative)
-        return Invalid;
-    if (m.captured(4).size() > 2)
-        return Invalid;
-    QString integer = m.captured(2);
-    while (integer.size() > 1 && integer.startsWith(u'0'))
-        integer.remove(0, 1);
-    if (integer.size() > m_rules.maxIntegerDigits)
-        return Invalid;
-    return Money::parse(input, m_rules) ? Acceptable : Intermediate;
+    return Money::parseInput(input, locale(), m_rules) ? Acceptable : Intermediate;
+}
+
+QString MoneyValidator::problem(const QString &input) const
+{
+    QString why;
+    if (Money::parseInput(input, locale(), m_rules, &why))
+        return {};
+    return why;
 }
 
 } // namespace LittleLemon::Ui

@@ -6,10 +6,11 @@
 
 namespace LittleLemon::Ui {
 
-// Checks a price as it is typed, by Money's own rules (never through a
-// float): digits, at most one point and two decimals, at most the integer
-// digits the rules allow. "12." and "" are on their way (Intermediate);
-// "1.234", "12a" or "-1" cannot become a price and are refused as typed.
+// Checks a price as it is typed, in the locale (Money::parseInput, never
+// through a float). It never drops a keystroke: a key silently refused turns
+// "12,50" into "1250" or "-5" into "5", a different price than the person
+// meant. What is not a price stays on screen as typed (Intermediate) and the
+// dialog or the model says why when it is committed (problem()).
 class MoneyValidator : public QValidator
 {
     Q_OBJECT
@@ -18,6 +19,8 @@ public:
     explicit MoneyValidator(QObject *parent = nullptr, Money::ParseRules rules = Money::MenuPrice);
 
     State validate(QString &input, int &pos) const override;
+    // Why `input` is not a price, in words; empty when it is one.
+    QString problem(const QString &input) const;
 
 private:
     Money::ParseRules m_rules;

@@ -255,25 +255,45 @@ bool OrderBoardPage::hasStages() const
     return m_workspace->hasFeature(QStringLiteral("stages"));
 }
 
-std::optional<OrderStage> OrderBoardPage::nextFor(OrderStage stage) const
+std::optional<OrderStage> OrderBoardPage::nextFor(OrderStage stage, bool servedHere) const
 {
-    if (hasStages())
+    if (hasStages()) {
+        if (servedHere && stage == OrderStage::Ready)
+            return OrderStage::Delivered;
         return nextStage(stage);
+    }
     if (stage == OrderStage::Delivered || stage == OrderStage::Cancelled)
         return std::nullopt;
     return OrderStage::Delivered;
 }
 
-std::optional<OrderStage> OrderBoardPage::previousFor(OrderStage stage) const
+std::optional<OrderStage> OrderBoardPage::previousFor(OrderStage stage, bool servedHere) const
 {
-    if (hasStages())
+    if (hasStages()) {
+        if (servedHere && stage == OrderStage::Delivered)
+            return OrderStage::Ready;
         return previousStage(stage);
+    }
     if (stage == OrderStage::Delivered)
         return OrderStage::Received;
     return std::nullopt;
 }
 
-Verdict OrderBoardPage::mayMove(OrderStage from, OrderStage to, bool undo) const
+bool OrderBoardPage::isServedHere(qint64 orderId) const
+{
+    const OrdersModel *orders = m_workspace->ordersModel();
+    const int row = orders->rowOf(orderId);
+    if (row < 0)
+        return false;
+    const auto &o = orders->rowAt(row).order;
+    if (o.deliveryCrew && *o.deliveryCrew != 0)
+        return false;
+    // Placed by staff (a counter order), not by a customer online. Staff are
+    // the people in the groups this desk knows, and the one signed in.
+    return o.user == m_workspace->user().id || !m_workspace->store()->userName(o.user).isEmpty();
+}
+
+Verdict OrderBoardPage::mayMove(OrderStage from, OrderStage to, bool undo, bool servedHere) const
 {
     const Permissions p = m_workspace->permissions();
     if (Verdict v = p.moveOrders(); !v)
@@ -290,12 +310,26 @@ Verdict OrderBoardPage::mayMove(OrderStage from, OrderStage to, bool undo) const
     // The cloud knows delivered or not, and lets staff set either.
     if (!hasStages())
         return Verdict::yes();
-    if (!m_workspace->user().isManager()) {
-        if (from == OrderStage::OutForDelivery && to == OrderStage::Delivered)
+    const User &me = m_workspace->user();
+    if (me.isKitchen() && !me.isManager()) {
+        const auto cooking = [](OrderStage s) {
+            return s == OrderStage::Received || s == OrderStage::Preparing || s == OrderStage::Ready;
+        };
+        if (cooking(from) && cooking(to) && (nextStage(from) == to || previousStage(from) == to))
             return Verdict::yes();
-        return Verdict::no(tr("Delivery crew mark orders delivered once they are out for delivery; the kitchen "
-                              "moves the rest."));
+        return Verdict::no(tr("The kitchen moves orders from received to preparing to ready; managers and delivery "
+                              "crew move them on."));
     }
+    if (!me.isManager()) {
+        if ((from == OrderStage::Ready && to == OrderStage::OutForDelivery)
+            || (from == OrderStage::OutForDelivery && to == OrderStage::Delivered))
+            return Verdict::yes();
+        return Verdict::no(tr("Delivery crew take ready orders out and mark them delivered; the kitchen moves "
+                              "the rest."));
+    }
+    if (servedHere && ((from == OrderStage::Ready && to == OrderStage::Delivered)
+                       || (from == OrderStage::Delivered && to == OrderStage::Ready)))
+        return Verdict::yes();
     if (nextStage(from) == to || previousStage(from) == to || (undo && from == OrderStage::Cancelled))
         return Verdict::yes();
     return Verdict::no(tr("An order moves one stage at a time: from %1 to %2 is too far.")
@@ -305,8 +339,9 @@ Verdict OrderBoardPage::mayMove(OrderStage from, OrderStage to, bool undo) const
 QString OrderBoardPage::advanceLabel(const QModelIndex &index) const
 {
     const auto stage = OrderStage(index.data(OrdersModel::StageRole).toInt());
-    const auto next = nextFor(stage);
-    if (!next || !mayMove(stage, *next))
+    const bool here = isServedHere(index.data(OrdersModel::IdRole).toLongLong());
+    const auto next = nextFor(stage, here);
+    if (!next || !mayMove(stage, *next, false, here))
         return {};
     return displayName(*next) + QStringLiteral(" ›");
 }
@@ -435,6 +470,10 @@ void OrderBoardPage::applyPermissions()
     applyVerdict(m_cancelAction, p.cancelOrders());
     applyVerdict(m_counterAction, p.takeCounterOrders());
     applyVerdict(m_counterButton, p.takeCounterOrders(), tr("Take a walk-in or phone order (Ctrl+N)"));
+    // The crew and the kitchen never take orders: not offered at all, rather
+    // than a button that is always grey for them.
+    const User &me = m_workspace->user();
+    m_counterButton->setVisible(me.isManager() || me.isAdmin());
     m_limits->setFullText(
         hasStages() ? QString()
                     : tr("This server knows only open and delivered: the kitchen's stages, counter orders and "
@@ -548,7 +587,7 @@ bool OrderBoardPage::moveOrder(qint64 orderId, OrderStage to, bool undo)
         return false;
     if (*from == to)
         return true;
-    if (const Verdict v = mayMove(*from, to, undo); !v) {
+    if (const Verdict v = mayMove(*from, to, undo, isServedHere(orderId)); !v) {
         Q_EMIT statusMessage(v.reason);
         return false;
     }
@@ -572,7 +611,7 @@ bool OrderBoardPage::advance(qint64 orderId)
     const auto stage = stageOf(orderId);
     if (!stage)
         return false;
-    const auto next = nextFor(*stage);
+    const auto next = nextFor(*stage, isServedHere(orderId));
     if (!next) {
         Q_EMIT statusMessage(tr("Order #%1 is %2: it cannot move on.").arg(orderId).arg(displayName(*stage).toLower()));
         return false;
@@ -585,7 +624,7 @@ bool OrderBoardPage::stepBack(qint64 orderId)
     const auto stage = stageOf(orderId);
     if (!stage)
         return false;
-    const auto previous = previousFor(*stage);
+    const auto previous = previousFor(*stage, isServedHere(orderId));
     if (!previous) {
         Q_EMIT statusMessage(tr("Order #%1 cannot go back from %2.").arg(orderId).arg(displayName(*stage).toLower()));
         return false;
@@ -606,7 +645,7 @@ bool OrderBoardPage::undoLastMove()
         Q_EMIT statusMessage(tr("Order #%1 has changed since; nothing undone.").arg(move.order));
         return false;
     }
-    if (const Verdict v = mayMove(move.to, move.from, true); !v) {
+    if (const Verdict v = mayMove(move.to, move.from, true, isServedHere(move.order)); !v) {
         Q_EMIT statusMessage(v.reason);
         return false;
     }
@@ -682,15 +721,13 @@ void OrderBoardPage::newCounterOrder()
         Q_EMIT statusMessage(v.reason);
         return;
     }
-    auto *dialog = new CounterOrderDialog(m_workspace->store(), m_workspace->menuModel(), this);
+    auto *dialog = new CounterOrderDialog(m_workspace, this);
     dialog->setObjectName(QStringLiteral("counterOrderDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const qint64 id = dialog->createdOrder();
-        Q_EMIT statusMessage(tr("Counter order sent to the kitchen."));
-        m_workspace->syncNow();
-        selectOrder(id);
-    });
+    connect(dialog, &CounterOrderDialog::statusMessage, this, &OrderBoardPage::statusMessage);
+    // The keyboard goes back to the counter button, not to the new card:
+    // the next Enter must not move an order nobody looked at.
+    connect(dialog, &QDialog::finished, this, [this] { m_counterButton->setFocus(Qt::OtherFocusReason); });
     dialog->open();
 }
 

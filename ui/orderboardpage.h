@@ -57,13 +57,16 @@ public:
 
     // The stage one step forward / back from where the order is, as this
     // server counts stages; nullopt at either end.
-    std::optional<OrderStage> nextFor(OrderStage stage) const;
-    std::optional<OrderStage> previousFor(OrderStage stage) const;
+    // `servedHere`: an order taken by staff that nobody delivers (a table, a
+    // takeaway) goes from ready straight to delivered.
+    std::optional<OrderStage> nextFor(OrderStage stage, bool servedHere = false) const;
+    std::optional<OrderStage> previousFor(OrderStage stage, bool servedHere = false) const;
+    bool isServedHere(qint64 orderId) const;
     bool hasStages() const;
     // Whether the signed-in person may move an order between these stages
     // here (the server's rules: one stage at a time, managers may step back,
     // delivery crew only deliver), and if not, why.
-    Verdict mayMove(OrderStage from, OrderStage to, bool undo = false) const;
+    Verdict mayMove(OrderStage from, OrderStage to, bool undo = false, bool servedHere = false) const;
 
     // Moves an order (a local edit, remembered for undo). False with a
     // status message when not allowed or refused.

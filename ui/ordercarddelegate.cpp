@@ -161,7 +161,8 @@ void OrderCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     // Who delivers it, between the number and the age.
     const QString crew = index.data(OrdersModel::CrewNameRole).toString();
     const qint64 crewId = index.data(OrdersModel::CrewIdRole).toLongLong();
-    const QString crewText = crewId ? (crew.isEmpty() ? tr("crew #%1").arg(crewId) : crew) : tr("no crew");
+    // A name, never a number: until the names are read, "crew assigned".
+    const QString crewText = crewId ? (crew.isEmpty() ? tr("crew assigned") : crew) : tr("no crew");
     const int crewRight = line1.right() - QFontMetrics(ageFont).horizontalAdvance(ageLabel) - 10;
     if (crewRight - x > 24) {
         painter->setFont(option.font);
@@ -170,13 +171,27 @@ void OrderCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
                           fm.elidedText(crewText, Qt::ElideRight, crewRight - x));
     }
 
-    // Lines 2-3: the items, wrapped, elided at the end of the second line.
+    // Lines 2-3: the items, wrapped, elided at the end of the second line;
+    // a note has the third line to itself, in bold, before any item
+    // (allergies first); the whole of it is in the tooltip and the details.
     painter->setFont(option.font);
     painter->setPen(Qt::black);
     const QString items = index.data(OrdersModel::ItemsSummaryRole).toString();
     const QString note = index.data(OrdersModel::NoteRole).toString();
-    const QString text = note.isEmpty() ? items : items + QStringLiteral(" — ") + note;
+    const QString text = items;
     const QRect itemsRect(inner.left(), line1.bottom() + 6, inner.width(), 2 * fm.lineSpacing());
+    if (!note.isEmpty()) {
+        const QFont noteFont = scaled(option.font, 1.0, true);
+        painter->setFont(noteFont);
+        painter->setPen(QColor(0x8A, 0x4B, 0x00));
+        painter->drawText(QRect(itemsRect.left(), itemsRect.top() + fm.lineSpacing(), itemsRect.width(),
+                                fm.lineSpacing()),
+                          Qt::AlignLeft | Qt::AlignVCenter,
+                          QFontMetrics(noteFont).elidedText(tr("Note: %1").arg(note), Qt::ElideRight,
+                                                            itemsRect.width()));
+        painter->setFont(option.font);
+        painter->setPen(Qt::black);
+    }
     // Split by hand so the second line ends with an ellipsis, never a cut word.
     QString rest = text;
     QString line2;
@@ -189,9 +204,11 @@ void OrderCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         line2 = rest.left(cut);
         rest = rest.mid(cut).trimmed();
     }
+    if (!note.isEmpty())
+        line2 = fm.elidedText(text, Qt::ElideRight, itemsRect.width());
     painter->drawText(QRect(itemsRect.left(), itemsRect.top(), itemsRect.width(), fm.lineSpacing()),
                       Qt::AlignLeft | Qt::AlignVCenter, line2);
-    if (!rest.isEmpty()) {
+    if (!rest.isEmpty() && note.isEmpty()) {
         painter->drawText(QRect(itemsRect.left(), itemsRect.top() + fm.lineSpacing(), itemsRect.width(),
                                 fm.lineSpacing()),
                           Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(rest, Qt::ElideRight, itemsRect.width()));

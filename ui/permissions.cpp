@@ -22,9 +22,9 @@ Permissions::Permissions(const User &user, const QStringList &features, bool sta
 
 Verdict Permissions::moveOrders() const
 {
-    if (m_user.isManager() || m_user.isDeliveryCrew())
+    if (m_user.isManager() || m_user.isDeliveryCrew() || m_user.isKitchen())
         return Verdict::yes();
-    return Verdict::no(tr("Only managers and delivery crew move orders along."));
+    return Verdict::no(tr("Only managers, the kitchen and delivery crew move orders along."));
 }
 
 Verdict Permissions::cancelOrders() const
@@ -47,8 +47,9 @@ Verdict Permissions::takeCounterOrders() const
 {
     if (!hasFeature(QStringLiteral("counter_orders")))
         return Verdict::no(tr("Counter orders need a Little Lemon server or standalone mode."));
-    if (!m_user.isManager() && !m_user.isDeliveryCrew() && !m_user.isAdmin())
-        return Verdict::no(tr("Only staff take counter orders."));
+    // As the server has it: managers (and administrators) take them.
+    if (!m_user.isManager() && !m_user.isAdmin())
+        return Verdict::no(tr("Counter orders are taken by managers at the counter."));
     return Verdict::yes();
 }
 
@@ -96,6 +97,15 @@ Verdict Permissions::manageBookings() const
         return v;
     if (!m_user.isManager() && !m_user.isAdmin())
         return Verdict::no(tr("Only managers take and change bookings."));
+    return Verdict::yes();
+}
+
+Verdict Permissions::manageTables() const
+{
+    if (!hasFeature(QStringLiteral("tables")))
+        return Verdict::no(tr("Tables need a Little Lemon server or standalone mode."));
+    if (!m_user.isManager() && !m_user.isAdmin())
+        return Verdict::no(tr("Only managers set up the tables."));
     return Verdict::yes();
 }
 

@@ -39,6 +39,7 @@ public:
     Verdict manageCategories() const;
     Verdict seeBookings() const;
     Verdict manageBookings() const;
+    Verdict manageTables() const; // needs the server's "tables"
     Verdict seeStaff() const;
     Verdict manageAccounts() const; // create users, reset passwords: standalone only
 

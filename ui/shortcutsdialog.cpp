@@ -1,5 +1,8 @@
 #include "ui/shortcutsdialog.h"
 
+#include <QGuiApplication>
+#include <QScreen>
+
 #include "ui/page.h"
 
 #include <QAction>
@@ -60,7 +63,11 @@ ShortcutsDialog::ShortcutsDialog(QMainWindow *window)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_table, 1);
     layout->addWidget(buttons);
-    resize(760, 620);
+    // The list scrolls; the dialog stays within the screen (a 1366x768
+    // laptop at 125 % has 614 pixels of height to give).
+    const QScreen *screen = window && window->screen() ? window->screen() : QGuiApplication::primaryScreen();
+    const QRect room = screen ? screen->availableGeometry() : QRect(0, 0, 1024, 700);
+    resize(std::min(760, room.width() - 40), std::min(620, room.height() - 60));
 }
 
 int ShortcutsDialog::rowCount() const

@@ -5,6 +5,9 @@
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QHBoxLayout>
 #include <QHostAddress>
 #include <QLabel>
@@ -15,6 +18,7 @@
 #include <QRadioButton>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace LittleLemon::Ui {
@@ -51,7 +55,7 @@ SignInDialog::SignInDialog(LocalServer *localServer, QWidget *parent)
     , m_cloudUrl(new QLineEdit(this))
     , m_localState(new QLabel(this))
     , m_notice(new QLabel(this))
-    , m_forms(new QStackedWidget(this))
+    , m_forms(new QWidget(this))
     , m_username(new QLineEdit(this))
     , m_password(new QLineEdit(this))
     , m_keep(new QCheckBox(tr("Keep me signed in on this computer"), this))
@@ -73,7 +77,7 @@ SignInDialog::SignInDialog(LocalServer *localServer, QWidget *parent)
     , m_busyLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("signInDialog"));
-    setWindowTitle(tr("Little Lemon Desk — sign in"));
+    setWindowTitle(tr("Sign in")); // the system adds "— Little Lemon Desk"
     setWindowIcon(QIcon(QStringLiteral(":/icons/littlelemon-desk-256.png")));
 
     auto *logo = new QLabel(this);
@@ -110,32 +114,25 @@ SignInDialog::SignInDialog(LocalServer *localServer, QWidget *parent)
         submit();
     });
 
+    // Only the chosen kind's address and state show: a radio toggle swaps
+    // one row for another and the dialog keeps its height.
     auto *where = new QVBoxLayout;
     where->setSpacing(4);
     where->addWidget(caption(tr("Where does the restaurant's data live?"), this));
+    auto indent = [](QWidget *w) {
+        auto *row = new QHBoxLayout;
+        row->setContentsMargins(28, 0, 0, 0);
+        row->addWidget(w, 1);
+        return row;
+    };
     where->addWidget(m_standalone);
-    auto *localRow = new QHBoxLayout;
-    localRow->addSpacing(28);
-    localRow->addWidget(m_localState, 1);
-    where->addLayout(localRow);
+    where->addLayout(indent(m_localState));
     where->addWidget(m_lan);
-    auto *lanRow = new QHBoxLayout;
-    lanRow->addSpacing(28);
-    lanRow->addWidget(m_lanAddress, 1);
-    where->addLayout(lanRow);
-    auto *lanErrorRow = new QHBoxLayout;
-    lanErrorRow->addSpacing(28);
-    lanErrorRow->addWidget(m_lanError, 1);
-    where->addLayout(lanErrorRow);
+    where->addLayout(indent(m_lanAddress));
+    where->addLayout(indent(m_lanError));
     where->addWidget(m_cloud);
-    auto *cloudRow = new QHBoxLayout;
-    cloudRow->addSpacing(28);
-    cloudRow->addWidget(m_cloudUrl, 1);
-    where->addLayout(cloudRow);
-    auto *cloudErrorRow = new QHBoxLayout;
-    cloudErrorRow->addSpacing(28);
-    cloudErrorRow->addWidget(m_cloudError, 1);
-    where->addLayout(cloudErrorRow);
+    where->addLayout(indent(m_cloudUrl));
+    where->addLayout(indent(m_cloudError));
     // The cloud over plain HTTP: fine on this computer (tests, development),
     // elsewhere only when asked for, and said to be unencrypted.
     m_allowHttp = new QCheckBox(tr("Allow plain HTTP: unencrypted, only behind a proxy you trust"), this);
@@ -143,10 +140,7 @@ SignInDialog::SignInDialog(LocalServer *localServer, QWidget *parent)
     m_allowHttp->setToolTip(tr("Without HTTPS your password and the restaurant's data cross the network as they are."));
     m_allowHttp->setChecked(QSettings().value(QStringLiteral("signIn/cloudAllowPlainHttp"), false).toBool());
     connect(m_cloudUrl, &QLineEdit::textChanged, this, &SignInDialog::updateMode);
-    auto *httpRow = new QHBoxLayout;
-    httpRow->addSpacing(28);
-    httpRow->addWidget(m_allowHttp, 1);
-    where->addLayout(httpRow);
+    where->addLayout(indent(m_allowHttp));
     m_trustNote = new QLabel(this);
     m_trustNote->setObjectName(QStringLiteral("trustNote"));
     m_trustNote->setProperty("role", QStringLiteral("hint"));
@@ -156,33 +150,36 @@ SignInDialog::SignInDialog(LocalServer *localServer, QWidget *parent)
     where->addWidget(m_trustNote);
     where->addWidget(m_trust);
 
-    // ---- sign in
+    // ---- sign in: labels beside their fields, each error under its field
     auto *signIn = new QWidget(this);
-    auto *signInLayout = new QVBoxLayout(signIn);
+    auto *signInLayout = new QFormLayout(signIn);
     signInLayout->setContentsMargins(0, 0, 0, 0);
-    signInLayout->setSpacing(4);
+    signInLayout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    signInLayout->setRowWrapPolicy(QFormLayout::DontWrapRows);
     m_username->setObjectName(QStringLiteral("username"));
-    m_username->setPlaceholderText(tr("User name"));
     m_password->setObjectName(QStringLiteral("password"));
-    m_password->setPlaceholderText(tr("Password"));
     m_password->setEchoMode(QLineEdit::Password);
-    signInLayout->addWidget(caption(tr("User name"), signIn));
-    signInLayout->addWidget(m_username);
-    signInLayout->addWidget(m_usernameError);
-    signInLayout->addWidget(caption(tr("Password"), signIn));
-    signInLayout->addWidget(m_password);
-    signInLayout->addWidget(m_passwordError);
-    m_forms->addWidget(signIn);
+    signInLayout->addRow(tr("User name"), m_username);
+    signInLayout->addRow(QString(), m_usernameError);
+    signInLayout->addRow(tr("Password"), m_password);
+    signInLayout->addRow(QString(), m_passwordError);
+    // Two forms, one shown: a box layout counts only the visible one (a
+    // QStackedWidget asks every page for its height, the hidden one too).
+    auto *forms = new QVBoxLayout(m_forms);
+    forms->setContentsMargins(0, 0, 0, 0);
+    forms->addWidget(signIn);
+    m_signInForm = signIn;
 
-    // ---- first start: create the restaurant
+    // ---- first start: create the restaurant and its manager (an
+    // administrator as well: the one account that can add everyone else)
     auto *setup = new QWidget(this);
-    auto *setupLayout = new QVBoxLayout(setup);
-    setupLayout->setContentsMargins(0, 0, 0, 0);
-    setupLayout->setSpacing(4);
+    auto *setupOuter = new QVBoxLayout(setup);
+    setupOuter->setContentsMargins(0, 0, 0, 0);
     auto *welcome = new QLabel(tr("Welcome! Nothing is set up on this computer yet. Name your restaurant and "
-                                  "create the first manager account: it can do everything, including adding "
-                                  "staff."),
+                                  "create the first manager (administrator) account: it can do everything, "
+                                  "including adding staff."),
                                setup);
+    welcome->setObjectName(QStringLiteral("welcome"));
     welcome->setWordWrap(true);
     m_restaurant->setObjectName(QStringLiteral("restaurantName"));
     m_restaurant->setPlaceholderText(tr("e.g. Little Lemon Chicago"));
@@ -194,20 +191,21 @@ SignInDialog::SignInDialog(LocalServer *localServer, QWidget *parent)
     m_setupPassword->setPlaceholderText(tr("at least 8 characters"));
     m_setupRepeat->setObjectName(QStringLiteral("setupRepeat"));
     m_setupRepeat->setEchoMode(QLineEdit::Password);
-    setupLayout->addWidget(welcome);
-    setupLayout->addWidget(caption(tr("Restaurant name"), setup));
-    setupLayout->addWidget(m_restaurant);
-    setupLayout->addWidget(m_restaurantError);
-    setupLayout->addWidget(caption(tr("Manager's user name"), setup));
-    setupLayout->addWidget(m_setupUser);
-    setupLayout->addWidget(caption(tr("E-mail"), setup));
-    setupLayout->addWidget(m_setupEmail);
-    setupLayout->addWidget(caption(tr("Password"), setup));
-    setupLayout->addWidget(m_setupPassword);
-    setupLayout->addWidget(caption(tr("Password again"), setup));
-    setupLayout->addWidget(m_setupRepeat);
-    setupLayout->addWidget(m_repeatError);
-    m_forms->addWidget(setup);
+    auto *setupForm = new QFormLayout;
+    setupForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    setupForm->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    setupForm->addRow(tr("Restaurant name"), m_restaurant);
+    setupForm->addRow(QString(), m_restaurantError);
+    setupForm->addRow(tr("Manager (administrator) user name"), m_setupUser);
+    setupForm->addRow(tr("E-mail"), m_setupEmail);
+    setupForm->addRow(tr("Password"), m_setupPassword);
+    setupForm->addRow(tr("Password again"), m_setupRepeat);
+    setupForm->addRow(QString(), m_repeatError);
+    setupOuter->addWidget(welcome);
+    setupOuter->addLayout(setupForm);
+    forms->addWidget(setup);
+    m_setupForm = setup;
+    setup->hide();
 
     m_keep->setObjectName(QStringLiteral("keepSignedIn"));
     m_keep->setToolTip(tr("Signs you in by itself next time, with a key kept in this computer's keychain "
@@ -242,7 +240,7 @@ SignInDialog::SignInDialog(LocalServer *localServer, QWidget *parent)
     layout->addWidget(m_generalError);
     layout->addStretch();
     layout->addLayout(buttons);
-    setMinimumWidth(560);
+    setMinimumWidth(600);
 
     connect(m_kinds, &QButtonGroup::idToggled, this, [this](int, bool on) {
         if (!on)
@@ -287,6 +285,20 @@ void SignInDialog::setTarget(const SignInTarget &target)
     updateMode();
 }
 
+void SignInDialog::clearTarget()
+{
+    m_kinds->setExclusive(false);
+    for (QAbstractButton *b : m_kinds->buttons())
+        b->setChecked(false);
+    m_kinds->setExclusive(true);
+    updateMode();
+}
+
+bool SignInDialog::hasTarget() const
+{
+    return m_kinds->checkedId() >= 0;
+}
+
 void SignInDialog::setAddresses(const QString &lanAddress, const QString &cloudUrl)
 {
     m_lanAddress->setText(lanAddress);
@@ -322,6 +334,7 @@ void SignInDialog::setKeychainAvailable(bool available)
                                   : tr("This computer has no password keychain, so Little Lemon cannot keep you "
                                        "signed in: you will type your password each time it starts."));
     m_keepNote->setVisible(!available);
+    fitContents();
 }
 
 QLineEdit *SignInDialog::addressField() const
@@ -331,7 +344,7 @@ QLineEdit *SignInDialog::addressField() const
 
 bool SignInDialog::isSetupMode() const
 {
-    return m_forms->currentIndex() == 1;
+    return !m_setupForm->isHidden();
 }
 
 void SignInDialog::updateMode()
@@ -339,6 +352,12 @@ void SignInDialog::updateMode()
     const auto kind = ServerKind(m_kinds->checkedId());
     m_lanAddress->setEnabled(kind == ServerKind::Lan && !m_busy);
     m_cloudUrl->setEnabled(kind == ServerKind::Cloud && !m_busy);
+    m_lanAddress->setVisible(kind == ServerKind::Lan);
+    m_cloudUrl->setVisible(kind == ServerKind::Cloud);
+    if (kind != ServerKind::Lan)
+        m_lanError->hide();
+    if (kind != ServerKind::Cloud)
+        m_cloudError->hide();
     // Offered only where it matters: the cloud, at an http:// address that is not this computer.
     const QUrl cloud = QUrl::fromUserInput(m_cloudUrl->text().trimmed());
     const QHostAddress host(cloud.host());
@@ -349,18 +368,15 @@ void SignInDialog::updateMode()
     updateLocalState();
     const bool setup = kind == ServerKind::Standalone && m_local && m_local->state() == LocalServer::State::Running
         && m_local->needsSetup();
-    m_forms->setCurrentIndex(setup ? 1 : 0);
-    // A QStackedWidget is as tall as its tallest page: let only the shown one count.
-    for (int i = 0; i < m_forms->count(); ++i)
-        m_forms->widget(i)->setSizePolicy(QSizePolicy::Preferred,
-                                          i == m_forms->currentIndex() ? QSizePolicy::Preferred : QSizePolicy::Ignored);
-    m_forms->adjustSize();
+    m_signInForm->setVisible(!setup);
+    m_setupForm->setVisible(setup);
     m_go->setText(setup ? tr("Create the restaurant") : tr("Sign in"));
+    fitContents();
 }
 
 void SignInDialog::updateLocalState()
 {
-    if (!m_local) {
+    if (!m_local || ServerKind(m_kinds->checkedId()) != ServerKind::Standalone) {
         m_localState->hide();
         return;
     }
@@ -419,13 +435,55 @@ QLabel *SignInDialog::errorLabel(Field field) const
 
 void SignInDialog::fitContents()
 {
+    fitNow();
+    // Once more when what was just shown or hidden has been laid out (a
+    // wrapped error under a field takes its height a moment later).
+    if (!m_fitPending) {
+        m_fitPending = true;
+        QTimer::singleShot(0, this, [this] {
+            m_fitPending = false;
+            fitNow();
+        });
+    }
+}
+
+void SignInDialog::fitNow()
+{
     // Wrapped words need the height they take at this width; the dialog
     // grows for them and never leaves them cramped.
+    // It shrinks again when words go (a toggle, errors cleared), and never
+    // grows past the screen: the buttons stay where a person can reach them.
+    // Rows were just shown or hidden: the layouts count them afresh first,
+    // the shown form's own before the dialog's.
+    for (QWidget *form : { m_signInForm, m_setupForm }) {
+        if (form && form->layout()) {
+            form->layout()->invalidate();
+            form->layout()->activate();
+        }
+    }
+    m_forms->layout()->invalidate();
+    m_forms->layout()->activate();
+    layout()->invalidate();
+    layout()->activate();
     const int w = std::max(width(), minimumWidth());
-    const int h = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(w) : sizeHint().height();
+    int h = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(w) : layout()->totalSizeHint().height();
+    h = std::max(h, layout()->totalMinimumSize().height());
+    const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    if (screen)
+        h = std::min(h, screen->availableGeometry().height() - 60);
     setMinimumHeight(h);
-    if (height() < h)
+    if (height() != h)
         resize(w, h);
+}
+
+bool SignInDialog::event(QEvent *event)
+{
+    const bool done = QDialog::event(event);
+    // Shown or hidden rows are laid out later than they change: fit again
+    // then, with the heights they really take.
+    if (event->type() == QEvent::LayoutRequest && isVisible())
+        fitNow();
+    return done;
 }
 
 void SignInDialog::showEvent(QShowEvent *event)
@@ -515,6 +573,12 @@ void SignInDialog::submit()
     if (m_busy)
         return;
     clearErrors();
+    if (!hasTarget()) {
+        showError(Field::General, tr("Choose where the restaurant's data lives: this computer, a server on this "
+                                     "network or the cloud."));
+        m_standalone->setFocus();
+        return;
+    }
     const SignInTarget t = target();
     if (t.kind != ServerKind::Standalone && t.address.isEmpty()) {
         showError(Field::Address, t.kind == ServerKind::Lan ? tr("Type the server's address, e.g. 192.168.1.10:8000.")
@@ -528,7 +592,7 @@ void SignInDialog::submit()
             ok = false;
         }
         if (m_setupUser->text().trimmed().isEmpty()) {
-            m_repeatError->setText(tr("Choose a user name for the manager."));
+            m_repeatError->setText(tr("Choose a user name for the manager (administrator)."));
             m_repeatError->show();
             m_setupUser->setFocus();
             return;

@@ -46,6 +46,9 @@ public:
     SignInTarget target() const;
     // Chooses the target; an empty address keeps what the field holds.
     void setTarget(const SignInTarget &target);
+    // Nothing chosen yet (a first start): the person picks where data lives.
+    void clearTarget();
+    bool hasTarget() const;
     void setAddresses(const QString &lanAddress, const QString &cloudUrl);
     QString username() const;
     void setUsername(const QString &username);
@@ -93,10 +96,12 @@ Q_SIGNALS:
     void targetChanged();
 
 protected:
+    bool event(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
 
 private:
     void fitContents();
+    void fitNow();
     void updateMode();
     void updateLocalState();
     QLabel *errorLabel(Field field) const;
@@ -110,7 +115,9 @@ private:
     QLineEdit *m_cloudUrl;
     QLabel *m_localState;
     QLabel *m_notice;
-    QStackedWidget *m_forms;
+    QWidget *m_forms;
+    QWidget *m_signInForm = nullptr;
+    QWidget *m_setupForm = nullptr;
     QLineEdit *m_username;
     QLineEdit *m_password;
     QCheckBox *m_keep;
@@ -132,6 +139,7 @@ private:
     QLabel *m_generalError;
     QLabel *m_busyLabel;
     bool m_busy = false;
+    bool m_fitPending = false;
     QCheckBox *m_allowHttp = nullptr;
     QLabel *m_trustNote = nullptr;
 };

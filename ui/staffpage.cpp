@@ -28,6 +28,7 @@ StaffPage::StaffPage(Workspace *workspace, QWidget *parent)
     , m_workspace(workspace)
     , m_managers(new StaffModel(workspace->store(), kManagerGroup, this))
     , m_crew(new StaffModel(workspace->store(), kDeliveryCrewGroup, this))
+    , m_kitchen(new StaffModel(workspace->store(), kKitchenGroup, this))
     , m_denied(new QLabel(this))
 {
     setObjectName(QStringLiteral("staffPage"));
@@ -38,6 +39,10 @@ StaffPage::StaffPage(Workspace *workspace, QWidget *parent)
     auto *groups = new QHBoxLayout;
     groups->addWidget(makePanel(tr("Managers"), kManagerGroup, m_managers, &m_managerPanel), 1);
     groups->addWidget(makePanel(tr("Delivery crew"), kDeliveryCrewGroup, m_crew, &m_crewPanel), 1);
+    // Our servers' extension: the kitchen's own group.
+    m_kitchenBox = makePanel(tr("Kitchen"), kKitchenGroup, m_kitchen, &m_kitchenPanel);
+    groups->addWidget(m_kitchenBox, 1);
+    connect(workspace, &Workspace::featuresChanged, this, &StaffPage::applyPermissions);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_denied);
@@ -156,6 +161,8 @@ QWidget *StaffPage::makePanel(const QString &title, const QString &group, StaffM
 
 const StaffPage::Panel *StaffPage::panel(const QString &group) const
 {
+    if (group == kKitchenGroup)
+        return &m_kitchenPanel;
     return group == kManagerGroup ? &m_managerPanel : group == kDeliveryCrewGroup ? &m_crewPanel : nullptr;
 }
 
@@ -181,7 +188,8 @@ void StaffPage::applyPermissions()
     const Verdict see = m_workspace->permissions().seeStaff();
     m_denied->setText(see ? QString() : see.reason);
     m_denied->setVisible(!see);
-    for (const Panel *p : { &m_managerPanel, &m_crewPanel }) {
+    m_kitchenBox->setVisible(m_workspace->hasFeature(QStringLiteral("kitchen")));
+    for (const Panel *p : { &m_managerPanel, &m_crewPanel, &m_kitchenPanel }) {
         applyVerdict(p->add, see);
         applyVerdict(p->addButton, see, tr("Add this person to the group"));
     }
@@ -193,7 +201,7 @@ void StaffPage::applyPermissions()
 void StaffPage::updateButtons()
 {
     const bool may = m_workspace->permissions().seeStaff().allowed;
-    for (const Panel *p : { &m_managerPanel, &m_crewPanel })
+    for (const Panel *p : { &m_managerPanel, &m_crewPanel, &m_kitchenPanel })
         p->removeButton->setEnabled(may && p->view->currentIndex().isValid());
     if (m_resetButton) {
         const bool selected = m_accounts->currentRow() >= 0;

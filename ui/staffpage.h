@@ -73,8 +73,11 @@ private:
     Workspace *m_workspace;
     StaffModel *m_managers;
     StaffModel *m_crew;
+    StaffModel *m_kitchen;
     Panel m_managerPanel;
     Panel m_crewPanel;
+    Panel m_kitchenPanel;
+    QWidget *m_kitchenBox = nullptr;
     QLabel *m_denied;
     QWidget *m_accountsBox = nullptr;
     QTableWidget *m_accounts = nullptr;

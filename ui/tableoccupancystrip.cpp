@@ -100,6 +100,12 @@ int TableOccupancyStrip::blockCount() const
     return int(blocks(&lanes, &names).size());
 }
 
+bool TableOccupancyStrip::showsNowLine(const QDateTime &now) const
+{
+    const int minutes = now.time().hour() * 60 + now.time().minute();
+    return m_date == now.date() && minutes >= kFirstHour * 60 && minutes <= kLastHour * 60;
+}
+
 QSize TableOccupancyStrip::sizeHint() const
 {
     int lanes = 0;
@@ -172,9 +178,12 @@ void TableOccupancyStrip::paintEvent(QPaintEvent *)
                    QFontMetrics(small).elidedText(b.label, Qt::ElideRight, r.width() - 6));
     }
     // Now.
-    if (m_date == QDate::currentDate()) {
-        const QTime now = QTime::currentTime();
-        const int x = xOf(now.hour() * 60 + now.minute());
+    // Only while the strip's hours last: at 01:18 there is no "now" on a
+    // 10:00-23:00 strip, and a line at its left edge would say 10:00.
+    const QTime now = QTime::currentTime();
+    const int nowMinutes = now.hour() * 60 + now.minute();
+    if (showsNowLine()) {
+        const int x = xOf(nowMinutes);
         p.setPen(QPen(Theme::red().darker(140), 2));
         p.drawLine(x, area.top() - 4, x, area.bottom());
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDate>
+#include <QDateTime>
 #include <QWidget>
 
 class QAbstractItemModel;
@@ -23,6 +24,8 @@ public:
     void setDate(const QDate &date);
     // Bookings drawn on the strip (not cancelled or no-show), for tests.
     int blockCount() const;
+    // The red "now" line: on today's strip, within its hours only.
+    bool showsNowLine(const QDateTime &now = QDateTime::currentDateTime()) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

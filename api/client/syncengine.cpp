@@ -863,6 +863,11 @@ QList<SyncEngine::PullStep> SyncEngine::fullReadPlan() const
     if (role == Role::Manager || role == Role::Admin) {
         add(Entity::GroupMember, kManagerGroup);
         add(Entity::GroupMember, kDeliveryCrewGroup);
+        if (has(QStringLiteral("kitchen")))
+            add(Entity::GroupMember, kKitchenGroup);
+    } else if ((role == Role::Kitchen || role == Role::DeliveryCrew) && has(QStringLiteral("kitchen"))) {
+        // Our servers let them read the crew's names, for the cards.
+        add(Entity::GroupMember, kDeliveryCrewGroup);
     }
     return plan;
 }

@@ -145,10 +145,10 @@ QList<ChangeLog::Entry> ChangeLog::read(const ChangeViewer &v, qint64 since, int
     // The same rules as visibleAsDelete(), in SQL so a customer's page does
     // not drag every other customer's orders through C++. One statement
     // shape per kind of viewer: a small, fixed set for the statement cache.
-    const bool seesAllOrders = v.manager;
-    const bool crewOrders = !v.manager && v.crew;
+    const bool seesAllOrders = v.manager || v.kitchen;
+    const bool crewOrders = !seesAllOrders && v.crew;
     const bool seesAllBookings = v.manager || v.admin;
-    const bool staff = v.manager || v.admin || v.crew;
+    const bool staff = v.manager || v.admin || v.crew || v.kitchen;
     const bool seesMembers = v.manager || v.admin;
     QString sql = QStringLiteral("SELECT seq, entity, row_id, audience, deleted, owner_id, crew_id, flags, data"
                                  " FROM changes WHERE seq > ? AND ((audience = 0 AND (entity IN (1, 2)");
@@ -160,6 +160,8 @@ QList<ChangeLog::Entry> ChangeLog::read(const ChangeViewer &v, qint64 since, int
         sql += QStringLiteral(" OR entity = 5");
     if (seesMembers)
         sql += QStringLiteral(" OR entity = 6");
+    else if (v.crew || v.kitchen)
+        sql += QStringLiteral(" OR (entity = 6 AND (flags & 2) != 0)");
     sql += QStringLiteral(")) OR audience = ?) ORDER BY seq LIMIT ?");
 
     Statement s = m_db.statement(sql);
@@ -220,16 +222,17 @@ std::optional<bool> ChangeLog::visibleAsDelete(const ChangeViewer &v, const Entr
         sees = true;
         break;
     case ChangeKind::Order:
-        sees = v.manager || (v.crew ? e.scope.crew == v.userId : e.scope.owner == v.userId);
+        sees = v.manager || v.kitchen || (v.crew ? e.scope.crew == v.userId : e.scope.owner == v.userId);
         break;
     case ChangeKind::Booking:
         sees = v.manager || v.admin || e.scope.owner == v.userId;
         break;
     case ChangeKind::Table:
-        sees = v.manager || v.admin || v.crew;
+        sees = v.manager || v.admin || v.crew || v.kitchen;
         break;
     case ChangeKind::GroupMembership:
-        sees = v.manager || v.admin;
+        sees = v.manager || v.admin
+            || ((v.crew || v.kitchen) && (e.scope.flags & ChangeScope::kCrewMembership));
         break;
     }
     if (!sees)

@@ -23,6 +23,8 @@ struct ChangeScope
     std::optional<qint64> crew;
     int flags = 0;
     static constexpr int kHiddenFromCustomers = 1;
+    // A delivery-crew membership: the kitchen and the crew read these names (issue 14).
+    static constexpr int kCrewMembership = 2;
 };
 
 // The caller of the feed or of an event socket, by role.
@@ -32,10 +34,11 @@ struct ChangeViewer
     bool manager = false;
     bool admin = false;
     bool crew = false;
-    bool customer() const { return !manager && !admin && !crew; }
+    bool kitchen = false; // our extension: every order, nothing else of the managers'
+    bool customer() const { return !manager && !admin && !crew && !kitchen; }
     static ChangeViewer of(const User &user)
     {
-        return { user.id, user.isManager(), user.isAdmin(), user.isDeliveryCrew() };
+        return { user.id, user.isManager(), user.isAdmin(), user.isDeliveryCrew(), user.isKitchen() };
     }
 };
 

@@ -18,6 +18,8 @@ QStringList MetaController::features(bool events)
     if (events)
         out << QStringLiteral("events");
     out << QStringLiteral("idempotency") << QStringLiteral("etag");
+    // Issue 14: the "kitchen" group and role (docs/API.md).
+    out << QStringLiteral("kitchen");
     return out;
 }
 

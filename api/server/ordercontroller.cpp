@@ -49,14 +49,16 @@ Order OrderController::find(qint64 id)
 
 bool OrderController::maySee(const User &user, const Order &order)
 {
-    return user.isManager() || order.user == user.id || (order.deliveryCrew && *order.deliveryCrew == user.id);
+    // The kitchen (our extension) cooks every order, so it sees them all.
+    return user.isManager() || user.isKitchen() || order.user == user.id
+        || (order.deliveryCrew && *order.deliveryCrew == user.id);
 }
 
 Response OrderController::list(RequestContext &context)
 {
     const User &user = context.requireUser();
     OrderQuery query;
-    if (user.isManager()) {
+    if (user.isManager() || user.isKitchen()) {
         query.scope = OrderQuery::Scope::All;
     } else if (user.isDeliveryCrew()) {
         query.scope = OrderQuery::Scope::AssignedTo;
@@ -209,18 +211,41 @@ std::optional<OrderStage> OrderController::stageForStatus(const Order &order, bo
     return std::nullopt;
 }
 
-void OrderController::checkMove(const User &user, const Order &order, OrderStage to)
+bool OrderController::isServedHere(const Order &order) const
+{
+    if (order.deliveryCrew && *order.deliveryCrew != 0)
+        return false;
+    const auto placedBy = m_storage.userById(order.user);
+    return placedBy && !placedBy->user.isCustomer();
+}
+
+void OrderController::checkMove(const User &user, const Order &order, OrderStage to, bool servedHere)
 {
     const OrderStage from = order.effectiveStage();
     if (from == to)
         return;
     auto refuse = [&](const QString &why) { throw HttpError::field(QStringLiteral("stage"), why); };
-    if (!user.isManager()) {
-        // Delivery crew: only the last step, on their own orders (checked by the caller).
-        if (from == OrderStage::OutForDelivery && to == OrderStage::Delivered)
+    if (user.isKitchen() && !user.isManager()) {
+        // The kitchen: received -> preparing -> ready, and one step back among those.
+        const auto kitchenStage = [](OrderStage s) {
+            return s == OrderStage::Received || s == OrderStage::Preparing || s == OrderStage::Ready;
+        };
+        if (kitchenStage(from) && kitchenStage(to) && (nextStage(from) == to || previousStage(from) == to))
             return;
-        refuse(tr("Delivery crew may only move an order from out_for_delivery to delivered."));
+        refuse(tr("The kitchen moves orders from received to preparing to ready; the rest is for managers and "
+                  "delivery crew."));
     }
+    if (!user.isManager()) {
+        // Delivery crew, on their own orders (checked by the caller): take a
+        // ready order out, and deliver it.
+        if ((from == OrderStage::Ready && to == OrderStage::OutForDelivery)
+            || (from == OrderStage::OutForDelivery && to == OrderStage::Delivered))
+            return;
+        refuse(tr("Delivery crew may only take a ready order out for delivery and mark it delivered."));
+    }
+    if (servedHere && ((from == OrderStage::Ready && to == OrderStage::Delivered)
+                       || (from == OrderStage::Delivered && to == OrderStage::Ready)))
+        return;
     if (to == OrderStage::Cancelled) {
         if (isFinal(from))
             refuse(tr("A %1 order cannot be cancelled.").arg(toWire(from)));
@@ -291,10 +316,23 @@ Response OrderController::update(RequestContext &context)
         if (stage) {
             if (status && *status != (*stage == OrderStage::Delivered))
                 throw HttpError::field(QStringLiteral("status"), tr("status is true exactly when the stage is delivered."));
-            checkMove(user, order, *stage);
+            checkMove(user, order, *stage, isServedHere(order));
             change.stage = stage;
         } else if (status) {
             change.stage = stageForStatus(order, *status);
+        }
+    } else if (user.isKitchen()) {
+        // Stages only: the crew and the note are the manager's.
+        if (!object.contains(QStringLiteral("stage")))
+            throw HttpError::list(400, tr("The kitchen must provide a stage."));
+        if (object.contains(QStringLiteral("delivery_crew")) || object.contains(QStringLiteral("note"))
+            || object.contains(QStringLiteral("status")))
+            throw HttpError::list(400, tr("The kitchen may only change the stage."));
+        const auto stage = readStage();
+        body.throwIfErrors();
+        if (stage) {
+            checkMove(user, order, *stage, isServedHere(order));
+            change.stage = stage;
         }
     } else if (user.isDeliveryCrew()) {
         if (!order.deliveryCrew || *order.deliveryCrew != user.id)
@@ -309,7 +347,7 @@ Response OrderController::update(RequestContext &context)
         if (stage) {
             if (status && *status != (*stage == OrderStage::Delivered))
                 throw HttpError::field(QStringLiteral("status"), tr("status is true exactly when the stage is delivered."));
-            checkMove(user, order, *stage);
+            checkMove(user, order, *stage, isServedHere(order));
             change.stage = stage;
         } else if (status) {
             // A cloud-style client: status alone, as the cloud lets the crew send it.

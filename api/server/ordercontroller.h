@@ -35,7 +35,10 @@ private:
     // The stage a status-only PATCH means (cloud clients): delivered, or back to ready.
     static std::optional<OrderStage> stageForStatus(const Order &order, bool status);
     // Throws 400 {"stage": [...]} unless `user` may move `order` to `to`.
-    static void checkMove(const User &user, const Order &order, OrderStage to);
+    // `servedHere`: taken at the counter by staff and nobody delivers it (a
+    // table, a takeaway): from ready it goes straight to delivered.
+    static void checkMove(const User &user, const Order &order, OrderStage to, bool servedHere = false);
+    bool isServedHere(const Order &order) const;
 };
 
 } // namespace LittleLemon::Server

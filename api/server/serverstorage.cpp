@@ -178,6 +178,16 @@ void createSchemaV4(Database &db)
         db.execute(QString::fromLatin1(sql));
 }
 
+// The kitchen's own group (issue 14), an extension like the stages.
+void createSchemaV5(Database &db)
+{
+    db.execute(QStringLiteral("INSERT OR IGNORE INTO groups (name) VALUES ('kitchen')"));
+    // The crew's memberships in the change feed become readable by the kitchen and the crew.
+    db.execute(QStringLiteral("UPDATE changes SET flags = flags | 2 WHERE entity = 6 AND row_id IN"
+                              " (SELECT ug.id FROM user_groups ug JOIN groups g ON g.id = ug.group_id"
+                              "  WHERE g.name = 'delivery-crew')"));
+}
+
 QString placeholders(qsizetype n)
 {
     QString out;
@@ -196,7 +206,7 @@ ServerStorage::ServerStorage(Database &db)
 
 QList<Database::Migration> ServerStorage::migrations()
 {
-    return { createSchemaV1, createSchemaV2, createSchemaV3, createSchemaV4 };
+    return { createSchemaV1, createSchemaV2, createSchemaV3, createSchemaV4, createSchemaV5 };
 }
 
 // ---- users ----------------------------------------------------------------
@@ -284,8 +294,10 @@ void ServerStorage::applyRole(qint64 userId, Role role)
         .bind(1, userId)
         .exec();
     std::optional<GroupRecord> keep;
-    if (role == Role::Manager || role == Role::DeliveryCrew) {
-        keep = groupByName(role == Role::Manager ? kManagerGroup : kDeliveryCrewGroup);
+    if (role == Role::Manager || role == Role::DeliveryCrew || role == Role::Kitchen) {
+        keep = groupByName(role == Role::Manager ? kManagerGroup
+                               : role == Role::Kitchen ? kKitchenGroup
+                                                       : kDeliveryCrewGroup);
         if (!keep)
             throw StorageError(StorageError::Kind::Other, QStringLiteral("the staff groups are missing"));
     }
@@ -477,7 +489,10 @@ bool ServerStorage::deleteMembership(qint64 userId, qint64 groupId)
         return false;
     const qint64 membership = find.integer(0);
     m_db.statement(QStringLiteral("DELETE FROM user_groups WHERE id = ?")).bind(0, membership).exec();
-    m_changes.remove(ChangeKind::GroupMembership, membership, ChangeScope {});
+    ChangeScope scope;
+    if (const auto crew = groupByName(kDeliveryCrewGroup); crew && crew->id == groupId)
+        scope.flags = ChangeScope::kCrewMembership;
+    m_changes.remove(ChangeKind::GroupMembership, membership, scope);
     tx.commit();
     return true;
 }
@@ -485,7 +500,7 @@ bool ServerStorage::deleteMembership(qint64 userId, qint64 groupId)
 bool ServerStorage::seesOrder(const User &user, qint64 owner, std::optional<qint64> crew)
 {
     // The order lists' scopes (OrderController::list).
-    if (user.isManager())
+    if (user.isManager() || user.isKitchen())
         return true;
     if (user.isDeliveryCrew())
         return crew && *crew == user.id;
@@ -1143,7 +1158,10 @@ void ServerStorage::logMembership(qint64 membershipId, const QString &group, qin
         return;
     JsonWriter w;
     Wire::writeMembership(w, group, record->user);
-    m_changes.upsert(ChangeKind::GroupMembership, membershipId, w.take(), ChangeScope {});
+    ChangeScope scope;
+    if (group.compare(kDeliveryCrewGroup, Qt::CaseInsensitive) == 0)
+        scope.flags = ChangeScope::kCrewMembership;
+    m_changes.upsert(ChangeKind::GroupMembership, membershipId, w.take(), scope);
 }
 
 void ServerStorage::logMembershipsOf(qint64 userId)

@@ -576,6 +576,10 @@ void CliApp::list(const QString &what)
         QStringList headers;
         if (what == u"menu") {
             headers = { tr("ID"), tr("TITLE"), tr("PRICE"), tr("FEATURED"), tr("AVAILABLE"), tr("CATEGORY"), tr("SYNC") };
+            // Names where a person reads them; --json keeps the ids and adds the names.
+            QHash<qint64, QString> categories;
+            for (const auto &c : m_store->categories())
+                categories.insert(c.record.id, c.record.title);
             for (const auto &m : m_store->menuItems()) {
                 const MenuItem &r = m.record;
                 data.append(QJsonObject { { QStringLiteral("id"), r.id }, { QStringLiteral("title"), r.title },
@@ -583,12 +587,17 @@ void CliApp::list(const QString &what)
                                           { QStringLiteral("featured"), r.featured },
                                           { QStringLiteral("available"), r.available },
                                           { QStringLiteral("category"), r.category },
+                                          { QStringLiteral("category_title"), categories.value(r.category) },
                                           { QStringLiteral("sync"), syncWord(m.sync) } });
                 rows << QStringList { QString::number(r.id), r.title, r.price.toString(), r.featured ? tr("yes") : tr("no"),
-                                      r.available ? tr("yes") : tr("no"), QString::number(r.category), syncWord(m.sync) };
+                                      r.available ? tr("yes") : tr("no"),
+                                      categories.value(r.category, QString::number(r.category)), syncWord(m.sync) };
             }
         } else if (what == u"orders") {
             headers = { tr("ID"), tr("DATE"), tr("USER"), tr("TOTAL"), tr("STAGE"), tr("CREW"), tr("ITEMS"), tr("SYNC") };
+            // Staff by name (the groups this account may read); customers stay "#id".
+            const QHash<qint64, QString> names = m_store->userNames();
+            auto who = [&names](qint64 id) { return names.value(id, u'#' + QString::number(id)); };
             for (const OrderSummary &o : m_store->orderSummaries()) {
                 const OrderStage stage = o.effectiveStage();
                 if (m_options.open && isFinal(stage))
@@ -600,12 +609,14 @@ void CliApp::list(const QString &what)
                                           { QStringLiteral("stage"), toWire(stage) },
                                           { QStringLiteral("status"), o.status },
                                           { QStringLiteral("delivery_crew"), optionalId(o.deliveryCrew) },
+                                          { QStringLiteral("delivery_crew_name"),
+                                            o.deliveryCrew ? QJsonValue(names.value(*o.deliveryCrew)) : QJsonValue() },
                                           { QStringLiteral("items"), o.itemsSummary },
                                           { QStringLiteral("note"), o.note },
                                           { QStringLiteral("sync"), syncWord(o.sync) } });
-                rows << QStringList { QString::number(o.id), o.date.toString(Qt::ISODate), QString::number(o.user),
+                rows << QStringList { QString::number(o.id), o.date.toString(Qt::ISODate), who(o.user),
                                       o.total.toString(), toWire(stage),
-                                      o.deliveryCrew ? QString::number(*o.deliveryCrew) : QStringLiteral("-"),
+                                      o.deliveryCrew ? who(*o.deliveryCrew) : QStringLiteral("-"),
                                       o.itemsSummary, syncWord(o.sync) };
             }
         } else if (what == u"bookings") {
@@ -662,7 +673,18 @@ void CliApp::list(const QString &what)
         print(Ok, QString());
         return;
     }
-    refresh([print](int code, const QString &message) { print(code == Usage ? Offline : code, message); });
+    refresh([this, print](int code, const QString &message) {
+        // No keychain: the sign-in could not be kept, but the list asked for
+        // is shown (the local copy) and the reason goes to stderr; a script
+        // reading a list has what it asked for (exit 0).
+        if (code == Auth && (Client::TokenStore::usingMemoryFallback()
+                             || !QSettings().value(kProfileKeychain, true).toBool())) {
+            QTextStream(stderr) << message << Qt::endl;
+            print(Ok, QString());
+            return;
+        }
+        print(code == Usage ? Offline : code, message);
+    });
 }
 
 // ---- edits --------------------------------------------------------------------------
@@ -706,7 +728,7 @@ void CliApp::edit()
         }
         if (verb == u"set-price") {
             QString why;
-            const auto price = Money::parse(a.at(3), Money::MenuPrice, &why);
+            const auto price = Money::parseInput(a.at(3), QLocale::c(), Money::MenuPrice, &why);
             if (!price) {
                 finish(Usage, tr("\"%1\" is not a price: %2").arg(a.at(3), why));
                 return;

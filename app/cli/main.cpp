@@ -5,6 +5,7 @@
 #include "models/privatefiles.h"
 
 #include <QCommandLineParser>
+#include <QRegularExpression>
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QSettings>
@@ -91,7 +92,19 @@ int main(int argc, char *argv[])
                                      tr("S"));
     const QCommandLineOption verbose(QStringLiteral("verbose"), tr("Log each request and sync step to standard error."));
     parser.addOptions({ json, server, user, passwordStdin, offline, open, date, dataDir, rate, timeout, verbose });
-    if (!parser.parse(QCoreApplication::arguments())) {
+    // A negative number is a value, not an option: `menu set-price 14 -5`
+    // must reach the price check ("cannot be negative"), not be read as -5.
+    // Marked here, unmarked once the parser has passed them on as positionals.
+    const QChar kNumberMark(0x1);
+    QStringList arguments = QCoreApplication::arguments();
+    static const QRegularExpression number(QStringLiteral("^-[0-9.,]"));
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments.at(i) == QStringLiteral("--"))
+            break;
+        if (number.match(arguments.at(i)).hasMatch())
+            arguments[i].prepend(kNumberMark);
+    }
+    if (!parser.parse(arguments)) {
         QTextStream(stderr) << "littlelemon-cli: " << parser.errorText() << Qt::endl;
         return Usage;
     }
@@ -111,6 +124,10 @@ int main(int argc, char *argv[])
 
     CliApp::Options options;
     options.args = parser.positionalArguments();
+    for (QString &arg : options.args) {
+        if (arg.startsWith(kNumberMark))
+            arg.remove(0, 1);
+    }
     options.json = parser.isSet(json);
     options.offline = parser.isSet(offline);
     options.passwordStdin = parser.isSet(passwordStdin);

@@ -13,6 +13,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#include <memory>
+
 #include <sys/stat.h>
 
 using namespace LittleLemon;
@@ -32,18 +34,37 @@ QString portKey(const QString &dataDir)
                                   .toHex()
                                   .left(12));
 }
+
+// --help and --version print text and quit: they need no display, and a
+// QApplication without one aborts (an install script, ssh, a packaging check).
+bool onlyText(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "-h" || a == "--help" || a == "--help-all" || a == "-?" || a == "-v" || a == "--version")
+            return true;
+    }
+    return false;
+}
 } // namespace
 
 int main(int argc, char *argv[])
 {
     // The standalone database holds password hashes and a signing secret.
     ::umask(077);
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("littlelemon-desk"));
-    QApplication::setOrganizationName(QStringLiteral("Little Lemon"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Little Lemon Desk"));
-    QApplication::setApplicationVersion(QStringLiteral(LL_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("littlelemon-desk"));
+    std::unique_ptr<QCoreApplication> application;
+    if (onlyText(argc, argv))
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        application = std::make_unique<QApplication>(argc, argv);
+    QCoreApplication &app = *application;
+    QCoreApplication::setApplicationName(QStringLiteral("littlelemon-desk"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Little Lemon"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LL_VERSION));
+    if (qobject_cast<QApplication *>(&app)) {
+        QApplication::setApplicationDisplayName(QStringLiteral("Little Lemon Desk"));
+        QApplication::setDesktopFileName(QStringLiteral("littlelemon-desk"));
+    }
     // Portuguese, Spanish or English: the system's, or the one chosen under Desk ▸ Language.
     Ui::Language::install();
 
@@ -70,8 +91,12 @@ int main(int argc, char *argv[])
     screenshots.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({ standalone, demo, dataDir, demoUser, screenshots });
     parser.process(app);
+    // Anything but --help/--version came with a QApplication.
+    auto *gui = qobject_cast<QApplication *>(&app);
+    if (!gui)
+        return 0;
 
-    Ui::applyTheme(app);
+    Ui::applyTheme(*gui);
 
     const bool isDemo = parser.isSet(demo);
     Desk::StandaloneOptions options;
@@ -93,7 +118,7 @@ int main(int argc, char *argv[])
     desk.demo = isDemo;
     desk.demoUser = parser.value(demoUser);
     Ui::DeskController controller(&local, desk);
-    QObject::connect(&controller, &Ui::DeskController::quitRequested, &app, &QApplication::quit);
+    QObject::connect(&controller, &Ui::DeskController::quitRequested, &app, &QCoreApplication::quit);
     std::unique_ptr<Desk::Screenshotter> shooter;
     if (parser.isSet(screenshots)) {
         shooter = std::make_unique<Desk::Screenshotter>(&controller, &local, parser.value(screenshots));

@@ -106,7 +106,7 @@ int runUserCommand(const QCommandLineParser &parser, const QStringList &args, co
     auto role = [&](const QString &text) -> std::optional<Role> {
         const auto r = roleFromWire(text);
         if (!r)
-            fail(tr("unknown role \"%1\": use admin, manager, delivery-crew or customer").arg(text), 2);
+            fail(tr("unknown role \"%1\": use admin, manager, kitchen, delivery-crew or customer").arg(text), 2);
         return r;
     };
     auto password = [&]() -> QString {
@@ -365,7 +365,7 @@ int main(int argc, char *argv[])
            "Commands (without one, the server runs):\n"
            "  user add NAME --role ROLE [--email E] --password-stdin\n"
            "  user list\n"
-           "  user set-role NAME ROLE        (admin, manager, delivery-crew or customer)\n"
+           "  user set-role NAME ROLE        (admin, manager, kitchen, delivery-crew or customer)\n"
            "  user passwd NAME --password-stdin   (signs the user out everywhere)\n"
            "  user deactivate NAME           (refused at once, signed out everywhere)\n"
            "  user activate NAME\n"
@@ -388,7 +388,7 @@ int main(int argc, char *argv[])
         { QStringLiteral("throttle-user"), tr("Requests per minute for signed-in users (default 100)."), tr("N") },
         { QStringLiteral("access-ttl"), tr("Lifetime of access tokens in seconds (default 900)."), tr("S") },
         { QStringLiteral("refresh-ttl"), tr("Lifetime of refresh tokens in seconds (default 604800)."), tr("S") },
-        { QStringLiteral("role"), tr("user add: admin, manager, delivery-crew or customer."), tr("ROLE") },
+        { QStringLiteral("role"), tr("user add: admin, manager, kitchen, delivery-crew or customer."), tr("ROLE") },
         { QStringLiteral("email"), tr("user add: the user's email address."), tr("E") },
         { QStringLiteral("password-stdin"), tr("user add/passwd: read the password from standard input.") },
         { QStringLiteral("booking-stay"),

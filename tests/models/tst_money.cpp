@@ -247,6 +247,60 @@ private Q_SLOTS:
         QCOMPARE(v.value<Money>(), Money(1250));
         static_assert(Money(3) + Money(4) == Money(7), "Money arithmetic is constexpr");
     }
+
+    // Issue 14: what a person types, in their locale; never a different number.
+    void parseInput_data()
+    {
+        QTest::addColumn<QString>("locale");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<qint64>("cents"); // -1: refused
+        QTest::addColumn<QString>("words");
+        QTest::newRow("pt_BR comma") << "pt_BR" << "12,50" << qint64(1250) << QString();
+        QTest::newRow("es comma") << "es_ES" << "12,5" << qint64(1250) << QString();
+        QTest::newRow("pt_BR point") << "pt_BR" << "12.50" << qint64(1250) << QString();
+        QTest::newRow("en point") << "en_US" << "12.50" << qint64(1250) << QString();
+        QTest::newRow("en comma decimals") << "en_US" << "12,50" << qint64(1250) << QString();
+        QTest::newRow("en thousands") << "en_US" << "1,250" << qint64(-1) << "thousands";
+        QTest::newRow("both separators") << "pt_BR" << "1.250,00" << qint64(-1) << "thousands";
+        QTest::newRow("trailing comma") << "pt_BR" << "12," << qint64(1200) << QString();
+        QTest::newRow("leading comma") << "pt_BR" << ",5" << qint64(50) << QString();
+        QTest::newRow("spaces") << "en_US" << " 7 " << qint64(700) << QString();
+        QTest::newRow("too large") << "en_US" << "99999999" << qint64(-1) << "at most 9999.99";
+        QTest::newRow("too large pt_BR") << "pt_BR" << "10000" << qint64(-1) << "at most 9999,99";
+        QTest::newRow("negative") << "en_US" << "-5" << qint64(-1) << "negative";
+        QTest::newRow("three decimals") << "en_US" << "5.999" << qint64(-1) << "2 decimals";
+        QTest::newRow("letters") << "en_US" << "12a" << qint64(-1) << "not a price";
+        QTest::newRow("empty") << "en_US" << "" << qint64(-1) << "Type a price";
+    }
+
+    void parseInput()
+    {
+        QFETCH(QString, locale);
+        QFETCH(QString, text);
+        QFETCH(qint64, cents);
+        QFETCH(QString, words);
+        QString why;
+        const auto money = Money::parseInput(text, QLocale(locale), Money::MenuPrice, &why);
+        if (cents < 0) {
+            QVERIFY(!money);
+            QVERIFY2(why.contains(words), qPrintable(why));
+        } else {
+            QVERIFY2(money, qPrintable(why));
+            QCOMPARE(money->cents(), cents);
+        }
+    }
+
+    void toInputFollowsTheLocale()
+    {
+        QCOMPARE(Money(1250).toInput(QLocale(QStringLiteral("pt_BR"))), QStringLiteral("12,50"));
+        QCOMPARE(Money(1250).toInput(QLocale(QStringLiteral("en_US"))), QStringLiteral("12.50"));
+        QCOMPARE(Money::maximum().cents(), qint64(999999));
+        // What is shown reads back as the same number, in every locale.
+        for (const char *l : { "pt_BR", "es_ES", "en_US", "de_DE" }) {
+            const QLocale locale { QString::fromLatin1(l) };
+            QCOMPARE(Money::parseInput(Money(123456).toInput(locale), locale)->cents(), qint64(123456));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TstMoney)

@@ -46,7 +46,8 @@ private Q_SLOTS:
         QCOMPARE(features, (QStringList { QStringLiteral("me"), QStringLiteral("page_size"), QStringLiteral("bookings"),
                                           QStringLiteral("tables"), QStringLiteral("stages"), QStringLiteral("availability"),
                                           QStringLiteral("counter_orders"), QStringLiteral("changes"), QStringLiteral("events"),
-                                          QStringLiteral("idempotency"), QStringLiteral("etag") }));
+                                          QStringLiteral("idempotency"), QStringLiteral("etag"),
+                                          QStringLiteral("kitchen") }));
         // The throttles the server runs with (CloudFixture::relaxedArgs).
         QCOMPARE(m.value(QStringLiteral("limits")).toObject(),
                  parseJson("{\"anon\":1000000,\"user\":1000000}").toObject());

@@ -93,8 +93,8 @@ private Q_SLOTS:
             }
         }
         // The customer sees their two orders; the crew member the one assigned.
-        QCOMPARE(storage.changes().read(ChangeViewer { 3, false, false, false }, 0, 1000, &next).size(), 3 + 2);
-        QCOMPARE(storage.changes().read(ChangeViewer { 2, false, false, true }, 0, 1000, &next).size(), 3 + 1);
+        QCOMPARE(storage.changes().read(ChangeViewer { 3, false, false, false, false }, 0, 1000, &next).size(), 3 + 2);
+        QCOMPARE(storage.changes().read(ChangeViewer { 2, false, false, true, false }, 0, 1000, &next).size(), 3 + 1);
 
         // Opened again: nothing more to do, nothing logged twice.
         const qint64 latest = storage.changes().latest();

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void conflictResolvedFromTheCommandLine();
     void killedMidSyncLosesNothing();
     void withoutKeychainTheNextCommandAsksAgain();
+    void namesNegativePricesAndListsWithoutKeychain();
 
 private:
     // Runs littlelemon-cli with its own config and data folders (per test).
@@ -371,6 +372,46 @@ void tst_SyncCli::withoutKeychainTheNextCommandAsksAgain()
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY2(!f.readAll().contains("eyJ"), qPrintable(f.fileName() + QStringLiteral(" holds a JWT")));
     }
+}
+
+// Issue 14: `menu set-price 14 -5` says what is wrong with the price, lists
+// show names instead of ids, and a list read without a keychain is a list
+// (exit 0), with the reason on stderr.
+void tst_SyncCli::namesNegativePricesAndListsWithoutKeychain()
+{
+    TestServer server;
+    QVERIFY(startServer(server));
+    QVERIFY(login(server, QStringLiteral("mario")));
+    CliRun run = cli({ QStringLiteral("--json"), QStringLiteral("menu"), QStringLiteral("list") });
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    const QJsonObject first = run.json().value(QStringLiteral("data")).toArray().first().toObject();
+    const qint64 item = first.value(QStringLiteral("id")).toInteger();
+    const QString category = first.value(QStringLiteral("category_title")).toString();
+    QVERIFY2(!category.isEmpty(), qPrintable(run.describe()));
+    run = cli({ QStringLiteral("menu"), QStringLiteral("set-price"), QString::number(item), QStringLiteral("-5") });
+    QCOMPARE(run.code, 2);
+    QVERIFY2(run.err.contains("negative") && !run.err.contains("Unknown option"), qPrintable(run.describe()));
+    // Options after the negative number still count.
+    run = cli({ QStringLiteral("menu"), QStringLiteral("set-price"), QString::number(item), QStringLiteral("-5"),
+                QStringLiteral("--json") });
+    QCOMPARE(run.code, 2);
+    QCOMPARE(run.json().value(QStringLiteral("result")).toString(), QStringLiteral("usage"));
+    // The table a person reads names the category.
+    run = cli({ QStringLiteral("menu"), QStringLiteral("list") });
+    QVERIFY2(run.code == 0 && run.out.contains(category.toUtf8()), qPrintable(run.describe()));
+    run = cli({ QStringLiteral("--json"), QStringLiteral("orders"), QStringLiteral("list") });
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    for (const QJsonValue &v : run.json().value(QStringLiteral("data")).toArray()) {
+        const QJsonObject o = v.toObject();
+        if (!o.value(QStringLiteral("delivery_crew")).isNull())
+            QVERIFY2(!o.value(QStringLiteral("delivery_crew_name")).toString().isEmpty(), qPrintable(run.describe()));
+    }
+    // Without a keychain: the list from the local copy, exit 0, the reason on stderr.
+    QVERIFY(login(server, QStringLiteral("mario"), false));
+    run = cli({ QStringLiteral("menu"), QStringLiteral("list") }, QByteArray(), false);
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    QVERIFY2(run.out.contains(category.toUtf8()), qPrintable(run.describe()));
+    QVERIFY2(run.err.contains("keychain"), qPrintable(run.describe()));
 }
 
 QTEST_GUILESS_MAIN(tst_SyncCli)

@@ -6,7 +6,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -45,6 +47,29 @@ void prepareUiEnvironment()
     qunsetenv("DBUS_SESSION_BUS_ADDRESS");
     qunsetenv("DISPLAY");
     qunsetenv("WAYLAND_DISPLAY");
+}
+
+void useScreen(int width, int height)
+{
+    const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+    if (!platform.isEmpty() && !platform.startsWith("offscreen"))
+        return;
+    const QString path = home()->path() + QStringLiteral("/offscreen-screen.json");
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return;
+    const QJsonObject screen { { QStringLiteral("name"), QStringLiteral("Test screen") },
+                               { QStringLiteral("x"), 0 },
+                               { QStringLiteral("y"), 0 },
+                               { QStringLiteral("width"), width },
+                               { QStringLiteral("height"), height },
+                               { QStringLiteral("logicalDpi"), 96 },
+                               { QStringLiteral("logicalBaseDpi"), 96 },
+                               { QStringLiteral("dpr"), 1 } };
+    const QJsonObject config { { QStringLiteral("screens"), QJsonArray { screen } } };
+    file.write(QJsonDocument(config).toJson());
+    file.close();
+    qputenv("QT_QPA_PLATFORM", ("offscreen:configfile=" + path).toUtf8());
 }
 
 DeskFixture::DeskFixture()

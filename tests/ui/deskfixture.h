@@ -27,6 +27,10 @@ namespace LittleLemon::Test {
 // keychain fallbacks of the person running the tests are never touched, and
 // no D-Bus session, so tokens stay in memory.
 void prepareUiEnvironment();
+// Before QApplication, after prepareUiEnvironment(): the offscreen platform
+// gets one screen of this size (the 1366x768 laptop, say) instead
+// of its default 800x600. QT_SCALE_FACTOR then scales it as a display would.
+void useScreen(int width, int height);
 
 class DeskFixture
 {
@@ -83,6 +87,21 @@ private:
     int main(int argc, char *argv[])                                                                                   \
     {                                                                                                                  \
         LittleLemon::Test::prepareUiEnvironment();                                                                     \
+        QApplication app(argc, argv);                                                                                  \
+        QApplication::setApplicationName(QStringLiteral("littlelemon-desk-test"));                                     \
+        QApplication::setOrganizationName(QStringLiteral("Little Lemon Tests"));                                       \
+        app.setAttribute(Qt::AA_Use96Dpi, true);                                                                       \
+        TestClass tc;                                                                                                  \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                                     \
+        return QTest::qExec(&tc, argc, argv);                                                                          \
+    }
+
+// The same on a screen of `width` x `height` pixels.
+#define LL_UI_TEST_MAIN_SCREEN(TestClass, width, height)                                                               \
+    int main(int argc, char *argv[])                                                                                   \
+    {                                                                                                                  \
+        LittleLemon::Test::prepareUiEnvironment();                                                                     \
+        LittleLemon::Test::useScreen(width, height);                                                                   \
         QApplication app(argc, argv);                                                                                  \
         QApplication::setApplicationName(QStringLiteral("littlelemon-desk-test"));                                     \
         QApplication::setOrganizationName(QStringLiteral("Little Lemon Tests"));                                       \
