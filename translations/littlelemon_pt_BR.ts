@@ -364,7 +364,7 @@
 <context>
     <name>LittleLemon::Desk::Screenshotter</name>
     <message>
-        <location filename="../app/desk/screenshotter.cpp" line="+117"/>
+        <location filename="../app/desk/screenshotter.cpp" line="+134"/>
         <source>Cannot reach the server at 192.168.1.10:8000. Check that it is running and that this computer is on the restaurant&apos;s network.</source>
         <translation>Não foi possível alcançar o servidor em 192.168.1.10:8000. Verifique se ele está funcionando e se este computador está na rede do restaurante.</translation>
     </message>
@@ -372,7 +372,7 @@
 <context>
     <name>LittleLemon::Desk::StandaloneServer</name>
     <message>
-        <location filename="../app/desk/standaloneserver.cpp" line="+103"/>
+        <location filename="../app/desk/standaloneserver.cpp" line="+104"/>
         <source>Little Lemon (demo)</source>
         <translation>Little Lemon (demonstração)</translation>
     </message>
@@ -1707,12 +1707,7 @@
 <context>
     <name>LittleLemon::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+33"/>
-        <source>Little Lemon Desk — %1</source>
-        <translation>Little Lemon Desk — %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../ui/mainwindow.cpp" line="+39"/>
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
@@ -1815,7 +1810,7 @@
         <translation>Novo item do cardápio</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Title</source>
         <translation>Nome</translation>
     </message>
@@ -1835,7 +1830,7 @@
         <translation>Incluir no cardápio</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+23"/>
         <source>Price: %1</source>
         <translation>Preço: %1</translation>
     </message>
@@ -2695,7 +2690,7 @@
 <context>
     <name>LittleLemon::Ui::ShortcutsDialog</name>
     <message>
-        <location filename="../ui/shortcutsdialog.cpp" line="+28"/>
+        <location filename="../ui/shortcutsdialog.cpp" line="+31"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
@@ -2723,7 +2718,7 @@
 <context>
     <name>LittleLemon::Ui::SignInDialog</name>
     <message>
-        <location filename="../ui/signindialog.cpp" line="+50"/>
+        <location filename="../ui/signindialog.cpp" line="+51"/>
         <source>This computer (standalone)</source>
         <translation>Este computador (autônomo)</translation>
     </message>
@@ -2745,12 +2740,12 @@
     <message>
         <location line="+7"/>
         <location line="+12"/>
-        <location line="+289"/>
+        <location line="+293"/>
         <source>Sign in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-288"/>
         <source>Little Lemon Desk</source>
         <translation>Little Lemon Desk</translation>
     </message>
@@ -2786,7 +2781,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
@@ -2831,7 +2826,7 @@
         <translation>Repita a senha</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Signs you in by itself next time, with a key kept in this computer&apos;s keychain (never your password).</source>
         <translation>Da próxima vez você entra automaticamente, com uma chave guardada no chaveiro deste computador (nunca a sua senha).</translation>
     </message>
@@ -2851,7 +2846,7 @@
         <translation>Este computador não tem um chaveiro de senhas, então o Little Lemon não pode manter você conectado: você digitará sua senha cada vez que ele abrir.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+39"/>
         <source>Create the restaurant</source>
         <translation>Criar o restaurante</translation>
     </message>
@@ -2881,7 +2876,7 @@
         <translation>O servidor do restaurante neste computador não iniciou: %1</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+164"/>
         <source>Trust this certificate and sign in</source>
         <translation>Confiar neste certificado e entrar</translation>
     </message>
