@@ -564,16 +564,13 @@ void Backend::flushWrites()
             }
         }
         Response response;
-        {
-            Database::WriteScope scope(m_db);
-            response = answer(write->request, [&] {
-                // A refusal (thrown) undoes this write's own statements only.
-                Database::Transaction savepoint(m_db);
-                Response r = dispatch(write->request);
-                savepoint.commit();
-                return r;
-            });
-        }
+        response = answer(write->request, [&] {
+            // A refusal (thrown) undoes this write's own statements only.
+            Database::WriteRequest savepoint(m_db);
+            Response r = dispatch(write->request);
+            savepoint.commit();
+            return r;
+        });
         if (!m_db.batchAlive()) {
             // SQLite rolled the whole transaction back (a full disk, an I/O
             // error): the batch's earlier writes are gone with it.

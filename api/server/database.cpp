@@ -248,9 +248,12 @@ Statement Database::statement(const QString &sql)
 {
     // A write outside a write transaction (rare: an autocommit statement)
     // still goes to the writer.
-    Connection &c = usesReader() && readsOnly(sql) ? m_reader : m_writer;
+    const bool reads = readsOnly(sql);
+    Connection &c = usesReader() && reads ? m_reader : m_writer;
     if (&c == &m_writer && m_committing)
         endBatch();
+    if (!reads)
+        prepareWrite();
     return statementOn(c, sql);
 }
 
@@ -293,11 +296,65 @@ void Database::beginBatch()
     if (m_committing)
         endBatch();
     Q_ASSERT(m_writer.depth == 0);
-    execute(QStringLiteral("BEGIN IMMEDIATE"));
-    m_writer.depth = 1;
+    // The write lock is taken at the batch's first write (prepareWrite()):
+    // requests that only read (a sign-in, a refusal before any write) never
+    // wait for it, as before group commit.
     m_batchOpen = true;
+    m_batchBegun = false;
     ++m_batchSerial;
     m_lastCommit = CommitResult();
+}
+
+void Database::prepareWrite()
+{
+    if (m_batchOpen && !m_batchBegun && !m_committing) {
+        // IMMEDIATE: the busy timeout covers a command-line tool's lock.
+        execute(QStringLiteral("BEGIN IMMEDIATE"));
+        m_batchBegun = true;
+        m_writer.depth = 1;
+    }
+    if (m_request && !m_request->m_active) {
+        m_request->m_savepoint = ++m_writer.depth;
+        statementOn(m_writer, QStringLiteral("SAVEPOINT rq%1").arg(m_request->m_savepoint)).exec();
+        m_request->m_active = true;
+    }
+}
+
+Database::WriteRequest::WriteRequest(Database &db)
+    : m_db(db)
+    , m_previousRole(db.m_role)
+    , m_previous(db.m_request)
+{
+    db.m_role = Role::Write;
+    db.m_request = this;
+}
+
+Database::WriteRequest::~WriteRequest()
+{
+    m_db.m_request = m_previous;
+    m_db.m_role = m_previousRole;
+    if (!m_active || m_done)
+        return;
+    Connection &c = m_db.m_writer;
+    --c.depth;
+    if (!transactionOpen(c.db))
+        return;
+    QSqlQuery q(c.db);
+    if (!q.exec(QStringLiteral("ROLLBACK TO rq%1").arg(m_savepoint))
+        || !q.exec(QStringLiteral("RELEASE rq%1").arg(m_savepoint)))
+        qCWarning(lcDb) << "rollback to a savepoint failed:" << q.lastError().text();
+    ++m_db.m_localWrites;
+}
+
+void Database::WriteRequest::commit()
+{
+    if (m_done)
+        return;
+    m_done = true;
+    if (!m_active)
+        return;
+    --m_db.m_writer.depth;
+    m_db.statementOn(m_db.m_writer, QStringLiteral("RELEASE rq%1").arg(m_savepoint)).exec();
 }
 
 void Database::abandonBatch()
@@ -307,16 +364,17 @@ void Database::abandonBatch()
     m_batchOpen = false;
     m_writer.depth = 0;
     ++m_localWrites;
-    if (transactionOpen(m_writer.db)) {
+    if (m_batchBegun && transactionOpen(m_writer.db)) {
         QSqlQuery rollback(m_writer.db);
         if (!rollback.exec(QStringLiteral("ROLLBACK")))
             qCWarning(lcDb) << "rollback failed:" << rollback.lastError().text();
     }
+    m_batchBegun = false;
 }
 
 bool Database::batchAlive() const
 {
-    return m_batchOpen && transactionOpen(m_writer.db);
+    return m_batchOpen && (!m_batchBegun || transactionOpen(m_writer.db));
 }
 
 QFuture<Database::CommitResult> Database::commitBatch()
@@ -327,6 +385,12 @@ QFuture<Database::CommitResult> Database::commitBatch()
     auto promise = std::make_shared<QPromise<CommitResult>>();
     m_commitFuture = promise->future();
     promise->start();
+    if (!m_batchBegun) {
+        // Nothing was written: nothing to commit or sync.
+        promise->addResult(CommitResult());
+        promise->finish();
+        return m_commitFuture;
+    }
     // One short-lived thread per batch: at most one batch commits at a time,
     // and a thread start is small beside the sync it waits for. The writer
     // connection is used by nobody else until endBatch().
@@ -361,8 +425,11 @@ Database::CommitResult Database::endBatch()
     m_batchOpen = false;
     m_writer.depth = 0;
     ++m_localWrites;
+    const bool wrote = m_batchBegun;
+    m_batchBegun = false;
     if (m_lastCommit.ok) {
-        ++m_syncedCommits;
+        if (wrote)
+            ++m_syncedCommits;
     } else {
         qCWarning(lcDb) << "a batch's commit failed:" << m_lastCommit.message;
         if (transactionOpen(m_writer.db)) {
@@ -410,6 +477,7 @@ Database::Transaction::Transaction(Database &db)
 {
     if (db.m_committing)
         db.endBatch();
+    db.prepareWrite();
     Connection &c = db.m_writer;
     m_outer = c.depth == 0;
     if (m_outer) {

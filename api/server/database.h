@@ -127,6 +127,27 @@ public:
         Database &m_db;
         Role m_previous;
     };
+    // A write request in a batch: role Write, and a SAVEPOINT taken at its
+    // first write (a request that only reads takes no lock). commit()
+    // releases it; without commit() its writes are rolled back.
+    class WriteRequest
+    {
+    public:
+        explicit WriteRequest(Database &db);
+        ~WriteRequest();
+        WriteRequest(const WriteRequest &) = delete;
+        WriteRequest &operator=(const WriteRequest &) = delete;
+        void commit();
+
+    private:
+        friend class Database;
+        Database &m_db;
+        Role m_previousRole;
+        WriteRequest *m_previous;
+        bool m_active = false;
+        bool m_done = false;
+        int m_savepoint = 0;
+    };
     // True when statements now go to the reader (caches may keep what they read).
     bool readingFromReader() const { return usesReader(); }
 
@@ -137,8 +158,9 @@ public:
         int code = 0;
         QString message;
     };
-    // BEGIN IMMEDIATE on the writer: Transactions opened until commitBatch()
-    // are savepoints in it. Throws StorageError.
+    // Opens a batch on the writer: its BEGIN IMMEDIATE comes with the first
+    // write; Transactions opened until commitBatch() are savepoints in it.
+    // Throws StorageError.
     void beginBatch();
     // Whether the writer is still inside the batch's transaction (SQLite rolls
     // a whole transaction back by itself after some errors, e.g. a full disk).
@@ -214,6 +236,9 @@ private:
     }
     Connection &current() { return usesReader() ? m_reader : m_writer; }
     Statement statementOn(Connection &c, const QString &sql);
+    // Before a write on the writer: the batch's BEGIN IMMEDIATE and the
+    // current request's SAVEPOINT, if not taken yet.
+    void prepareWrite();
     void closeConnection(Connection &c);
 
     Connection m_writer;
@@ -222,6 +247,8 @@ private:
     Role m_role = Role::Read;
     bool m_committing = false;
     bool m_batchOpen = false;
+    bool m_batchBegun = false; // BEGIN IMMEDIATE ran (at the batch's first write)
+    WriteRequest *m_request = nullptr;
     qint64 m_batchSerial = 0;
     QFuture<CommitResult> m_commitFuture;
     CommitResult m_lastCommit;
