@@ -187,6 +187,12 @@ void EventSocket::openWith(const QString &token, bool swap)
     connect(socket, &QWebSocket::connected, this, [this, socket] { onConnected(socket); });
     connect(socket, &QWebSocket::disconnected, this, [this, socket] { onDisconnected(socket); });
     connect(socket, &QWebSocket::textMessageReceived, this, &EventSocket::onMessage);
+    // A refused connection or handshake may end in an error without a
+    // disconnected(): either way the socket is gone.
+    connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this, socket] {
+        if (socket->state() == QAbstractSocket::UnconnectedState)
+            onDisconnected(socket);
+    });
     connect(socket, &QWebSocket::pong, this, [this, socket] {
         if (socket == m_socket)
             m_pongDeadline.stop();

@@ -516,6 +516,7 @@ void soak(int clients, int rate, int seconds)
     };
     QList<Open> open;
     QSet<QPair<qint64, int>> written; // (order, stage) the server took
+    QHash<QPair<qint64, int>, double> sentAt; // when its request left
     int sent = 0;
     int answered = 0;
     int refused = 0;
@@ -530,11 +531,12 @@ void soak(int clients, int rate, int seconds)
             ++sent;
             ++inFlight;
             const bool move = !open.isEmpty() && nowMs() - open.first().at > 2000 && open.size() > 40;
+            const double t0 = nowMs();
             if (move) {
                 Open o = open.takeFirst();
                 const int stage = o.moves;
                 writer.callAsync("PATCH", QStringLiteral("/api/orders/%1").arg(o.id), { { QStringLiteral("stage"), next.at(stage) } },
-                                 [&, o, stage](int status, const QJsonObject &) {
+                                 [&, o, stage, t0](int status, const QJsonObject &) {
                                      --inFlight;
                                      ++answered;
                                      if (status != 200) {
@@ -542,12 +544,13 @@ void soak(int clients, int rate, int seconds)
                                          return;
                                      }
                                      written.insert({ o.id, int(stage) + 1 });
+                                     sentAt.insert({ o.id, int(stage) + 1 }, t0);
                                      if (stage + 1 < next.size())
                                          open.append({ o.id, stage + 1, nowMs() });
                                  });
             } else {
                 writer.callAsync("POST", QStringLiteral("/api/orders"), Writer::orderBody(item),
-                                 [&](int status, const QJsonObject &body) {
+                                 [&, t0](int status, const QJsonObject &body) {
                                      --inFlight;
                                      ++answered;
                                      if (status != 201) {
@@ -556,6 +559,7 @@ void soak(int clients, int rate, int seconds)
                                      }
                                      const qint64 id = body.value(QStringLiteral("order_id")).toInteger();
                                      written.insert({ id, int(OrderStage::Received) });
+                                     sentAt.insert({ id, int(OrderStage::Received) }, t0);
                                      open.append({ id, 0, nowMs() });
                                  });
             }
@@ -579,11 +583,16 @@ void soak(int clients, int rate, int seconds)
     int mismatched = 0;
     int behind = 0;
     int minEvents = INT_MAX;
+    QList<double> latencies;
     for (Watcher *w : all) {
         int missed = 0;
-        for (const auto &key : std::as_const(written))
-            if (w->seenAt(key.first, OrderStage(key.second)) < 0)
+        for (const auto &key : std::as_const(written)) {
+            const double seen = w->seenAt(key.first, OrderStage(key.second));
+            if (seen < 0)
                 ++missed;
+            else
+                latencies << seen - sentAt.value(key);
+        }
         worstMissed = std::max(worstMissed, missed);
         duplicates += w->duplicates();
         if (w->changeSeq() < feedEnd)
@@ -600,6 +609,7 @@ void soak(int clients, int rate, int seconds)
                 qint64(written.size()), worstMissed, duplicates, mismatched, behind,
                 ok ? "ok: each saw every change exactly once" : "NOT EXACT");
     std::printf("  fewest events one watcher received: %d\n", minEvents);
+    report("soak: write -> each watcher's model", latencies, 0);
     const double growthMb = double(rssAfter - rssBefore) / 1024.0;
     std::printf("  server RSS %lld kB -> %lld kB: growth %.2f MB  (target <= 5 MB: %s)\n", rssBefore, rssAfter, growthMb,
                 growthMb <= 5.0 ? "ok" : "OVER TARGET");
