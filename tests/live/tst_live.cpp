@@ -458,6 +458,9 @@ void tst_Live::cliWatchPrintsEachChange()
     QVERIFY(order > 0);
     const QByteArray received = QStringLiteral("order %1 received\n").arg(order).toUtf8();
     QTRY_VERIFY_WITH_TIMEOUT((collect(), plainOut.contains(received)), kLiveTimeoutMs);
+    // Both have shown it before it moves on (a watcher that reads after both
+    // writes sees the order once, at its latest stage: the feed is compacted).
+    QTRY_VERIFY_WITH_TIMEOUT((collect(), jsonOut.contains("\"stage\":\"received\"")), kLiveTimeoutMs);
     QVERIFY(moveOrder(*direct, order, QStringLiteral("preparing")));
     const QByteArray preparing = QStringLiteral("order %1 preparing\n").arg(order).toUtf8();
     QTRY_VERIFY_WITH_TIMEOUT((collect(), plainOut.contains(preparing)), kLiveTimeoutMs);
