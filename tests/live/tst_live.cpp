@@ -89,6 +89,7 @@ private Q_SLOTS:
     void socketDroppedMidMessage();
     void expiredTokenWhileConnected_data();
     void expiredTokenWhileConnected();
+    void revokedSignInClosesForGood();
     void twoDesksEditingTheSameOrder();
     void standaloneDeskServesEventsToTheLan();
     void liveOverTlsWithTheTrustedCertificate();
@@ -251,6 +252,29 @@ void tst_Live::expiredTokenWhileConnected()
         for (const auto &args : std::as_const(liveness))
             QVERIFY(args.at(0).toBool());
     }
+}
+
+void tst_Live::revokedSignInClosesForGood()
+{
+    TestServer server;
+    QVERIFY(startServer(server));
+    Terminal desk;
+    QVERIFY2(startLive(desk, server.url()), qPrintable(desk.error));
+    QTRY_VERIFY_WITH_TIMEOUT(desk.engine->isLive(), kLiveTimeoutMs);
+    QSignalSpy signedOut(desk.client->session(), &AuthSession::signedOut);
+    // Signed out everywhere on the server: the hub closes the socket, the
+    // refresh token is refused too, and the desk asks for a sign-in instead
+    // of reconnecting again and again.
+    QCOMPARE(server.runCommand({ QStringLiteral("user"), QStringLiteral("sign-out"), QStringLiteral("mario") }), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!desk.engine->isLive(), kLiveTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!signedOut.isEmpty(), kLiveTimeoutMs);
+    QVERIFY(!desk.engine->events()->isWanted());
+    QCOMPARE(desk.engine->events()->state(), EventSocket::State::Closed);
+    const int opened = desk.engine->events()->openCount();
+    QSignalSpy synced(desk.engine.get(), &SyncEngine::syncFinished);
+    QTRY_VERIFY_WITH_TIMEOUT(synced.count() >= 2, kLiveTimeoutMs); // polling goes on (and finds no session)
+    QCOMPARE(desk.engine->events()->openCount(), opened);
+    QVERIFY(!desk.engine->isLive());
 }
 
 void tst_Live::twoDesksEditingTheSameOrder()
