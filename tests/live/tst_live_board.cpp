@@ -132,6 +132,19 @@ void TestLiveBoard::newOrderBeepsOnce()
 
 void TestLiveBoard::cancelledElsewhereLeavesWithANotice()
 {
+    // During a drag the notice waits (it would shift the columns under the pointer).
+    const qint64 dragged = orderAt(OrderStage::Received);
+    QVERIFY(dragged > 0);
+    board()->holdMoves(true);
+    QVERIFY(moveElsewhere(dragged, QStringLiteral("cancelled")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_desk->store()->order(dragged)->record.stage,
+                              std::optional<OrderStage>(OrderStage::Cancelled), 10000);
+    QVERIFY(board()->columnOf(dragged)); // still where it was
+    QVERIFY(!board()->noticeText().contains(QString::number(dragged)));
+    board()->holdMoves(false);
+    QVERIFY(!board()->columnOf(dragged));
+    QCOMPARE(board()->noticeText(), QStringLiteral("Order #%1 was cancelled on another terminal.").arg(dragged));
+
     const qint64 id = orderAt(OrderStage::Received);
     QVERIFY(id > 0);
     QVERIFY(board()->noticeText().isEmpty() || !board()->noticeText().contains(QString::number(id)));
