@@ -4,6 +4,7 @@
 #include "api/client/authsession.h"
 #include "api/client/synclog.h"
 
+#include <algorithm>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkRequest>
@@ -12,8 +13,6 @@
 #include <QSslConfiguration>
 #include <QSslError>
 #include <QWebSocket>
-
-#include <algorithm>
 
 namespace LittleLemon::Client {
 
@@ -334,9 +333,11 @@ void EventSocket::onMessage(const QString &message)
     const QJsonValue entity = o.value(QStringLiteral("entity"));
     const QJsonValue id = o.value(QStringLiteral("id"));
     const QString op = o.value(QStringLiteral("op")).toString();
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject() || !seq.isDouble() || !entity.isString()
-        || !id.isDouble() || (op != QLatin1String("upsert") && op != QLatin1String("delete"))) {
-        qCWarning(lcSync) << "event socket: a message that is not an event," << message.size() << "characters";
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject() || !seq.isDouble()
+        || !entity.isString() || !id.isDouble()
+        || (op != QLatin1String("upsert") && op != QLatin1String("delete"))) {
+        qCWarning(lcSync) << "event socket: a message that is not an event," << message.size()
+                          << "characters";
         Q_EMIT malformedMessage();
         return;
     }
