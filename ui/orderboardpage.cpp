@@ -911,6 +911,8 @@ void OrderBoardPage::holdMoves(bool hold)
     if (!hold) {
         for (qint64 id : std::exchange(m_heldFlashes, {}))
             flash(id);
+        if (!m_heldNotice.isEmpty())
+            showNotice(std::exchange(m_heldNotice, QString()));
     }
 }
 
@@ -921,6 +923,10 @@ QString OrderBoardPage::noticeText() const
 
 void OrderBoardPage::showNotice(const QString &text)
 {
+    if (m_holding) {
+        m_heldNotice = text;
+        return;
+    }
     m_notice->setText(text);
     m_notice->show();
     m_noticeTimer->start();

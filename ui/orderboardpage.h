@@ -172,6 +172,7 @@ private:
     int m_beeps = 0;
     QLabel *m_notice = nullptr;
     QTimer *m_noticeTimer = nullptr;
+    QString m_heldNotice; // shown when the drag ends: a notice appearing would shift the columns
     bool m_builtWithStages = false;
 };
 

@@ -4,6 +4,7 @@
 #include "api/client/authsession.h"
 #include "api/client/synclog.h"
 
+#include <algorithm>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkRequest>
@@ -12,8 +13,6 @@
 #include <QSslConfiguration>
 #include <QSslError>
 #include <QWebSocket>
-
-#include <algorithm>
 
 namespace LittleLemon::Client {
 
@@ -187,6 +186,12 @@ void EventSocket::openWith(const QString &token, bool swap)
     connect(socket, &QWebSocket::connected, this, [this, socket] { onConnected(socket); });
     connect(socket, &QWebSocket::disconnected, this, [this, socket] { onDisconnected(socket); });
     connect(socket, &QWebSocket::textMessageReceived, this, &EventSocket::onMessage);
+    // A refused connection or handshake may end in an error without a
+    // disconnected(): either way the socket is gone.
+    connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this, socket] {
+        if (socket->state() == QAbstractSocket::UnconnectedState)
+            onDisconnected(socket);
+    });
     connect(socket, &QWebSocket::pong, this, [this, socket] {
         if (socket == m_socket)
             m_pongDeadline.stop();
@@ -328,9 +333,11 @@ void EventSocket::onMessage(const QString &message)
     const QJsonValue entity = o.value(QStringLiteral("entity"));
     const QJsonValue id = o.value(QStringLiteral("id"));
     const QString op = o.value(QStringLiteral("op")).toString();
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject() || !seq.isDouble() || !entity.isString()
-        || !id.isDouble() || (op != QLatin1String("upsert") && op != QLatin1String("delete"))) {
-        qCWarning(lcSync) << "event socket: a message that is not an event," << message.size() << "characters";
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject() || !seq.isDouble()
+        || !entity.isString() || !id.isDouble()
+        || (op != QLatin1String("upsert") && op != QLatin1String("delete"))) {
+        qCWarning(lcSync) << "event socket: a message that is not an event," << message.size()
+                          << "characters";
         Q_EMIT malformedMessage();
         return;
     }

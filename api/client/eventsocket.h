@@ -2,14 +2,13 @@
 
 #include "models/entity.h"
 
+#include <optional>
 #include <QElapsedTimer>
 #include <QMetaType>
 #include <QObject>
 #include <QPointer>
 #include <QString>
 #include <QTimer>
-
-#include <optional>
 
 class QWebSocket;
 
@@ -23,7 +22,7 @@ struct LiveEvent
 {
     qint64 seq = 0;
     std::optional<Entity> entity; // empty: an entity this client does not know
-    QString entityName;           // as the server wrote it ("order", "menu-item")
+    QString entityName; // as the server wrote it ("order", "menu-item")
     qint64 id = 0;
     bool deleted = false;
 };
@@ -113,9 +112,9 @@ private:
     void onSessionRefreshed();
 
     QPointer<ApiClient> m_client;
-    QWebSocket *m_socket = nullptr;  // the live one (or the one connecting)
+    QWebSocket *m_socket = nullptr; // the live one (or the one connecting)
     QWebSocket *m_pending = nullptr; // a replacement with a fresh token, connecting
-    QString m_token;                 // the token m_socket was opened with
+    QString m_token; // the token m_socket was opened with
     QString m_pendingToken;
     State m_state = State::Closed;
     bool m_wanted = false;

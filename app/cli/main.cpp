@@ -74,7 +74,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), tr("What to do (see above)."), tr("command [args...]"));
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON document (result, exit_code, message, data)."));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON document (result, exit_code, message, data); watch: one JSON object per change, a line each."));
     const QCommandLineOption server(QStringLiteral("server"), tr("The server (login; otherwise the signed-in one)."),
                                     tr("URL"));
     const QCommandLineOption user(QStringLiteral("user"), tr("The user name (login)."), tr("NAME"));

@@ -24,6 +24,9 @@
 #include "models/ordersmodel.h"
 #include "standaloneserver.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <memory>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -38,10 +41,6 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTimer>
-
-#include <algorithm>
-#include <cstdio>
-#include <memory>
 
 using namespace LittleLemon;
 using namespace LittleLemon::Client;
@@ -95,7 +94,8 @@ double percentile(QList<double> v, double p)
     if (v.isEmpty())
         return 0;
     std::sort(v.begin(), v.end());
-    const qsizetype i = std::clamp<qsizetype>(qsizetype(p * double(v.size()) + 0.999999) - 1, 0, v.size() - 1);
+    const qsizetype i
+        = std::clamp<qsizetype>(qsizetype(p * double(v.size()) + 0.999999) - 1, 0, v.size() - 1);
     return v.at(i);
 }
 
@@ -104,8 +104,9 @@ void report(const char *what, const QList<double> &ms, int missing)
     const double p50 = percentile(ms, 0.50);
     const double p99 = percentile(ms, 0.99);
     const bool ok = p50 <= 100 && p99 <= 500 && missing == 0;
-    std::printf("  %-46s n=%-4lld p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  missing %d  (targets p50 <= 100, p99 <= 500: %s)\n",
-                what, qint64(ms.size()), p50, p99, percentile(ms, 1.0), missing, ok ? "ok" : "OVER TARGET");
+    std::printf("  %-46s n=%-4lld p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  missing %d  (targets p50 <= 100, "
+                "p99 <= 500: %s)\n",
+        what, qint64(ms.size()), p50, p99, percentile(ms, 1.0), missing, ok ? "ok" : "OVER TARGET");
     std::fflush(stdout);
 }
 
@@ -115,17 +116,17 @@ class Writer
 public:
     explicit Writer(QUrl base)
         : m_base(std::move(base))
-    {
-    }
+    { }
 
-    QJsonObject call(const QByteArray &method, const QString &path, const QJsonObject &body = {}, int *status = nullptr)
+    QJsonObject call(
+        const QByteArray &method, const QString &path, const QJsonObject &body = {}, int *status = nullptr)
     {
         QNetworkRequest request(QUrl(m_base.toString() + path));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
         if (!m_token.isEmpty())
             request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
         QNetworkReply *reply = m_nam.sendCustomRequest(request, method,
-                                                       body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact));
+            body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact));
         QEventLoop loop;
         QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
         loop.exec();
@@ -139,15 +140,16 @@ public:
 
     // Without waiting: `done` gets the status and body.
     void callAsync(const QByteArray &method, const QString &path, const QJsonObject &body,
-                   std::function<void(int, const QJsonObject &)> done)
+        std::function<void(int, const QJsonObject &)> done)
     {
         QNetworkRequest request(QUrl(m_base.toString() + path));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
         request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
-        QNetworkReply *reply = m_nam.sendCustomRequest(request, method, QJsonDocument(body).toJson(QJsonDocument::Compact));
+        QNetworkReply *reply
+            = m_nam.sendCustomRequest(request, method, QJsonDocument(body).toJson(QJsonDocument::Compact));
         QObject::connect(reply, &QNetworkReply::finished, reply, [reply, done] {
             done(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                 QJsonDocument::fromJson(reply->readAll()).object());
+                QJsonDocument::fromJson(reply->readAll()).object());
             reply->deleteLater();
         });
     }
@@ -155,7 +157,7 @@ public:
     void login()
     {
         const QJsonObject tokens = call("POST", QStringLiteral("/auth/jwt/create/"),
-                                        { { QStringLiteral("username"), kUser }, { QStringLiteral("password"), kPassword } });
+            { { QStringLiteral("username"), kUser }, { QStringLiteral("password"), kPassword } });
         m_token = tokens.value(QStringLiteral("access")).toString();
         if (m_token.isEmpty())
             die(QStringLiteral("the writer could not sign in at %1").arg(m_base.toString()));
@@ -173,13 +175,15 @@ public:
     static QJsonObject orderBody(qint64 menuItem)
     {
         return { { QStringLiteral("items"),
-                   QJsonArray { QJsonObject { { QStringLiteral("menuitem"), menuItem }, { QStringLiteral("quantity"), 1 } } } } };
+            QJsonArray { QJsonObject {
+                { QStringLiteral("menuitem"), menuItem }, { QStringLiteral("quantity"), 1 } } } } };
     }
 
     void move(qint64 order, const QString &stage)
     {
         int status = 0;
-        call("PATCH", QStringLiteral("/api/orders/%1").arg(order), { { QStringLiteral("stage"), stage } }, &status);
+        call("PATCH", QStringLiteral("/api/orders/%1").arg(order), { { QStringLiteral("stage"), stage } },
+            &status);
         if (status != 200)
             die(QStringLiteral("move of order %1 to %2 refused: %3").arg(order).arg(stage).arg(status));
     }
@@ -187,7 +191,12 @@ public:
     qint64 firstMenuItem()
     {
         const QJsonObject page = call("GET", QStringLiteral("/api/menu-items?page_size=1"));
-        return page.value(QStringLiteral("results")).toArray().first().toObject().value(QStringLiteral("id")).toInteger();
+        return page.value(QStringLiteral("results"))
+            .toArray()
+            .first()
+            .toObject()
+            .value(QStringLiteral("id"))
+            .toInteger();
     }
 
     // The orders as /api/changes read from 0 gives them: id → stage; *next the feed's end.
@@ -196,7 +205,8 @@ public:
         QHash<qint64, QString> out;
         qint64 since = 0;
         for (;;) {
-            const QJsonObject feed = call("GET", QStringLiteral("/api/changes?since=%1&limit=1000").arg(since));
+            const QJsonObject feed
+                = call("GET", QStringLiteral("/api/changes?since=%1&limit=1000").arg(since));
             const QJsonArray changes = feed.value(QStringLiteral("changes")).toArray();
             for (const QJsonValue &v : changes) {
                 const QJsonObject c = v.toObject();
@@ -206,7 +216,8 @@ public:
                 if (c.value(QStringLiteral("op")).toString() == QLatin1String("delete"))
                     out.remove(id);
                 else
-                    out.insert(id, c.value(QStringLiteral("data")).toObject().value(QStringLiteral("stage")).toString());
+                    out.insert(id,
+                        c.value(QStringLiteral("data")).toObject().value(QStringLiteral("stage")).toString());
             }
             since = feed.value(QStringLiteral("next")).toInteger();
             if (changes.isEmpty())
@@ -231,16 +242,17 @@ public:
     explicit Watcher(const QUrl &url)
         : m_client(ServerEndpoint::fromUserInput(url.toString()))
     {
-        if (!m_store.open({ m_dir.filePath(QStringLiteral("cache.sqlite")), m_dir.filePath(QStringLiteral("outbox.sqlite")) }))
+        if (!m_store.open({ m_dir.filePath(QStringLiteral("cache.sqlite")),
+                m_dir.filePath(QStringLiteral("outbox.sqlite")) }))
             die(QStringLiteral("cannot open a cache: %1").arg(m_store.errorString()));
         m_engine = std::make_unique<SyncEngine>(&m_client, &m_store);
         m_model = std::make_unique<OrdersModel>(&m_store);
         QObject::connect(m_model.get(), &QAbstractItemModel::rowsInserted, m_model.get(),
-                         [this](const QModelIndex &, int first, int last) { look(first, last); });
+            [this](const QModelIndex &, int first, int last) { look(first, last); });
         QObject::connect(m_model.get(), &QAbstractItemModel::dataChanged, m_model.get(),
-                         [this](const QModelIndex &tl, const QModelIndex &br) { look(tl.row(), br.row()); });
+            [this](const QModelIndex &tl, const QModelIndex &br) { look(tl.row(), br.row()); });
         QObject::connect(m_model.get(), &QAbstractItemModel::modelReset, m_model.get(),
-                         [this] { look(0, m_model->rowCount() - 1); });
+            [this] { look(0, m_model->rowCount() - 1); });
     }
 
     void start()
@@ -312,18 +324,19 @@ public:
         m_port = freePort();
         const QString data = m_dir.filePath(QStringLiteral("data"));
         run({ QStringLiteral("--data-dir"), data, QStringLiteral("dev"), QStringLiteral("seed-bench"),
-              QStringLiteral("--menu-items"), QStringLiteral("20"), QStringLiteral("--orders"), QStringLiteral("50"),
-              QStringLiteral("--hash-iterations"), QStringLiteral("1000") });
+            QStringLiteral("--menu-items"), QStringLiteral("20"), QStringLiteral("--orders"),
+            QStringLiteral("50"), QStringLiteral("--hash-iterations"), QStringLiteral("1000") });
         run({ QStringLiteral("--data-dir"), data, QStringLiteral("user"), QStringLiteral("add"), kUser,
-              QStringLiteral("--role"), QStringLiteral("manager"), QStringLiteral("--password-stdin"),
-              QStringLiteral("--hash-iterations"), QStringLiteral("1000") },
+                QStringLiteral("--role"), QStringLiteral("manager"), QStringLiteral("--password-stdin"),
+                QStringLiteral("--hash-iterations"), QStringLiteral("1000") },
             kPassword.toUtf8() + '\n');
         m_process.setProcessChannelMode(QProcess::ForwardedOutputChannel);
         m_process.setStandardErrorFile(m_dir.filePath(QStringLiteral("server.log")));
         m_process.start(QStringLiteral(LL_SERVER_BINARY),
-                        { QStringLiteral("--data-dir"), data, QStringLiteral("--listen"),
-                          QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("--throttle-user"),
-                          QStringLiteral("1000000000"), QStringLiteral("--throttle-anon"), QStringLiteral("1000000000") });
+            { QStringLiteral("--data-dir"), data, QStringLiteral("--listen"),
+                QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("--throttle-user"),
+                QStringLiteral("1000000000"), QStringLiteral("--throttle-anon"),
+                QStringLiteral("1000000000") });
         if (!m_process.waitForStarted(10000))
             die(QStringLiteral("cannot start the server"));
         QNetworkAccessManager nam;
@@ -370,8 +383,12 @@ private:
 
 void waitLive(const QList<Watcher *> &watchers)
 {
-    spinUntil([&] { return std::all_of(watchers.begin(), watchers.end(), [](Watcher *w) { return w->isLive() && w->idle(); }); },
-              60000);
+    spinUntil(
+        [&] {
+            return std::all_of(
+                watchers.begin(), watchers.end(), [](Watcher *w) { return w->isLive() && w->idle(); });
+        },
+        60000);
     for (Watcher *w : watchers)
         if (!w->isLive())
             die(QStringLiteral("a watcher did not go live"));
@@ -382,15 +399,19 @@ void latencyRun(const char *label, Writer &writer, Watcher &watcher, int moves, 
 {
     const qint64 item = writer.firstMenuItem();
     const QList<QPair<OrderStage, QString>> stages { { OrderStage::Preparing, QStringLiteral("preparing") },
-                                                     { OrderStage::Ready, QStringLiteral("ready") },
-                                                     { OrderStage::OutForDelivery, QStringLiteral("out_for_delivery") },
-                                                     { OrderStage::Delivered, QStringLiteral("delivered") } };
+        { OrderStage::Ready, QStringLiteral("ready") },
+        { OrderStage::OutForDelivery, QStringLiteral("out_for_delivery") },
+        { OrderStage::Delivered, QStringLiteral("delivered") } };
     // Orders to move, in place first (not timed).
     QList<qint64> ids;
     for (int i = 0; i < (moves + 3) / 4; ++i)
         ids << writer.counterOrder(item);
-    spinUntil([&] { return std::all_of(ids.begin(), ids.end(), [&](qint64 id) { return watcher.seenAt(id, OrderStage::Received) >= 0; }); },
-              30000);
+    spinUntil(
+        [&] {
+            return std::all_of(ids.begin(), ids.end(),
+                [&](qint64 id) { return watcher.seenAt(id, OrderStage::Received) >= 0; });
+        },
+        30000);
     QList<double> moveMs;
     int missing = 0;
     int done = 0;
@@ -408,7 +429,8 @@ void latencyRun(const char *label, Writer &writer, Watcher &watcher, int moves, 
                 moveMs << seen - t0;
         }
     }
-    report(qPrintable(QStringLiteral("%1: stage move -> other's model").arg(QLatin1String(label))), moveMs, missing);
+    report(qPrintable(QStringLiteral("%1: stage move -> other's model").arg(QLatin1String(label))), moveMs,
+        missing);
 
     QList<double> newMs;
     missing = 0;
@@ -422,9 +444,10 @@ void latencyRun(const char *label, Writer &writer, Watcher &watcher, int moves, 
         else
             newMs << seen - t0;
     }
-    report(qPrintable(QStringLiteral("%1: new counter order -> other's model").arg(QLatin1String(label))), newMs, missing);
-    std::printf("  %-46s %d events received, %d duplicates shown\n", label, watcher.engine()->eventsReceived(),
-                watcher.duplicates());
+    report(qPrintable(QStringLiteral("%1: new counter order -> other's model").arg(QLatin1String(label))),
+        newMs, missing);
+    std::printf("  %-46s %d events received, %d duplicates shown\n", label,
+        watcher.engine()->eventsReceived(), watcher.duplicates());
 }
 
 void latency(int moves, int orders)
@@ -441,7 +464,8 @@ void latency(int moves, int orders)
 
 void lan(int moves, int orders)
 {
-    std::printf("lan: a standalone desk serving its network; writer on its loopback, watcher on the network port\n");
+    std::printf(
+        "lan: a standalone desk serving its network; writer on its loopback, watcher on the network port\n");
     QTemporaryDir dir;
     Desk::StandaloneOptions options;
     options.dataDir = dir.filePath(QStringLiteral("desk"));
@@ -452,8 +476,8 @@ void lan(int moves, int orders)
     if (server.state() != Ui::LocalServer::State::Running)
         die(server.errorString());
     QString error = QStringLiteral("pending");
-    server.createRestaurant(QStringLiteral("Bench"), kUser, QStringLiteral("bench@example.com"), kPassword, &server,
-                            [&](const QString &e) { error = e; });
+    server.createRestaurant(QStringLiteral("Bench"), kUser, QStringLiteral("bench@example.com"), kPassword,
+        &server, [&](const QString &e) { error = e; });
     spinUntil([&] { return error != QStringLiteral("pending"); }, 60000);
     if (!error.isEmpty())
         die(error);
@@ -467,15 +491,14 @@ void lan(int moves, int orders)
     writer.login();
     int status = 0;
     const QJsonObject category = writer.call("POST", QStringLiteral("/api/categories"),
-                                             { { QStringLiteral("slug"), QStringLiteral("mains") },
-                                               { QStringLiteral("title"), QStringLiteral("Mains") } },
-                                             &status);
+        { { QStringLiteral("slug"), QStringLiteral("mains") },
+            { QStringLiteral("title"), QStringLiteral("Mains") } },
+        &status);
     writer.call("POST", QStringLiteral("/api/menu-items"),
-                { { QStringLiteral("title"), QStringLiteral("Soup") },
-                  { QStringLiteral("price"), QStringLiteral("5.00") },
-                  { QStringLiteral("featured"), false },
-                  { QStringLiteral("category"), category.value(QStringLiteral("id")) } },
-                &status);
+        { { QStringLiteral("title"), QStringLiteral("Soup") },
+            { QStringLiteral("price"), QStringLiteral("5.00") }, { QStringLiteral("featured"), false },
+            { QStringLiteral("category"), category.value(QStringLiteral("id")) } },
+        &status);
     if (status != 201)
         die(QStringLiteral("menu item refused: %1").arg(status));
     Watcher watcher(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
@@ -488,7 +511,8 @@ void lan(int moves, int orders)
 
 void soak(int clients, int rate, int seconds)
 {
-    std::printf("soak: %d watching engines, %d writes/s for %d s on littlelemon-server\n", clients, rate, seconds);
+    std::printf(
+        "soak: %d watching engines, %d writes/s for %d s on littlelemon-server\n", clients, rate, seconds);
     ServerProcess server;
     Writer writer(server.url());
     writer.login();
@@ -506,8 +530,8 @@ void soak(int clients, int rate, int seconds)
 
     // Writes: a new order, or the next stage of the order moved longest ago
     // (at most one move per order every few seconds).
-    const QStringList next { QStringLiteral("preparing"), QStringLiteral("ready"), QStringLiteral("out_for_delivery"),
-                             QStringLiteral("delivered") };
+    const QStringList next { QStringLiteral("preparing"), QStringLiteral("ready"),
+        QStringLiteral("out_for_delivery"), QStringLiteral("delivered") };
     struct Open
     {
         qint64 id;
@@ -516,6 +540,7 @@ void soak(int clients, int rate, int seconds)
     };
     QList<Open> open;
     QSet<QPair<qint64, int>> written; // (order, stage) the server took
+    QHash<QPair<qint64, int>, double> sentAt; // when its request left
     int sent = 0;
     int answered = 0;
     int refused = 0;
@@ -530,34 +555,38 @@ void soak(int clients, int rate, int seconds)
             ++sent;
             ++inFlight;
             const bool move = !open.isEmpty() && nowMs() - open.first().at > 2000 && open.size() > 40;
+            const double t0 = nowMs();
             if (move) {
                 Open o = open.takeFirst();
                 const int stage = o.moves;
-                writer.callAsync("PATCH", QStringLiteral("/api/orders/%1").arg(o.id), { { QStringLiteral("stage"), next.at(stage) } },
-                                 [&, o, stage](int status, const QJsonObject &) {
-                                     --inFlight;
-                                     ++answered;
-                                     if (status != 200) {
-                                         ++refused;
-                                         return;
-                                     }
-                                     written.insert({ o.id, int(stage) + 1 });
-                                     if (stage + 1 < next.size())
-                                         open.append({ o.id, stage + 1, nowMs() });
-                                 });
+                writer.callAsync("PATCH", QStringLiteral("/api/orders/%1").arg(o.id),
+                    { { QStringLiteral("stage"), next.at(stage) } },
+                    [&, o, stage, t0](int status, const QJsonObject &) {
+                        --inFlight;
+                        ++answered;
+                        if (status != 200) {
+                            ++refused;
+                            return;
+                        }
+                        written.insert({ o.id, int(stage) + 1 });
+                        sentAt.insert({ o.id, int(stage) + 1 }, t0);
+                        if (stage + 1 < next.size())
+                            open.append({ o.id, stage + 1, nowMs() });
+                    });
             } else {
                 writer.callAsync("POST", QStringLiteral("/api/orders"), Writer::orderBody(item),
-                                 [&](int status, const QJsonObject &body) {
-                                     --inFlight;
-                                     ++answered;
-                                     if (status != 201) {
-                                         ++refused;
-                                         return;
-                                     }
-                                     const qint64 id = body.value(QStringLiteral("order_id")).toInteger();
-                                     written.insert({ id, int(OrderStage::Received) });
-                                     open.append({ id, 0, nowMs() });
-                                 });
+                    [&, t0](int status, const QJsonObject &body) {
+                        --inFlight;
+                        ++answered;
+                        if (status != 201) {
+                            ++refused;
+                            return;
+                        }
+                        const qint64 id = body.value(QStringLiteral("order_id")).toInteger();
+                        written.insert({ id, int(OrderStage::Received) });
+                        sentAt.insert({ id, int(OrderStage::Received) }, t0);
+                        open.append({ id, 0, nowMs() });
+                    });
             }
         }
     });
@@ -568,22 +597,31 @@ void soak(int clients, int rate, int seconds)
     qint64 feedEnd = 0;
     const QHash<qint64, QString> truth = writer.feedOrders(&feedEnd);
     // Everyone catches up (the last events trigger their reads).
-    spinUntil([&] { return std::all_of(all.begin(), all.end(), [&](Watcher *w) { return w->changeSeq() >= feedEnd && w->idle(); }); },
-              60000);
+    spinUntil(
+        [&] {
+            return std::all_of(
+                all.begin(), all.end(), [&](Watcher *w) { return w->changeSeq() >= feedEnd && w->idle(); });
+        },
+        60000);
     const qint64 rssAfter = rssKb(server.pid());
 
-    std::printf("  writes: %d sent, %d answered, %d refused in %.1f s (%.1f/s)\n", sent, answered, refused, writeSeconds,
-                answered / writeSeconds);
+    std::printf("  writes: %d sent, %d answered, %d refused in %.1f s (%.1f/s)\n", sent, answered, refused,
+        writeSeconds, answered / writeSeconds);
     int worstMissed = 0;
     int duplicates = 0;
     int mismatched = 0;
     int behind = 0;
     int minEvents = INT_MAX;
+    QList<double> latencies;
     for (Watcher *w : all) {
         int missed = 0;
-        for (const auto &key : std::as_const(written))
-            if (w->seenAt(key.first, OrderStage(key.second)) < 0)
+        for (const auto &key : std::as_const(written)) {
+            const double seen = w->seenAt(key.first, OrderStage(key.second));
+            if (seen < 0)
                 ++missed;
+            else
+                latencies << seen - sentAt.value(key);
+        }
         worstMissed = std::max(worstMissed, missed);
         duplicates += w->duplicates();
         if (w->changeSeq() < feedEnd)
@@ -597,12 +635,13 @@ void soak(int clients, int rate, int seconds)
     const bool ok = worstMissed == 0 && duplicates == 0 && mismatched == 0 && behind == 0;
     std::printf("  every (order, stage) written: %lld; worst watcher missed %d; duplicates shown %d; "
                 "rows differing from /api/changes %d; watchers behind %d  (%s)\n",
-                qint64(written.size()), worstMissed, duplicates, mismatched, behind,
-                ok ? "ok: each saw every change exactly once" : "NOT EXACT");
+        qint64(written.size()), worstMissed, duplicates, mismatched, behind,
+        ok ? "ok: each saw every change exactly once" : "NOT EXACT");
     std::printf("  fewest events one watcher received: %d\n", minEvents);
+    report("soak: write -> each watcher's model", latencies, 0);
     const double growthMb = double(rssAfter - rssBefore) / 1024.0;
-    std::printf("  server RSS %lld kB -> %lld kB: growth %.2f MB  (target <= 5 MB: %s)\n", rssBefore, rssAfter, growthMb,
-                growthMb <= 5.0 ? "ok" : "OVER TARGET");
+    std::printf("  server RSS %lld kB -> %lld kB: growth %.2f MB  (target <= 5 MB: %s)\n", rssBefore,
+        rssAfter, growthMb, growthMb <= 5.0 ? "ok" : "OVER TARGET");
     std::fflush(stdout);
 }
 
@@ -627,6 +666,7 @@ int main(int argc, char *argv[])
     if (mode == u"lan" || mode == u"all")
         lan(moves, orders);
     if (mode == u"soak" || mode == u"all")
-        soak(value(QStringLiteral("--clients"), 20), value(QStringLiteral("--rate"), 50), value(QStringLiteral("--seconds"), 60));
+        soak(value(QStringLiteral("--clients"), 20), value(QStringLiteral("--rate"), 50),
+            value(QStringLiteral("--seconds"), 60));
     return 0;
 }

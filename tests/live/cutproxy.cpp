@@ -50,7 +50,8 @@ void CutProxy::onNewConnection()
         pipe->upstream = upstream;
         connect(client, &QTcpSocket::readyRead, this, [this, pipe] {
             const QByteArray data = pipe->client->readAll();
-            if (!pipe->events && data.contains("GET /api/events") && data.toLower().contains("upgrade: websocket")) {
+            if (!pipe->events && data.contains("GET /api/events")
+                && data.toLower().contains("upgrade: websocket")) {
                 pipe->events = true;
                 ++m_eventConnections;
             }

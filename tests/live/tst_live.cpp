@@ -27,9 +27,9 @@ constexpr int kLiveTimeoutMs = 30000;
 qint64 counterOrder(HttpTestClient &http, qint64 menuItem)
 {
     const HttpReply r = http.post(QStringLiteral("/api/orders"),
-                                  QJsonObject { { QStringLiteral("items"),
-                                                  QJsonArray { QJsonObject { { QStringLiteral("menuitem"), menuItem },
-                                                                             { QStringLiteral("quantity"), 1 } } } } });
+        QJsonObject { { QStringLiteral("items"),
+            QJsonArray { QJsonObject {
+                { QStringLiteral("menuitem"), menuItem }, { QStringLiteral("quantity"), 1 } } } } });
     if (r.status != 201)
         qWarning("counter order: %d %s", r.status, r.body.constData());
     return r.object().value(QStringLiteral("order_id")).toInteger();
@@ -37,7 +37,8 @@ qint64 counterOrder(HttpTestClient &http, qint64 menuItem)
 
 bool moveOrder(HttpTestClient &http, qint64 id, const QString &stage)
 {
-    const HttpReply r = http.patch(QStringLiteral("/api/orders/%1").arg(id), QJsonObject { { QStringLiteral("stage"), stage } });
+    const HttpReply r = http.patch(
+        QStringLiteral("/api/orders/%1").arg(id), QJsonObject { { QStringLiteral("stage"), stage } });
     if (r.status != 200)
         qWarning("move order %lld: %d %s", id, r.status, r.body.constData());
     return r.status == 200;
@@ -59,7 +60,8 @@ qint64 firstMenuItem(const TestServer &server)
 }
 
 // A terminal that polls every second while not live, reconnects quickly, and is started.
-bool startLive(Terminal &t, const QUrl &url, const QString &user = QStringLiteral("mario"), bool extensions = true)
+bool startLive(
+    Terminal &t, const QUrl &url, const QString &user = QStringLiteral("mario"), bool extensions = true)
 {
     if (!t.open(url, user, extensions))
         return false;
@@ -89,6 +91,7 @@ private Q_SLOTS:
     void socketDroppedMidMessage();
     void expiredTokenWhileConnected_data();
     void expiredTokenWhileConnected();
+    void revokedSignInClosesForGood();
     void twoDesksEditingTheSameOrder();
     void standaloneDeskServesEventsToTheLan();
     void liveOverTlsWithTheTrustedCertificate();
@@ -160,8 +163,8 @@ void tst_Live::killedServerFallsBackToPollingThenLiveAgain()
     QTRY_VERIFY_WITH_TIMEOUT(desk.engine->isLive(), kLiveTimeoutMs);
     QCOMPARE(status.liveText(), QStringLiteral("live"));
     QCOMPARE(texts.last(), QStringLiteral("live"));
-    QTRY_COMPARE_WITH_TIMEOUT(stageOf(*desk.store, first), std::optional<OrderStage>(OrderStage::Preparing),
-                              kLiveTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        stageOf(*desk.store, first), std::optional<OrderStage>(OrderStage::Preparing), kLiveTimeoutMs);
     // And after it, live.
     const qint64 second = counterOrder(*direct, item);
     QTRY_VERIFY_WITH_TIMEOUT(stageOf(*desk.store, second).has_value(), kLiveTimeoutMs);
@@ -171,8 +174,8 @@ void tst_Live::killedServerFallsBackToPollingThenLiveAgain()
     QVERIFY(!orders.isEmpty());
     for (const QJsonObject &o : orders) {
         const qint64 id = o.value(QStringLiteral("id")).toInteger();
-        QTRY_COMPARE_WITH_TIMEOUT(stageOf(*desk.store, id), orderStageFromWire(o.value(QStringLiteral("stage")).toString()),
-                                  kLiveTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(stageOf(*desk.store, id),
+            orderStageFromWire(o.value(QStringLiteral("stage")).toString()), kLiveTimeoutMs);
     }
     QVERIFY(desk.engine->events()->openCount() >= 2);
 }
@@ -203,8 +206,8 @@ void tst_Live::socketDroppedMidMessage()
     QCOMPARE(proxy.eventConnections(), 2);
     // And the new socket carries the next one.
     QVERIFY(moveOrder(*direct, order, QStringLiteral("preparing")));
-    QTRY_COMPARE_WITH_TIMEOUT(stageOf(*desk.store, order), std::optional<OrderStage>(OrderStage::Preparing),
-                              kLiveTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        stageOf(*desk.store, order), std::optional<OrderStage>(OrderStage::Preparing), kLiveTimeoutMs);
 }
 
 void tst_Live::expiredTokenWhileConnected_data()
@@ -237,7 +240,7 @@ void tst_Live::expiredTokenWhileConnected()
         // The server closes the socket when the token expires; a fresh token opens it again.
         QTRY_VERIFY_WITH_TIMEOUT(desk.engine->events()->openCount() >= 2, kLiveTimeoutMs);
         QVERIFY2(desk.engine->events()->lastCloseReason().contains(QStringLiteral("expired")),
-                 qPrintable(desk.engine->events()->lastCloseReason()));
+            qPrintable(desk.engine->events()->lastCloseReason()));
         QTRY_VERIFY_WITH_TIMEOUT(desk.engine->isLive(), kLiveTimeoutMs);
     }
     QVERIFY(desk.client->session()->isSignedIn());
@@ -251,6 +254,31 @@ void tst_Live::expiredTokenWhileConnected()
         for (const auto &args : std::as_const(liveness))
             QVERIFY(args.at(0).toBool());
     }
+}
+
+void tst_Live::revokedSignInClosesForGood()
+{
+    TestServer server;
+    QVERIFY(startServer(server));
+    Terminal desk;
+    QVERIFY2(startLive(desk, server.url()), qPrintable(desk.error));
+    QTRY_VERIFY_WITH_TIMEOUT(desk.engine->isLive(), kLiveTimeoutMs);
+    QSignalSpy signedOut(desk.client->session(), &AuthSession::signedOut);
+    // Signed out everywhere on the server: the hub closes the socket, the
+    // refresh token is refused too, and the desk asks for a sign-in instead
+    // of reconnecting again and again.
+    QCOMPARE(
+        server.runCommand({ QStringLiteral("user"), QStringLiteral("sign-out"), QStringLiteral("mario") }),
+        0);
+    QTRY_VERIFY_WITH_TIMEOUT(!desk.engine->isLive(), kLiveTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!signedOut.isEmpty(), kLiveTimeoutMs);
+    QVERIFY(!desk.engine->events()->isWanted());
+    QCOMPARE(desk.engine->events()->state(), EventSocket::State::Closed);
+    const int opened = desk.engine->events()->openCount();
+    QSignalSpy synced(desk.engine.get(), &SyncEngine::syncFinished);
+    QTRY_VERIFY_WITH_TIMEOUT(synced.count() >= 2, kLiveTimeoutMs); // polling goes on (and finds no session)
+    QCOMPARE(desk.engine->events()->openCount(), opened);
+    QVERIFY(!desk.engine->isLive());
 }
 
 void tst_Live::twoDesksEditingTheSameOrder()
@@ -271,30 +299,36 @@ void tst_Live::twoDesksEditingTheSameOrder()
     // but live they do not poll at all: the event brings it).
     kitchen.engine->setInterval(0);
     QVERIFY(counter.store->setOrderStage(order, OrderStage::Preparing).ok);
-    QTRY_COMPARE_WITH_TIMEOUT(stageOf(*kitchen.store, order), std::optional<OrderStage>(OrderStage::Preparing),
-                              kLiveTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        stageOf(*kitchen.store, order), std::optional<OrderStage>(OrderStage::Preparing), kLiveTimeoutMs);
 
     // Both move it from the same stage: the one that comes second is a conflict, as before.
     kitchen.engine->stop();
     QVERIFY(!kitchen.engine->isLive());
     QVERIFY(counter.store->setOrderStage(order, OrderStage::Ready).ok);
-    QTRY_COMPARE_WITH_TIMEOUT(direct->get(QStringLiteral("/api/orders/%1").arg(order)).object().value(QStringLiteral("stage")).toString(),
-                              QStringLiteral("ready"), kLiveTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(direct->get(QStringLiteral("/api/orders/%1").arg(order))
+                                  .object()
+                                  .value(QStringLiteral("stage"))
+                                  .toString(),
+        QStringLiteral("ready"), kLiveTimeoutMs);
     QVERIFY(kitchen.store->setOrderStage(order, OrderStage::Cancelled).ok);
     QSignalSpy conflicts(kitchen.engine.get(), &SyncEngine::entryConflict);
     kitchen.engine->start();
     QTRY_COMPARE_WITH_TIMEOUT(kitchen.engine->conflictCount(), 1, kLiveTimeoutMs);
-    QCOMPARE(direct->get(QStringLiteral("/api/orders/%1").arg(order)).object().value(QStringLiteral("stage")).toString(),
-             QStringLiteral("ready"));
+    QCOMPARE(direct->get(QStringLiteral("/api/orders/%1").arg(order))
+                 .object()
+                 .value(QStringLiteral("stage"))
+                 .toString(),
+        QStringLiteral("ready"));
     const OutboxEntry entry = kitchen.engine->conflictEntries().first();
     QVERIFY(kitchen.engine->takeTheirs(entry.seq));
-    QTRY_COMPARE_WITH_TIMEOUT(stageOf(*kitchen.store, order), std::optional<OrderStage>(OrderStage::Ready),
-                              kLiveTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        stageOf(*kitchen.store, order), std::optional<OrderStage>(OrderStage::Ready), kLiveTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(kitchen.engine->isLive(), kLiveTimeoutMs);
     // Live again after the conflict: the next move shows up.
     QVERIFY(counter.store->setOrderStage(order, OrderStage::OutForDelivery).ok);
-    QTRY_COMPARE_WITH_TIMEOUT(stageOf(*kitchen.store, order), std::optional<OrderStage>(OrderStage::OutForDelivery),
-                              kLiveTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(stageOf(*kitchen.store, order),
+        std::optional<OrderStage>(OrderStage::OutForDelivery), kLiveTimeoutMs);
 }
 
 void tst_Live::standaloneDeskServesEventsToTheLan()
@@ -308,8 +342,8 @@ void tst_Live::standaloneDeskServesEventsToTheLan()
     QTRY_VERIFY_WITH_TIMEOUT(server.state() != Ui::LocalServer::State::Starting, 20000);
     QVERIFY2(server.state() == Ui::LocalServer::State::Running, qPrintable(server.errorString()));
     QString error = QStringLiteral("pending");
-    server.createRestaurant(QStringLiteral("Live Lemon"), QStringLiteral("mario"), QStringLiteral("mario@example.com"),
-                            kPassword, this, [&error](const QString &e) { error = e; });
+    server.createRestaurant(QStringLiteral("Live Lemon"), QStringLiteral("mario"),
+        QStringLiteral("mario@example.com"), kPassword, this, [&error](const QString &e) { error = e; });
     QTRY_VERIFY_WITH_TIMEOUT(error != QStringLiteral("pending"), 60000);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     const quint16 lanPort = freePort();
@@ -323,19 +357,18 @@ void tst_Live::standaloneDeskServesEventsToTheLan()
     HttpTestClient manager(server.url());
     QVERIFY(!manager.login(QStringLiteral("mario"), kPassword).isEmpty());
     const HttpReply category = manager.post(QStringLiteral("/api/categories"),
-                                            QJsonObject { { QStringLiteral("slug"), QStringLiteral("mains") },
-                                                          { QStringLiteral("title"), QStringLiteral("Mains") } });
+        QJsonObject { { QStringLiteral("slug"), QStringLiteral("mains") },
+            { QStringLiteral("title"), QStringLiteral("Mains") } });
     QCOMPARE(category.status, 201);
     const HttpReply item = manager.post(QStringLiteral("/api/menu-items"),
-                                        QJsonObject { { QStringLiteral("title"), QStringLiteral("Soup") },
-                                                      { QStringLiteral("price"), QStringLiteral("5.00") },
-                                                      { QStringLiteral("featured"), false },
-                                                      { QStringLiteral("category"), category.object().value(QStringLiteral("id")) } });
+        QJsonObject { { QStringLiteral("title"), QStringLiteral("Soup") },
+            { QStringLiteral("price"), QStringLiteral("5.00") }, { QStringLiteral("featured"), false },
+            { QStringLiteral("category"), category.object().value(QStringLiteral("id")) } });
     QVERIFY2(item.status == 201, item.body.constData());
     const qint64 menuItem = item.object().value(QStringLiteral("id")).toInteger();
 
     Terminal desk; // the standalone desk's own view, over loopback
-    Terminal lan;  // a terminal on the restaurant's network
+    Terminal lan; // a terminal on the restaurant's network
     QVERIFY2(startLive(desk, server.url()), qPrintable(desk.error));
     QVERIFY2(startLive(lan, lanUrl), qPrintable(lan.error));
     QTRY_VERIFY_WITH_TIMEOUT(desk.engine->isLive() && lan.engine->isLive(), kLiveTimeoutMs);
@@ -350,11 +383,11 @@ void tst_Live::standaloneDeskServesEventsToTheLan()
     QTRY_VERIFY_WITH_TIMEOUT(stageOf(*desk.store, order).has_value(), kLiveTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(stageOf(*lan.store, order).has_value(), kLiveTimeoutMs);
     QVERIFY(desk.store->setOrderStage(order, OrderStage::Preparing).ok);
-    QTRY_COMPARE_WITH_TIMEOUT(stageOf(*lan.store, order), std::optional<OrderStage>(OrderStage::Preparing),
-                              kLiveTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        stageOf(*lan.store, order), std::optional<OrderStage>(OrderStage::Preparing), kLiveTimeoutMs);
     QVERIFY(lan.store->setOrderStage(order, OrderStage::Ready).ok);
-    QTRY_COMPARE_WITH_TIMEOUT(stageOf(*desk.store, order), std::optional<OrderStage>(OrderStage::Ready),
-                              kLiveTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        stageOf(*desk.store, order), std::optional<OrderStage>(OrderStage::Ready), kLiveTimeoutMs);
 
     // Serving the network off: the LAN terminal is no longer live; the desk is again at once.
     error = QStringLiteral("pending");
@@ -379,7 +412,8 @@ void tst_Live::liveOverTlsWithTheTrustedCertificate()
     QVERIFY2(error.isEmpty(), qPrintable(error));
     TlsProxy proxy(tls, server.port());
     QVERIFY(proxy.listen());
-    const QString fingerprint = QString::fromLatin1(tls.localCertificate().digest(QCryptographicHash::Sha256).toHex(':'));
+    const QString fingerprint
+        = QString::fromLatin1(tls.localCertificate().digest(QCryptographicHash::Sha256).toHex(':'));
 
     // A desk that trusts this server's self-signed certificate by its fingerprint.
     QTemporaryDir dir;
@@ -387,7 +421,8 @@ void tst_Live::liveOverTlsWithTheTrustedCertificate()
     client.setRateLimit(1000000);
     client.setTrustedCertificate(fingerprint);
     LocalStore store;
-    QVERIFY(store.open({ dir.filePath(QStringLiteral("cache.sqlite")), dir.filePath(QStringLiteral("outbox.sqlite")) }));
+    QVERIFY(store.open(
+        { dir.filePath(QStringLiteral("cache.sqlite")), dir.filePath(QStringLiteral("outbox.sqlite")) }));
     SyncEngine engine(&client, &store);
     auto *login = client.session()->login(QStringLiteral("mario"), kPassword);
     login->setAutoDelete(false);
@@ -432,14 +467,15 @@ void tst_Live::cliWatchPrintsEachChange()
         return p;
     };
     QProcess *login = run({ QStringLiteral("login"), QStringLiteral("--server"), server.url().toString(),
-                            QStringLiteral("--user"), QStringLiteral("mario"), QStringLiteral("--password-stdin") });
+        QStringLiteral("--user"), QStringLiteral("mario"), QStringLiteral("--password-stdin") });
     QVERIFY(login->waitForFinished(60000));
     QCOMPARE(login->exitCode(), 0);
 
     QProcess *plain = run({ QStringLiteral("watch"), QStringLiteral("--password-stdin") });
     // A copy of its own (one watch per local copy).
-    QProcess *json = run({ QStringLiteral("watch"), QStringLiteral("--json"), QStringLiteral("--password-stdin"),
-                           QStringLiteral("--data-dir"), home.filePath(QStringLiteral("second")) });
+    QProcess *json
+        = run({ QStringLiteral("watch"), QStringLiteral("--json"), QStringLiteral("--password-stdin"),
+            QStringLiteral("--data-dir"), home.filePath(QStringLiteral("second")) });
     QByteArray plainErr;
     QByteArray jsonErr;
     QByteArray plainOut;
@@ -450,7 +486,8 @@ void tst_Live::cliWatchPrintsEachChange()
         plainOut += plain->readAllStandardOutput();
         jsonOut += json->readAllStandardOutput();
     };
-    QTRY_VERIFY_WITH_TIMEOUT((collect(), plainErr.contains(": live") && jsonErr.contains(": live")), kLiveTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (collect(), plainErr.contains(": live") && jsonErr.contains(": live")), kLiveTimeoutMs);
     QVERIFY2(plainOut.isEmpty(), plainOut.constData()); // what was there before is not a change
 
     auto direct = http(server);
@@ -458,6 +495,9 @@ void tst_Live::cliWatchPrintsEachChange()
     QVERIFY(order > 0);
     const QByteArray received = QStringLiteral("order %1 received\n").arg(order).toUtf8();
     QTRY_VERIFY_WITH_TIMEOUT((collect(), plainOut.contains(received)), kLiveTimeoutMs);
+    // Both have shown it before it moves on (a watcher that reads after both
+    // writes sees the order once, at its latest stage: the feed is compacted).
+    QTRY_VERIFY_WITH_TIMEOUT((collect(), jsonOut.contains("\"stage\":\"received\"")), kLiveTimeoutMs);
     QVERIFY(moveOrder(*direct, order, QStringLiteral("preparing")));
     const QByteArray preparing = QStringLiteral("order %1 preparing\n").arg(order).toUtf8();
     QTRY_VERIFY_WITH_TIMEOUT((collect(), plainOut.contains(preparing)), kLiveTimeoutMs);

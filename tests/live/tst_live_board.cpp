@@ -32,7 +32,8 @@ private:
     qint64 orderAt(OrderStage stage)
     {
         for (const OrderSummary &o : m_desk->store()->orderSummaries()) {
-            if (o.id > 0 && o.effectiveStage() == stage && !m_used.contains(o.id) && board()->columnOf(o.id)) {
+            if (o.id > 0 && o.effectiveStage() == stage && !m_used.contains(o.id)
+                && board()->columnOf(o.id)) {
                 m_used.insert(o.id);
                 return o.id;
             }
@@ -42,8 +43,8 @@ private:
     bool moveElsewhere(qint64 id, const QString &stage)
     {
         int status = 0;
-        m_desk->serverWrite("PATCH", QStringLiteral("/api/orders/%1").arg(id), { { QStringLiteral("stage"), stage } },
-                            QStringLiteral("mario"), &status);
+        m_desk->serverWrite("PATCH", QStringLiteral("/api/orders/%1").arg(id),
+            { { QStringLiteral("stage"), stage } }, QStringLiteral("mario"), &status);
         return status == 200;
     }
 
@@ -55,7 +56,8 @@ void TestLiveBoard::initTestCase()
 {
     m_desk = std::make_unique<DeskFixture>();
     QVERIFY2(m_desk->startServer(), qPrintable(m_desk->errorString()));
-    QVERIFY2(m_desk->signIn(QStringLiteral("mario"), DeskFixture::kManagerPassword), qPrintable(m_desk->errorString()));
+    QVERIFY2(m_desk->signIn(QStringLiteral("mario"), DeskFixture::kManagerPassword),
+        qPrintable(m_desk->errorString()));
     QVERIFY(board());
     // The standalone desk's own server attaches the event hub: the desk is live.
     QTRY_VERIFY_WITH_TIMEOUT(m_desk->engine()->isLive(), 30000);
@@ -96,8 +98,8 @@ void TestLiveBoard::noJumpWhileDragging()
     const int row = column->model()->rowOfOrder(id);
     board()->holdMoves(true); // what a drag starting on a card does
     QVERIFY(moveElsewhere(id, QStringLiteral("preparing")));
-    QTRY_COMPARE_WITH_TIMEOUT(m_desk->store()->order(id)->record.stage, std::optional<OrderStage>(OrderStage::Preparing),
-                              10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_desk->store()->order(id)->record.stage, std::optional<OrderStage>(OrderStage::Preparing), 10000);
     // The card stays where the pointer is, and does not flash yet.
     QCOMPARE(board()->columnOf(id), column);
     QCOMPARE(column->model()->rowOfOrder(id), row);
@@ -115,10 +117,10 @@ void TestLiveBoard::newOrderBeepsOnce()
     const auto items = m_desk->store()->menuItems();
     QVERIFY(!items.isEmpty());
     int status = 0;
-    const QJsonObject created = m_desk->serverWrite(
-        "POST", QStringLiteral("/api/orders"),
-        { { QStringLiteral("items"), QJsonArray { QJsonObject { { QStringLiteral("menuitem"), items.first().record.id },
-                                                                { QStringLiteral("quantity"), 2 } } } } },
+    const QJsonObject created = m_desk->serverWrite("POST", QStringLiteral("/api/orders"),
+        { { QStringLiteral("items"),
+            QJsonArray { QJsonObject { { QStringLiteral("menuitem"), items.first().record.id },
+                { QStringLiteral("quantity"), 2 } } } } },
         QStringLiteral("mario"), &status);
     QCOMPARE(status, 201);
     const qint64 id = created.value(QStringLiteral("order_id")).toInteger();
@@ -132,6 +134,20 @@ void TestLiveBoard::newOrderBeepsOnce()
 
 void TestLiveBoard::cancelledElsewhereLeavesWithANotice()
 {
+    // During a drag the notice waits (it would shift the columns under the pointer).
+    const qint64 dragged = orderAt(OrderStage::Received);
+    QVERIFY(dragged > 0);
+    board()->holdMoves(true);
+    QVERIFY(moveElsewhere(dragged, QStringLiteral("cancelled")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_desk->store()->order(dragged)->record.stage,
+        std::optional<OrderStage>(OrderStage::Cancelled), 10000);
+    QVERIFY(board()->columnOf(dragged)); // still where it was
+    QVERIFY(!board()->noticeText().contains(QString::number(dragged)));
+    board()->holdMoves(false);
+    QVERIFY(!board()->columnOf(dragged));
+    QCOMPARE(
+        board()->noticeText(), QStringLiteral("Order #%1 was cancelled on another terminal.").arg(dragged));
+
     const qint64 id = orderAt(OrderStage::Received);
     QVERIFY(id > 0);
     QVERIFY(board()->noticeText().isEmpty() || !board()->noticeText().contains(QString::number(id)));
