@@ -156,6 +156,7 @@ SignInDialog::SignInDialog(LocalServer *localServer, QWidget *parent)
     signInLayout->setContentsMargins(0, 0, 0, 0);
     signInLayout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     signInLayout->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    signInLayout->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_username->setObjectName(QStringLiteral("username"));
     m_password->setObjectName(QStringLiteral("password"));
     m_password->setEchoMode(QLineEdit::Password);
@@ -194,6 +195,7 @@ SignInDialog::SignInDialog(LocalServer *localServer, QWidget *parent)
     auto *setupForm = new QFormLayout;
     setupForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     setupForm->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    setupForm->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     setupForm->addRow(tr("Restaurant name"), m_restaurant);
     setupForm->addRow(QString(), m_restaurantError);
     setupForm->addRow(tr("Manager (administrator) user name"), m_setupUser);
@@ -474,6 +476,14 @@ void SignInDialog::fitNow()
     setMinimumHeight(h);
     if (height() != h)
         resize(w, h);
+    // Grown downwards past the screen's edge (no window manager moves it
+    // back): up again, so "Create the restaurant" stays where one can reach it.
+    if (screen && isVisible()) {
+        const QRect room = screen->availableGeometry();
+        const QRect frame = frameGeometry();
+        if (frame.bottom() > room.bottom())
+            move(x(), std::max(room.top(), y() - (frame.bottom() - room.bottom())));
+    }
 }
 
 bool SignInDialog::event(QEvent *event)

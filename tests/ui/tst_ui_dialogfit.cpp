@@ -98,6 +98,10 @@ QStringList TestUiDialogFit::problems(QDialog *dialog) const
     if (frame.width() > screen.width() || frame.height() > screen.height())
         out << QStringLiteral("%1x%2 is larger than the screen's %3x%4")
                    .arg(frame.width()).arg(frame.height()).arg(screen.width()).arg(screen.height());
+    else if (!screen.contains(dialog->frameGeometry()))
+        out << QStringLiteral("at %1,%2 %3x%4 it reaches past the screen's edge (%5x%6)")
+                   .arg(dialog->frameGeometry().x()).arg(dialog->frameGeometry().y())
+                   .arg(frame.width()).arg(frame.height()).arg(screen.width()).arg(screen.height());
     QList<QWidget *> fields;
     for (QWidget *w : dialog->findChildren<QWidget *>()) {
         if (!w->isVisibleTo(dialog) || w->isWindow() || !isField(w) || insideField(w, dialog))
