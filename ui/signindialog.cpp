@@ -10,6 +10,8 @@
 #include <QScreen>
 #include <QHBoxLayout>
 #include <QHostAddress>
+#include <algorithm>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -96,6 +98,8 @@ SignInDialog::SignInDialog(LocalServer *localServer, QWidget *parent)
     m_kinds->addButton(m_standalone, int(ServerKind::Standalone));
     m_kinds->addButton(m_lan, int(ServerKind::Lan));
     m_kinds->addButton(m_cloud, int(ServerKind::Cloud));
+    for (QRadioButton *r : { m_standalone, m_lan, m_cloud })
+        r->installEventFilter(this);
     m_standalone->setChecked(true);
     m_lanAddress->setObjectName(QStringLiteral("lanAddress"));
     m_lanAddress->setPlaceholderText(tr("Address, e.g. 192.168.1.10:8000"));
@@ -299,6 +303,27 @@ void SignInDialog::clearTarget()
 bool SignInDialog::hasTarget() const
 {
     return m_kinds->checkedId() >= 0;
+}
+
+bool SignInDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    // Nothing chosen yet (a first start): an arrow key on a choice chooses,
+    // as it does once one is chosen; Qt's radios only move the check along.
+    if (event->type() == QEvent::KeyPress && !hasTarget()) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        const QList<QRadioButton *> order { m_standalone, m_lan, m_cloud };
+        const int i = int(order.indexOf(qobject_cast<QRadioButton *>(watched)));
+        if (i >= 0 && (key == Qt::Key_Down || key == Qt::Key_Up || key == Qt::Key_Right || key == Qt::Key_Left)) {
+            const bool forward = key == Qt::Key_Down || key == Qt::Key_Right;
+            int j = std::clamp(i + (forward ? 1 : -1), 0, int(order.size()) - 1);
+            if (!order.at(j)->isEnabled())
+                j = i;
+            order.at(j)->setFocus(Qt::TabFocusReason);
+            order.at(j)->setChecked(true);
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 void SignInDialog::setAddresses(const QString &lanAddress, const QString &cloudUrl)
