@@ -32,6 +32,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QHeaderView>
+#include <QProcess>
 #include <QScopeGuard>
 #include <QtTest>
 
@@ -58,6 +59,7 @@ private slots:
     void kitchenMovesOrdersToReady();
     void crewSeesNamesAndTakesReadyOrdersOut();
     void bookingsNowLineOnlyInHours();
+    void helpNeedsNoDisplay();
 
 private:
     Ui::OrderBoardPage *board() const;
@@ -656,6 +658,25 @@ void TestUiShift::bookingsNowLineOnlyInHours()
     QVERIFY(!strip->showsNowLine(QDateTime(today, QTime(1, 18))));
     QVERIFY(strip->showsNowLine(QDateTime(today, QTime(19, 30))));
     QVERIFY(!strip->showsNowLine(QDateTime(today.addDays(1), QTime(19, 30))));
+}
+
+void TestUiShift::helpNeedsNoDisplay()
+{
+    // An install script or an ssh session without X: --help and --version
+    // print and exit 0 (a QApplication without a display aborts).
+    for (const QString &option : { QStringLiteral("--help"), QStringLiteral("--version") }) {
+        QProcess desk;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        desk.setProcessEnvironment(env);
+        desk.start(QStringLiteral(LL_DESK_BINARY), { option });
+        QVERIFY(desk.waitForFinished(20000));
+        QCOMPARE(desk.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(desk.exitCode(), 0);
+        QVERIFY(desk.readAllStandardOutput().contains("littlelemon-desk"));
+    }
 }
 
 LL_UI_TEST_MAIN_SCREEN(TestUiShift, 1366, 800)
