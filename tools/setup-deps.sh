@@ -11,6 +11,8 @@ packages=(
     libjwt-dev libgl-dev libsqlite3-dev
     # running and testing: offscreen/X display, D-Bus session with a keyring
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools qt6-qpa-plugins
+    # trying the desk by keys on a real X server (docs TRYING, tools/try-shift)
+    xdotool imagemagick x11-utils
     # benchmarks and packaging checks
     wrk desktop-file-utils dpkg-dev file
     # fuzzing (fuzz/run): clang with libFuzzer and the sanitizer runtimes

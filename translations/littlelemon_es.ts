@@ -1269,12 +1269,12 @@
     <name>LittleLemon::Ui::BookingsPage</name>
     <message>
         <location filename="../ui/bookingspage.cpp" line="+53"/>
-        <location line="+68"/>
+        <location line="+65"/>
         <source>New booking…</source>
         <translation>Nueva reserva…</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-64"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
@@ -1329,7 +1329,7 @@
         <translation>Volver a hoy (Alt+Inicio)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+33"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1477,7 +1477,7 @@
         <translation>Buscar un plato</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Item</source>
         <translation>Plato</translation>
     </message>
@@ -1522,7 +1522,7 @@
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+63"/>
         <source>Add at least one item to the order.</source>
         <translation>Añada al menos un artículo al pedido.</translation>
     </message>
@@ -2285,7 +2285,7 @@
         </translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+91"/>
         <source>%1 and %2 more</source>
         <translation>%1 y %2 más</translation>
     </message>
@@ -2718,7 +2718,7 @@
 <context>
     <name>LittleLemon::Ui::SignInDialog</name>
     <message>
-        <location filename="../ui/signindialog.cpp" line="+51"/>
+        <location filename="../ui/signindialog.cpp" line="+53"/>
         <source>This computer (standalone)</source>
         <translation>Este equipo (independiente)</translation>
     </message>
@@ -2740,17 +2740,17 @@
     <message>
         <location line="+7"/>
         <location line="+12"/>
-        <location line="+293"/>
+        <location line="+318"/>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-313"/>
         <source>Little Lemon Desk</source>
         <translation>Little Lemon Desk</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Address, e.g. 192.168.1.10:8000</source>
         <translation>Dirección, por ejemplo: 192.168.1.10:8000</translation>
     </message>
@@ -2775,18 +2775,18 @@
         <translation>Sin HTTPS, su contraseña y los datos del restaurante cruzan la red tal cual.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>User name</source>
         <translation>Nombre de usuario</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-17"/>
         <source>e.g. Little Lemon Chicago</source>
         <translation>por ejemplo: Little Lemon Chicago</translation>
     </message>
@@ -2801,17 +2801,17 @@
         <translation>al menos 8 caracteres</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Restaurant name</source>
         <translation>Nombre del restaurante</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-20"/>
         <source>Welcome! Nothing is set up on this computer yet. Name your restaurant and create the first manager (administrator) account: it can do everything, including adding staff.</source>
         <translation>¡Bienvenido! Aún no hay nada configurado en este equipo. Ponga nombre a su restaurante y cree la primera cuenta de gerente (administrador): puede hacerlo todo, incluso dar de alta al personal.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Manager (administrator) user name</source>
         <translation>Usuario del gerente (administrador)</translation>
     </message>
@@ -2841,7 +2841,7 @@
         <translation>El modo independiente no está disponible en esta versión.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+98"/>
         <source>This computer has no password keychain, so Little Lemon cannot keep you signed in: you will type your password each time it starts.</source>
         <translation>Este equipo no tiene un llavero de contraseñas, así que Little Lemon no puede mantener su sesión: escribirá su contraseña cada vez que se abra.</translation>
     </message>
@@ -2876,7 +2876,7 @@
         <translation>El servidor del restaurante en este equipo no se inició: %1</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+172"/>
         <source>Trust this certificate and sign in</source>
         <translation>Confiar en este certificado y entrar</translation>
     </message>

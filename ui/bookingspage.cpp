@@ -100,9 +100,6 @@ BookingsPage::BookingsPage(Workspace *workspace, QWidget *parent)
     header->resizeSection(BookingsModel::NameColumn, 200);
     header->resizeSection(BookingsModel::PhoneColumn, 190);
     m_view->setWordWrap(false);
-    // At least six whole bookings in view, whatever the strip below takes.
-    m_view->setMinimumHeight(m_view->horizontalHeader()->sizeHint().height()
-                             + 6 * m_view->verticalHeader()->defaultSectionSize() + 2 * m_view->frameWidth());
     header->resizeSection(BookingsModel::StatusColumn, 120);
     connect(m_view, &QAbstractItemView::activated, this, [this] { editBooking(); });
 

@@ -53,6 +53,10 @@ CounterOrderDialog::CounterOrderDialog(Workspace *workspace, QWidget *parent)
     m_search->setPlaceholderText(tr("Find an item"));
     m_search->setClearButtonEnabled(true);
     connect(m_search, &QLineEdit::textChanged, m_filter, &MenuFilterModel::setSearchText);
+    // Ctrl+Enter is taken before the field or the list sees it (eventFilter):
+    // it sends what is there and adds nothing more.
+    m_search->installEventFilter(this);
+    m_items->installEventFilter(this);
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         if (m_filter->rowCount() > 0)
             addItem(m_filter->index(0, 0).data(MenuModel::IdRole).toLongLong());
@@ -191,6 +195,19 @@ void CounterOrderDialog::updateTotal()
     }
     m_total->setText(tr("Total: %1").arg(total.toString()));
     m_send->setEnabled(!lines().isEmpty());
+}
+
+bool CounterOrderDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::KeyPress && (watched == m_search || watched == m_items)) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && (key->modifiers() & Qt::ControlModifier)) {
+            if (m_send->isEnabled())
+                accept();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 void CounterOrderDialog::keyPressEvent(QKeyEvent *event)

@@ -10,6 +10,8 @@
 #include <QScreen>
 #include <QHBoxLayout>
 #include <QHostAddress>
+#include <algorithm>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -96,6 +98,8 @@ SignInDialog::SignInDialog(LocalServer *localServer, QWidget *parent)
     m_kinds->addButton(m_standalone, int(ServerKind::Standalone));
     m_kinds->addButton(m_lan, int(ServerKind::Lan));
     m_kinds->addButton(m_cloud, int(ServerKind::Cloud));
+    for (QRadioButton *r : { m_standalone, m_lan, m_cloud })
+        r->installEventFilter(this);
     m_standalone->setChecked(true);
     m_lanAddress->setObjectName(QStringLiteral("lanAddress"));
     m_lanAddress->setPlaceholderText(tr("Address, e.g. 192.168.1.10:8000"));
@@ -156,6 +160,7 @@ SignInDialog::SignInDialog(LocalServer *localServer, QWidget *parent)
     signInLayout->setContentsMargins(0, 0, 0, 0);
     signInLayout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     signInLayout->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    signInLayout->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_username->setObjectName(QStringLiteral("username"));
     m_password->setObjectName(QStringLiteral("password"));
     m_password->setEchoMode(QLineEdit::Password);
@@ -194,6 +199,7 @@ SignInDialog::SignInDialog(LocalServer *localServer, QWidget *parent)
     auto *setupForm = new QFormLayout;
     setupForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     setupForm->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    setupForm->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     setupForm->addRow(tr("Restaurant name"), m_restaurant);
     setupForm->addRow(QString(), m_restaurantError);
     setupForm->addRow(tr("Manager (administrator) user name"), m_setupUser);
@@ -297,6 +303,27 @@ void SignInDialog::clearTarget()
 bool SignInDialog::hasTarget() const
 {
     return m_kinds->checkedId() >= 0;
+}
+
+bool SignInDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    // Nothing chosen yet (a first start): an arrow key on a choice chooses,
+    // as it does once one is chosen; Qt's radios only move the check along.
+    if (event->type() == QEvent::KeyPress && !hasTarget()) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        const QList<QRadioButton *> order { m_standalone, m_lan, m_cloud };
+        const int i = int(order.indexOf(qobject_cast<QRadioButton *>(watched)));
+        if (i >= 0 && (key == Qt::Key_Down || key == Qt::Key_Up || key == Qt::Key_Right || key == Qt::Key_Left)) {
+            const bool forward = key == Qt::Key_Down || key == Qt::Key_Right;
+            int j = std::clamp(i + (forward ? 1 : -1), 0, int(order.size()) - 1);
+            if (!order.at(j)->isEnabled())
+                j = i;
+            order.at(j)->setFocus(Qt::TabFocusReason);
+            order.at(j)->setChecked(true);
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 void SignInDialog::setAddresses(const QString &lanAddress, const QString &cloudUrl)
@@ -474,6 +501,14 @@ void SignInDialog::fitNow()
     setMinimumHeight(h);
     if (height() != h)
         resize(w, h);
+    // Grown downwards past the screen's edge (no window manager moves it
+    // back): up again, so "Create the restaurant" stays where one can reach it.
+    if (screen && isVisible()) {
+        const QRect room = screen->availableGeometry();
+        const QRect frame = frameGeometry();
+        if (frame.bottom() > room.bottom())
+            move(x(), std::max(room.top(), y() - (frame.bottom() - room.bottom())));
+    }
 }
 
 bool SignInDialog::event(QEvent *event)

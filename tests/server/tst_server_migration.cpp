@@ -92,9 +92,10 @@ private Q_SLOTS:
                 QVERIFY(m.value(QStringLiteral("user")).toInteger() == 1 || m.value(QStringLiteral("user")).toInteger() == 2);
             }
         }
-        // The customer sees their two orders; the crew member the one assigned.
+        // The customer sees their two orders; the crew member the one assigned
+        // and (issue 14) the crew's membership, for the names on the cards.
         QCOMPARE(storage.changes().read(ChangeViewer { 3, false, false, false, false }, 0, 1000, &next).size(), 3 + 2);
-        QCOMPARE(storage.changes().read(ChangeViewer { 2, false, false, true, false }, 0, 1000, &next).size(), 3 + 1);
+        QCOMPARE(storage.changes().read(ChangeViewer { 2, false, false, true, false }, 0, 1000, &next).size(), 3 + 1 + 1);
 
         // Opened again: nothing more to do, nothing logged twice.
         const qint64 latest = storage.changes().latest();

@@ -25,6 +25,7 @@
 #include "ui/shortcutsdialog.h"
 #include "ui/signindialog.h"
 #include "ui/tablesdialog.h"
+#include "standaloneserver.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -38,6 +39,8 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScreen>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTextEdit>
 #include <QTranslator>
 #include <QScopeGuard>
@@ -56,6 +59,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void firstStartByKeyboard();
+    void plainStartStartsNoServer();
     void everyDialogFits_data();
     void everyDialogFits();
 
@@ -97,6 +101,10 @@ QStringList TestUiDialogFit::problems(QDialog *dialog) const
     const QSize frame = dialog->frameGeometry().size();
     if (frame.width() > screen.width() || frame.height() > screen.height())
         out << QStringLiteral("%1x%2 is larger than the screen's %3x%4")
+                   .arg(frame.width()).arg(frame.height()).arg(screen.width()).arg(screen.height());
+    else if (!screen.contains(dialog->frameGeometry()))
+        out << QStringLiteral("at %1,%2 %3x%4 it reaches past the screen's edge (%5x%6)")
+                   .arg(dialog->frameGeometry().x()).arg(dialog->frameGeometry().y())
                    .arg(frame.width()).arg(frame.height()).arg(screen.width()).arg(screen.height());
     QList<QWidget *> fields;
     for (QWidget *w : dialog->findChildren<QWidget *>()) {
@@ -217,6 +225,45 @@ void TestUiDialogFit::firstStartByKeyboard()
     QCOMPARE(me.username, QStringLiteral("adrian"));
     QVERIFY(me.isAdmin());
     QVERIFY(me.isManager());
+}
+
+void TestUiDialogFit::plainStartStartsNoServer()
+{
+    // Plain `littlelemon-desk`, fresh home: nothing is chosen, and this
+    // computer's server stays stopped until "This computer" is.
+    QSettings().clear();
+    QTemporaryDir dir;
+    Desk::StandaloneOptions options;
+    options.dataDir = dir.filePath(QStringLiteral("standalone"));
+    options.hashIterations = DeskFixture::kHashIterations;
+    Desk::StandaloneServer local(options);
+    Ui::DeskController::Options plain;
+    plain.silentSignIn = false;
+    Ui::DeskController desk(&local, plain);
+    desk.start();
+    Ui::SignInDialog *dialog = desk.signInDialog();
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(!dialog->hasTarget());
+    QTest::qWait(300);
+    QCOMPARE(local.state(), Ui::LocalServer::State::Stopped);
+    // Enter with nothing chosen: said in words, nothing started.
+    QTest::mouseClick(dialog->signInButton(), Qt::LeftButton);
+    QVERIFY(dialog->errorText(Ui::SignInDialog::Field::General).contains(QStringLiteral("Choose where")));
+    // Down on the first choice chooses the network server, as a person expects.
+    auto *first = dialog->findChildren<QRadioButton *>().value(0);
+    first->setFocus();
+    QTest::keyClick(first, Qt::Key_Down);
+    QVERIFY(dialog->hasTarget());
+    QCOMPARE(dialog->target().kind, Ui::ServerKind::Lan);
+    QVERIFY(dialog->addressField()->isVisible());
+    QTest::qWait(300);
+    QCOMPARE(local.state(), Ui::LocalServer::State::Stopped);
+    // Choosing this computer starts it.
+    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : dialog, Qt::Key_Up);
+    QCOMPARE(dialog->target().kind, Ui::ServerKind::Standalone);
+    QTRY_VERIFY_WITH_TIMEOUT(local.state() == Ui::LocalServer::State::Running, 20000);
+    QTRY_VERIFY(dialog->isSetupMode());
+    local.stop();
 }
 
 void TestUiDialogFit::everyDialogFits_data()

@@ -116,16 +116,21 @@ void TestUiMenu::validatorJudgesAsYouType_data()
     QTest::newRow("zero") << "0.00" << ok;
     QTest::newRow("leading zeros do not count") << "0012.50" << ok;
     QTest::newRow("empty, about to type") << "" << onItsWay;
-    QTest::newRow("point at the end") << "12." << onItsWay;
-    QTest::newRow("point first") << ".5" << onItsWay;
-    QTest::newRow("three decimals") << "1.234" << no;
-    QTest::newRow("five digits") << "12345" << no;
-    QTest::newRow("negative") << "-1" << no;
-    QTest::newRow("letters") << "12a" << no;
-    QTest::newRow("comma") << "1,50" << no;
-    QTest::newRow("exponent") << "1e3" << no;
-    QTest::newRow("two points") << "1.2.3" << no;
-    QTest::newRow("plus") << "+1" << no;
+    // Issue 14: no key is dropped (a dropped key turns "5.999" into 5.99 or
+    // "-5" into 5); what cannot be a price stays on screen, Intermediate, and
+    // is refused in words when committed. Only a paste far past any price is
+    // refused outright.
+    QTest::newRow("point at the end") << "12." << ok;
+    QTest::newRow("point first") << ".5" << ok;
+    QTest::newRow("comma as the decimal sign") << "1,50" << ok;
+    QTest::newRow("three decimals") << "1.234" << onItsWay;
+    QTest::newRow("five digits") << "12345" << onItsWay;
+    QTest::newRow("negative") << "-1" << onItsWay;
+    QTest::newRow("letters") << "12a" << onItsWay;
+    QTest::newRow("exponent") << "1e3" << onItsWay;
+    QTest::newRow("two points") << "1.2.3" << onItsWay;
+    QTest::newRow("plus") << "+1" << onItsWay;
+    QTest::newRow("a paragraph") << QString(40, u'1') << no;
 }
 
 void TestUiMenu::validatorJudgesAsYouType()
@@ -172,9 +177,19 @@ void TestUiMenu::typingCannotMakeABadPrice()
     QLineEdit *editor = openPriceEditor(id);
     QVERIFY(editor);
     editor->selectAll();
-    // The third decimal and the letter never get in.
+    // Issue 14: the third decimal and the letter stay on screen and the
+    // price is refused in words, never stored as a different number.
+    const Money before = m_desk->store()->menuItem(id)->record.price;
     QTest::keyClicks(editor, QStringLiteral("3.456x"));
-    QCOMPARE(editor->text(), QStringLiteral("3.45"));
+    QCOMPARE(editor->text(), QStringLiteral("3.456x"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    auto *error = page()->findChild<QLabel *>(QStringLiteral("menuError"));
+    QTRY_VERIFY(error && !error->isHidden());
+    QCOMPARE(m_desk->store()->menuItem(id)->record.price, before);
+    editor = openPriceEditor(id);
+    QVERIFY(editor);
+    editor->selectAll();
+    QTest::keyClicks(editor, QStringLiteral("3.45"));
     QTest::keyClick(editor, Qt::Key_Return);
     QTRY_COMPARE(m_desk->store()->menuItem(id)->record.price, Money(345));
     QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
@@ -190,8 +205,8 @@ void TestUiMenu::unfinishedPriceIsRefusedInWords()
     QLineEdit *editor = openPriceEditor(id);
     QVERIFY(editor);
     editor->selectAll();
-    QTest::keyClicks(editor, QStringLiteral("7."));
-    // Leaving the cell commits what is there: not a price yet.
+    QTest::keyClicks(editor, QStringLiteral("7.5.0"));
+    // Leaving the cell commits what is there: not a price.
     page()->view()->setCurrentIndex(cell(id, MenuModel::TitleColumn));
     QTRY_VERIFY(!error->isHidden());
     QVERIFY(!error->text().isEmpty());

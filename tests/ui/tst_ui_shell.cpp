@@ -413,8 +413,14 @@ void TestUiShell::adminAddsAndDeletesMenuItems()
     auto *dialog = menu->findChild<Ui::MenuItemDialog *>(QStringLiteral("menuItemDialog"));
     QVERIFY(dialog);
     dialog->titleField()->setText(QStringLiteral("Lemon sorbet"));
+    // A stray key stays on screen and is refused in words (issue 14: never a
+    // silently different number); corrected, it goes.
     QTest::keyClicks(dialog->priceField(), QStringLiteral("4.5x0"));
-    QCOMPARE(dialog->priceField()->text(), QStringLiteral("4.50"));
+    QCOMPARE(dialog->priceField()->text(), QStringLiteral("4.5x0"));
+    dialog->accept();
+    QCOMPARE(int(m_desk->store()->menuItems().size()), before);
+    QVERIFY(dialog->isVisible());
+    dialog->priceField()->setText(QStringLiteral("4.50"));
     dialog->accept();
     QCOMPARE(int(m_desk->store()->menuItems().size()), before + 1);
     QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
