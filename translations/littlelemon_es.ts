@@ -1269,12 +1269,12 @@
     <name>LittleLemon::Ui::BookingsPage</name>
     <message>
         <location filename="../ui/bookingspage.cpp" line="+53"/>
-        <location line="+68"/>
+        <location line="+65"/>
         <source>New booking…</source>
         <translation>Nueva reserva…</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-64"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
@@ -1329,7 +1329,7 @@
         <translation>Volver a hoy (Alt+Inicio)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+33"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1477,7 +1477,7 @@
         <translation>Buscar un plato</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Item</source>
         <translation>Plato</translation>
     </message>
@@ -1522,7 +1522,7 @@
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+63"/>
         <source>Add at least one item to the order.</source>
         <translation>Añada al menos un artículo al pedido.</translation>
     </message>
@@ -1707,12 +1707,7 @@
 <context>
     <name>LittleLemon::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+33"/>
-        <source>Little Lemon Desk — %1</source>
-        <translation>Little Lemon Desk — %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../ui/mainwindow.cpp" line="+39"/>
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
@@ -1815,7 +1810,7 @@
         <translation>Nuevo plato del menú</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Title</source>
         <translation>Nombre</translation>
     </message>
@@ -1835,7 +1830,7 @@
         <translation>Añadir al menú</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+23"/>
         <source>Price: %1</source>
         <translation>Precio: %1</translation>
     </message>
@@ -2677,7 +2672,7 @@
 <context>
     <name>LittleLemon::Ui::ShortcutsDialog</name>
     <message>
-        <location filename="../ui/shortcutsdialog.cpp" line="+28"/>
+        <location filename="../ui/shortcutsdialog.cpp" line="+31"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
@@ -2705,7 +2700,7 @@
 <context>
     <name>LittleLemon::Ui::SignInDialog</name>
     <message>
-        <location filename="../ui/signindialog.cpp" line="+50"/>
+        <location filename="../ui/signindialog.cpp" line="+53"/>
         <source>This computer (standalone)</source>
         <translation>Este equipo (independiente)</translation>
     </message>
@@ -2727,17 +2722,17 @@
     <message>
         <location line="+7"/>
         <location line="+12"/>
-        <location line="+289"/>
+        <location line="+318"/>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-313"/>
         <source>Little Lemon Desk</source>
         <translation>Little Lemon Desk</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Address, e.g. 192.168.1.10:8000</source>
         <translation>Dirección, por ejemplo: 192.168.1.10:8000</translation>
     </message>
@@ -2762,18 +2757,18 @@
         <translation>Sin HTTPS, su contraseña y los datos del restaurante cruzan la red tal cual.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>User name</source>
         <translation>Nombre de usuario</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-17"/>
         <source>e.g. Little Lemon Chicago</source>
         <translation>por ejemplo: Little Lemon Chicago</translation>
     </message>
@@ -2788,17 +2783,17 @@
         <translation>al menos 8 caracteres</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Restaurant name</source>
         <translation>Nombre del restaurante</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-20"/>
         <source>Welcome! Nothing is set up on this computer yet. Name your restaurant and create the first manager (administrator) account: it can do everything, including adding staff.</source>
         <translation>¡Bienvenido! Aún no hay nada configurado en este equipo. Ponga nombre a su restaurante y cree la primera cuenta de gerente (administrador): puede hacerlo todo, incluso dar de alta al personal.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Manager (administrator) user name</source>
         <translation>Usuario del gerente (administrador)</translation>
     </message>
@@ -2813,7 +2808,7 @@
         <translation>Repita la contraseña</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Signs you in by itself next time, with a key kept in this computer&apos;s keychain (never your password).</source>
         <translation>La próxima vez inicia sesión solo, con una clave guardada en el llavero de este equipo (nunca su contraseña).</translation>
     </message>
@@ -2828,12 +2823,12 @@
         <translation>El modo independiente no está disponible en esta versión.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+98"/>
         <source>This computer has no password keychain, so Little Lemon cannot keep you signed in: you will type your password each time it starts.</source>
         <translation>Este equipo no tiene un llavero de contraseñas, así que Little Lemon no puede mantener su sesión: escribirá su contraseña cada vez que se abra.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+39"/>
         <source>Create the restaurant</source>
         <translation>Crear el restaurante</translation>
     </message>
@@ -2863,7 +2858,7 @@
         <translation>El servidor del restaurante en este equipo no se inició: %1</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+172"/>
         <source>Trust this certificate and sign in</source>
         <translation>Confiar en este certificado y entrar</translation>
     </message>

@@ -1269,12 +1269,12 @@
     <name>LittleLemon::Ui::BookingsPage</name>
     <message>
         <location filename="../ui/bookingspage.cpp" line="+53"/>
-        <location line="+68"/>
+        <location line="+65"/>
         <source>New booking…</source>
         <translation>Nova reserva…</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-64"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
@@ -1329,7 +1329,7 @@
         <translation>Voltar para hoje (Alt+Home)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+33"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1477,7 +1477,7 @@
         <translation>Procurar um item</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
@@ -1522,7 +1522,7 @@
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+63"/>
         <source>Add at least one item to the order.</source>
         <translation>Adicione pelo menos um item ao pedido.</translation>
     </message>
@@ -1707,12 +1707,7 @@
 <context>
     <name>LittleLemon::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+33"/>
-        <source>Little Lemon Desk — %1</source>
-        <translation>Little Lemon Desk — %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../ui/mainwindow.cpp" line="+39"/>
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
@@ -1815,7 +1810,7 @@
         <translation>Novo item do cardápio</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Title</source>
         <translation>Nome</translation>
     </message>
@@ -1835,7 +1830,7 @@
         <translation>Incluir no cardápio</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+23"/>
         <source>Price: %1</source>
         <translation>Preço: %1</translation>
     </message>
@@ -2677,7 +2672,7 @@
 <context>
     <name>LittleLemon::Ui::ShortcutsDialog</name>
     <message>
-        <location filename="../ui/shortcutsdialog.cpp" line="+28"/>
+        <location filename="../ui/shortcutsdialog.cpp" line="+31"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
@@ -2705,7 +2700,7 @@
 <context>
     <name>LittleLemon::Ui::SignInDialog</name>
     <message>
-        <location filename="../ui/signindialog.cpp" line="+50"/>
+        <location filename="../ui/signindialog.cpp" line="+53"/>
         <source>This computer (standalone)</source>
         <translation>Este computador (autônomo)</translation>
     </message>
@@ -2727,17 +2722,17 @@
     <message>
         <location line="+7"/>
         <location line="+12"/>
-        <location line="+289"/>
+        <location line="+318"/>
         <source>Sign in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-313"/>
         <source>Little Lemon Desk</source>
         <translation>Little Lemon Desk</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Address, e.g. 192.168.1.10:8000</source>
         <translation>Endereço, por exemplo: 192.168.1.10:8000</translation>
     </message>
@@ -2762,18 +2757,18 @@
         <translation>Sem HTTPS, sua senha e os dados do restaurante atravessam a rede como estão.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>User name</source>
         <translation>Nome de usuário</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-17"/>
         <source>e.g. Little Lemon Chicago</source>
         <translation>por exemplo: Little Lemon Chicago</translation>
     </message>
@@ -2788,17 +2783,17 @@
         <translation>pelo menos 8 caracteres</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Restaurant name</source>
         <translation>Nome do restaurante</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-20"/>
         <source>Welcome! Nothing is set up on this computer yet. Name your restaurant and create the first manager (administrator) account: it can do everything, including adding staff.</source>
         <translation>Bem-vindo! Nada está configurado neste computador ainda. Dê um nome ao restaurante e crie a primeira conta de gerente (administrador): ela pode fazer tudo, inclusive cadastrar a equipe.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Manager (administrator) user name</source>
         <translation>Usuário do gerente (administrador)</translation>
     </message>
@@ -2813,7 +2808,7 @@
         <translation>Repita a senha</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Signs you in by itself next time, with a key kept in this computer&apos;s keychain (never your password).</source>
         <translation>Da próxima vez você entra automaticamente, com uma chave guardada no chaveiro deste computador (nunca a sua senha).</translation>
     </message>
@@ -2828,12 +2823,12 @@
         <translation>O modo autônomo não está disponível nesta versão.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+98"/>
         <source>This computer has no password keychain, so Little Lemon cannot keep you signed in: you will type your password each time it starts.</source>
         <translation>Este computador não tem um chaveiro de senhas, então o Little Lemon não pode manter você conectado: você digitará sua senha cada vez que ele abrir.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+39"/>
         <source>Create the restaurant</source>
         <translation>Criar o restaurante</translation>
     </message>
@@ -2863,7 +2858,7 @@
         <translation>O servidor do restaurante neste computador não iniciou: %1</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+172"/>
         <source>Trust this certificate and sign in</source>
         <translation>Confiar neste certificado e entrar</translation>
     </message>
