@@ -1047,6 +1047,14 @@ void SyncEngine::pullChanges(qint64 since)
         }
         m_report.pulled += int(feed.changes.size());
         setProgress(m_progressDone, m_progressTotal, tr("Reading changes: %n applied", nullptr, m_report.pulled));
+        if (feed.changes.size() < m_changesLimit) {
+            // A page shorter than the limit is the end of the feed as of
+            // now: no second request to hear "nothing more" (a live desk
+            // would otherwise read twice for every change). What comes after
+            // arrives with the next event or the next cycle, from `next`.
+            finishPull();
+            return;
+        }
         pullChanges(feed.next);
     });
 }
