@@ -348,7 +348,7 @@
         </translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+53"/>
         <source>Offline: %1 Changes are kept and sent when the server is back.</source>
         <translation>Sin conexión: %1 Los cambios se guardan y se envían cuando vuelva el servidor.</translation>
     </message>
@@ -1250,17 +1250,17 @@
         <translation>Enviando al servidor…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Booking saved.</source>
         <translation>Reserva guardada.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-4"/>
         <source>The server refused this booking: %1</source>
         <translation>El servidor rechazó esta reserva: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>The server has not answered yet; the booking stays in the changes waiting.</source>
         <translation>El servidor aún no ha respondido; la reserva queda en los cambios pendientes.</translation>
     </message>
@@ -1537,17 +1537,17 @@
         <translation>Enviando a la cocina…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Counter order sent to the kitchen.</source>
         <translation>Pedido de mostrador enviado a la cocina.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-4"/>
         <source>The server refused this order: %1</source>
         <translation>El servidor rechazó este pedido: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>The server has not answered yet; the counter order waits in the changes to send.</source>
         <translation>El servidor aún no ha respondido; el pedido de mostrador espera en los cambios por enviar.</translation>
     </message>

@@ -348,7 +348,7 @@
         </translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+53"/>
         <source>Offline: %1 Changes are kept and sent when the server is back.</source>
         <translation>Sem conexão: %1 As alterações ficam guardadas e são enviadas quando o servidor voltar.</translation>
     </message>
@@ -1250,17 +1250,17 @@
         <translation>Enviando ao servidor…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Booking saved.</source>
         <translation>Reserva salva.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-4"/>
         <source>The server refused this booking: %1</source>
         <translation>O servidor recusou esta reserva: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>The server has not answered yet; the booking stays in the changes waiting.</source>
         <translation>O servidor ainda não respondeu; a reserva fica nas alterações pendentes.</translation>
     </message>
@@ -1537,17 +1537,17 @@
         <translation>Enviando para a cozinha…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Counter order sent to the kitchen.</source>
         <translation>Pedido de balcão enviado para a cozinha.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-4"/>
         <source>The server refused this order: %1</source>
         <translation>O servidor recusou este pedido: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>The server has not answered yet; the counter order waits in the changes to send.</source>
         <translation>O servidor ainda não respondeu; o pedido de balcão aguarda nas alterações a enviar.</translation>
     </message>

@@ -198,27 +198,18 @@ void BookingDialog::accept()
     }
     setBusy(true, tr("Sending to the server…"));
     m_watcher = new OutboxWatcher(store, edit.seq, 15000, this);
-    connect(m_watcher, &OutboxWatcher::accepted, this, [this] {
-        m_watcher->deleteLater();
+    connect(m_watcher, &OutboxWatcher::settled, this, [this](OutboxWatcher::Outcome outcome, const QString &message) {
+        const qint64 seq = m_watcher->seq();
         m_watcher = nullptr;
         setBusy(false);
-        Q_EMIT statusMessage(tr("Booking saved."));
-        QDialog::accept();
-    });
-    auto refused = [this](const QString &message) {
-        m_refusedSeq = m_watcher->seq();
-        m_watcher->deleteLater();
-        m_watcher = nullptr;
-        setBusy(false);
-        showError(tr("The server refused this booking: %1").arg(message));
-    };
-    connect(m_watcher, &OutboxWatcher::refused, this, refused);
-    connect(m_watcher, &OutboxWatcher::conflicted, this, refused);
-    connect(m_watcher, &OutboxWatcher::stillWaiting, this, [this] {
-        m_watcher->deleteLater();
-        m_watcher = nullptr;
-        setBusy(false);
-        Q_EMIT statusMessage(tr("The server has not answered yet; the booking stays in the changes waiting."));
+        if (outcome == OutboxWatcher::Outcome::Refused) {
+            m_refusedSeq = seq;
+            showError(tr("The server refused this booking: %1").arg(message));
+            return;
+        }
+        Q_EMIT statusMessage(outcome == OutboxWatcher::Outcome::Accepted
+                                 ? tr("Booking saved.")
+                                 : tr("The server has not answered yet; the booking stays in the changes waiting."));
         QDialog::accept();
     });
     m_workspace->syncNow();

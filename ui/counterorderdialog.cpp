@@ -278,28 +278,18 @@ void CounterOrderDialog::accept()
     }
     setBusy(true, tr("Sending to the kitchen…"));
     m_watcher = new OutboxWatcher(m_store, edit.seq, 15000, this);
-    connect(m_watcher, &OutboxWatcher::accepted, this, [this] {
-        m_watcher->deleteLater();
+    connect(m_watcher, &OutboxWatcher::settled, this, [this](OutboxWatcher::Outcome outcome, const QString &message) {
+        const qint64 seq = m_watcher->seq();
         m_watcher = nullptr;
         setBusy(false);
-        m_outcome = tr("Counter order sent to the kitchen.");
-        Q_EMIT statusMessage(m_outcome);
-        QDialog::accept();
-    });
-    auto refused = [this](const QString &message) {
-        m_refusedSeq = m_watcher->seq();
-        m_watcher->deleteLater();
-        m_watcher = nullptr;
-        setBusy(false);
-        showError(tr("The server refused this order: %1").arg(message));
-    };
-    connect(m_watcher, &OutboxWatcher::refused, this, refused);
-    connect(m_watcher, &OutboxWatcher::conflicted, this, refused);
-    connect(m_watcher, &OutboxWatcher::stillWaiting, this, [this] {
-        m_watcher->deleteLater();
-        m_watcher = nullptr;
-        setBusy(false);
-        m_outcome = tr("The server has not answered yet; the counter order waits in the changes to send.");
+        if (outcome == OutboxWatcher::Outcome::Refused) {
+            m_refusedSeq = seq;
+            showError(tr("The server refused this order: %1").arg(message));
+            return;
+        }
+        m_outcome = outcome == OutboxWatcher::Outcome::Accepted
+            ? tr("Counter order sent to the kitchen.")
+            : tr("The server has not answered yet; the counter order waits in the changes to send.");
         Q_EMIT statusMessage(m_outcome);
         QDialog::accept();
     });

@@ -12,7 +12,7 @@ OutboxWatcher::OutboxWatcher(LocalStore *store, qint64 seq, int timeoutMs, QObje
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this] {
         if (!m_done)
-            Q_EMIT stillWaiting();
+            settle(Outcome::StillWaiting);
     });
     connect(store, &LocalStore::outboxChanged, this, &OutboxWatcher::onChanged);
     m_timeout.start(timeoutMs);
@@ -31,18 +31,18 @@ void OutboxWatcher::check()
     if (m_done)
         return;
     const auto entry = m_seq > 0 ? m_store->outboxEntry(m_seq) : std::nullopt;
-    if (!entry) {
-        m_done = true;
-        Q_EMIT accepted();
-        return;
-    }
-    if (entry->state == OutboxEntry::State::Failed) {
-        m_done = true;
-        Q_EMIT refused(entry->lastError);
-    } else if (entry->state == OutboxEntry::State::Conflict) {
-        m_done = true;
-        Q_EMIT conflicted(entry->lastError);
-    }
+    if (!entry)
+        settle(Outcome::Accepted);
+    else if (entry->state == OutboxEntry::State::Failed || entry->state == OutboxEntry::State::Conflict)
+        settle(Outcome::Refused, entry->lastError);
+}
+
+void OutboxWatcher::settle(Outcome outcome, const QString &message)
+{
+    m_done = true;
+    m_timeout.stop();
+    deleteLater();
+    Q_EMIT settled(outcome, message);
 }
 
 } // namespace LittleLemon::Ui

@@ -12,7 +12,8 @@ namespace LittleLemon::Ui {
 
 // Follows one outbox entry to its end, for a dialog that waits for the
 // server's word: accepted (gone from the outbox), refused (with the server's
-// words), in conflict, or still waiting after `timeoutMs`.
+// words; a conflict counts as refused), or still waiting after `timeoutMs`.
+// It says so once, with settled(), and then deletes itself.
 class OutboxWatcher : public QObject
 {
     Q_OBJECT
@@ -20,17 +21,17 @@ class OutboxWatcher : public QObject
 public:
     OutboxWatcher(LocalStore *store, qint64 seq, int timeoutMs = 15000, QObject *parent = nullptr);
 
+    enum class Outcome { Accepted, Refused, StillWaiting };
+
     qint64 seq() const { return m_seq; }
 
 Q_SIGNALS:
-    void accepted();
-    void refused(const QString &message);
-    void conflicted(const QString &message);
-    void stillWaiting();
+    void settled(LittleLemon::Ui::OutboxWatcher::Outcome outcome, const QString &message);
 
 private:
     void onChanged(const OutboxChange &change);
     void check();
+    void settle(Outcome outcome, const QString &message = QString());
 
     LocalStore *m_store;
     qint64 m_seq;
