@@ -16,6 +16,7 @@
 //          once and end equal to /api/changes read from 0; the server's RSS
 //          growth is held to ≤ 5 MB.
 
+#include "bench/support/procstatus.h"
 #include "api/client/apiclient.h"
 #include "api/client/authsession.h"
 #include "api/client/eventsocket.h"
@@ -75,18 +76,6 @@ quint16 freePort()
     QTcpServer probe;
     probe.listen(QHostAddress::LocalHost, 0);
     return probe.serverPort();
-}
-
-qint64 rssKb(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
 }
 
 double percentile(QList<double> v, double p)
@@ -526,7 +515,7 @@ void soak(int clients, int rate, int seconds)
     }
     waitLive(all);
     spinUntil([] { return false; }, 1000); // settle
-    const qint64 rssBefore = rssKb(server.pid());
+    const qint64 rssBefore = Bench::procStatusKb(server.pid());
 
     // Writes: a new order, or the next stage of the order moved longest ago
     // (at most one move per order every few seconds).
@@ -603,7 +592,7 @@ void soak(int clients, int rate, int seconds)
                 all.begin(), all.end(), [&](Watcher *w) { return w->changeSeq() >= feedEnd && w->idle(); });
         },
         60000);
-    const qint64 rssAfter = rssKb(server.pid());
+    const qint64 rssAfter = Bench::procStatusKb(server.pid());
 
     std::printf("  writes: %d sent, %d answered, %d refused in %.1f s (%.1f/s)\n", sent, answered, refused,
         writeSeconds, answered / writeSeconds);

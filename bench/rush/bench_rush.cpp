@@ -22,6 +22,7 @@
 // Exit status 0 when the run completed (the targets are printed with a
 // verdict, not enforced), 2 when the desk or the server could not be used.
 
+#include "bench/support/procstatus.h"
 #include "models/localstore.h"
 #include "ui/deskcontroller.h"
 #include "ui/mainwindow.h"
@@ -152,18 +153,6 @@ int runDesk(const QUrl &url, const QString &user, const QString &password)
 }
 
 // ---- the restaurant's other terminals (parent) ----
-
-qint64 rssKb(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
 
 qint64 cpuTicks(qint64 pid)
 {
@@ -453,7 +442,7 @@ int runBench(const QUrl &url, const QString &user, const QString &password, bool
     QTimer::singleShot(5000, &settle, &QEventLoop::quit);
     settle.exec();
     worstStall = periodStall = worstStallCpu = periodStallCpu = longestBusy = 0;
-    const qint64 rss0 = rssKb(pid);
+    const qint64 rss0 = Bench::procStatusKb(pid);
     const qint64 cpu0 = cpuTicks(pid);
     out() << "mode " << (soak ? "soak" : "rush") << ", " << duration << " s; desk pid " << pid << ", RSS at start "
           << QString::number(rss0 / 1024.0, 'f', 1) << " MB, window " << latest.window.width() << 'x'
@@ -481,7 +470,7 @@ int runBench(const QUrl &url, const QString &user, const QString &password, bool
     every30.setInterval(30000);
     QEventLoop run;
     auto line = [&] {
-        const qint64 rss = rssKb(pid);
+        const qint64 rss = Bench::procStatusKb(pid);
         const int t = int((elapsed.elapsed() + 500) / 1000);
         if (soak && t >= 120) {
             soakLow = soakLow < 0 ? rss : std::min(soakLow, rss);
@@ -521,7 +510,7 @@ int runBench(const QUrl &url, const QString &user, const QString &password, bool
     orders.stop();
     moves.stop();
     edits.stop();
-    const qint64 rss1 = rssKb(pid);
+    const qint64 rss1 = Bench::procStatusKb(pid);
     const qint64 cpu1 = cpuTicks(pid);
     desk.terminate();
     desk.waitForFinished(5000);
