@@ -9,6 +9,7 @@
 #include "api/server/httperror.h"
 #include "api/server/menucontroller.h"
 #include "api/server/metacontroller.h"
+#include "api/server/reportcontroller.h"
 #include "api/server/ordercontroller.h"
 #include "api/server/requestcontext.h"
 #include "api/server/tablecontroller.h"
@@ -90,6 +91,7 @@ Backend::Backend(ServerConfig config)
     m_controllers.push_back(std::make_unique<BookingController>(services));
     m_controllers.push_back(std::make_unique<TableController>(services));
     m_controllers.push_back(std::make_unique<ChangeController>(services));
+    m_controllers.push_back(std::make_unique<ReportController>(services));
 
     Router::Route &health = m_router.add(QStringLiteral("/health"), Router::Access::Public);
     health.throttled = false;

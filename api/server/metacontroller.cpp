@@ -20,6 +20,8 @@ QStringList MetaController::features(bool events)
     out << QStringLiteral("idempotency") << QStringLiteral("etag");
     // Issue 14: the "kitchen" group and role (docs/API.md).
     out << QStringLiteral("kitchen");
+    // Issue 18: /api/reports, the X and Z reports (docs/API.md).
+    out << QStringLiteral("reports");
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "api/server/idempotencystore.h"
 #include "api/server/jsonwriter.h"
+#include "api/server/reportstorage.h"
 
 #include <QDateTime>
 
@@ -206,7 +207,8 @@ ServerStorage::ServerStorage(Database &db)
 
 QList<Database::Migration> ServerStorage::migrations()
 {
-    return { createSchemaV1, createSchemaV2, createSchemaV3, createSchemaV4, createSchemaV5 };
+    return { createSchemaV1, createSchemaV2, createSchemaV3, createSchemaV4, createSchemaV5,
+             ReportStorage::createSchema };
 }
 
 // ---- users ----------------------------------------------------------------
@@ -726,6 +728,8 @@ MenuItem ServerStorage::createMenuItem(const MenuItem &item)
         .exec();
     MenuItem out = item;
     out.id = s.lastInsertId();
+    if (!out.available)
+        ReportStorage(m_db).availabilityChanged(out.id, out.title, false);
     logMenuItem(out);
     tx.commit();
     return out;
@@ -744,6 +748,7 @@ void ServerStorage::updateMenuItem(const MenuItem &item)
         .bind(5, item.available ? 1 : 0)
         .bind(6, item.id)
         .exec();
+    ReportStorage(m_db).availabilityChanged(item.id, item.title, item.available);
     logMenuItem(item);
     tx.commit();
 }
@@ -846,8 +851,8 @@ bool ServerStorage::deleteCartItem(qint64 userId, qint64 id)
 
 namespace {
 const QString kInsertOrder = QStringLiteral(
-    "INSERT INTO orders (user_id, delivery_crew_id, status, total_cents, date, created_at, stage, note)"
-    " VALUES (?, NULL, 0, ?, ?, ?, 'received', ?)");
+    "INSERT INTO orders (user_id, delivery_crew_id, status, total_cents, date, created_at, stage, note, source)"
+    " VALUES (?, NULL, 0, ?, ?, ?, 'received', ?, ?)");
 const QString kInsertLine = QStringLiteral(
     "INSERT INTO order_items (order_id, menuitem_id, title, quantity, unit_price_cents, price_cents)"
     " VALUES (?, ?, ?, ?, ?, ?)");
@@ -879,14 +884,14 @@ std::optional<OrderCreated> ServerStorage::createOrderFromCart(qint64 userId, co
         line.unitPrice = Money(c.quantity ? c.price.cents() / c.quantity : 0);
         lines.append(line);
     }
-    OrderCreated created = createCounterOrder(userId, lines, QString(), date);
+    OrderCreated created = createCounterOrder(userId, lines, QString(), date, OrderSource::Online);
     m_db.statement(QStringLiteral("DELETE FROM cart_items WHERE user_id = ?")).bind(0, userId).exec();
     tx.commit();
     return created;
 }
 
 OrderCreated ServerStorage::createCounterOrder(qint64 userId, const QList<OrderItem> &lines, const QString &note,
-                                               const QDate &date)
+                                               const QDate &date, OrderSource source)
 {
     Database::Transaction tx(m_db);
     Money total;
@@ -898,6 +903,7 @@ OrderCreated ServerStorage::createCounterOrder(qint64 userId, const QList<OrderI
         .bind(2, date.toString(Qt::ISODate))
         .bind(3, nowIso())
         .bind(4, note.isNull() ? QStringLiteral("") : note)
+        .bind(5, toWire(source))
         .exec();
     OrderCreated created;
     created.orderId = insert.lastInsertId();
@@ -915,6 +921,8 @@ OrderCreated ServerStorage::createCounterOrder(qint64 userId, const QList<OrderI
     }
     addHistory(created.orderId, OrderStage::Received, userId);
     logOrder(created.orderId);
+    ReportStorage reports(m_db); // an order placed on a day already closed (Z)
+    reports.orderChanged(created.orderId, {}, reports.figures(created.orderId));
     tx.commit();
     return created;
 }
@@ -1065,6 +1073,8 @@ std::optional<Order> ServerStorage::order(qint64 id)
 void ServerStorage::updateOrder(qint64 id, const OrderUpdate &update, qint64 by)
 {
     Database::Transaction tx(m_db);
+    ReportStorage reports(m_db);
+    const ReportStorage::OrderFigures before = reports.figures(id);
     std::optional<qint64> previousCrew;
     {
         Statement s = m_db.statement(QStringLiteral("SELECT delivery_crew_id, stage FROM orders WHERE id = ?"));
@@ -1095,6 +1105,7 @@ void ServerStorage::updateOrder(qint64 id, const OrderUpdate &update, qint64 by)
             .exec();
     }
     logOrder(id, previousCrew);
+    reports.orderChanged(id, before, reports.figures(id));
     tx.commit();
 }
 
@@ -1104,7 +1115,10 @@ bool ServerStorage::deleteOrder(qint64 id)
     const auto before = order(id);
     if (!before)
         return false;
+    ReportStorage reports(m_db);
+    const ReportStorage::OrderFigures figures = reports.figures(id);
     m_db.statement(QStringLiteral("DELETE FROM orders WHERE id = ?")).bind(0, id).exec();
+    reports.orderChanged(id, figures, {});
     m_changes.remove(ChangeKind::Order, id, ChangeScope { before->user, before->deliveryCrew, 0 });
     tx.commit();
     return true;

@@ -8,6 +8,7 @@
 #include "models/menuitem.h"
 #include "models/money.h"
 #include "models/order.h"
+#include "models/report.h"
 #include "models/user.h"
 
 #include <QDate>
@@ -173,7 +174,7 @@ public:
     // A counter order taken by staff: the lines as given (menu item, title,
     // quantity and prices already taken from the menu), in one transaction.
     OrderCreated createCounterOrder(qint64 userId, const QList<OrderItem> &lines, const QString &note,
-                                    const QDate &date);
+                                    const QDate &date, OrderSource source = OrderSource::Counter);
     qint64 orderCount(const OrderQuery &query);
     QList<Order> orders(const OrderQuery &query, qint64 offset, qint64 limit);
     // One order with its stage history.
