@@ -266,13 +266,15 @@ bool writeReportPdf(const Report &report, const QString &fileName, const ReportP
         image.setDotsPerMeterY(int(writer.resolution() / 0.0254));
         QPainter p(&image);
         QFont chartFont = font;
+        chartFont.setPointSizeF(7.5);
         p.setFont(chartFont);
         paintReportChart(p, QRectF(QPointF(0, 0), QSizeF(chartSize)), report, kCharts[i], colors, options.locale);
         p.end();
         doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("chart%1").arg(i)), image);
     }
     QString html = reportHtml(report, options.locale, true);
-    html.replace(QStringLiteral("width=\"640\""), QStringLiteral("width=\"%1\"").arg(chartSize.width()));
+    // The layout scales image sizes from 96 dpi to the writer's resolution.
+    html.replace(QStringLiteral("width=\"640\""), QStringLiteral("width=\"%1\"").arg(int(chartSize.width() * 96.0 / writer.resolution())));
     doc.setHtml(html);
     doc.setPageSize(QSizeF(pageRect.width(), pageRect.height() - headerHeight - footerHeight));
     const int pages = doc.pageCount();

@@ -183,8 +183,11 @@ void DemoData::loadRestaurantDay(ServerStorage &storage, const QHash<QString, Me
             line.price = m.price * quantity;
             lines << line;
         }
-        const qint64 id = storage.createCounterOrder(users.value(QString::fromLatin1(o.by)), lines,
-                                                     QString::fromUtf8(o.note), today).orderId;
+        // A customer's order came from their cart (online); staff took the others at the counter.
+        const QString by = QString::fromLatin1(o.by);
+        const qint64 id = storage.createCounterOrder(users.value(by), lines, QString::fromUtf8(o.note), today,
+                                                     by == u"cust" ? OrderSource::Online : OrderSource::Counter)
+                              .orderId;
         if (o.crew) {
             OrderUpdate assign;
             assign.deliveryCrew = std::optional<qint64>(crew);

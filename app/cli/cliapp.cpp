@@ -128,6 +128,8 @@ void CliApp::run()
         list(command);
     else if (command == u"watch" && a.size() == 1)
         watch();
+    else if (command == u"report" && a.size() == 1)
+        report();
     else if (command == u"outbox" && verb == u"list" && a.size() == 2)
         list(command);
     else if (command == u"outbox")

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/client/syncengine.h"
+#include "models/report.h"
 
 #include <QJsonValue>
 #include <QLockFile>
@@ -39,7 +40,12 @@ public:
         bool open = false;          // orders list --open
         QString server;
         QString user;
-        QString date;    // bookings list --date
+        QString date;    // bookings list --date; report --date
+        QString to;      // report --to
+        QString csv;     // report --csv FILE (the report)
+        QString csvOrders; // report --csv-orders FILE
+        QString csvLines;  // report --csv-lines FILE
+        QString pdf;     // report --pdf FILE
         QString dataDir; // where the local copy lives (default: the user's data folder)
         int rate = 0;    // requests per minute at most (0: what the server says)
         int timeoutMs = 15000;
@@ -68,6 +74,9 @@ private:
     // Prints each change as it arrives until stopped (issue 13).
     void watch();
     void printChange(const StoreChange &change);
+    // The day's figures (issue 18, clireport.cpp).
+    void report();
+    void writeReport(const Report &report, const ReportInput &local, const QString &source);
 
     // Steps.
     bool loadProfile();

@@ -7,11 +7,14 @@
 #include <QCommandLineParser>
 #include <QRegularExpression>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLoggingCategory>
 #include <QSettings>
 #include <QTextStream>
 
 #include <sys/stat.h>
+
+#include <memory>
 
 using namespace LittleLemon::Cli;
 
@@ -29,7 +32,15 @@ int main(int argc, char *argv[])
     // The cache holds staff names and e-mails and guests' names and phones,
     // as the desk's does: nothing this program creates is for other users.
     ::umask(077);
-    QCoreApplication app(argc, argv);
+    // A PDF needs fonts and a paint engine: a QGuiApplication, offscreen
+    // unless a platform is set. Every other command stays QtCore only.
+    bool wantsPdf = false;
+    for (int i = 1; i < argc; ++i)
+        wantsPdf = wantsPdf || qstrcmp(argv[i], "--pdf") == 0 || qstrncmp(argv[i], "--pdf=", 6) == 0;
+    if (wantsPdf && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application(wantsPdf ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));
+    QCoreApplication &app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("Little Lemon"));
     QCoreApplication::setApplicationName(QStringLiteral("littlelemon-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LL_VERSION));
@@ -54,6 +65,8 @@ int main(int argc, char *argv[])
         "  orders set-stage ID STAGE       (received, preparing, ready, out_for_delivery, delivered, cancelled)\n"
         "  orders assign ID USER|none      (a user id, or a delivery crew member's name)\n"
         "  bookings list [--date YYYY-MM-DD]\n"
+        "  report --date YYYY-MM-DD [--to YYYY-MM-DD] [--csv FILE] [--csv-orders FILE] [--csv-lines FILE]\n"
+        "         [--pdf FILE] [--json]   (the day's figures: the server's, or computed from the local copy)\n"
         "  watch [--json]                  (one line per change as it arrives, e.g. \"order 42 preparing\";\n"
         "                                   live where the server pushes changes; stop with Ctrl+C)\n"
         "  outbox list\n"
@@ -92,6 +105,13 @@ int main(int argc, char *argv[])
                                      tr("S"));
     const QCommandLineOption verbose(QStringLiteral("verbose"), tr("Log each request and sync step to standard error."));
     parser.addOptions({ json, server, user, passwordStdin, offline, open, date, dataDir, rate, timeout, verbose });
+    // report (issue 18).
+    const QCommandLineOption to(QStringLiteral("to"), tr("report: the last day (default: --date)."), tr("YYYY-MM-DD"));
+    const QCommandLineOption csv(QStringLiteral("csv"), tr("report: write the report as CSV to FILE."), tr("FILE"));
+    const QCommandLineOption csvOrders(QStringLiteral("csv-orders"), tr("report: write the period's orders as CSV to FILE."), tr("FILE"));
+    const QCommandLineOption csvLines(QStringLiteral("csv-lines"), tr("report: write the period's order lines as CSV to FILE."), tr("FILE"));
+    const QCommandLineOption pdf(QStringLiteral("pdf"), tr("report: write the report as PDF to FILE."), tr("FILE"));
+    parser.addOptions({ to, csv, csvOrders, csvLines, pdf });
     // A negative number is a value, not an option: `menu set-price 14 -5`
     // must reach the price check ("cannot be negative"), not be read as -5.
     // Marked here, unmarked once the parser has passed them on as positionals.
@@ -136,6 +156,11 @@ int main(int argc, char *argv[])
     options.user = parser.value(user);
     options.date = parser.value(date);
     options.dataDir = parser.value(dataDir);
+    options.to = parser.value(to);
+    options.csv = parser.value(csv);
+    options.csvOrders = parser.value(csvOrders);
+    options.csvLines = parser.value(csvLines);
+    options.pdf = parser.value(pdf);
     if (options.args.isEmpty()) {
         QTextStream(stderr) << parser.helpText();
         return Usage;
