@@ -15,6 +15,7 @@
 #include "ui/orderboardpage.h"
 #include "ui/outboxdialog.h"
 #include "ui/staffpage.h"
+#include "ui/reportspage.h"
 #include "ui/syncstatuswidget.h"
 #include "ui/uilog.h"
 
@@ -536,6 +537,9 @@ void DeskController::openSession(const SignInTarget &target, const User &user, b
     m_window->addPage(new StaffPage(m_workspace));
     const Verdict staff = m_workspace->permissions().seeStaff();
     m_window->setPageAllowed(MainWindow::StaffPageId, staff.allowed, staff.reason);
+    // Issue 18: the day's figures, for the same people as the staff page.
+    m_window->addPage(new ReportsPage(m_workspace));
+    m_window->setPageAllowed(MainWindow::ReportsPageId, staff.allowed, tr("Only managers see the reports."));
 
     auto *status = new SyncStatusWidget(m_engine);
     connect(status, &SyncStatusWidget::clicked, this, [this] {

@@ -16,7 +16,7 @@ class OrderBoardPage;
 class Page;
 class Workspace;
 
-// The staff terminal's window: a row of big page buttons (Ctrl+1..4), the
+// The staff terminal's window: a row of big page buttons (Ctrl+1..5), the
 // pages, a menu per page with its actions, and the status bar (who is signed
 // in, and the sync status someone adds with addStatusWidget()). Remembers
 // its geometry and last page.
@@ -25,7 +25,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    enum PageId { OrdersPageId, MenuPageId, BookingsPageId, StaffPageId };
+    enum PageId { OrdersPageId, MenuPageId, BookingsPageId, StaffPageId, ReportsPageId };
 
     explicit MainWindow(Workspace *workspace, QWidget *parent = nullptr);
     ~MainWindow() override;

@@ -36,6 +36,15 @@ int touchRowHeight()
 {
     return 40;
 }
+QList<QColor> chartSeries(bool dark)
+{
+    // The brand green is too dark on a dark background: the lemon leads there.
+    if (dark)
+        return { lemon(), QColor(0x8F, 0xC1, 0xAE), QColor(0xF2, 0xA6, 0x85), QColor(0x9E, 0xC1, 0xE8),
+                 QColor(0xD2, 0xA8, 0xE2), QColor(0xB8, 0xD8, 0x8F) };
+    return { green(), QColor(0xD9, 0xA4, 0x00), QColor(0xD0, 0x6B, 0x45), QColor(0x3F, 0x72, 0xA8),
+             QColor(0x8A, 0x55, 0xA0), QColor(0x5E, 0x8C, 0x3A) };
+}
 } // namespace Theme
 
 void applyTheme(QApplication &app)

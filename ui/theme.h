@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QList>
 
 class QApplication;
 
@@ -19,6 +20,8 @@ QColor red();         // an order that is late, a refusal
 QColor cardBase();    // an order card at rest
 QColor pending();     // an edit not on the server yet
 int touchRowHeight(); // rows and buttons a finger can hit
+// Series colours for charts (issue 18), readable on a dark or a light background.
+QList<QColor> chartSeries(bool dark);
 } // namespace Theme
 
 } // namespace LittleLemon::Ui

@@ -244,7 +244,7 @@ int main(int argc, char *argv[])
         die(QStringLiteral("the server's report differs from the one computed in process"));
 
     // The desk's page with this report: a full repaint, offscreen or not.
-    ReportView view;
+    Ui::ReportView view;
     view.resize(1280, 900);
     view.setReport(report);
     view.show();
