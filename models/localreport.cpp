@@ -24,8 +24,8 @@ ReportInput localReportInput(const LocalStore &store, const QDate &from, const Q
         if (!order)
             continue;
         ReportOrder o = reportOrderFrom(order->record, staff.contains(s.user) ? OrderSource::Counter : OrderSource::Online);
-        if (o.createdMs < 0 && s.placedAt.isValid())
-            o.createdMs = s.placedAt.toMSecsSinceEpoch();
+        if (o.timings.createdMs < 0 && s.placedAt.isValid())
+            o.timings.createdMs = s.placedAt.toMSecsSinceEpoch();
         in.orders.append(std::move(o));
     }
     for (const Cached<MenuItem> &m : store.menuItems())

@@ -41,13 +41,58 @@ ReportOrder reportOrderFrom(const Order &order, OrderSource source)
     r.source = source;
     for (const OrderItem &item : order.items)
         r.lines.append(ReportLine { item.menuitem, item.menuitemTitle, item.quantity, item.price });
+    QList<ReportMark> marks;
     for (const StageChange &change : order.history) {
         if (change.at.isValid())
-            r.history.append(ReportMark { change.stage, change.at.toMSecsSinceEpoch() });
+            marks.append(ReportMark { change.stage, change.at.toMSecsSinceEpoch() });
     }
-    if (!r.history.isEmpty())
-        r.createdMs = r.history.first().atMs;
+    r.timings = orderTimings(marks);
     return r;
+}
+
+int timedStageIndex(OrderStage stage)
+{
+    switch (stage) {
+    case OrderStage::Received: return 0;
+    case OrderStage::Preparing: return 1;
+    case OrderStage::Ready: return 2;
+    case OrderStage::OutForDelivery: return 3;
+    case OrderStage::Delivered:
+    case OrderStage::Cancelled: return -1;
+    }
+    return -1;
+}
+
+OrderStage timedStage(int index)
+{
+    static const OrderStage stages[] = { OrderStage::Received, OrderStage::Preparing, OrderStage::Ready,
+                                         OrderStage::OutForDelivery };
+    return stages[std::clamp(index, 0, 3)];
+}
+
+OrderTimings orderTimings(const QList<ReportMark> &history)
+{
+    OrderTimings t;
+    if (history.isEmpty())
+        return t;
+    t.createdMs = history.first().atMs;
+    qint64 ms[OrderTimings::kTimedStages] = { -1, -1, -1, -1 };
+    for (qsizetype i = 0; i + 1 < history.size(); ++i) {
+        const int index = timedStageIndex(history.at(i).stage);
+        const qint64 stay = history.at(i + 1).atMs - history.at(i).atMs;
+        if (index >= 0 && stay >= 0)
+            ms[index] = std::max<qint64>(ms[index], 0) + stay;
+    }
+    for (int i = 0; i < OrderTimings::kTimedStages; ++i)
+        t.stageSeconds[i] = ms[i] < 0 ? -1 : ms[i] / 1000;
+    qint64 delivered = -1;
+    for (const ReportMark &m : history) {
+        if (m.stage == OrderStage::Delivered)
+            delivered = m.atMs;
+    }
+    if (delivered >= t.createdMs)
+        t.deliveredSeconds = (delivered - t.createdMs) / 1000;
+    return t;
 }
 
 namespace {
@@ -107,18 +152,6 @@ StageTiming timingOf(OrderStage stage, QList<qint64> seconds)
     return t;
 }
 
-const OrderStage kTimedStages[] = { OrderStage::Received, OrderStage::Preparing, OrderStage::Ready,
-                                    OrderStage::OutForDelivery };
-
-int timedIndex(OrderStage stage)
-{
-    for (int i = 0; i < 4; ++i) {
-        if (kTimedStages[i] == stage)
-            return i;
-    }
-    return -1;
-}
-
 } // namespace
 
 Report computeReport(const ReportInput &input)
@@ -164,8 +197,8 @@ Report computeReport(const ReportInput &input)
         SourceFigure &source = r.bySource[o.source == OrderSource::Counter ? 1 : 0];
         ++source.orders;
         source.revenue += o.total;
-        if (o.createdMs >= 0) {
-            HourFigure &hour = r.byHour[hours.hour(o.createdMs)];
+        if (o.timings.createdMs >= 0) {
+            HourFigure &hour = r.byHour[hours.hour(o.timings.createdMs)];
             ++hour.orders;
             hour.revenue += o.total;
         } else {
@@ -186,24 +219,14 @@ Report computeReport(const ReportInput &input)
             category.quantity += line.quantity;
             category.revenue += line.price;
         }
-        // Time in each stage: from entering it to the next change.
-        for (qsizetype i = 0; i + 1 < o.history.size(); ++i) {
-            const int index = timedIndex(o.history.at(i).stage);
-            const qint64 ms = o.history.at(i + 1).atMs - o.history.at(i).atMs;
-            if (index >= 0 && ms >= 0)
-                stageSeconds[index].append(ms / 1000);
+        for (int i = 0; i < OrderTimings::kTimedStages; ++i) {
+            if (o.timings.stageSeconds[i] >= 0)
+                stageSeconds[i].append(o.timings.stageSeconds[i]);
         }
         if (o.crew && o.stage == OrderStage::Delivered) {
             ++crewDelivered[*o.crew];
-            if (!o.history.isEmpty()) {
-                qint64 deliveredAt = -1;
-                for (const ReportMark &m : o.history) {
-                    if (m.stage == OrderStage::Delivered)
-                        deliveredAt = m.atMs;
-                }
-                if (deliveredAt >= o.history.first().atMs)
-                    crewTimes[*o.crew].append((deliveredAt - o.history.first().atMs) / 1000);
-            }
+            if (o.timings.deliveredSeconds >= 0)
+                crewTimes[*o.crew].append(o.timings.deliveredSeconds);
         }
     }
     r.totals.averageTicket = averageOf(r.totals.revenue, r.totals.orders);
@@ -233,8 +256,8 @@ Report computeReport(const ReportInput &input)
     std::sort(r.byCrew.begin(), r.byCrew.end(), [](const CrewFigure &a, const CrewFigure &b) {
         return a.name != b.name ? a.name < b.name : a.id < b.id;
     });
-    for (int i = 0; i < 4; ++i)
-        r.stages.append(timingOf(kTimedStages[i], stageSeconds[i]));
+    for (int i = 0; i < OrderTimings::kTimedStages; ++i)
+        r.stages.append(timingOf(timedStage(i), stageSeconds[i]));
 
     // Sold out: the part of each interval inside the period (and before now).
     if (days > 0) {

@@ -40,17 +40,34 @@ struct ReportMark
     qint64 atMs = 0;
 };
 
+// The times of one order, from its stage history: when it was placed, the
+// seconds it spent in each stage (the sum of its stays there, over its undo
+// moves too; -1 for a stage it never left) and from received to delivered.
+// littlelemon-server keeps these on the order row, updated with each move,
+// so a report over 100,000 orders reads one row per order.
+struct OrderTimings
+{
+    static constexpr int kTimedStages = 4; // received, preparing, ready, out_for_delivery
+    qint64 createdMs = -1; // -1: unknown (the cloud keeps no time of day)
+    qint64 stageSeconds[kTimedStages] = { -1, -1, -1, -1 };
+    qint64 deliveredSeconds = -1; // received → (last) delivered
+};
+// Index 0..3 of a timed stage, -1 for delivered and cancelled.
+int timedStageIndex(OrderStage stage);
+OrderStage timedStage(int index);
+// The one rule for an order's times (the server's write path and the desk's copy).
+OrderTimings orderTimings(const QList<ReportMark> &history);
+
 struct ReportOrder
 {
     qint64 id = 0;
     std::optional<qint64> crew;
     OrderStage stage = OrderStage::Received;
     Money total;
-    QDate date;           // the restaurant's local day the order was placed
-    qint64 createdMs = -1; // -1: unknown (the cloud keeps no time of day)
+    QDate date; // the restaurant's local day the order was placed
     OrderSource source = OrderSource::Online;
     QList<ReportLine> lines;
-    QList<ReportMark> history; // oldest first
+    OrderTimings timings;
 };
 
 // An item that was sold out from `fromMs` to `toMs` (-1: still sold out).
@@ -198,8 +215,8 @@ Report computeReport(const ReportInput &input);
 // p% of the values at or below it (p in 1..100). The median is p = 50.
 qint64 nearestRank(const QList<qint64> &sorted, int p);
 
-// The report input an order from the desk's cache gives: its time and
-// stages from its history (our server), none from the cloud.
+// The report input an order from the desk's cache gives: its times from
+// its stage history (our server), none from the cloud.
 ReportOrder reportOrderFrom(const Order &order, OrderSource source);
 
 } // namespace LittleLemon

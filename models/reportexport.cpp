@@ -117,7 +117,7 @@ QByteArray ordersCsv(const QList<ReportOrder> &orders, const Report &r, const QT
     for (const ReportOrder &o : orders) {
         if (o.date < r.from || o.date > r.to)
             continue;
-        const QString time = o.createdMs >= 0 ? QDateTime::fromMSecsSinceEpoch(o.createdMs, zone).toString(QStringLiteral("HH:mm:ss")) : QString();
+        const QString time = o.timings.createdMs >= 0 ? QDateTime::fromMSecsSinceEpoch(o.timings.createdMs, zone).toString(QStringLiteral("HH:mm:ss")) : QString();
         csv.row({ QString::number(o.id), o.date.toString(Qt::ISODate), time, toWire(o.source), toWire(o.stage),
                   o.crew ? crewNames.value(*o.crew, QString::number(*o.crew)) : QString(), csv.money(o.total) });
     }

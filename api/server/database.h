@@ -90,6 +90,7 @@ public:
     // The user_version found when opening (0: a new database).
     int versionAtOpen() const { return m_versionAtOpen; }
     int version() const { return m_version; }
+    QString path() const { return m_path; }
 
     // A cached prepared statement. `sql` is the cache key: pass literals or
     // strings whose set of values stays small (dynamic WHERE clauses).

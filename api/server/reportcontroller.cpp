@@ -88,7 +88,7 @@ Response ReportController::report(RequestContext &context)
     if (from.daysTo(to) >= kMaxDays)
         throw HttpError::field(QStringLiteral("to"), tr("A report covers at most %1 days.").arg(kMaxDays));
     ReportStorage storage(m_storage.database());
-    const Report figures = computeReport(storage.input(from, to, QTimeZone::systemTimeZone()));
+    const Report figures = computeReport(input(from, to));
     QJsonObject body = reportToJson(figures);
     QJsonArray closed;
     for (QDate d = from; d <= to; d = d.addDays(1)) {
@@ -100,6 +100,13 @@ Response ReportController::report(RequestContext &context)
     }
     body.insert(QStringLiteral("closed"), closed);
     return Response::json(200, body);
+}
+
+ReportInput ReportController::input(const QDate &from, const QDate &to)
+{
+    if (!m_reader)
+        m_reader = std::make_unique<ReportReader>(m_storage.database().path());
+    return m_reader->read(from, to, QTimeZone::systemTimeZone());
 }
 
 Response ReportController::close(RequestContext &context)
@@ -119,7 +126,7 @@ Response ReportController::close(RequestContext &context)
                                          .arg(date.toString(Qt::ISODate))
                                          .arg(z->number));
     }
-    QJsonObject figures = reportToJson(computeReport(storage.input(date, date, QTimeZone::systemTimeZone())));
+    QJsonObject figures = reportToJson(computeReport(input(date, date)));
     try {
         return Response::json(201, zJson(storage.close(date, user.id, figures)));
     } catch (const StorageError &e) {

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "api/server/controller.h"
+#include "api/server/reportreader.h"
+
+#include <memory>
 
 namespace LittleLemon::Server {
 
@@ -27,6 +30,9 @@ private:
     Response close(RequestContext &context);
     Response list(RequestContext &context);
     Response retrieve(RequestContext &context);
+    ReportInput input(const QDate &from, const QDate &to);
+
+    std::unique_ptr<ReportReader> m_reader;
 };
 
 } // namespace LittleLemon::Server

@@ -20,11 +20,6 @@ QString msOf(const QString &column)
         .arg(column);
 }
 
-QString isoOf(const QDateTime &t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
-
 } // namespace
 
 void ReportStorage::createSchema(Database &db)
@@ -67,123 +62,66 @@ void ReportStorage::createSchema(Database &db)
         " what TEXT NOT NULL,"
         " at TEXT NOT NULL)",
         "CREATE INDEX report_corrections_by_day ON report_corrections(applies_to, id)",
+        // Each order's times, kept on its row (updateTimings) so a report
+        // reads one row per order instead of its whole history.
+        "ALTER TABLE orders ADD COLUMN created_ms INTEGER",
+        "ALTER TABLE orders ADD COLUMN received_s INTEGER",
+        "ALTER TABLE orders ADD COLUMN preparing_s INTEGER",
+        "ALTER TABLE orders ADD COLUMN ready_s INTEGER",
+        "ALTER TABLE orders ADD COLUMN out_s INTEGER",
+        "ALTER TABLE orders ADD COLUMN delivery_s INTEGER",
     };
     for (const char *sql : statements)
         db.execute(QString::fromLatin1(sql));
+    // The orders already there: their times from their history.
+    Statement s = db.statement(QStringLiteral("SELECT order_id, stage, ") + msOf(QStringLiteral("at"))
+                               + QStringLiteral(" FROM order_history ORDER BY order_id, id"));
+    s.exec();
+    qint64 current = 0;
+    QList<ReportMark> marks;
+    QList<std::pair<qint64, OrderTimings>> timings;
+    while (s.next()) {
+        if (s.integer(0) != current) {
+            if (current)
+                timings.append({ current, orderTimings(marks) });
+            current = s.integer(0);
+            marks.clear();
+        }
+        if (const auto stage = orderStageFromWire(s.text(1)))
+            marks.append(ReportMark { *stage, s.integer(2) });
+    }
+    if (current)
+        timings.append({ current, orderTimings(marks) });
+    for (const auto &[id, t] : std::as_const(timings))
+        writeTimings(db, id, t);
 }
 
-ReportInput ReportStorage::input(const QDate &from, const QDate &to, const QTimeZone &zone)
+void ReportStorage::updateTimings(qint64 orderId)
 {
-    ReportInput in;
-    in.from = from;
-    in.to = to;
-    in.zone = zone;
-    in.nowMs = QDateTime::currentMSecsSinceEpoch();
-    const QString a = from.toString(Qt::ISODate);
-    const QString b = to.toString(Qt::ISODate);
+    Statement s = m_db.statement(QStringLiteral("SELECT stage, ") + msOf(QStringLiteral("at"))
+                                 + QStringLiteral(" FROM order_history WHERE order_id = ? ORDER BY id"));
+    s.bind(0, orderId).exec();
+    QList<ReportMark> marks;
+    while (s.next()) {
+        if (const auto stage = orderStageFromWire(s.text(0)))
+            marks.append(ReportMark { *stage, s.integer(1) });
+    }
+    writeTimings(m_db, orderId, orderTimings(marks));
+}
 
-    {
-        Statement s = m_db.statement(
-            QStringLiteral("SELECT id, delivery_crew_id, stage, total_cents, date, ") + msOf(QStringLiteral("created_at"))
-            + QStringLiteral(", source FROM orders WHERE date BETWEEN ? AND ? ORDER BY id"));
-        s.bind(0, a).bind(1, b).exec();
-        while (s.next()) {
-            ReportOrder o;
-            o.id = s.integer(0);
-            const QVariant crew = s.value(1);
-            if (!crew.isNull())
-                o.crew = crew.toLongLong();
-            o.stage = orderStageFromWire(s.text(2)).value_or(OrderStage::Received);
-            o.total = Money(s.integer(3));
-            o.date = QDate::fromString(s.text(4), Qt::ISODate);
-            o.createdMs = s.integer(5);
-            o.source = orderSourceFromWire(s.text(6)).value_or(OrderSource::Online);
-            in.orders.append(std::move(o));
-        }
-    }
-    // Lines and history in order id order: walked alongside the orders.
-    {
-        Statement s = m_db.statement(QStringLiteral(
-            "SELECT i.order_id, i.menuitem_id, i.title, i.quantity, i.price_cents FROM orders o"
-            " JOIN order_items i ON i.order_id = o.id WHERE o.date BETWEEN ? AND ? ORDER BY i.order_id, i.id"));
-        s.bind(0, a).bind(1, b).exec();
-        qsizetype at = 0;
-        while (s.next()) {
-            const qint64 id = s.integer(0);
-            while (at < in.orders.size() && in.orders.at(at).id < id)
-                ++at;
-            if (at == in.orders.size())
-                break;
-            in.orders[at].lines.append(ReportLine { s.integer(1), s.text(2), int(s.integer(3)), Money(s.integer(4)) });
-        }
-    }
-    {
-        Statement s = m_db.statement(QStringLiteral("SELECT h.order_id, h.stage, ") + msOf(QStringLiteral("h.at"))
-                                     + QStringLiteral(" FROM orders o JOIN order_history h ON h.order_id = o.id"
-                                                      " WHERE o.date BETWEEN ? AND ? ORDER BY h.order_id, h.id"));
-        s.bind(0, a).bind(1, b).exec();
-        qsizetype at = 0;
-        while (s.next()) {
-            const qint64 id = s.integer(0);
-            while (at < in.orders.size() && in.orders.at(at).id < id)
-                ++at;
-            if (at == in.orders.size())
-                break;
-            if (const auto stage = orderStageFromWire(s.text(1)))
-                in.orders[at].history.append(ReportMark { *stage, s.integer(2) });
-        }
-    }
-    {
-        Statement s = m_db.statement(QStringLiteral("SELECT id, category_id FROM menu_items"));
-        s.exec();
-        while (s.next())
-            in.categoryOfItem.insert(s.integer(0), s.integer(1));
-    }
-    {
-        Statement s = m_db.statement(QStringLiteral("SELECT id, title FROM categories"));
-        s.exec();
-        while (s.next())
-            in.categoryTitles.insert(s.integer(0), s.text(1));
-    }
-    {
-        Statement s = m_db.statement(QStringLiteral(
-            "SELECT DISTINCT u.id, u.username FROM orders o JOIN users u ON u.id = o.delivery_crew_id"
-            " WHERE o.date BETWEEN ? AND ?"));
-        s.bind(0, a).bind(1, b).exec();
-        while (s.next())
-            in.crewNames.insert(s.integer(0), s.text(1));
-    }
-    {
-        const QString start = isoOf(QDateTime(from, QTime(0, 0), zone));
-        const QString end = isoOf(QDateTime(to.addDays(1), QTime(0, 0), zone));
-        Statement s = m_db.statement(QStringLiteral("SELECT menuitem_id, title, ") + msOf(QStringLiteral("from_at"))
-                                     + QStringLiteral(", ") + msOf(QStringLiteral("to_at"))
-                                     + QStringLiteral(", to_at IS NULL FROM sold_out"
-                                                      " WHERE from_at < ? AND (to_at IS NULL OR to_at > ?) ORDER BY id"));
-        s.bind(0, end).bind(1, start).exec();
-        while (s.next())
-            in.soldOut.append(SoldOutInterval { s.integer(0), s.text(1), s.integer(2), s.integer(4) ? -1 : s.integer(3) });
-    }
-    {
-        Statement s = m_db.statement(QStringLiteral(
-            "SELECT applies_to, closed_day, order_id, orders, cancelled, revenue_cents, what, ")
-            + msOf(QStringLiteral("at"))
-            + QStringLiteral(" FROM report_corrections WHERE applies_to BETWEEN ? AND ? ORDER BY id"));
-        s.bind(0, a).bind(1, b).exec();
-        while (s.next()) {
-            ReportCorrection c;
-            c.appliesTo = QDate::fromString(s.text(0), Qt::ISODate);
-            c.closedDay = QDate::fromString(s.text(1), Qt::ISODate);
-            c.order = s.integer(2);
-            c.orders = int(s.integer(3));
-            c.cancelled = int(s.integer(4));
-            c.revenue = Money(s.integer(5));
-            c.what = s.text(6);
-            c.atMs = s.integer(7);
-            in.corrections.append(c);
-        }
-    }
-    return in;
+void ReportStorage::writeTimings(Database &db, qint64 orderId, const OrderTimings &t)
+{
+    auto value = [](qint64 v) { return v < 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(v); };
+    db.statement(QStringLiteral("UPDATE orders SET created_ms = ?, received_s = ?, preparing_s = ?, ready_s = ?, out_s = ?,"
+                                " delivery_s = ? WHERE id = ?"))
+        .bind(0, value(t.createdMs))
+        .bind(1, value(t.stageSeconds[0]))
+        .bind(2, value(t.stageSeconds[1]))
+        .bind(3, value(t.stageSeconds[2]))
+        .bind(4, value(t.stageSeconds[3]))
+        .bind(5, value(t.deliveredSeconds))
+        .bind(6, orderId)
+        .exec();
 }
 
 ReportStorage::OrderFigures ReportStorage::figures(qint64 orderId)

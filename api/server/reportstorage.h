@@ -24,10 +24,10 @@ struct ZReport
     QJsonObject report; // the report as GET /api/reports showed it when closed
 };
 
-// What the report figures need from the server's database (issue 18): the
-// orders of a range of days with their lines and stage history, sold-out
-// intervals, corrections to closed days, and the Z reports. The figures are
-// computed by models/report.* (computeReport), never here.
+// The report's side of the server's database (issue 18): the schema, each
+// order's times (kept on its row), sold-out intervals, corrections to closed
+// days and the Z reports. ReportReader reads a period for computeReport()
+// (models/report.*), where the figures are computed; never here.
 class ReportStorage
 {
 public:
@@ -36,12 +36,14 @@ public:
     {
     }
 
-    // Schema 6: orders.source, an index on orders.date, sold-out intervals,
-    // Z reports (triggers refuse any UPDATE or DELETE of one) and corrections.
+    // Schema 6: orders.source and the order's times, an index on
+    // orders.date, sold-out intervals, Z reports (triggers refuse any UPDATE
+    // or DELETE of one) and corrections.
     static void createSchema(Database &db);
 
-    // Everything computeReport() needs for [from, to] (local days of `zone`).
-    ReportInput input(const QDate &from, const QDate &to, const QTimeZone &zone);
+    // Recomputes an order's times (OrderTimings) from its history: after every move.
+    void updateTimings(qint64 orderId);
+    static void writeTimings(Database &db, qint64 orderId, const OrderTimings &timings);
 
     // An order's figures before and after a change, to record a correction
     // when its day is already closed.

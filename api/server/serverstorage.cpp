@@ -866,6 +866,7 @@ void ServerStorage::addHistory(qint64 orderId, OrderStage stage, qint64 by)
         .bind(2, by)
         .bind(3, nowIso())
         .exec();
+    ReportStorage(m_db).updateTimings(orderId);
 }
 
 std::optional<OrderCreated> ServerStorage::createOrderFromCart(qint64 userId, const QDate &date)
