@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QHash>
+#include <QSet>
 
 #include <sqlite3.h>
 
@@ -48,6 +49,7 @@ public:
         return QByteArrayView(p, p ? sqlite3_column_bytes(m_s, c) : 0);
     }
     QString text(int c) const { return QString::fromUtf8(bytes(c)); }
+    sqlite3_stmt *handle() const { return m_s; }
 
 private:
     sqlite3_stmt *m_s;
@@ -105,6 +107,9 @@ void ReportReader::open()
     if (sqlite3_open_v2(QFile::encodeName(m_path).constData(), &m_db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
         fail("opening the database for reports");
     sqlite3_busy_timeout(m_db, 5000);
+    // Read the file through a memory map and keep a large page cache: a
+    // month of orders is tens of megabytes, read again for every report.
+    sqlite3_exec(m_db, "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -65536", nullptr, nullptr, nullptr);
 }
 
 sqlite3_stmt *ReportReader::prepare(const char *sql)
@@ -135,8 +140,15 @@ ReportInput ReportReader::read(const QDate &from, const QDate &to, const QTimeZo
         ~EndRead() { sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); }
     } endRead { m_db };
 
-    QHash<qint64, qsizetype> index;
     qint64 minId = 0, maxId = -1;
+    QSet<qint64> crew;
+    {
+        Query count(prepare("SELECT count(*) FROM orders WHERE date BETWEEN ?1 AND ?2"));
+        count.bind(1, a);
+        count.bind(2, b);
+        if (count.next())
+            in.orders.reserve(count.integer(0));
+    }
     {
         Query q(prepare("SELECT id, delivery_crew_id, stage, total_cents, date, created_ms, source,"
                         " received_s, preparing_s, ready_s, out_s, delivery_s FROM orders WHERE date BETWEEN ?1 AND ?2"));
@@ -164,10 +176,16 @@ ReportInput ReportReader::read(const QDate &from, const QDate &to, const QTimeZo
             o.timings.deliveredSeconds = q.integerOr(11, -1);
             minId = in.orders.isEmpty() ? o.id : std::min(minId, o.id);
             maxId = std::max(maxId, o.id);
-            index.insert(o.id, in.orders.size());
+            if (o.crew)
+                crew.insert(*o.crew);
             in.orders.append(std::move(o));
         }
     }
+    // Order id → its place, densely over the id range (ids of a period are
+    // nearly contiguous): no hashing per line.
+    QList<qsizetype> index(in.orders.isEmpty() ? 0 : maxId - minId + 1, -1);
+    for (qsizetype i = 0; i < in.orders.size(); ++i)
+        index[in.orders.at(i).id - minId] = i;
     {
         // The lines of the orders' id range (by the index on order_id), kept
         // for the orders of the period; one QString per dish title.
@@ -177,8 +195,8 @@ ReportInput ReportReader::read(const QDate &from, const QDate &to, const QTimeZo
         q.bind(2, maxId);
         QHash<qint64, std::pair<QByteArray, QString>> titles;
         while (q.next()) {
-            const auto at = index.constFind(q.integer(0));
-            if (at == index.constEnd())
+            const qsizetype at = index.at(q.integer(0) - minId);
+            if (at < 0)
                 continue;
             const qint64 item = q.integer(1);
             auto &title = titles[item];
@@ -187,7 +205,7 @@ ReportInput ReportReader::read(const QDate &from, const QDate &to, const QTimeZo
                 title.first = bytes.toByteArray();
                 title.second = QString::fromUtf8(title.first);
             }
-            in.orders[*at].lines.append(ReportLine { item, title.second, int(q.integer(3)), Money(q.integer(4)) });
+            in.orders[at].lines.append(ReportLine { item, title.second, int(q.integer(3)), Money(q.integer(4)) });
         }
     }
     {
@@ -201,12 +219,13 @@ ReportInput ReportReader::read(const QDate &from, const QDate &to, const QTimeZo
             in.categoryTitles.insert(q.integer(0), q.text(1));
     }
     {
-        Query q(prepare("SELECT id, username FROM users WHERE id IN"
-                        " (SELECT DISTINCT delivery_crew_id FROM orders WHERE date BETWEEN ?1 AND ?2)"));
-        q.bind(1, a);
-        q.bind(2, b);
-        while (q.next())
-            in.crewNames.insert(q.integer(0), q.text(1));
+        Query q(prepare("SELECT username FROM users WHERE id = ?1"));
+        for (qint64 id : std::as_const(crew)) {
+            sqlite3_reset(q.handle());
+            q.bind(1, id);
+            if (q.next())
+                in.crewNames.insert(id, q.text(0));
+        }
     }
     {
         const QByteArray start = QDateTime(from, QTime(0, 0), zone).toUTC().toString(Qt::ISODateWithMs).toLatin1();
