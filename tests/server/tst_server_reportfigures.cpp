@@ -5,6 +5,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMap>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QSaveFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -434,6 +436,128 @@ private Q_SLOTS:
         // was 23:01 UTC on the 29th).
         const QJsonObject order = m_api->get(QStringLiteral("mario"), QStringLiteral("/api/orders/%1").arg(m_ids.at(5))).object();
         QCOMPARE(order.value(QStringLiteral("date")).toString(), QStringLiteral("2026-03-30"));
+    }
+
+    // littlelemon-cli report: the same totals in its JSON, in the CSV files
+    // (read back with Python's csv module) and in the PDF's text (pdftotext),
+    // with ',' in English and ';' and decimal commas in Brazilian Portuguese.
+    void cliCsvAndPdf_data()
+    {
+        QTest::addColumn<QString>("locale");
+        QTest::addColumn<QString>("separator");
+        QTest::newRow("en_US") << QStringLiteral("en_US.UTF-8") << QStringLiteral(",");
+        QTest::newRow("pt_BR") << QStringLiteral("pt_BR.UTF-8") << QStringLiteral(";");
+    }
+    void cliCsvAndPdf()
+    {
+        QFETCH(QString, locale);
+        QFETCH(QString, separator);
+        QTemporaryDir home;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : { "DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY", "LANGUAGE", "LC_NUMERIC", "LANG" })
+            env.remove(QString::fromLatin1(name));
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home.filePath(QStringLiteral("no-runtime")));
+        env.insert(QStringLiteral("LC_ALL"), locale);
+        auto run = [&env](const QString &program, const QStringList &args, const QByteArray &input, QByteArray *out) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(program, args);
+            p.write(input);
+            p.closeWriteChannel();
+            if (!p.waitForFinished(120000))
+                return -1;
+            *out = p.readAllStandardOutput();
+            const QByteArray err = p.readAllStandardError();
+            if (p.exitCode() != 0)
+                qWarning("%s: %s", qPrintable(program), err.constData());
+            return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        };
+        const QByteArray password = CloudFixture::password(QStringLiteral("mario")).toUtf8() + '\n';
+        QByteArray out;
+        QCOMPARE(run(QStringLiteral(LL_CLI_BINARY), { QStringLiteral("login"), QStringLiteral("--server"), m_server.url().toString(),
+                                                      QStringLiteral("--user"), QStringLiteral("mario"), QStringLiteral("--password-stdin") },
+                     password, &out),
+                 0);
+        const QString csv = home.filePath(QStringLiteral("report.csv"));
+        const QString orders = home.filePath(QStringLiteral("orders.csv"));
+        const QString lines = home.filePath(QStringLiteral("lines.csv"));
+        const QString pdf = home.filePath(QStringLiteral("report.pdf"));
+        QCOMPARE(run(QStringLiteral(LL_CLI_BINARY),
+                     { QStringLiteral("report"), QStringLiteral("--date"), QStringLiteral("2026-03-28"), QStringLiteral("--to"),
+                       QStringLiteral("2026-03-30"), QStringLiteral("--password-stdin"), QStringLiteral("--json"), QStringLiteral("--csv"), csv,
+                       QStringLiteral("--csv-orders"), orders, QStringLiteral("--csv-lines"), lines, QStringLiteral("--pdf"), pdf },
+                     password, &out),
+                 0);
+        const Expected e = expect(m_fixture, kDay1, kDay1.addDays(2));
+        const QJsonObject json = QJsonDocument::fromJson(out).object().value(QStringLiteral("data")).toObject();
+        compareWith(json, e);
+        if (QTest::currentTestFailed())
+            return;
+
+        // The files, read by Python's csv module: BOM, separator, quoting, and sums.
+        static const char *const reader = R"PY(
+import csv, json, sys
+sep = sys.argv[1]
+def rows(name):
+    raw = open(name, 'rb').read()
+    assert raw.startswith(b'\xef\xbb\xbf'), name + ': no BOM'
+    assert b'\r\n' in raw, name + ': lines do not end CRLF'
+    return list(csv.reader(open(name, encoding='utf-8-sig', newline=''), delimiter=sep))
+def cents(text):
+    return round(float(text.replace(',', '.')) * 100)
+report, orders, lines = rows(sys.argv[2]), rows(sys.argv[3]), rows(sys.argv[4])
+out = {}
+for r in report[1:]:
+    if r[0] == 'totals' and r[1] == 'orders':
+        out['orders'] = int(r[2]); out['revenue'] = cents(r[4]); out['items'] = int(r[3])
+    if r[0] == 'totals' and r[1] == 'cancelled':
+        out['cancelled'] = int(r[2]); out['cancelled_value'] = cents(r[4])
+    if r[0] == 'dish':
+        out.setdefault('dishes', {})[r[1]] = [int(r[3]), cents(r[4])]
+cancelled = {o[0] for o in orders[1:] if o[4] == 'cancelled'}
+out['orders_csv_revenue'] = sum(cents(o[6]) for o in orders[1:] if o[0] not in cancelled)
+out['orders_csv_rows'] = len(orders) - 1
+out['lines_csv_revenue'] = sum(cents(l[5]) for l in lines[1:] if l[0] not in cancelled)
+out['lines_csv_items'] = sum(int(l[4]) for l in lines[1:] if l[0] not in cancelled)
+out['widths'] = sorted({len(r) for r in report + orders + lines})
+print(json.dumps(out))
+)PY";
+        QCOMPARE(run(QStringLiteral("python3"), { QStringLiteral("-c"), QString::fromLatin1(reader), separator, csv, orders, lines }, {}, &out), 0);
+        const QJsonObject read = QJsonDocument::fromJson(out).object();
+        QCOMPARE(read.value(QStringLiteral("orders")).toInt(), e.orders);
+        QCOMPARE(read.value(QStringLiteral("cancelled")).toInt(), e.cancelled);
+        QCOMPARE(read.value(QStringLiteral("items")).toInt(), e.items);
+        QCOMPARE(read.value(QStringLiteral("revenue")).toInteger(), e.revenue);
+        QCOMPARE(read.value(QStringLiteral("cancelled_value")).toInteger(), e.cancelledValue);
+        QCOMPARE(read.value(QStringLiteral("orders_csv_rows")).toInt(), e.orders + e.cancelled);
+        QCOMPARE(read.value(QStringLiteral("orders_csv_revenue")).toInteger(), e.revenue);
+        QCOMPARE(read.value(QStringLiteral("lines_csv_revenue")).toInteger(), e.revenue);
+        QCOMPARE(read.value(QStringLiteral("lines_csv_items")).toInt(), e.items);
+        const QJsonObject dishes = read.value(QStringLiteral("dishes")).toObject();
+        for (auto it = e.dishes.cbegin(); it != e.dishes.cend(); ++it) {
+            const QJsonArray d = dishes.value(QString::fromUtf8(kMenu.value(it.key()).title)).toArray();
+            QCOMPARE(d.at(0).toInt(), it.value().first);
+            QCOMPARE(d.at(1).toInteger(), it.value().second);
+        }
+        // Every file is a rectangle per table (6 report columns, 7 order columns, 6 line columns).
+        QCOMPARE(read.value(QStringLiteral("widths")).toArray(), (QJsonArray { 6, 7 }));
+
+        // The PDF's text: the restaurant, the period, page numbers and the totals as the locale writes them.
+        QCOMPARE(run(QStringLiteral("pdftotext"), { QStringLiteral("-layout"), pdf, QStringLiteral("-") }, {}, &out), 0);
+        const QString text = QString::fromUtf8(out);
+        const QString decimal = separator == u";" ? QStringLiteral(",") : QStringLiteral(".");
+        auto localMoney = [&decimal](qint64 cents) { return money(cents).replace(QStringLiteral("."), decimal); };
+        QVERIFY2(text.contains(QStringLiteral("Little Lemon")), qPrintable(text.left(400)));
+        QVERIFY(text.contains(QStringLiteral("Europe/Lisbon")));
+        QVERIFY2(text.contains(localMoney(e.revenue)), qPrintable(localMoney(e.revenue) + QStringLiteral(" not in ") + text.left(800)));
+        QVERIFY(text.contains(localMoney(e.cancelledValue)));
+        QVERIFY(text.contains(localMoney(e.orders ? (2 * e.revenue + e.orders) / (2 * e.orders) : 0)));
+        for (auto it = e.dishes.cbegin(); it != e.dishes.cend(); ++it)
+            QVERIFY(text.contains(localMoney(it.value().second)));
+        QVERIFY2(text.count(QStringLiteral("Little Lemon")) >= 2, "the restaurant's name on every page");
     }
 };
 
