@@ -84,7 +84,8 @@ void revenueByHour(QPainter &p, const QRectF &area, const Report &r, const Chart
     const double slot = plot.width() / n;
     const QFontMetricsF fm(p.font());
     for (int h = first; h <= last; ++h) {
-        const HourFigure &f = r.byHour.at(h);
+        // A report not read yet has no hours at all.
+        const HourFigure f = h < r.byHour.size() ? r.byHour.at(h) : HourFigure { h, 0, Money() };
         const double x = plot.left() + slot * (h - first);
         const double height = plot.height() * (double(f.revenue.cents()) / 100.0) / max;
         p.fillRect(QRectF(x + slot * 0.15, plot.bottom() - height, slot * 0.7, height), seriesColor(colors, 0));
@@ -179,7 +180,7 @@ void timeInStage(QPainter &p, const QRectF &area, const Report &r, const ChartCo
         // Whisker min → max (cut at the axis), box q1 → q3, median line, p90 tick.
         p.setPen(QPen(colors.text, 1));
         p.drawLine(QPointF(xOf(t.minSeconds), cy), QPointF(xOf(t.maxSeconds), cy));
-        p.fillRect(QRectF(QPointF(xOf(t.q1Seconds), cy - h / 2), QPointF(std::max(xOf(t.q3Seconds), xOf(t.q1Seconds) + 2), cy + h / 2)), c);
+        p.fillRect(QRectF(QPointF(xOf(t.q1Seconds), cy - h / 2), QPointF(std::max(xOf(t.q3Seconds), xOf(t.q1Seconds) + 4), cy + h / 2)), c);
         p.setPen(QPen(colors.text, 2.5));
         p.drawLine(QPointF(xOf(t.medianSeconds), cy - h / 2), QPointF(xOf(t.medianSeconds), cy + h / 2));
         p.setPen(QPen(colors.text, 1.5, Qt::DashLine));

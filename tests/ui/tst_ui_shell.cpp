@@ -111,6 +111,7 @@ void TestUiShell::ctrlNumberSwitchesPages_data()
     QTest::newRow("Ctrl+2 menu") << int(Qt::Key_2) << int(Ui::MainWindow::MenuPageId);
     QTest::newRow("Ctrl+3 bookings") << int(Qt::Key_3) << int(Ui::MainWindow::BookingsPageId);
     QTest::newRow("Ctrl+4 staff") << int(Qt::Key_4) << int(Ui::MainWindow::StaffPageId);
+    QTest::newRow("Ctrl+5 reports") << int(Qt::Key_5) << int(Ui::MainWindow::ReportsPageId);
     QTest::newRow("Ctrl+1 orders") << int(Qt::Key_1) << int(Ui::MainWindow::OrdersPageId);
 }
 
