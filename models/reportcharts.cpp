@@ -14,7 +14,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("LittleLemon::ReportChart", text);
+    return QCoreApplication::translate("LittleLemon", text);
 }
 
 // A "nice" axis maximum and step for values up to `max`: 1, 2 or 5 × 10^n.

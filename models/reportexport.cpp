@@ -18,7 +18,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("LittleLemon::ReportExport", text);
+    return QCoreApplication::translate("LittleLemon", text);
 }
 
 QString sourceName(OrderSource s)

@@ -25,6 +25,364 @@
     </message>
 </context>
 <context>
+    <name>LittleLemon</name>
+    <message>
+        <location filename="../models/reportcharts.cpp" line="+44"/>
+        <source>Nothing to show for this period</source>
+        <translation>Nada que mostrar en este periodo</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <location filename="../models/reportexport.cpp" line="+193"/>
+        <source>(no longer on the menu)</source>
+        <translation>(ya no está en la carta)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Revenue by hour</source>
+        <translation>Ventas por hora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sales by category</source>
+        <translation>Ventas por categoría</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time in each stage (box: middle half, line: median, dashes: 90%)</source>
+        <translation>Tiempo en cada etapa (caja: mitad central, línea: mediana, guiones: 90%)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../models/reportexport.cpp" line="-167"/>
+        <source>Counter</source>
+        <translation>Mostrador</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Online</source>
+        <translation>En línea</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 to %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>section</source>
+        <translation>sección</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>orders</source>
+        <translation>pedidos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+47"/>
+        <source>quantity</source>
+        <translation>cantidad</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>revenue</source>
+        <translation>ventas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>seconds</source>
+        <translation>segundos</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+14"/>
+        <source>order</source>
+        <translation>pedido</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+14"/>
+        <source>day</source>
+        <translation>día</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>time</source>
+        <translation>hora</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>source</source>
+        <translation>origen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>stage</source>
+        <translation>etapa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>crew</source>
+        <translation>repartidor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>total</source>
+        <translation>total</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>dish id</source>
+        <translation>id del plato</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>dish</source>
+        <translation>plato</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>line total</source>
+        <translation>total de la línea</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Totals</source>
+        <translation>Totales</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+35"/>
+        <location line="+15"/>
+        <location line="+9"/>
+        <source>Orders</source>
+        <translation>Pedidos</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <location line="+34"/>
+        <location line="+5"/>
+        <location line="+4"/>
+        <location line="+6"/>
+        <location line="+17"/>
+        <source>Revenue</source>
+        <translation>Ventas</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>Average ticket</source>
+        <translation>Ticket medio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dishes sold</source>
+        <translation>Platos vendidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled orders</source>
+        <translation>Pedidos cancelados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value of cancelled orders</source>
+        <translation>Valor de los pedidos cancelados</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 orders</source>
+        <translation>Pedidos (%1)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>None.</source>
+        <translation>Ninguno.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>By day</source>
+        <translation>Por día</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancelled</source>
+        <translation>Cancelados</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>By category</source>
+        <translation>Por categoría</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By dish</source>
+        <translation>Por plato</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+19"/>
+        <source>Dish</source>
+        <translation>Plato</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>By hour</source>
+        <translation>Por hora</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hour</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delivery crew</source>
+        <translation>Repartidores</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delivered</source>
+        <translation>Entregados</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Median, received to delivered</source>
+        <translation>Mediana, de recibido a entregado</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Time in each stage</source>
+        <translation>Tiempo en cada etapa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Median</source>
+        <translation>Mediana</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>90%</source>
+        <translation>90%</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (still sold out)</source>
+        <translation> (sigue agotado)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sold out</source>
+        <translation>Agotados</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Times</source>
+        <translation>Veces</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For</source>
+        <translation>Durante</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Corrections to closed days</source>
+        <translation>Correcciones de días cerrados</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Closed day</source>
+        <translation>Día cerrado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Corrections in all:</source>
+        <translation>Total de correcciones:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+64"/>
+        <source>Cannot write %1.</source>
+        <translation>No se puede escribir %1.</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>X report</source>
+        <translation>Informe X</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 · %2 · time zone %3</source>
+        <translation>%1 · %2 · zona horaria %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page %1 of %2</source>
+        <translation>Página %1 de %2</translation>
+    </message>
+</context>
+<context>
     <name>LittleLemon::ApiError</name>
     <message>
         <location filename="../models/apierror.cpp" line="+201"/>
@@ -1583,7 +1941,7 @@
 <context>
     <name>LittleLemon::Ui::DeskController</name>
     <message>
-        <location filename="../ui/deskcontroller.cpp" line="+177"/>
+        <location filename="../ui/deskcontroller.cpp" line="+178"/>
         <source>Standalone mode is not available here.</source>
         <translation>El modo independiente no está disponible aquí.</translation>
     </message>
@@ -1648,7 +2006,12 @@
         <translation>No se puede abrir la copia de los datos de este equipo: %1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+29"/>
+        <source>Only managers see the reports.</source>
+        <translation>Solo los gerentes ven los informes.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Changes waiting for the server…</source>
         <translation>Cambios pendientes del servidor…</translation>
     </message>
@@ -2685,6 +3048,351 @@
         <location line="+7"/>
         <source>Accounts are created and passwords reset on the server that holds them; here only in standalone mode.</source>
         <translation>Las cuentas se crean y las contraseñas se restablecen en el servidor que las guarda; aquí, solo en modo independiente.</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::Ui::ReportView</name>
+    <message>
+        <location filename="../ui/reportview.cpp" line="+48"/>
+        <location line="+32"/>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Orders</source>
+        <translation>Pedidos</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <location line="+29"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Revenue</source>
+        <translation>Ventas</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Average ticket</source>
+        <translation>Ticket medio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>Cancelados</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>By category</source>
+        <translation>Por categoría</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By dish</source>
+        <translation>Por plato</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+5"/>
+        <source>Dish</source>
+        <translation>Plato</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>By hour</source>
+        <translation>Por hora</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hour</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter and online</source>
+        <translation>Mostrador y en línea</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Taken</source>
+        <translation>Tomado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivery crew</source>
+        <translation>Repartidores</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delivered</source>
+        <translation>Entregados</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Median, received to delivered</source>
+        <translation>Mediana, de recibido a entregado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time in each stage</source>
+        <translation>Tiempo en cada etapa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Median</source>
+        <translation>Mediana</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>90%</source>
+        <translation>90%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sold out</source>
+        <translation>Agotados</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Times</source>
+        <translation>Veces</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For</source>
+        <translation>Durante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corrections to closed days</source>
+        <translation>Correcciones de días cerrados</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Closed day</source>
+        <translation>Día cerrado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(no longer on the menu)</source>
+        <translation>(ya no está en la carta)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>At the counter</source>
+        <translation>En el mostrador</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Online</source>
+        <translation>En línea</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source> (still sold out)</source>
+        <translation> (sigue agotado)</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::Ui::ReportsPage</name>
+    <message>
+        <location filename="../ui/reportspage.cpp" line="+46"/>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show (X report)</source>
+        <translation>Mostrar (informe X)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The figures of the period, as they are now; nothing is stored.</source>
+        <translation>Las cifras del periodo, tal como están ahora; no se guarda nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the day (Z)…</source>
+        <translation>Cerrar el día (Z)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export PDF…</source>
+        <translation>Exportar PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export the report as PDF</source>
+        <translation>Exportar el informe en PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the report as CSV</source>
+        <translation>Exportar el informe en CSV</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the report</source>
+        <translation>Mostrar el informe</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export the period&apos;s orders as CSV…</source>
+        <translation>Exportar los pedidos del periodo en CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the orders as CSV</source>
+        <translation>Exportar los pedidos en CSV</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the period&apos;s order lines as CSV…</source>
+        <translation>Exportar las líneas de pedido del periodo en CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the order lines as CSV</source>
+        <translation>Exportar las líneas de pedido en CSV</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Store this day&apos;s figures for good as a numbered Z report.</source>
+        <translation>Guardar para siempre las cifras de este día en un informe Z numerado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This server keeps no Z reports (the cloud): the figures here are computed from this desk&apos;s copy of the orders.</source>
+        <translation>Este servidor no guarda informes Z (la nube): las cifras se calculan a partir de la copia de los pedidos en este terminal.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Reading the report from %1…</source>
+        <translation>Leyendo el informe de %1…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Figures from %1.</source>
+        <translation>Cifras de %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server did not answer (%1): figures computed from this desk&apos;s copy.</source>
+        <translation>El servidor no respondió (%1): cifras calculadas a partir de la copia de este terminal.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Figures computed from this desk&apos;s copy of the orders (this server keeps no reports; sold-out times are not known here).</source>
+        <translation>Cifras calculadas a partir de la copia de los pedidos en este terminal (este servidor no guarda informes; aquí no se conocen los periodos agotados).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n order(s) without a time of day are left out of the hours.</source>
+        <translation>
+            <numerusform>%n pedido sin hora queda fuera de las horas.</numerusform>
+            <numerusform>%n pedidos sin hora quedan fuera de las horas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+6"/>
+        <source>Close the day</source>
+        <translation>Cerrar el día</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Close %1 and store its Z report?</source>
+        <translation>¿Cerrar %1 y guardar su informe Z?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The figures are stored for good and numbered; they can never be changed. A later change to one of that day&apos;s orders shows as a correction in the next open day&apos;s report.</source>
+        <translation>Las cifras se guardan para siempre y numeradas; nunca se pueden cambiar. Un cambio posterior en un pedido de ese día aparece como corrección en el informe del siguiente día abierto.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 is closed: Z report No. %2.</source>
+        <translation>%1 está cerrado: informe Z n.º %2.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+7"/>
+        <location line="+8"/>
+        <location line="+8"/>
+        <source>Saved %1.</source>
+        <translation>%1 guardado.</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <location line="+8"/>
+        <location line="+8"/>
+        <source>Cannot write %1.</source>
+        <translation>No se puede escribir %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/reportspage.h" line="+28"/>
+        <source>Reports</source>
+        <translation>Informes</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,364 @@
     </message>
 </context>
 <context>
+    <name>LittleLemon</name>
+    <message>
+        <location filename="../models/reportcharts.cpp" line="+44"/>
+        <source>Nothing to show for this period</source>
+        <translation>Nada a mostrar neste período</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <location filename="../models/reportexport.cpp" line="+193"/>
+        <source>(no longer on the menu)</source>
+        <translation>(fora do cardápio)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Revenue by hour</source>
+        <translation>Faturamento por hora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sales by category</source>
+        <translation>Vendas por categoria</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time in each stage (box: middle half, line: median, dashes: 90%)</source>
+        <translation>Tempo em cada etapa (caixa: metade central, linha: mediana, tracejado: 90%)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../models/reportexport.cpp" line="-167"/>
+        <source>Counter</source>
+        <translation>Balcão</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 to %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>section</source>
+        <translation>seção</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>name</source>
+        <translation>nome</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>orders</source>
+        <translation>pedidos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+47"/>
+        <source>quantity</source>
+        <translation>quantidade</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>revenue</source>
+        <translation>faturamento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>seconds</source>
+        <translation>segundos</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+14"/>
+        <source>order</source>
+        <translation>pedido</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+14"/>
+        <source>day</source>
+        <translation>dia</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>time</source>
+        <translation>hora</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>source</source>
+        <translation>origem</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>stage</source>
+        <translation>etapa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>crew</source>
+        <translation>entregador</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>total</source>
+        <translation>total</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>dish id</source>
+        <translation>id do prato</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>dish</source>
+        <translation>prato</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>line total</source>
+        <translation>total da linha</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Totals</source>
+        <translation>Totais</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+35"/>
+        <location line="+15"/>
+        <location line="+9"/>
+        <source>Orders</source>
+        <translation>Pedidos</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <location line="+34"/>
+        <location line="+5"/>
+        <location line="+4"/>
+        <location line="+6"/>
+        <location line="+17"/>
+        <source>Revenue</source>
+        <translation>Faturamento</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>Average ticket</source>
+        <translation>Tíquete médio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dishes sold</source>
+        <translation>Pratos vendidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled orders</source>
+        <translation>Pedidos cancelados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value of cancelled orders</source>
+        <translation>Valor dos pedidos cancelados</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 orders</source>
+        <translation>Pedidos (%1)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>None.</source>
+        <translation>Nenhum.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>By day</source>
+        <translation>Por dia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Day</source>
+        <translation>Dia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancelled</source>
+        <translation>Cancelados</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>By category</source>
+        <translation>Por categoria</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <source>Quantity</source>
+        <translation>Quantidade</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By dish</source>
+        <translation>Por prato</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+19"/>
+        <source>Dish</source>
+        <translation>Prato</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>By hour</source>
+        <translation>Por hora</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hour</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delivery crew</source>
+        <translation>Entregadores</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delivered</source>
+        <translation>Entregues</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Median, received to delivered</source>
+        <translation>Mediana, de recebido a entregue</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Time in each stage</source>
+        <translation>Tempo em cada etapa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Median</source>
+        <translation>Mediana</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>90%</source>
+        <translation>90%</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (still sold out)</source>
+        <translation> (ainda esgotado)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sold out</source>
+        <translation>Esgotados</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Times</source>
+        <translation>Vezes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For</source>
+        <translation>Por quanto tempo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Corrections to closed days</source>
+        <translation>Correções de dias fechados</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Closed day</source>
+        <translation>Dia fechado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation>Mudança</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Corrections in all:</source>
+        <translation>Total das correções:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+64"/>
+        <source>Cannot write %1.</source>
+        <translation>Não foi possível gravar %1.</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>X report</source>
+        <translation>Relatório X</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 · %2 · time zone %3</source>
+        <translation>%1 · %2 · fuso horário %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page %1 of %2</source>
+        <translation>Página %1 de %2</translation>
+    </message>
+</context>
+<context>
     <name>LittleLemon::ApiError</name>
     <message>
         <location filename="../models/apierror.cpp" line="+201"/>
@@ -1583,7 +1941,7 @@
 <context>
     <name>LittleLemon::Ui::DeskController</name>
     <message>
-        <location filename="../ui/deskcontroller.cpp" line="+177"/>
+        <location filename="../ui/deskcontroller.cpp" line="+178"/>
         <source>Standalone mode is not available here.</source>
         <translation>O modo autônomo não está disponível aqui.</translation>
     </message>
@@ -1648,7 +2006,12 @@
         <translation>Não foi possível abrir a cópia dos dados deste computador: %1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+29"/>
+        <source>Only managers see the reports.</source>
+        <translation>Só gerentes veem os relatórios.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Changes waiting for the server…</source>
         <translation>Alterações aguardando o servidor…</translation>
     </message>
@@ -2685,6 +3048,351 @@
         <location line="+7"/>
         <source>Accounts are created and passwords reset on the server that holds them; here only in standalone mode.</source>
         <translation>Contas são criadas e senhas redefinidas no servidor que as guarda; aqui, só no modo autônomo.</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::Ui::ReportView</name>
+    <message>
+        <location filename="../ui/reportview.cpp" line="+48"/>
+        <location line="+32"/>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Orders</source>
+        <translation>Pedidos</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <location line="+29"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Revenue</source>
+        <translation>Faturamento</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Average ticket</source>
+        <translation>Tíquete médio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>Cancelados</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>By category</source>
+        <translation>Por categoria</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>Quantidade</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By dish</source>
+        <translation>Por prato</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+5"/>
+        <source>Dish</source>
+        <translation>Prato</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>By hour</source>
+        <translation>Por hora</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hour</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter and online</source>
+        <translation>Balcão e online</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Taken</source>
+        <translation>Feito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivery crew</source>
+        <translation>Entregadores</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delivered</source>
+        <translation>Entregues</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Median, received to delivered</source>
+        <translation>Mediana, de recebido a entregue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time in each stage</source>
+        <translation>Tempo em cada etapa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Median</source>
+        <translation>Mediana</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>90%</source>
+        <translation>90%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sold out</source>
+        <translation>Esgotados</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Times</source>
+        <translation>Vezes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For</source>
+        <translation>Por quanto tempo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corrections to closed days</source>
+        <translation>Correções de dias fechados</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Closed day</source>
+        <translation>Dia fechado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation>Mudança</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(no longer on the menu)</source>
+        <translation>(fora do cardápio)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>At the counter</source>
+        <translation>No balcão</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source> (still sold out)</source>
+        <translation> (ainda esgotado)</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::Ui::ReportsPage</name>
+    <message>
+        <location filename="../ui/reportspage.cpp" line="+46"/>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>to</source>
+        <translation>até</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Today</source>
+        <translation>Hoje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show (X report)</source>
+        <translation>Mostrar (relatório X)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The figures of the period, as they are now; nothing is stored.</source>
+        <translation>Os números do período, como estão agora; nada é guardado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the day (Z)…</source>
+        <translation>Fechar o dia (Z)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export PDF…</source>
+        <translation>Exportar PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export the report as PDF</source>
+        <translation>Exportar o relatório em PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the report as CSV</source>
+        <translation>Exportar o relatório em CSV</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the report</source>
+        <translation>Mostrar o relatório</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export the period&apos;s orders as CSV…</source>
+        <translation>Exportar os pedidos do período em CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the orders as CSV</source>
+        <translation>Exportar os pedidos em CSV</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the period&apos;s order lines as CSV…</source>
+        <translation>Exportar os itens dos pedidos do período em CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the order lines as CSV</source>
+        <translation>Exportar os itens dos pedidos em CSV</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Store this day&apos;s figures for good as a numbered Z report.</source>
+        <translation>Guardar os números deste dia para sempre num relatório Z numerado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This server keeps no Z reports (the cloud): the figures here are computed from this desk&apos;s copy of the orders.</source>
+        <translation>Este servidor não guarda relatórios Z (a nuvem): os números aqui são calculados a partir da cópia dos pedidos neste terminal.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Reading the report from %1…</source>
+        <translation>Lendo o relatório de %1…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Figures from %1.</source>
+        <translation>Números de %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server did not answer (%1): figures computed from this desk&apos;s copy.</source>
+        <translation>O servidor não respondeu (%1): números calculados a partir da cópia deste terminal.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Figures computed from this desk&apos;s copy of the orders (this server keeps no reports; sold-out times are not known here).</source>
+        <translation>Números calculados a partir da cópia dos pedidos neste terminal (este servidor não guarda relatórios; os períodos de esgotado não são conhecidos aqui).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n order(s) without a time of day are left out of the hours.</source>
+        <translation>
+            <numerusform>%n pedido sem hora ficou fora das horas.</numerusform>
+            <numerusform>%n pedidos sem hora ficaram fora das horas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+6"/>
+        <source>Close the day</source>
+        <translation>Fechar o dia</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Close %1 and store its Z report?</source>
+        <translation>Fechar %1 e guardar o relatório Z?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The figures are stored for good and numbered; they can never be changed. A later change to one of that day&apos;s orders shows as a correction in the next open day&apos;s report.</source>
+        <translation>Os números são guardados para sempre e numerados; nunca podem ser alterados. Uma mudança posterior num pedido desse dia aparece como correção no relatório do próximo dia aberto.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 is closed: Z report No. %2.</source>
+        <translation>%1 está fechado: relatório Z nº %2.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+7"/>
+        <location line="+8"/>
+        <location line="+8"/>
+        <source>Saved %1.</source>
+        <translation>%1 gravado.</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <location line="+8"/>
+        <location line="+8"/>
+        <source>Cannot write %1.</source>
+        <translation>Não foi possível gravar %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/reportspage.h" line="+28"/>
+        <source>Reports</source>
+        <translation>Relatórios</translation>
     </message>
 </context>
 <context>
