@@ -345,10 +345,10 @@ LocalEdit LocalStore::setMenuItemTitle(qint64 id, const QString &title)
 LocalEdit LocalStore::setMenuItemPrice(qint64 id, Money price)
 {
     if (price.cents() < 0 || price.cents() > 999999)
-        return d->refuse(tr("A price must be between 0.00 and 9999.99."));
+        return d->refuse(tr("A price must be between %1 and %2.").arg(Money().toDisplay(), Money::maximum().toDisplay()));
     const auto item = menuItem(id);
     return d->queueUpdate(Entity::MenuItem, QString(), id, { { QStringLiteral("price"), price.toString() } },
-        tr("Price of %1: %2").arg(titleOr(item, id), price.toString()));
+        tr("Price of %1: %2").arg(titleOr(item, id), price.toDisplay()));
 }
 
 LocalEdit LocalStore::setMenuItemFeatured(qint64 id, bool featured)
@@ -382,7 +382,7 @@ LocalEdit LocalStore::createMenuItem(const MenuItem &item)
     if (title.isEmpty())
         return d->refuse(tr("A menu item needs a title."));
     if (item.price.cents() < 0 || item.price.cents() > 999999)
-        return d->refuse(tr("A price must be between 0.00 and 9999.99."));
+        return d->refuse(tr("A price must be between %1 and %2.").arg(Money().toDisplay(), Money::maximum().toDisplay()));
     if (!category(item.category))
         return d->refuse(tr("Choose a category for the new item."));
     QJsonObject body { { QStringLiteral("title"), title }, { QStringLiteral("price"), item.price.toString() },
@@ -612,14 +612,14 @@ LocalEdit LocalStore::addGroupMember(
 {
     const QString name = username.trimmed();
     if (group.isEmpty() || name.isEmpty())
-        return d->refuse(tr("Give the username to add."));
+        return d->refuse(tr("Type the user name of the person to add."));
     for (const auto &member : groupMembers(group)) {
         if (member.record.username.compare(name, Qt::CaseInsensitive) == 0)
-            return d->refuse(tr("%1 is already in this group.").arg(name));
+            return d->refuse(tr("%1 is already in %2.").arg(name, groupTitle(group)));
     }
     const QJsonObject body { { QStringLiteral("username"), name } };
     const QJsonObject overlay { { QStringLiteral("username"), name }, { QStringLiteral("email"), email } };
-    return d->queueCreate(Entity::GroupMember, group, body, overlay, tr("Add %1 to %2").arg(name, group),
+    return d->queueCreate(Entity::GroupMember, group, body, overlay, tr("Add %1 to %2").arg(name, groupTitle(group)),
         knownUserId > 0 ? knownUserId : 0);
 }
 
@@ -627,7 +627,7 @@ LocalEdit LocalStore::removeGroupMember(const QString &group, qint64 userId)
 {
     const QString who = userName(userId);
     return d->queueDelete(Entity::GroupMember, group, userId,
-        tr("Remove %1 from %2").arg(who.isEmpty() ? QString::number(userId) : who, group));
+        tr("Remove %1 from %2").arg(who.isEmpty() ? QString::number(userId) : who, groupTitle(group)));
 }
 
 // ---- LocalStore: the outbox for the sync engine ------------------------------------------

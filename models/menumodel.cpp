@@ -83,7 +83,9 @@ QVariant MenuModel::data(const QModelIndex &index, int role) const
             return m.category;
         break;
     case PriceColumn:
-        if (role == Qt::DisplayRole || role == Qt::EditRole)
+        if (role == Qt::DisplayRole)
+            return m.price.toDisplay(); // as every amount is shown: 12,50 in pt_BR
+        if (role == Qt::EditRole)
             return m.price.toInput(QLocale()); // as the person would type it: 12,50 in pt_BR
         if (role == SortKeyRole)
             return m.price.cents();

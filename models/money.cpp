@@ -153,6 +153,21 @@ QString Money::toInput(const QLocale &locale) const
     return out;
 }
 
+QString Money::toDisplay(const QLocale &locale) const
+{
+    const quint64 magnitude = m_cents < 0 ? quint64(0) - quint64(m_cents) : quint64(m_cents);
+    // Whole units through the locale (its digits and grouping), the cents
+    // beside them: never through a double, so 0.1 + 0.2 stays 0.30.
+    QString out = locale.toString(qulonglong(magnitude / 100)) + locale.decimalPoint();
+    const QString cents = locale.toString(qulonglong(magnitude % 100));
+    if (magnitude % 100 < 10)
+        out += locale.zeroDigit();
+    out += cents;
+    if (m_cents < 0)
+        out.prepend(locale.negativeSign());
+    return out;
+}
+
 QString Money::toString() const
 {
     const quint64 magnitude = m_cents < 0 ? quint64(0) - quint64(m_cents) : quint64(m_cents);

@@ -51,7 +51,13 @@ public:
     constexpr qint64 cents() const { return m_cents; }
     // For an input field, in the locale: "12,50" in pt_BR, "12.50" in en.
     QString toInput(const QLocale &locale = QLocale()) const;
+    // For reading, as the locale writes amounts: "22,23" in pt_BR and es,
+    // "22.23" in en, grouped as the locale groups ("1.234,50" in pt_BR), always
+    // two decimals, no currency sign. Every amount the desk shows goes through
+    // this one function (cards, order details, the menu, the counter order).
+    QString toDisplay(const QLocale &locale = QLocale()) const;
     // "12.50", "-0.05", "0.00": always two decimals, never a thousands separator.
+    // The wire's and scripts' form, never what the desk shows a person.
     QString toString() const;
 
     constexpr Money operator+(Money o) const { return Money(m_cents + o.m_cents); }

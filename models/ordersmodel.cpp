@@ -141,7 +141,7 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const
         break;
     case TotalColumn:
         if (display)
-            return o.total.toString();
+            return o.total.toDisplay(); // "22,23" in pt_BR
         if (role == SortKeyRole)
             return o.total.cents();
         if (role == Qt::TextAlignmentRole)

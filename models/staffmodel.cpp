@@ -69,7 +69,7 @@ QVariant StaffModel::headerData(int section, Qt::Orientation orientation, int ro
     case UsernameColumn:
         return tr("User name");
     case EmailColumn:
-        return tr("E-mail");
+        return tr("Email");
     case SyncColumn:
         return tr("Sync");
     default:

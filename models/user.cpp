@@ -46,6 +46,18 @@ QString displayName(Role role)
     Q_UNREACHABLE();
 }
 
+QString groupTitle(const QString &group)
+{
+    // The role's context with a disambiguation: the people, not one person's role.
+    if (group.compare(kManagerGroup, Qt::CaseInsensitive) == 0)
+        return QCoreApplication::translate("LittleLemon::Role", "Managers", "the people with the role");
+    if (group.compare(kDeliveryCrewGroup, Qt::CaseInsensitive) == 0)
+        return QCoreApplication::translate("LittleLemon::Role", "Delivery crew", "the people with the role");
+    if (group.compare(kKitchenGroup, Qt::CaseInsensitive) == 0)
+        return QCoreApplication::translate("LittleLemon::Role", "Kitchen", "the people with the role");
+    return group;
+}
+
 bool inGroup(const QStringList &groups, const QString &group)
 {
     return groups.contains(group, Qt::CaseInsensitive);

@@ -21,6 +21,11 @@ inline const QString kManagerGroup = QStringLiteral("manager");
 inline const QString kDeliveryCrewGroup = QStringLiteral("delivery-crew");
 inline const QString kKitchenGroup = QStringLiteral("kitchen");
 
+// The people of a staff group as a person reads it, the same word everywhere
+// (the Staff page's lists, the outbox, refusals): "Managers", "Delivery
+// crew", "Kitchen"; an unknown group as the server names it.
+QString groupTitle(const QString &group);
+
 bool inGroup(const QStringList &groups, const QString &group);
 // The highest role: admin (is_staff) > manager > kitchen > delivery crew > customer.
 Role roleFor(bool isStaff, const QStringList &groups);

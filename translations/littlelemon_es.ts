@@ -762,8 +762,8 @@
     </message>
     <message>
         <location line="+12"/>
-        <source>The staff groups are missing from the database.</source>
-        <translation>Faltan los grupos del personal en la base de datos.</translation>
+        <source>The staff roles are missing from the database.</source>
+        <translation>Faltan las funciones del personal en la base de datos.</translation>
     </message>
     <message>
         <location line="+51"/>
@@ -802,8 +802,8 @@
     <message>
         <location line="+6"/>
         <location line="+37"/>
-        <source>A price must be between 0.00 and 9999.99.</source>
-        <translation>El precio debe estar entre 0.00 y 9999.99.</translation>
+        <source>A price must be between %1 and %2.</source>
+        <translation>El precio debe estar entre %1 y %2.</translation>
     </message>
     <message>
         <location line="-34"/>
@@ -995,13 +995,13 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Give the username to add.</source>
-        <translation>Indique el nombre de usuario que quiere añadir.</translation>
+        <source>Type the user name of the person to add.</source>
+        <translation>Escriba el nombre de usuario de la persona que quiere añadir.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>%1 is already in this group.</source>
-        <translation>%1 ya está en este grupo.</translation>
+        <source>%1 is already in %2.</source>
+        <translation>%1 ya está en %2.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1027,7 +1027,7 @@
 <context>
     <name>LittleLemon::MenuModel</name>
     <message>
-        <location filename="../models/menumodel.cpp" line="+123"/>
+        <location filename="../models/menumodel.cpp" line="+125"/>
         <source>Item</source>
         <translation>Plato</translation>
     </message>
@@ -1298,6 +1298,24 @@
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>Managers</source>
+        <comment>the people with the role</comment>
+        <translation>Gerentes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delivery crew</source>
+        <comment>the people with the role</comment>
+        <translation>Repartidores</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kitchen</source>
+        <comment>the people with the role</comment>
+        <translation>Cocina</translation>
+    </message>
 </context>
 <context>
     <name>LittleLemon::Server::PasswordPolicy</name>
@@ -1368,7 +1386,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>E-mail</source>
+        <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
@@ -1447,12 +1465,13 @@
     </message>
     <message>
         <location line="+9"/>
+        <location line="+7"/>
         <source>User name</source>
         <translation>Nombre de usuario</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>E-mail</source>
+        <location line="-6"/>
+        <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
@@ -1461,12 +1480,7 @@
         <translation>Función</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Account</source>
-        <translation>Cuenta</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
@@ -1626,7 +1640,7 @@
 <context>
     <name>LittleLemon::Ui::BookingsPage</name>
     <message>
-        <location filename="../ui/bookingspage.cpp" line="+53"/>
+        <location filename="../ui/bookingspage.cpp" line="+54"/>
         <location line="+65"/>
         <source>New booking…</source>
         <translation>Nueva reserva…</translation>
@@ -1717,7 +1731,7 @@
         <translation>Cancelar la reserva</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Tables</source>
         <translation>Mesas</translation>
     </message>
@@ -1727,7 +1741,7 @@
         <translation>Editar mesas…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>&lt;h2&gt;Bookings need a Little Lemon server&lt;/h2&gt;&lt;p&gt;This server does not keep table bookings (the Little Lemon cloud has none yet). Bookings work with a Little Lemon server on your network, or in standalone mode on this computer.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Las reservas necesitan un servidor Little Lemon&lt;/h2&gt;&lt;p&gt;Este servidor no guarda reservas de mesa (la nube de Little Lemon aún no las tiene). Las reservas funcionan con un servidor Little Lemon en su red, o en modo independiente en este equipo.&lt;/p&gt;</translation>
     </message>
@@ -1794,7 +1808,7 @@
         <translation>Reservas: %1 · personas: %2</translation>
     </message>
     <message>
-        <location filename="../ui/bookingspage.h" line="+38"/>
+        <location filename="../ui/bookingspage.h" line="+39"/>
         <source>Bookings</source>
         <translation>Reservas</translation>
     </message>
@@ -3525,7 +3539,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>E-mail</source>
+        <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
@@ -3649,22 +3663,7 @@
 <context>
     <name>LittleLemon::Ui::StaffPage</name>
     <message>
-        <location filename="../ui/staffpage.cpp" line="+40"/>
-        <source>Managers</source>
-        <translation>Gerentes</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delivery crew</source>
-        <translation>Repartidores</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Kitchen</source>
-        <translation>Cocina</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location filename="../ui/staffpage.cpp" line="+55"/>
         <source>Accounts on this computer</source>
         <translation>Cuentas en este equipo</translation>
     </message>
@@ -3680,7 +3679,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>E-mail</source>
+        <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
@@ -3696,19 +3695,19 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+143"/>
+        <location line="+145"/>
         <source>Deactivate</source>
         <translation>Desactivar</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-143"/>
         <source>A deactivated account cannot sign in and is signed out of every terminal now.</source>
         <translation>Una cuenta desactivada no puede iniciar sesión y se cierra ahora en todos los terminales.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sign out everywhere</source>
-        <translation>Cerrar sesión en todos</translation>
+        <translation>Cerrar sesión en todas partes</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3742,17 +3741,22 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+187"/>
-        <source>Remove from the group</source>
-        <translation>Quitar del grupo</translation>
+        <location line="+189"/>
+        <source>Remove from %1</source>
+        <translation>Quitar de %1</translation>
     </message>
     <message>
         <location line="-134"/>
-        <source>Add this person to the group</source>
-        <translation>Añadir a esta persona al grupo</translation>
+        <source>Add the person with this user name to %1</source>
+        <translation>Añadir a %1 a la persona con este nombre de usuario</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+169"/>
+        <source>%1 removed from %2.</source>
+        <translation>%1 ya no está en %2.</translation>
+    </message>
+    <message>
+        <location line="-151"/>
         <source>Activate</source>
         <translation>Activar</translation>
     </message>
@@ -3807,12 +3811,7 @@
         <translation>¿Quitar a %1 de %2? Conserva su cuenta.</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>%1 removed from the group.</source>
-        <translation>%1 ya no está en el grupo.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+59"/>
         <source>%1 and %2</source>
         <translation>%1 y %2</translation>
     </message>
@@ -3927,7 +3926,7 @@
 <context>
     <name>LittleLemon::Ui::TableOccupancyStrip</name>
     <message>
-        <location filename="../ui/tableoccupancystrip.cpp" line="+85"/>
+        <location filename="../ui/tableoccupancystrip.cpp" line="+139"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -3937,7 +3936,7 @@
         <translation>Sin mesa</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+68"/>
         <source>No tables yet</source>
         <translation>Aún no hay mesas</translation>
     </message>

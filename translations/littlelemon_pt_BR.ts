@@ -762,8 +762,8 @@
     </message>
     <message>
         <location line="+12"/>
-        <source>The staff groups are missing from the database.</source>
-        <translation>Os grupos da equipe não estão no banco de dados.</translation>
+        <source>The staff roles are missing from the database.</source>
+        <translation>As funções da equipe não estão no banco de dados.</translation>
     </message>
     <message>
         <location line="+51"/>
@@ -802,8 +802,8 @@
     <message>
         <location line="+6"/>
         <location line="+37"/>
-        <source>A price must be between 0.00 and 9999.99.</source>
-        <translation>O preço deve estar entre 0.00 e 9999.99.</translation>
+        <source>A price must be between %1 and %2.</source>
+        <translation>O preço deve estar entre %1 e %2.</translation>
     </message>
     <message>
         <location line="-34"/>
@@ -995,13 +995,13 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Give the username to add.</source>
-        <translation>Informe o nome de usuário a incluir.</translation>
+        <source>Type the user name of the person to add.</source>
+        <translation>Digite o nome de usuário da pessoa a incluir.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>%1 is already in this group.</source>
-        <translation>%1 já está neste grupo.</translation>
+        <source>%1 is already in %2.</source>
+        <translation>%1 já está em %2.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1027,7 +1027,7 @@
 <context>
     <name>LittleLemon::MenuModel</name>
     <message>
-        <location filename="../models/menumodel.cpp" line="+123"/>
+        <location filename="../models/menumodel.cpp" line="+125"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
@@ -1298,6 +1298,24 @@
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>Managers</source>
+        <comment>the people with the role</comment>
+        <translation>Gerentes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delivery crew</source>
+        <comment>the people with the role</comment>
+        <translation>Entregadores</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kitchen</source>
+        <comment>the people with the role</comment>
+        <translation>Cozinha</translation>
+    </message>
 </context>
 <context>
     <name>LittleLemon::Server::PasswordPolicy</name>
@@ -1368,7 +1386,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>E-mail</source>
+        <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
@@ -1447,12 +1465,13 @@
     </message>
     <message>
         <location line="+9"/>
+        <location line="+7"/>
         <source>User name</source>
         <translation>Nome de usuário</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>E-mail</source>
+        <location line="-6"/>
+        <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
@@ -1461,12 +1480,7 @@
         <translation>Função</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Account</source>
-        <translation>Conta</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
@@ -1626,7 +1640,7 @@
 <context>
     <name>LittleLemon::Ui::BookingsPage</name>
     <message>
-        <location filename="../ui/bookingspage.cpp" line="+53"/>
+        <location filename="../ui/bookingspage.cpp" line="+54"/>
         <location line="+65"/>
         <source>New booking…</source>
         <translation>Nova reserva…</translation>
@@ -1717,7 +1731,7 @@
         <translation>Cancelar a reserva</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Tables</source>
         <translation>Mesas</translation>
     </message>
@@ -1727,7 +1741,7 @@
         <translation>Editar mesas…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>&lt;h2&gt;Bookings need a Little Lemon server&lt;/h2&gt;&lt;p&gt;This server does not keep table bookings (the Little Lemon cloud has none yet). Bookings work with a Little Lemon server on your network, or in standalone mode on this computer.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;As reservas precisam de um servidor Little Lemon&lt;/h2&gt;&lt;p&gt;Este servidor não guarda reservas de mesa (a nuvem Little Lemon ainda não tem). As reservas funcionam com um servidor Little Lemon na sua rede, ou no modo autônomo neste computador.&lt;/p&gt;</translation>
     </message>
@@ -1794,7 +1808,7 @@
         <translation>Reservas: %1 · pessoas: %2</translation>
     </message>
     <message>
-        <location filename="../ui/bookingspage.h" line="+38"/>
+        <location filename="../ui/bookingspage.h" line="+39"/>
         <source>Bookings</source>
         <translation>Reservas</translation>
     </message>
@@ -3525,7 +3539,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>E-mail</source>
+        <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
@@ -3649,22 +3663,7 @@
 <context>
     <name>LittleLemon::Ui::StaffPage</name>
     <message>
-        <location filename="../ui/staffpage.cpp" line="+40"/>
-        <source>Managers</source>
-        <translation>Gerentes</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delivery crew</source>
-        <translation>Entregadores</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Kitchen</source>
-        <translation>Cozinha</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location filename="../ui/staffpage.cpp" line="+55"/>
         <source>Accounts on this computer</source>
         <translation>Contas neste computador</translation>
     </message>
@@ -3680,7 +3679,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>E-mail</source>
+        <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
@@ -3696,12 +3695,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+143"/>
+        <location line="+145"/>
         <source>Deactivate</source>
         <translation>Desativar</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-143"/>
         <source>A deactivated account cannot sign in and is signed out of every terminal now.</source>
         <translation>Uma conta desativada não pode entrar e sai agora de todos os terminais.</translation>
     </message>
@@ -3742,17 +3741,22 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+187"/>
-        <source>Remove from the group</source>
-        <translation>Tirar do grupo</translation>
+        <location line="+189"/>
+        <source>Remove from %1</source>
+        <translation>Remover de %1</translation>
     </message>
     <message>
         <location line="-134"/>
-        <source>Add this person to the group</source>
-        <translation>Incluir esta pessoa no grupo</translation>
+        <source>Add the person with this user name to %1</source>
+        <translation>Incluir em %1 a pessoa com este nome de usuário</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+169"/>
+        <source>%1 removed from %2.</source>
+        <translation>%1 removido de %2.</translation>
+    </message>
+    <message>
+        <location line="-151"/>
         <source>Activate</source>
         <translation>Ativar</translation>
     </message>
@@ -3807,12 +3811,7 @@
         <translation>Remover %1 de %2? A conta continua existindo.</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>%1 removed from the group.</source>
-        <translation>%1 saiu do grupo.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+59"/>
         <source>%1 and %2</source>
         <translation>%1 e %2</translation>
     </message>
@@ -3927,7 +3926,7 @@
 <context>
     <name>LittleLemon::Ui::TableOccupancyStrip</name>
     <message>
-        <location filename="../ui/tableoccupancystrip.cpp" line="+85"/>
+        <location filename="../ui/tableoccupancystrip.cpp" line="+139"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -3937,7 +3936,7 @@
         <translation>Sem mesa</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+68"/>
         <source>No tables yet</source>
         <translation>Ainda não há mesas</translation>
     </message>

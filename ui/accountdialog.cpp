@@ -38,13 +38,13 @@ AccountDialog::AccountDialog(LocalServer *server, Mode mode, const QString &user
     auto *form = new QFormLayout(this);
     if (mode == Mode::Create) {
         form->addRow(tr("User name"), m_username);
-        form->addRow(tr("E-mail"), m_email);
+        form->addRow(tr("Email"), m_email);
         form->addRow(tr("Role"), m_role);
     } else {
         m_username->setReadOnly(true);
         m_email->hide();
         m_role->hide();
-        form->addRow(tr("Account"), m_username);
+        form->addRow(tr("User name"), m_username);
     }
     form->addRow(tr("Password"), m_password);
     form->addRow(tr("Password again"), m_repeat);

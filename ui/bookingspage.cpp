@@ -5,6 +5,7 @@
 #include "models/tablesmodel.h"
 #include "ui/tablesdialog.h"
 #include "ui/bookingdialog.h"
+#include "ui/bookingssplit.h"
 #include "ui/tableoccupancystrip.h"
 #include "ui/theme.h"
 #include "ui/workspace.h"
@@ -147,8 +148,11 @@ BookingsPage::BookingsPage(Workspace *workspace, QWidget *parent)
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(0, 0, 0, 0);
     contentLayout->addLayout(dayBar);
-    contentLayout->addWidget(m_view, 1);
-    contentLayout->addLayout(actionBar);
+    // Between the list and the strip: the booking buttons, the strip's title.
+    auto *between = new QWidget(content);
+    auto *betweenLayout = new QVBoxLayout(between);
+    betweenLayout->setContentsMargins(0, 0, 0, 0);
+    betweenLayout->addLayout(actionBar);
     auto *stripTitle = new QLabel(tr("Tables"), content);
     stripTitle->setObjectName(QStringLiteral("stripTitle"));
     QFont bold = stripTitle->font();
@@ -163,8 +167,10 @@ BookingsPage::BookingsPage(Workspace *workspace, QWidget *parent)
     stripBar->addWidget(stripTitle);
     stripBar->addStretch();
     stripBar->addWidget(m_tablesButton);
-    contentLayout->addLayout(stripBar);
-    contentLayout->addWidget(m_strip);
+    betweenLayout->addLayout(stripBar);
+    // Whole rows in the list, six or more on a 1366x768 screen, the strip the rest.
+    m_split = new BookingsSplit(m_view, between, m_strip, content);
+    contentLayout->addWidget(m_split, 1);
 
     m_explanation->setObjectName(QStringLiteral("bookingsExplanation"));
     m_explanation->setWordWrap(true);

@@ -20,6 +20,7 @@ class BookingsModel;
 namespace LittleLemon::Ui {
 
 class BookingDialog;
+class BookingsSplit;
 class TableOccupancyStrip;
 class Workspace;
 
@@ -44,6 +45,7 @@ public:
     BookingsModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     TableOccupancyStrip *strip() const { return m_strip; }
+    BookingsSplit *split() const { return m_split; }
     // The "needs a Little Lemon server" explanation is showing.
     bool isExplaining() const;
     QLabel *explanation() const { return m_explanation; }
@@ -72,6 +74,7 @@ private:
     QDateEdit *m_date;
     QTableView *m_view;
     TableOccupancyStrip *m_strip;
+    BookingsSplit *m_split = nullptr;
     QLabel *m_summary;
     QPushButton *m_newButton;
     QPushButton *m_editButton;

@@ -190,10 +190,10 @@ void CounterOrderDialog::updateTotal()
     for (int row = 0; row < m_lines->rowCount(); ++row) {
         const int quantity = qobject_cast<QSpinBox *>(m_lines->cellWidget(row, 1))->value();
         const Money line = Money(m_lines->item(row, 0)->data(kCentsRole).toLongLong()) * quantity;
-        m_lines->item(row, 2)->setText(line.toString());
+        m_lines->item(row, 2)->setText(line.toDisplay());
         total += line;
     }
-    m_total->setText(tr("Total: %1").arg(total.toString()));
+    m_total->setText(tr("Total: %1").arg(total.toDisplay()));
     m_send->setEnabled(!lines().isEmpty());
 }
 

@@ -219,7 +219,7 @@ void OrderCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     const QRect button = advanceButtonRect(card, option.font);
     const int bottomRight = advance.isEmpty() ? inner.right() : button.left() - 8;
     const QRect bottom(inner.left(), button.top(), bottomRight - inner.left(), button.height());
-    const QString total = index.sibling(index.row(), OrdersModel::TotalColumn).data().toString();
+    const QString total = totalText(index);
     painter->setFont(scaled(option.font, 1.0, true));
     painter->setPen(Qt::black);
     painter->drawText(bottom, Qt::AlignLeft | Qt::AlignVCenter, total);
@@ -238,6 +238,11 @@ void OrderCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
                           QFontMetrics(label).elidedText(advance, Qt::ElideRight, button.width() - 8));
     }
     painter->restore();
+}
+
+QString OrderCardDelegate::totalText(const QModelIndex &index)
+{
+    return Money(index.data(OrdersModel::TotalCentsRole).toLongLong()).toDisplay();
 }
 
 bool OrderCardDelegate::editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,

@@ -33,6 +33,8 @@ public:
     QRect advanceButtonRect(const QRect &cardRect, const QFont &font) const;
     // "4 min", "1 h 05"; empty when unknown.
     static QString ageText(qint64 seconds);
+    // The total a card shows, as the locale writes amounts ("22,23" in pt_BR).
+    static QString totalText(const QModelIndex &index);
 
 Q_SIGNALS:
     void advanceClicked(const QModelIndex &index);

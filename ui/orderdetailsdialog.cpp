@@ -23,7 +23,7 @@ OrderDetailsDialog::OrderDetailsDialog(LocalStore *store, qint64 orderId, QWidge
         const Order &o = cached->record;
         auto *head = new QLabel(this);
         head->setProperty("role", QStringLiteral("title"));
-        head->setText(tr("%1 · %2 · %3").arg(windowTitle(), displayName(o.effectiveStage()), o.total.toString()));
+        head->setText(tr("%1 · %2 · %3").arg(windowTitle(), displayName(o.effectiveStage()), o.total.toDisplay()));
         layout->addWidget(head);
         QStringList facts;
         facts << tr("Date: %1").arg(QLocale().toString(o.date, QLocale::LongFormat));
@@ -51,8 +51,8 @@ OrderDetailsDialog::OrderDetailsDialog(LocalStore *store, qint64 orderId, QWidge
                 return cell;
             };
             lines->setItem(i, 1, right(QString::number(item.quantity)));
-            lines->setItem(i, 2, right(item.unitPrice.toString()));
-            lines->setItem(i, 3, right(item.price.toString()));
+            lines->setItem(i, 2, right(item.unitPrice.toDisplay()));
+            lines->setItem(i, 3, right(item.price.toDisplay()));
         }
         lines->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
         layout->addWidget(lines, 1);

@@ -203,7 +203,7 @@ SignInDialog::SignInDialog(LocalServer *localServer, QWidget *parent)
     setupForm->addRow(tr("Restaurant name"), m_restaurant);
     setupForm->addRow(QString(), m_restaurantError);
     setupForm->addRow(tr("Manager (administrator) user name"), m_setupUser);
-    setupForm->addRow(tr("E-mail"), m_setupEmail);
+    setupForm->addRow(tr("Email"), m_setupEmail);
     setupForm->addRow(tr("Password"), m_setupPassword);
     setupForm->addRow(tr("Password again"), m_setupRepeat);
     setupForm->addRow(QString(), m_repeatError);

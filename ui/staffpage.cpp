@@ -12,7 +12,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMessageBox>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -37,10 +36,14 @@ StaffPage::StaffPage(Workspace *workspace, QWidget *parent)
     m_denied->hide();
 
     auto *groups = new QHBoxLayout;
-    groups->addWidget(makePanel(tr("Managers"), kManagerGroup, m_managers, &m_managerPanel), 1);
-    groups->addWidget(makePanel(tr("Delivery crew"), kDeliveryCrewGroup, m_crew, &m_crewPanel), 1);
-    // Our servers' extension: the kitchen's own group.
-    m_kitchenBox = makePanel(tr("Kitchen"), kKitchenGroup, m_kitchen, &m_kitchenPanel);
+    // One word for each thing (issue 14): a person's sign-in is an "account"
+    // (user name, email, password); Managers, Delivery crew and Kitchen are
+    // the people with that role, named by groupTitle() here, in the outbox
+    // and in refusals alike; the word "group" is the server's, never shown.
+    groups->addWidget(makePanel(groupTitle(kManagerGroup), kManagerGroup, m_managers, &m_managerPanel), 1);
+    groups->addWidget(makePanel(groupTitle(kDeliveryCrewGroup), kDeliveryCrewGroup, m_crew, &m_crewPanel), 1);
+    // Our servers' extension: the kitchen's own role.
+    m_kitchenBox = makePanel(groupTitle(kKitchenGroup), kKitchenGroup, m_kitchen, &m_kitchenPanel);
     groups->addWidget(m_kitchenBox, 1);
     connect(workspace, &Workspace::featuresChanged, this, &StaffPage::applyPermissions);
 
@@ -53,7 +56,7 @@ StaffPage::StaffPage(Workspace *workspace, QWidget *parent)
         m_accountsBox = box;
         m_accounts = new QTableWidget(0, 3, box);
         m_accounts->setObjectName(QStringLiteral("accountsTable"));
-        m_accounts->setHorizontalHeaderLabels({ tr("User name"), tr("Role"), tr("E-mail") });
+        m_accounts->setHorizontalHeaderLabels({ tr("User name"), tr("Role"), tr("Email") });
         m_accounts->verticalHeader()->hide();
         m_accounts->verticalHeader()->setDefaultSectionSize(Theme::touchRowHeight());
         m_accounts->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -138,7 +141,9 @@ QWidget *StaffPage::makePanel(const QString &title, const QString &group, StaffM
     add->setObjectName(group + QStringLiteral("-add"));
     add->setPlaceholderText(tr("User name to add"));
     auto *addButton = new QPushButton(tr("Add"), box);
-    auto *removeButton = new QPushButton(tr("Remove from the group"), box);
+    auto *removeButton = new QPushButton(tr("Remove from %1").arg(title), box);
+    removeButton->setObjectName(group + QStringLiteral("-remove"));
+    addButton->setObjectName(group + QStringLiteral("-addButton"));
     auto *error = new QLabel(box);
     error->setProperty("role", QStringLiteral("error"));
     error->setWordWrap(true);
@@ -191,7 +196,7 @@ void StaffPage::applyPermissions()
     m_kitchenBox->setVisible(m_workspace->hasFeature(QStringLiteral("kitchen")));
     for (const Panel *p : { &m_managerPanel, &m_crewPanel, &m_kitchenPanel }) {
         applyVerdict(p->add, see);
-        applyVerdict(p->addButton, see, tr("Add this person to the group"));
+        applyVerdict(p->addButton, see, tr("Add the person with this user name to %1").arg(groupTitle(p->group)));
     }
     if (m_accountsBox)
         applyVerdict(m_accountsBox, m_workspace->permissions().manageAccounts());
@@ -325,8 +330,8 @@ void StaffPage::confirmRemove(const QString &group)
     const qint64 id = p->view->currentIndex().data(StaffModel::IdRole).toLongLong();
     const QString name = p->view->currentIndex().data(StaffModel::UsernameRole).toString();
     // Taking someone out of the crew changes what they may do at once: ask.
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Remove from the group"),
-                                tr("Remove %1 from %2? They keep their account.").arg(name, group),
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Remove from %1").arg(groupTitle(group)),
+                                tr("Remove %1 from %2? They keep their account.").arg(name, groupTitle(group)),
                                 QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("confirmRemove"));
     box->setDefaultButton(QMessageBox::Cancel);
@@ -360,7 +365,7 @@ bool StaffPage::removeSelected(const QString &group)
         return false;
     }
     m_workspace->syncNow();
-    Q_EMIT statusMessage(tr("%1 removed from the group.").arg(name));
+    Q_EMIT statusMessage(tr("%1 removed from %2.").arg(name, groupTitle(group)));
     return true;
 }
 

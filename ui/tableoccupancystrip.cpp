@@ -8,6 +8,7 @@
 #include <QAbstractItemModel>
 #include <QPainter>
 #include <QTime>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -45,6 +46,59 @@ TableOccupancyStrip::TableOccupancyStrip(QAbstractItemModel *bookings, QAbstract
         connect(m, &QAbstractItemModel::layoutChanged, this, repaint);
     }
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    // The "now" line moves with the clock (a strip left open all evening).
+    auto *minute = new QTimer(this);
+    minute->setInterval(60 * 1000);
+    connect(minute, &QTimer::timeout, this, [this] {
+        if (m_date == now().date())
+            update();
+    });
+    minute->start();
+}
+
+void TableOccupancyStrip::setNow(const QDateTime &now)
+{
+    m_now = now;
+    update();
+}
+
+QDateTime TableOccupancyStrip::now() const
+{
+    return m_now.isValid() ? m_now : QDateTime::currentDateTime();
+}
+
+int TableOccupancyStrip::heightForLanes(int lanes)
+{
+    return 24 + std::max(1, lanes) * kLaneHeight + 4;
+}
+
+int TableOccupancyStrip::laneCount() const
+{
+    int lanes = 0;
+    QStringList names;
+    blocks(&lanes, &names);
+    return lanes;
+}
+
+QRect TableOccupancyStrip::laneArea(int lanes) const
+{
+    return { kNameWidth, 22, width() - kNameWidth - 8, std::max(1, lanes) * kLaneHeight };
+}
+
+int TableOccupancyStrip::xOf(int hour, int minute) const
+{
+    const QRect area = laneArea(1);
+    const int span = (kLastHour - kFirstHour) * 60;
+    return area.left() + int(qint64(std::clamp(hour * 60 + minute - kFirstHour * 60, 0, span)) * area.width() / span);
+}
+
+int TableOccupancyStrip::nowLineX(const QDateTime &now) const
+{
+    // Only while the strip's hours last: at 01:18 there is no "now" on a
+    // 10:00-24:00 strip, and a line at its left edge would say 10:00.
+    if (!showsNowLine(now))
+        return -1;
+    return xOf(now.time().hour(), now.time().minute());
 }
 
 void TableOccupancyStrip::setDate(const QDate &date)
@@ -111,7 +165,7 @@ QSize TableOccupancyStrip::sizeHint() const
     int lanes = 0;
     QStringList names;
     blocks(&lanes, &names);
-    return { 800, 24 + std::max(1, lanes) * kLaneHeight + 4 };
+    return { 800, heightForLanes(lanes) };
 }
 
 QSize TableOccupancyStrip::minimumSizeHint() const
@@ -127,23 +181,20 @@ void TableOccupancyStrip::paintEvent(QPaintEvent *)
     int lanes = 0;
     QStringList names;
     const QList<Block> all = blocks(&lanes, &names);
-    const QRect area(kNameWidth, 22, width() - kNameWidth - 8, std::max(1, lanes) * kLaneHeight);
-    const int span = (kLastHour - kFirstHour) * 60;
-    auto xOf = [&](int minutes) {
-        return area.left() + int(qint64(std::clamp(minutes - kFirstHour * 60, 0, span)) * area.width() / span);
-    };
+    const QRect area = laneArea(lanes);
+    auto x = [this](int minutes) { return xOf(minutes / 60, minutes % 60); };
 
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     p.setFont(small);
     // Hours.
     for (int h = kFirstHour; h <= kLastHour; ++h) {
-        const int x = xOf(h * 60);
+        const int hx = x(h * 60);
         p.setPen(QColor(0xDD, 0xDD, 0xD5));
-        p.drawLine(x, area.top(), x, area.bottom());
+        p.drawLine(hx, area.top(), hx, area.bottom());
         if (h < kLastHour && (h % 2 == 0)) {
             p.setPen(QColor(0x55, 0x55, 0x55));
-            p.drawText(QRect(x + 2, 2, 60, 18), Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("%1:00").arg(h));
+            p.drawText(QRect(hx + 2, 2, 60, 18), Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("%1:00").arg(h));
         }
     }
     // Lanes.
@@ -163,8 +214,8 @@ void TableOccupancyStrip::paintEvent(QPaintEvent *)
     // Bookings.
     p.setFont(small);
     for (const Block &b : all) {
-        const QRect r(QPoint(xOf(b.start), area.top() + b.lane * kLaneHeight + 3),
-                      QPoint(xOf(b.start + kStayMinutes) - 1, area.top() + (b.lane + 1) * kLaneHeight - 3));
+        const QRect r(QPoint(x(b.start), area.top() + b.lane * kLaneHeight + 3),
+                      QPoint(x(b.start + kStayMinutes) - 1, area.top() + (b.lane + 1) * kLaneHeight - 3));
         QColor fill = Theme::lemon();
         if (BookingStatus(b.status) == BookingStatus::Seated)
             fill = Theme::green();
@@ -177,15 +228,10 @@ void TableOccupancyStrip::paintEvent(QPaintEvent *)
         p.drawText(r.adjusted(4, 0, -2, 0), Qt::AlignLeft | Qt::AlignVCenter,
                    QFontMetrics(small).elidedText(b.label, Qt::ElideRight, r.width() - 6));
     }
-    // Now.
-    // Only while the strip's hours last: at 01:18 there is no "now" on a
-    // 10:00-23:00 strip, and a line at its left edge would say 10:00.
-    const QTime now = QTime::currentTime();
-    const int nowMinutes = now.hour() * 60 + now.minute();
-    if (showsNowLine()) {
-        const int x = xOf(nowMinutes);
+    // Now (nowLineX: none outside the strip's hours).
+    if (const int nx = nowLineX(now()); nx >= 0) {
         p.setPen(QPen(Theme::red().darker(140), 2));
-        p.drawLine(x, area.top() - 4, x, area.bottom());
+        p.drawLine(nx, area.top() - 4, nx, area.bottom());
     }
 }
 

@@ -26,6 +26,16 @@ public:
     int blockCount() const;
     // The red "now" line: on today's strip, within its hours only.
     bool showsNowLine(const QDateTime &now = QDateTime::currentDateTime()) const;
+    // Where the "now" line is drawn at `now` (x in the strip), -1 when it is not.
+    int nowLineX(const QDateTime &now) const;
+    // Where the hour `hour`:`minute` is on the strip (x), clamped to its hours.
+    int xOf(int hour, int minute) const;
+    // The strip drawn as at `now` (screenshots, tests); invalid: the clock.
+    void setNow(const QDateTime &now);
+    QDateTime now() const;
+    // The height that shows `lanes` lanes, and the lanes there are now.
+    static int heightForLanes(int lanes);
+    int laneCount() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -43,9 +53,12 @@ private:
     };
     QList<Block> blocks(int *laneCount, QStringList *laneNames) const;
 
+    QRect laneArea(int lanes) const;
+
     QAbstractItemModel *m_bookings;
     QAbstractItemModel *m_tables;
     QDate m_date;
+    QDateTime m_now;
 };
 
 } // namespace LittleLemon::Ui

@@ -197,7 +197,7 @@ public:
             const auto user = storage.userByUsername(username);
             const auto managers = storage.groupByName(kManagerGroup);
             if (!user || !managers)
-                return tr("The staff groups are missing from the database.");
+                return tr("The staff roles are missing from the database.");
             storage.addMember(user->user.id, managers->id);
             tx.commit();
         } catch (const StorageError &e) {

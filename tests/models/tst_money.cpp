@@ -301,6 +301,39 @@ private Q_SLOTS:
             QCOMPARE(Money::parseInput(Money(123456).toInput(locale), locale)->cents(), qint64(123456));
         }
     }
+
+    // Issue 14: a card's total in pt_BR reads "22,23", not "22.23"; the one
+    // formatter every amount on screen goes through.
+    void toDisplayFollowsTheLocale_data()
+    {
+        QTest::addColumn<QString>("locale");
+        QTest::addColumn<qint64>("cents");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("pt_BR card total") << "pt_BR" << qint64(2223) << "22,23";
+        QTest::newRow("es card total") << "es_ES" << qint64(2223) << "22,23";
+        QTest::newRow("en card total") << "en_US" << qint64(2223) << "22.23";
+        QTest::newRow("pt_BR cents") << "pt_BR" << qint64(5) << "0,05";
+        QTest::newRow("pt_BR zero") << "pt_BR" << qint64(0) << "0,00";
+        QTest::newRow("pt_BR negative") << "pt_BR" << qint64(-5) << "-0,05";
+        QTest::newRow("pt_BR grouped") << "pt_BR" << qint64(1234567) << "12.345,67";
+        QTest::newRow("es grouped") << "es_ES" << qint64(1234567) << "12.345,67";
+        QTest::newRow("en grouped") << "en_US" << qint64(1234567) << "12,345.67";
+        QTest::newRow("en ten cents") << "en_US" << qint64(10) << "0.10";
+    }
+
+    void toDisplayFollowsTheLocale()
+    {
+        QFETCH(QString, locale);
+        QFETCH(qint64, cents);
+        QFETCH(QString, shown);
+        QCOMPARE(Money(cents).toDisplay(QLocale(locale)), shown);
+        // The default locale is what the desk shows in (Language::install sets it).
+        const QLocale before;
+        QLocale::setDefault(QLocale(locale));
+        const QString byDefault = Money(cents).toDisplay();
+        QLocale::setDefault(before);
+        QCOMPARE(byDefault, shown);
+    }
 };
 
 QTEST_GUILESS_MAIN(TstMoney)

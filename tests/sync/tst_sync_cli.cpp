@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 
 using namespace LittleLemon;
 using namespace LittleLemon::Test;
@@ -29,6 +30,33 @@ struct CliRun
             .arg(QString::fromUtf8(out), QString::fromUtf8(err));
     }
 };
+
+// The table a person reads (not --json): each row's cells by the headers'
+// columns (every cell is padded to its column's width).
+QList<QHash<QString, QString>> tableRows(const QByteArray &out)
+{
+    const QStringList lines = QString::fromUtf8(out).split(u'\n', Qt::SkipEmptyParts);
+    QList<QHash<QString, QString>> rows;
+    if (lines.isEmpty())
+        return rows;
+    const QString header = lines.first();
+    QList<std::pair<QString, qsizetype>> columns; // name, first character
+    static const QRegularExpression word(QStringLiteral("\\S+( \\S+)*"));
+    for (auto it = word.globalMatch(header); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        columns.append({ m.captured(), m.capturedStart() });
+    }
+    for (qsizetype l = 1; l < lines.size(); ++l) {
+        QHash<QString, QString> row;
+        for (qsizetype c = 0; c < columns.size(); ++c) {
+            const qsizetype from = columns.at(c).second;
+            const qsizetype to = c + 1 < columns.size() ? columns.at(c + 1).second : lines.at(l).size();
+            row.insert(columns.at(c).first, lines.at(l).mid(from, to - from).trimmed());
+        }
+        rows << row;
+    }
+    return rows;
+}
 
 } // namespace
 
@@ -405,6 +433,84 @@ void tst_SyncCli::namesNegativePricesAndListsWithoutKeychain()
         const QJsonObject o = v.toObject();
         if (!o.value(QStringLiteral("delivery_crew")).isNull())
             QVERIFY2(!o.value(QStringLiteral("delivery_crew_name")).toString().isEmpty(), qPrintable(run.describe()));
+    }
+    // The tables a person reads name what --json gives as ids: each menu
+    // item's category by its title, an order's crew and a staff member's
+    // order by their user names (issue 14: "the CLI shows categories, users
+    // and crew as ids").
+    {
+        run = cli({ QStringLiteral("--json"), QStringLiteral("menu"), QStringLiteral("list") });
+        QHash<QString, QString> categoryOf; // title -> category title
+        for (const QJsonValue &v : run.json().value(QStringLiteral("data")).toArray())
+            categoryOf.insert(v.toObject().value(QStringLiteral("title")).toString(),
+                              v.toObject().value(QStringLiteral("category_title")).toString());
+        run = cli({ QStringLiteral("menu"), QStringLiteral("list") });
+        QVERIFY2(run.code == 0, qPrintable(run.describe()));
+        const auto rows = tableRows(run.out);
+        QCOMPARE(rows.size(), categoryOf.size());
+        for (const auto &row : rows) {
+            QVERIFY2(!categoryOf.value(row.value(QStringLiteral("TITLE"))).isEmpty(), qPrintable(run.describe()));
+            QCOMPARE(row.value(QStringLiteral("CATEGORY")), categoryOf.value(row.value(QStringLiteral("TITLE"))));
+        }
+    }
+    {
+        // An order the crew delivers, and one the manager took at the counter.
+        run = cli({ QStringLiteral("--json"), QStringLiteral("orders"), QStringLiteral("list") });
+        const QJsonArray orders = run.json().value(QStringLiteral("data")).toArray();
+        QVERIFY(!orders.isEmpty());
+        const qint64 delivered = orders.first().toObject().value(QStringLiteral("id")).toInteger();
+        run = cli({ QStringLiteral("orders"), QStringLiteral("assign"), QString::number(delivered), QStringLiteral("crew") });
+        QVERIFY2(run.code == 0, qPrintable(run.describe()));
+        auto manager = http(server, QStringLiteral("mario"));
+        const HttpReply counter = manager->post(
+            QStringLiteral("/api/orders"),
+            QJsonObject { { QStringLiteral("items"), QJsonArray { QJsonObject { { QStringLiteral("menuitem"), item },
+                                                                               { QStringLiteral("quantity"), 1 } } } } });
+        QVERIFY2(counter.status == 201, qPrintable(counter.describe()));
+        run = cli({ QStringLiteral("sync") });
+        QVERIFY2(run.code == 0, qPrintable(run.describe()));
+        qint64 taken = 0; // the one order not listed before
+        run = cli({ QStringLiteral("--json"), QStringLiteral("orders"), QStringLiteral("list") });
+        for (const QJsonValue &v : run.json().value(QStringLiteral("data")).toArray()) {
+            const qint64 id = v.toObject().value(QStringLiteral("id")).toInteger();
+            bool known = false;
+            for (const QJsonValue &before : orders)
+                known = known || before.toObject().value(QStringLiteral("id")).toInteger() == id;
+            if (!known)
+                taken = id;
+        }
+        QVERIFY2(taken > 0, qPrintable(run.describe()));
+        run = cli({ QStringLiteral("orders"), QStringLiteral("list") });
+        QVERIFY2(run.code == 0, qPrintable(run.describe()));
+        bool sawCrew = false;
+        bool sawManager = false;
+        for (const auto &row : tableRows(run.out)) {
+            const qint64 id = row.value(QStringLiteral("ID")).toLongLong();
+            if (id == delivered) {
+                QCOMPARE(row.value(QStringLiteral("CREW")), QStringLiteral("crew"));
+                sawCrew = true;
+            } else if (id == taken) {
+                QVERIFY2(row.value(QStringLiteral("USER")) == u"mario", qPrintable(row.values().join(u'|')));
+                sawManager = true;
+            }
+            // Never a bare number where a person is named ("-" for nobody, "#7" for a customer).
+            QVERIFY2(!QRegularExpression(QStringLiteral("^\\d+$")).match(row.value(QStringLiteral("CREW"))).hasMatch(),
+                     qPrintable(run.describe()));
+            QVERIFY2(!QRegularExpression(QStringLiteral("^\\d+$")).match(row.value(QStringLiteral("USER"))).hasMatch(),
+                     qPrintable(run.describe()));
+        }
+        QVERIFY2(sawCrew, qPrintable(run.describe()));
+        QVERIFY2(sawManager, qPrintable(QStringLiteral("order %1 not listed: ").arg(taken) + run.describe().right(600)));
+        // The crew's own desk reads the crew's names too.
+        QVERIFY(login(server, QStringLiteral("crew")));
+        run = cli({ QStringLiteral("orders"), QStringLiteral("list") });
+        QVERIFY2(run.code == 0, qPrintable(run.describe()));
+        bool crewSeesName = false;
+        for (const auto &row : tableRows(run.out))
+            crewSeesName = crewSeesName
+                || (row.value(QStringLiteral("ID")).toLongLong() == delivered && row.value(QStringLiteral("CREW")) == u"crew");
+        QVERIFY2(crewSeesName, qPrintable(run.describe()));
+        QVERIFY(login(server, QStringLiteral("mario")));
     }
     // Without a keychain: the list from the local copy, exit 0, the reason on stderr.
     QVERIFY(login(server, QStringLiteral("mario"), false));

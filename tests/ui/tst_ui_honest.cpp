@@ -245,7 +245,7 @@ void TestUiHonest::removingCrewAsksFirst()
     QCOMPARE(view->currentIndex().data(StaffModel::UsernameRole).toString(), QStringLiteral("admin"));
     QPushButton *remove = nullptr;
     for (QPushButton *b : staff->findChildren<QPushButton *>()) {
-        if (b->text() == QStringLiteral("Remove from the group") && b->isEnabled())
+        if (b->text() == QStringLiteral("Remove from Delivery crew") && b->isEnabled())
             remove = b;
     }
     QVERIFY(remove);

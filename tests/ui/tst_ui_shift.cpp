@@ -18,6 +18,7 @@
 #include "ui/staffpage.h"
 #include "ui/tablesdialog.h"
 #include "ui/tableoccupancystrip.h"
+#include "ui/theme.h"
 #include "ui/counterorderdialog.h"
 #include "ui/ordercolumn.h"
 #include "ui/ordercolumnview.h"
@@ -58,6 +59,7 @@ private slots:
     void windowTitlesDoNotRepeatTheAppName();
     void kitchenMovesOrdersToReady();
     void crewSeesNamesAndTakesReadyOrdersOut();
+    void bookingsShowWholeRows();
     void bookingsNowLineOnlyInHours();
     void helpNeedsNoDisplay();
 
@@ -645,6 +647,62 @@ void TestUiShift::crewSeesNamesAndTakesReadyOrdersOut()
              QStringLiteral("delivered"));
 }
 
+// The list shows whole rows (not 5½), six or more on a 1366x768 screen
+// (the window 768 high, or maximized under a panel and a title bar), also
+// with more tables than the strip has room for; the window still fits a
+// person's 555 px (tst_ui_shell).
+void TestUiShift::bookingsShowWholeRows()
+{
+    QVERIFY2(signInAs(QStringLiteral("mario"), DeskFixture::kManagerPassword), qPrintable(m_desk->errorString()));
+    m_desk->window()->showPage(Ui::MainWindow::BookingsPageId);
+    auto *page = qobject_cast<Ui::BookingsPage *>(m_desk->window()->page(Ui::MainWindow::BookingsPageId));
+    page->setDate(QDate::currentDate());
+    QTableView *view = page->view();
+    const int rowHeight = view->verticalHeader()->defaultSectionSize();
+    // How much of the strip shows (it scrolls when the room is short).
+    auto stripShown = [page] { return page->strip()->visibleRegion().boundingRect().height(); };
+    auto check = [&](int height, int atLeast) {
+        m_desk->window()->resize(1366, height);
+        QApplication::processEvents();
+        QCOMPARE(m_desk->window()->height(), height);
+        const int viewport = view->viewport()->height();
+        const QString what = QStringLiteral("window %1 px high: list %2 px, %3 rows, strip %4 of %5 px")
+                                 .arg(height)
+                                 .arg(viewport)
+                                 .arg(double(viewport) / rowHeight)
+                                 .arg(stripShown())
+                                 .arg(page->strip()->sizeHint().height());
+        qInfo().noquote() << what;
+        QVERIFY2(viewport % rowHeight == 0, qPrintable(what));
+        QVERIFY2(viewport / rowHeight >= atLeast, qPrintable(what));
+        // The strip shows its lanes' top at least, under the list.
+        QVERIFY2(stripShown() >= Ui::TableOccupancyStrip::heightForLanes(1), qPrintable(what));
+    };
+    for (int height : { 768, 740, 700 })
+        check(height, 6);
+    check(600, 3);
+    // More tables than fit: the strip scrolls, the list keeps its rows.
+    const int tables = m_desk->workspace()->tablesModel()->rowCount();
+    for (int i = 0; i < 8; ++i) {
+        int status = 0;
+        m_desk->serverWrite("POST", QStringLiteral("/api/tables"),
+                            { { QStringLiteral("name"), QStringLiteral("Patio %1").arg(i + 1) },
+                              { QStringLiteral("seats"), 4 } },
+                            QStringLiteral("mario"), &status);
+        QCOMPARE(status, 201);
+    }
+    m_desk->workspace()->syncNow();
+    QTRY_COMPARE(m_desk->workspace()->tablesModel()->rowCount(), tables + 8);
+    for (int height : { 768, 700 })
+        check(height, 6);
+    QVERIFY(stripShown() < page->strip()->sizeHint().height());
+    // Small windows stay possible.
+    QVERIFY2(m_desk->window()->minimumSizeHint().height() <= 555,
+             qPrintable(QString::number(m_desk->window()->minimumSizeHint().height())));
+}
+
+// "now" is drawn where the clock is, only within the strip's hours: at
+// 01:18 nothing (it was drawn at 10:00), at 19:30 between 18:00 and 20:00.
 void TestUiShift::bookingsNowLineOnlyInHours()
 {
     QVERIFY2(signInAs(QStringLiteral("mario"), DeskFixture::kManagerPassword), qPrintable(m_desk->errorString()));
@@ -658,6 +716,32 @@ void TestUiShift::bookingsNowLineOnlyInHours()
     QVERIFY(!strip->showsNowLine(QDateTime(today, QTime(1, 18))));
     QVERIFY(strip->showsNowLine(QDateTime(today, QTime(19, 30))));
     QVERIFY(!strip->showsNowLine(QDateTime(today.addDays(1), QTime(19, 30))));
+    QCOMPARE(strip->nowLineX(QDateTime(today, QTime(1, 18))), -1);
+    QCOMPARE(strip->nowLineX(QDateTime(today, QTime(19, 30))), strip->xOf(19, 30));
+    QVERIFY(strip->xOf(18, 0) < strip->xOf(19, 30) && strip->xOf(19, 30) < strip->xOf(20, 0));
+    QVERIFY(strip->xOf(10, 0) < strip->xOf(18, 0));
+    // What is painted: the red line's pixels, or none.
+    auto redAt = [strip](int x) {
+        const QImage image = strip->grab().toImage();
+        const int y = Ui::TableOccupancyStrip::heightForLanes(1) / 2 + 10;
+        const QColor line = Ui::Theme::red().darker(140);
+        for (int dx : { -1, 0 }) {
+            const QColor c = image.pixelColor(x + dx, y);
+            if (qAbs(c.red() - line.red()) < 12 && qAbs(c.green() - line.green()) < 12 && qAbs(c.blue() - line.blue()) < 12)
+                return true;
+        }
+        return false;
+    };
+    auto restore = qScopeGuard([strip] { strip->setNow(QDateTime()); });
+    strip->setNow(QDateTime(today, QTime(1, 18)));
+    QVERIFY2(!redAt(strip->xOf(10, 0)), "at 01:18 a line at 10:00");
+    QVERIFY(!redAt(strip->xOf(1, 18)));
+    strip->setNow(QDateTime(today, QTime(19, 30)));
+    QVERIFY2(redAt(strip->xOf(19, 30)), "no line at 19:30");
+    QVERIFY(!redAt(strip->xOf(10, 0)));
+    // Another day's strip has no "now".
+    strip->setNow(QDateTime(today.addDays(-1), QTime(19, 30)));
+    QVERIFY(!redAt(strip->xOf(19, 30)));
 }
 
 void TestUiShift::helpNeedsNoDisplay()
