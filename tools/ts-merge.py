@@ -23,7 +23,7 @@ import xml.etree.ElementTree as ET
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TS_FILES = ["translations/littlelemon_pt_BR.ts", "translations/littlelemon_es.ts"]
-SOURCES = ["ui", "app/desk", "api/client", "models", "api/server/passwordpolicy.cpp",
+SOURCES = ["ui", "app/desk", "api/client", "models", "print", "api/server/passwordpolicy.cpp",
            "api/server/useradmin.cpp", "api/server/datadirlock.cpp"]
 
 

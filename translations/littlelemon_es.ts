@@ -1272,6 +1272,154 @@
     </message>
 </context>
 <context>
+    <name>LittleLemon::Print::NetworkLink</name>
+    <message>
+        <location filename="../print/printerlink.cpp" line="+39"/>
+        <source>The printer did not confirm the ticket.</source>
+        <translation>La impresora no confirmó la comanda.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The printer does not answer.</source>
+        <translation>La impresora no responde.</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::Print::PageLink</name>
+    <message>
+        <location line="+43"/>
+        <source>The printer cannot start a page.</source>
+        <translation>La impresora no puede empezar una página.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The folder %1 cannot be created.</source>
+        <translation>No se puede crear la carpeta %1.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The file %1 cannot be written.</source>
+        <translation>No se puede escribir el archivo %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The system has no printer called %1.</source>
+        <translation>El sistema no tiene ninguna impresora llamada %1.</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::Print::PrintQueue</name>
+    <message>
+        <location filename="../print/printqueue.cpp" line="+138"/>
+        <source>The print queue %1 cannot use a write-ahead log.</source>
+        <translation>La cola de impresión %1 no puede usar un registro previo (WAL).</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::Print::PrintSpooler</name>
+    <message>
+        <location filename="../print/printspooler.cpp" line="+140"/>
+        <source>The print queue cannot be written.</source>
+        <translation>No se puede escribir la cola de impresión.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+80"/>
+        <source>%1: %n waiting</source>
+        <translation>
+            <numerusform>%1: %n en espera</numerusform>
+            <numerusform>%1: %n en espera</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, printer not answering since %1</source>
+        <translation>, la impresora no responde desde las %1</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::Print::TicketLayout</name>
+    <message>
+        <location filename="../print/ticket.cpp" line="+171"/>
+        <source>Table %1</source>
+        <translation>Mesa %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Online</source>
+        <translation>En línea</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Counter</source>
+        <translation>Mostrador</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+25"/>
+        <location line="+57"/>
+        <source>REPRINT %1</source>
+        <translation>REIMPRESIÓN %1</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <location line="+25"/>
+        <source>CHANGED</source>
+        <translation>MODIFICADO</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <location line="+25"/>
+        <location line="+31"/>
+        <location line="+24"/>
+        <source>Order #%1</source>
+        <translation>Pedido n.º %1</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <location line="+26"/>
+        <source>Note: %1</source>
+        <translation>Nota: %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+22"/>
+        <source>%1 each</source>
+        <translation>%1 c/u</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+21"/>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <location line="+21"/>
+        <source>Thank you!</source>
+        <translation>¡Gracias!</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Test page</source>
+        <translation>Página de prueba</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 mm, %2 columns, %3</source>
+        <translation>%1 mm, %2 columnas, %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bold</source>
+        <translation>Negrita</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Double size</source>
+        <translation>Tamaño doble</translation>
+    </message>
+</context>
+<context>
     <name>LittleLemon::Role</name>
     <message>
         <location filename="../models/user.cpp" line="+36"/>
@@ -1955,7 +2103,7 @@
 <context>
     <name>LittleLemon::Ui::DeskController</name>
     <message>
-        <location filename="../ui/deskcontroller.cpp" line="+178"/>
+        <location filename="../ui/deskcontroller.cpp" line="+180"/>
         <source>Standalone mode is not available here.</source>
         <translation>El modo independiente no está disponible aquí.</translation>
     </message>
@@ -2035,7 +2183,12 @@
         <translation>Actualizar todo desde el servidor</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>Printers…</source>
+        <translation>Impresoras…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Serve the restaurant&apos;s network…</source>
         <translation>Dar servicio a la red del restaurante…</translation>
     </message>
@@ -2776,7 +2929,7 @@
 <context>
     <name>LittleLemon::Ui::OrderDetailsDialog</name>
     <message>
-        <location filename="../ui/orderdetailsdialog.cpp" line="+19"/>
+        <location filename="../ui/orderdetailsdialog.cpp" line="+21"/>
         <source>Order #%1</source>
         <translation>Pedido #%1</translation>
     </message>
@@ -2851,6 +3004,35 @@
 %1</source>
         <translation>Historial:
 %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Print ticket</source>
+        <translation>Imprimir comanda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print receipt</source>
+        <translation>Imprimir recibo</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n ticket(s) queued.</source>
+        <translation>
+            <numerusform>%n comanda en la cola de impresión.</numerusform>
+            <numerusform>%n comandas en la cola de impresión.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <source>No printer is set up (Desk &gt; Printers).</source>
+        <translation>No hay ninguna impresora configurada (Terminal &gt; Impresoras).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Receipt queued.</source>
+        <translation>Recibo en la cola de impresión.</translation>
     </message>
 </context>
 <context>
@@ -3062,6 +3244,124 @@
         <location line="+7"/>
         <source>Accounts are created and passwords reset on the server that holds them; here only in standalone mode.</source>
         <translation>Las cuentas se crean y las contraseñas se restablecen en el servidor que las guarda; aquí, solo en modo independiente.</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::Ui::PrintersDialog</name>
+    <message>
+        <location filename="../ui/printersdialog.cpp" line="+29"/>
+        <source>Printers</source>
+        <translation>Impresoras</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each printer is a station. Categories print at the station chosen below; the rest at the first printer.</source>
+        <translation>Cada impresora es una estación. Las categorías se imprimen en la estación elegida abajo; el resto en la primera impresora.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Station</source>
+        <translation>Estación</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address, printer or folder</source>
+        <translation>Dirección, impresora o carpeta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paper</source>
+        <translation>Papel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code page</source>
+        <translation>Página de códigos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Receipts</source>
+        <translation>Recibos</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add printer</source>
+        <translation>Añadir impresora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print a test page</source>
+        <translation>Imprimir página de prueba</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Prints at</source>
+        <translation>Se imprime en</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This terminal prints kitchen tickets for new orders</source>
+        <translation>Este terminal imprime las comandas de cocina de los pedidos nuevos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turn this on at one terminal of the restaurant only: each terminal with it on prints every new order.</source>
+        <translation>Actívelo en un solo terminal del restaurante: cada terminal que lo tenga activo imprime todos los pedidos nuevos.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Network ESC/POS</source>
+        <translation>ESC/POS en red</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>System printer</source>
+        <translation>Impresora del sistema</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF to a folder</source>
+        <translation>PDF en una carpeta</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>58 mm</source>
+        <translation>58 mm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>80 mm</source>
+        <translation>80 mm</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Row %1: each printer needs its own station name and an address, printer or folder.</source>
+        <translation>Fila %1: cada impresora necesita su propio nombre de estación y una dirección, impresora o carpeta.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The printers could not be saved on this computer.</source>
+        <translation>No se pudieron guardar las impresoras en este ordenador.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No printers on this terminal yet.</source>
+        <translation>Todavía no hay impresoras en este terminal.</translation>
     </message>
 </context>
 <context>
@@ -3707,7 +4007,7 @@
     <message>
         <location line="+1"/>
         <source>Sign out everywhere</source>
-        <translation>Cerrar sesión en todas partes</translation>
+        <translation>Cerrar sesión en todos</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -1272,6 +1272,154 @@
     </message>
 </context>
 <context>
+    <name>LittleLemon::Print::NetworkLink</name>
+    <message>
+        <location filename="../print/printerlink.cpp" line="+39"/>
+        <source>The printer did not confirm the ticket.</source>
+        <translation>A impressora não confirmou o pedido.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The printer does not answer.</source>
+        <translation>A impressora não responde.</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::Print::PageLink</name>
+    <message>
+        <location line="+43"/>
+        <source>The printer cannot start a page.</source>
+        <translation>A impressora não consegue começar uma página.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The folder %1 cannot be created.</source>
+        <translation>Não é possível criar a pasta %1.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The file %1 cannot be written.</source>
+        <translation>Não é possível gravar o arquivo %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The system has no printer called %1.</source>
+        <translation>O sistema não tem uma impressora chamada %1.</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::Print::PrintQueue</name>
+    <message>
+        <location filename="../print/printqueue.cpp" line="+138"/>
+        <source>The print queue %1 cannot use a write-ahead log.</source>
+        <translation>A fila de impressão %1 não pode usar um registro antecipado (WAL).</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::Print::PrintSpooler</name>
+    <message>
+        <location filename="../print/printspooler.cpp" line="+140"/>
+        <source>The print queue cannot be written.</source>
+        <translation>Não é possível gravar a fila de impressão.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+80"/>
+        <source>%1: %n waiting</source>
+        <translation>
+            <numerusform>%1: %n aguardando</numerusform>
+            <numerusform>%1: %n aguardando</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, printer not answering since %1</source>
+        <translation>, impressora sem resposta desde %1</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::Print::TicketLayout</name>
+    <message>
+        <location filename="../print/ticket.cpp" line="+171"/>
+        <source>Table %1</source>
+        <translation>Mesa %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Counter</source>
+        <translation>Balcão</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+25"/>
+        <location line="+57"/>
+        <source>REPRINT %1</source>
+        <translation>REIMPRESSÃO %1</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <location line="+25"/>
+        <source>CHANGED</source>
+        <translation>ALTERADO</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <location line="+25"/>
+        <location line="+31"/>
+        <location line="+24"/>
+        <source>Order #%1</source>
+        <translation>Pedido nº %1</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <location line="+26"/>
+        <source>Note: %1</source>
+        <translation>Obs.: %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+22"/>
+        <source>%1 each</source>
+        <translation>%1 cada</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+21"/>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <location line="+21"/>
+        <source>Thank you!</source>
+        <translation>Obrigado!</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Test page</source>
+        <translation>Página de teste</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 mm, %2 columns, %3</source>
+        <translation>%1 mm, %2 colunas, %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bold</source>
+        <translation>Negrito</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Double size</source>
+        <translation>Tamanho duplo</translation>
+    </message>
+</context>
+<context>
     <name>LittleLemon::Role</name>
     <message>
         <location filename="../models/user.cpp" line="+36"/>
@@ -1955,7 +2103,7 @@
 <context>
     <name>LittleLemon::Ui::DeskController</name>
     <message>
-        <location filename="../ui/deskcontroller.cpp" line="+178"/>
+        <location filename="../ui/deskcontroller.cpp" line="+180"/>
         <source>Standalone mode is not available here.</source>
         <translation>O modo autônomo não está disponível aqui.</translation>
     </message>
@@ -2035,7 +2183,12 @@
         <translation>Atualizar tudo a partir do servidor</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>Printers…</source>
+        <translation>Impressoras…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Serve the restaurant&apos;s network…</source>
         <translation>Atender a rede do restaurante…</translation>
     </message>
@@ -2776,7 +2929,7 @@
 <context>
     <name>LittleLemon::Ui::OrderDetailsDialog</name>
     <message>
-        <location filename="../ui/orderdetailsdialog.cpp" line="+19"/>
+        <location filename="../ui/orderdetailsdialog.cpp" line="+21"/>
         <source>Order #%1</source>
         <translation>Pedido #%1</translation>
     </message>
@@ -2851,6 +3004,35 @@
 %1</source>
         <translation>Histórico:
 %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Print ticket</source>
+        <translation>Imprimir pedido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print receipt</source>
+        <translation>Imprimir recibo</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n ticket(s) queued.</source>
+        <translation>
+            <numerusform>%n pedido na fila de impressão.</numerusform>
+            <numerusform>%n pedidos na fila de impressão.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <source>No printer is set up (Desk &gt; Printers).</source>
+        <translation>Nenhuma impressora configurada (Terminal &gt; Impressoras).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Receipt queued.</source>
+        <translation>Recibo na fila de impressão.</translation>
     </message>
 </context>
 <context>
@@ -3062,6 +3244,124 @@
         <location line="+7"/>
         <source>Accounts are created and passwords reset on the server that holds them; here only in standalone mode.</source>
         <translation>Contas são criadas e senhas redefinidas no servidor que as guarda; aqui, só no modo autônomo.</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::Ui::PrintersDialog</name>
+    <message>
+        <location filename="../ui/printersdialog.cpp" line="+29"/>
+        <source>Printers</source>
+        <translation>Impressoras</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each printer is a station. Categories print at the station chosen below; the rest at the first printer.</source>
+        <translation>Cada impressora é uma estação. As categorias imprimem na estação escolhida abaixo; o resto na primeira impressora.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address, printer or folder</source>
+        <translation>Endereço, impressora ou pasta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paper</source>
+        <translation>Papel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code page</source>
+        <translation>Página de código</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Receipts</source>
+        <translation>Recibos</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add printer</source>
+        <translation>Adicionar impressora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Remover</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print a test page</source>
+        <translation>Imprimir página de teste</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Prints at</source>
+        <translation>Imprime em</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This terminal prints kitchen tickets for new orders</source>
+        <translation>Este terminal imprime os pedidos novos para a cozinha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turn this on at one terminal of the restaurant only: each terminal with it on prints every new order.</source>
+        <translation>Ative isto em um só terminal do restaurante: cada terminal com isto ativo imprime todos os pedidos novos.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Network ESC/POS</source>
+        <translation>ESC/POS em rede</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>System printer</source>
+        <translation>Impressora do sistema</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF to a folder</source>
+        <translation>PDF numa pasta</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>58 mm</source>
+        <translation>58 mm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>80 mm</source>
+        <translation>80 mm</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Row %1: each printer needs its own station name and an address, printer or folder.</source>
+        <translation>Linha %1: cada impressora precisa de um nome de estação próprio e de um endereço, impressora ou pasta.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The printers could not be saved on this computer.</source>
+        <translation>Não foi possível salvar as impressoras neste computador.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No printers on this terminal yet.</source>
+        <translation>Ainda não há impressoras neste terminal.</translation>
     </message>
 </context>
 <context>

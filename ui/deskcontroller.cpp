@@ -14,6 +14,8 @@
 #include "ui/networkservedialog.h"
 #include "ui/orderboardpage.h"
 #include "ui/outboxdialog.h"
+#include "ui/printersdialog.h"
+#include "print/printservice.h"
 #include "ui/staffpage.h"
 #include "ui/reportspage.h"
 #include "ui/syncstatuswidget.h"
@@ -557,6 +559,21 @@ void DeskController::openSession(const SignInTarget &target, const User &user, b
     auto *everything = new QAction(tr("Refresh everything from the server"), m_window);
     connect(everything, &QAction::triggered, m_engine, &SyncEngine::refreshEverything);
     m_window->deskMenu()->insertAction(m_window->signOutAction(), everything);
+    // Printing (issue 17): the queue lives beside this session's store and ends with it.
+    auto *printing = new Print::PrintService(m_store);
+    QString printError;
+    if (printing->open(&printError)) {
+        auto *printers = new QAction(tr("Printers…"), m_window);
+        connect(printers, &QAction::triggered, this, [this, printing] {
+            auto *dialog = new PrintersDialog(m_store, printing, m_window);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        });
+        m_window->deskMenu()->insertAction(m_window->signOutAction(), printers);
+    } else {
+        qWarning("printing is off: %s", qPrintable(printError));
+        delete printing;
+    }
     if (target.kind == ServerKind::Standalone && m_local) {
         auto *serve = new QAction(tr("Serve the restaurant's network…"), m_window);
         connect(serve, &QAction::triggered, this, [this] {

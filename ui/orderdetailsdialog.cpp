@@ -1,11 +1,13 @@
 #include "ui/orderdetailsdialog.h"
 
 #include "models/localstore.h"
+#include "print/printservice.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -72,6 +74,30 @@ OrderDetailsDialog::OrderDetailsDialog(LocalStore *store, qint64 orderId, QWidge
     }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // Printing by hand: a ticket printed before comes out marked REPRINT with the time.
+    if (auto *printing = Print::PrintService::of(store); printing && cached && orderId > 0) {
+        const Order order = cached->record;
+        auto *ticket = buttons->addButton(tr("Print ticket"), QDialogButtonBox::ActionRole);
+        auto *receipt = buttons->addButton(tr("Print receipt"), QDialogButtonBox::ActionRole);
+        auto *said = new QLabel(this);
+        said->setObjectName(QStringLiteral("printResult"));
+        layout->addWidget(said);
+        const auto printed = [printing, orderId] {
+            for (const Print::PrintJob &j : printing->queue()->jobs())
+                if (j.orderId == orderId)
+                    return true;
+            return false;
+        };
+        connect(ticket, &QPushButton::clicked, this, [printing, order, printed, said] {
+            const bool again = printed();
+            const int n = int(printing->host()->printTicket(order, again).size());
+            said->setText(n > 0 ? tr("%n ticket(s) queued.", nullptr, n) : tr("No printer is set up (Desk > Printers)."));
+        });
+        connect(receipt, &QPushButton::clicked, this, [printing, order, said] {
+            const bool ok = printing->host()->printReceipt(order, false) > 0;
+            said->setText(ok ? tr("Receipt queued.") : tr("No printer is set up (Desk > Printers)."));
+        });
+    }
     layout->addWidget(buttons);
     resize(560, 480);
 }

@@ -25,6 +25,8 @@
 #include "ui/shortcutsdialog.h"
 #include "ui/signindialog.h"
 #include "ui/tablesdialog.h"
+#include "ui/printersdialog.h"
+#include "print/printservice.h"
 #include "standaloneserver.h"
 
 #include <QAbstractButton>
@@ -273,7 +275,7 @@ void TestUiDialogFit::everyDialogFits_data()
     const QStringList dialogs { "sign-in", "first-start", "first-start-lan", "first-start-cloud", "counter-order",
                                 "categories", "menu-item", "booking", "crew-picker", "order-details", "outbox",
                                 "board-settings", "shortcuts", "network-serve", "new-account", "reset-password",
-                                "tables" };
+                                "tables", "printers" };
     for (const char *language : { "en", "pt_BR", "es" }) {
         for (const QString &d : dialogs)
             QTest::addRow("%s %s", language, qPrintable(d)) << QString::fromLatin1(language) << d;
@@ -346,6 +348,15 @@ void TestUiDialogFit::everyDialogFits()
                                                 QStringLiteral("crew"), parent);
     } else if (dialog == u"tables") {
         d = std::make_unique<Ui::TablesDialog>(ws, parent);
+    } else if (dialog == u"printers") {
+        auto *printing = Print::PrintService::of(ws->store());
+        QVERIFY(printing);
+        QVERIFY(printing->queue()->savePrinters(
+            { { QStringLiteral("kitchen"), Print::PrinterConfig::Kind::Network, QStringLiteral("192.168.1.50:9100"),
+                Print::PaperWidth::Mm80, Print::CodePage::Cp858, true },
+              { QStringLiteral("bar"), Print::PrinterConfig::Kind::PdfFolder, QStringLiteral("/var/spool/tickets"),
+                Print::PaperWidth::Mm58, Print::CodePage::Cp860, false } }));
+        d = std::make_unique<Ui::PrintersDialog>(ws->store(), printing, parent);
     }
     QVERIFY2(d, qPrintable(dialog));
     d->show();

@@ -1,0 +1,84 @@
+#include "print/printservice.h"
+
+#include "models/localstore.h"
+
+namespace LittleLemon::Print {
+
+namespace {
+const QString kHostSetting = QStringLiteral("kitchen_host");
+}
+
+PrintService::PrintService(LocalStore *store)
+    : QObject(store)
+    , m_store(store)
+    , m_queue(std::make_unique<PrintQueue>())
+{
+    setObjectName(QStringLiteral("printService"));
+}
+
+PrintService::~PrintService() = default;
+
+PrintService *PrintService::of(LocalStore *store)
+{
+    return store ? store->findChild<PrintService *>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
+}
+
+bool PrintService::open(QString *error)
+{
+    if (!m_queue->open(m_store->paths().cache + QStringLiteral(".print"), error))
+        return false;
+    m_spooler = std::make_unique<PrintSpooler>(m_queue.get());
+    m_spooler->setCurrencySymbol(m_queue->setting(QStringLiteral("currency")));
+    LocalStore *store = m_store;
+    m_host = std::make_unique<PrintHost>(m_queue.get(), [store](qint64 item) {
+        const auto cached = store->menuItem(item);
+        return cached ? cached->record.category : qint64(0);
+    });
+    m_spooler->start();
+    connect(m_store, &LocalStore::changed, this, &PrintService::onStoreChanged);
+    if (isKitchenHost())
+        catchUp();
+    return true;
+}
+
+bool PrintService::isKitchenHost() const
+{
+    return m_queue->setting(kHostSetting) == u"1";
+}
+
+void PrintService::setKitchenHost(bool on)
+{
+    if (on == isKitchenHost())
+        return;
+    m_queue->setSetting(kHostSetting, on ? QStringLiteral("1") : QStringLiteral("0"));
+    if (on)
+        catchUp();
+}
+
+void PrintService::catchUp()
+{
+    QList<Order> orders;
+    for (const OrderSummary &s : m_store->orderSummaries())
+        if (s.id > 0)
+            if (const auto o = m_store->order(s.id))
+                orders.append(o->record);
+    m_host->catchUp(orders);
+}
+
+void PrintService::onStoreChanged(const StoreChange &change)
+{
+    // Only orders the server gave an id: one taken here offline prints when
+    // it has its number (then it arrives as an insert under its new id).
+    if (change.entity != Entity::Order || !isKitchenHost())
+        return;
+    QList<qint64> ids = change.inserted;
+    for (const auto &[from, to] : change.renamed)
+        ids.append(to);
+    std::sort(ids.begin(), ids.end());
+    for (const qint64 id : ids)
+        if (id > 0)
+            if (const auto o = m_store->order(id))
+                m_host->printNew(o->record);
+}
+
+} // namespace LittleLemon::Print
