@@ -2,13 +2,12 @@
 
 #include "ui/tableoccupancystrip.h"
 
+#include <algorithm>
 #include <QEvent>
 #include <QHeaderView>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTableView>
-
-#include <algorithm>
 
 namespace LittleLemon::Ui {
 
@@ -46,7 +45,8 @@ int BookingsSplit::rowHeight() const
 int BookingsSplit::listChrome() const
 {
     const QScrollBar *h = m_list->horizontalScrollBar();
-    const bool scrollBar = m_list->horizontalScrollBarPolicy() != Qt::ScrollBarAlwaysOff && h->isVisibleTo(m_list);
+    const bool scrollBar
+        = m_list->horizontalScrollBarPolicy() != Qt::ScrollBarAlwaysOff && h->isVisibleTo(m_list);
     return (m_list->horizontalHeader()->isHidden() ? 0 : m_list->horizontalHeader()->sizeHint().height())
         + 2 * m_list->frameWidth() + (scrollBar ? h->sizeHint().height() : 0);
 }
@@ -57,14 +57,10 @@ int BookingsSplit::stripHeight(int lanes) const
     return TableOccupancyStrip::heightForLanes(lanes < 0 ? all : std::min(lanes, all));
 }
 
-int BookingsSplit::visibleRows() const
-{
-    return (m_list->height() - listChrome()) / rowHeight();
-}
-
 QSize BookingsSplit::sizeHint() const
 {
-    const int height = listChrome() + 8 * rowHeight() + kGap + m_bar->sizeHint().height() + kGap + stripHeight(-1);
+    const int height
+        = listChrome() + 8 * rowHeight() + kGap + m_bar->sizeHint().height() + kGap + stripHeight(-1);
     return { std::max(m_list->sizeHint().width(), m_strip->sizeHint().width()), height };
 }
 

@@ -23,13 +23,11 @@ class BookingsSplit : public QWidget
     Q_OBJECT
 
 public:
-    static constexpr int kMinRows = 6;   // the list's rows before the strip gets all it wants
+    static constexpr int kMinRows = 6; // the list's rows before the strip gets all it wants
     static constexpr int kStripLanes = 2; // lanes the strip keeps, scrolling, when the height is short
 
     BookingsSplit(QTableView *list, QWidget *bar, TableOccupancyStrip *strip, QWidget *parent = nullptr);
 
-    // Whole rows the list has room for now.
-    int visibleRows() const;
     QScrollArea *stripArea() const { return m_stripArea; }
 
     QSize sizeHint() const override;
@@ -42,8 +40,8 @@ protected:
 private:
     void relayout();
     int rowHeight() const;
-    int listChrome() const;            // header, frame and a horizontal scroll bar when shown
-    int stripHeight(int lanes) const;  // the strip area for this many lanes (all of them: -1)
+    int listChrome() const; // header, frame and a horizontal scroll bar when shown
+    int stripHeight(int lanes) const; // the strip area for this many lanes (all of them: -1)
 
     QTableView *m_list;
     QWidget *m_bar;

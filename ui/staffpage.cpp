@@ -135,8 +135,11 @@ QWidget *StaffPage::makePanel(const QString &title, const QString &group, StaffM
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->verticalHeader()->hide();
     view->verticalHeader()->setDefaultSectionSize(Theme::touchRowHeight());
+    // Three lists side by side: the email gets what the user name and the
+    // (mostly empty) sync column leave (seen under Xvfb: "mario@exam…").
     view->horizontalHeader()->setSectionResizeMode(StaffModel::EmailColumn, QHeaderView::Stretch);
-    view->horizontalHeader()->resizeSection(StaffModel::UsernameColumn, 180);
+    view->horizontalHeader()->setSectionResizeMode(StaffModel::SyncColumn, QHeaderView::ResizeToContents);
+    view->horizontalHeader()->resizeSection(StaffModel::UsernameColumn, 130);
     auto *add = new QLineEdit(box);
     add->setObjectName(group + QStringLiteral("-add"));
     add->setPlaceholderText(tr("User name to add"));

@@ -131,7 +131,8 @@ void TestUiShift::enterInCounterSearchAddsOnly()
     const QList<qint64> before = orderIds();
     // Ctrl+N, as at the counter.
     QTest::keyClick(m_desk->window(), Qt::Key_N, Qt::ControlModifier);
-    auto *dialog = board()->findChild<Ui::CounterOrderDialog *>(QStringLiteral("counterOrderDialog"));
+    // Guarded: a dialog that sent the order on Enter closes and is deleted.
+    QPointer<Ui::CounterOrderDialog> dialog = board()->findChild<Ui::CounterOrderDialog *>(QStringLiteral("counterOrderDialog"));
     QVERIFY(dialog);
     QVERIFY(QTest::qWaitForWindowExposed(dialog));
     auto *search = dialog->findChild<QLineEdit *>(QStringLiteral("counterSearch"));
@@ -142,7 +143,7 @@ void TestUiShift::enterInCounterSearchAddsOnly()
     QCOMPARE(dialog->lines().size(), 1);
     QCOMPARE(dialog->lines().at(0).quantity, 1);
     QTest::qWait(200);
-    QVERIFY2(dialog->isVisible(), "one Enter sent the order");
+    QVERIFY2(dialog && dialog->isVisible(), "one Enter sent the order");
     QCOMPARE(m_desk->store()->outboxEntries().size(), 0);
     // Again: one more of the same, still not sent; keypad Enter too.
     QTest::keyClick(search, Qt::Key_Enter);
