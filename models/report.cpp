@@ -162,12 +162,9 @@ Report computeReport(const ReportInput &input)
     r.timeZone = QString::fromUtf8(input.zone.id());
 
     const qint64 days = input.from.isValid() && input.to.isValid() ? input.from.daysTo(input.to) + 1 : 0;
-    QHash<QDate, int> dayIndex;
-    for (qint64 i = 0; i < days; ++i) {
-        const QDate d = input.from.addDays(i);
-        dayIndex.insert(d, int(i));
-        r.byDay.append(DayFigure { d, 0, 0, Money() });
-    }
+    const qint64 firstDay = input.from.toJulianDay();
+    for (qint64 i = 0; i < days; ++i)
+        r.byDay.append(DayFigure { input.from.addDays(i), 0, 0, Money() });
     for (int h = 0; h < 24; ++h)
         r.byHour.append(HourFigure { h, 0, Money() });
     r.bySource = { SourceFigure { OrderSource::Online, 0, Money() }, SourceFigure { OrderSource::Counter, 0, Money() } };
@@ -180,10 +177,10 @@ Report computeReport(const ReportInput &input)
     LocalHours hours(input.zone);
 
     for (const ReportOrder &o : input.orders) {
-        const auto day = dayIndex.constFind(o.date);
-        if (day == dayIndex.constEnd())
+        const qint64 day = o.date.isValid() ? o.date.toJulianDay() - firstDay : -1;
+        if (day < 0 || day >= days)
             continue;
-        DayFigure &dayFigure = r.byDay[*day];
+        DayFigure &dayFigure = r.byDay[day];
         if (o.stage == OrderStage::Cancelled) {
             ++r.totals.cancelled;
             r.totals.cancelledValue += o.total;
@@ -214,10 +211,6 @@ Report computeReport(const ReportInput &input)
             }
             dish.quantity += line.quantity;
             dish.revenue += line.price;
-            CategoryFigure &category = categories[dish.category];
-            category.id = dish.category;
-            category.quantity += line.quantity;
-            category.revenue += line.price;
         }
         for (int i = 0; i < OrderTimings::kTimedStages; ++i) {
             if (o.timings.stageSeconds[i] >= 0)
@@ -231,8 +224,14 @@ Report computeReport(const ReportInput &input)
     }
     r.totals.averageTicket = averageOf(r.totals.revenue, r.totals.orders);
 
-    for (auto it = dishes.cbegin(); it != dishes.cend(); ++it)
+    // Categories from the dishes: one lookup per dish, not per line.
+    for (auto it = dishes.cbegin(); it != dishes.cend(); ++it) {
         r.byDish.append(*it);
+        CategoryFigure &category = categories[it->category];
+        category.id = it->category;
+        category.quantity += it->quantity;
+        category.revenue += it->revenue;
+    }
     std::sort(r.byDish.begin(), r.byDish.end(), [](const DishFigure &a, const DishFigure &b) {
         return a.revenue != b.revenue ? a.revenue > b.revenue : a.menuitem < b.menuitem;
     });
