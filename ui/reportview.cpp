@@ -100,7 +100,8 @@ QTableWidget *ReportView::addTable(const QString &name, const QString &title, co
     auto *boxLayout = new QVBoxLayout(box);
     boxLayout->addWidget(table);
     const int index = int(m_tables.size());
-    m_tablesGrid->addWidget(box, index / 2, index % 2, Qt::AlignTop);
+    m_tablesGrid->addWidget(box, index / 2, index % 2);
+    box->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_tables.insert(name, table);
     return table;
 }
