@@ -1,6 +1,7 @@
 #include "ui/reportview.h"
 
 #include "models/reportcharts.h"
+#include "models/reportexport.h"
 #include "ui/chartwidget.h"
 
 #include <QGridLayout>
@@ -162,7 +163,7 @@ void ReportView::setReport(const Report &report)
     fill(table(QStringLiteral("soldOut")), rows);
     rows.clear();
     for (const ReportCorrection &c : report.corrections)
-        rows << QStringList { l.toString(c.closedDay, QLocale::ShortFormat), QString::number(c.order), c.what, c.revenue.toInput(l) };
+        rows << QStringList { l.toString(c.closedDay, QLocale::ShortFormat), QString::number(c.order), correctionText(c.what), c.revenue.toInput(l) };
     fill(table(QStringLiteral("corrections")), rows);
 }
 

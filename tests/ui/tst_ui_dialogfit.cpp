@@ -25,6 +25,7 @@
 #include "ui/shortcutsdialog.h"
 #include "ui/signindialog.h"
 #include "ui/tablesdialog.h"
+#include "ui/reportspage.h"
 #include "standaloneserver.h"
 
 #include <QAbstractButton>
@@ -35,6 +36,7 @@
 #include <QLabel>
 #include <QLayout>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -273,7 +275,7 @@ void TestUiDialogFit::everyDialogFits_data()
     const QStringList dialogs { "sign-in", "first-start", "first-start-lan", "first-start-cloud", "counter-order",
                                 "categories", "menu-item", "booking", "crew-picker", "order-details", "outbox",
                                 "board-settings", "shortcuts", "network-serve", "new-account", "reset-password",
-                                "tables" };
+                                "tables", "close-day" };
     for (const char *language : { "en", "pt_BR", "es" }) {
         for (const QString &d : dialogs)
             QTest::addRow("%s %s", language, qPrintable(d)) << QString::fromLatin1(language) << d;
@@ -346,6 +348,15 @@ void TestUiDialogFit::everyDialogFits()
                                                 QStringLiteral("crew"), parent);
     } else if (dialog == u"tables") {
         d = std::make_unique<Ui::TablesDialog>(ws, parent);
+    } else if (dialog == u"close-day") {
+        // Issue 18: the question before a day is closed (a QMessageBox the page opens).
+        auto *page = qobject_cast<Ui::ReportsPage *>(m_desk->window()->page(Ui::MainWindow::ReportsPageId));
+        QVERIFY(page);
+        page->confirmClose();
+        auto *box = page->findChild<QMessageBox *>(QStringLiteral("confirmCloseDialog"));
+        QVERIFY(box);
+        box->setAttribute(Qt::WA_DeleteOnClose, false);
+        d.reset(box);
     }
     QVERIFY2(d, qPrintable(dialog));
     d->show();
