@@ -162,7 +162,7 @@ void timeInStage(QPainter &p, const QRectF &area, const Report &r, const ChartCo
         p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
         p.setPen(colors.text);
         p.drawText(QRectF(x - 40, plot.bottom() + 4, 80, fm.height()), Qt::AlignHCenter | Qt::AlignTop,
-                   tr("%1 min").arg(locale.toString(v, 'f', step < 1 ? 1 : 0)));
+                   tr("%1 min").arg(locale.toString(v, 'f', step < 1 ? 2 : 0)));
     }
     const qsizetype n = std::max<qsizetype>(1, r.stages.size());
     const double row = plot.height() / double(n);

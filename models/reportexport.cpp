@@ -140,6 +140,19 @@ QByteArray orderLinesCsv(const QList<ReportOrder> &orders, const Report &r, cons
 
 // ---- HTML and PDF -------------------------------------------------------------
 
+QString correctionText(const QString &what)
+{
+    if (what == u"added")
+        return tr("placed after the close");
+    if (what == u"deleted")
+        return tr("deleted");
+    if (what == u"cancelled")
+        return tr("cancelled");
+    if (what == u"reopened")
+        return tr("cancellation undone");
+    return tr("changed");
+}
+
 QString reportHtml(const Report &r, const QLocale &locale, bool withChartImages)
 {
     auto money = [&locale](Money m) { return esc(m.toInput(locale)); };
@@ -217,7 +230,7 @@ QString reportHtml(const Report &r, const QLocale &locale, bool withChartImages)
     table(tr("Sold out"), { tr("Dish"), tr("Times"), tr("For") }, rows, 1);
     rows.clear();
     for (const ReportCorrection &c : r.corrections)
-        rows << QStringList { locale.toString(c.closedDay, QLocale::ShortFormat), QString::number(c.order), c.what, c.revenue.toInput(locale) };
+        rows << QStringList { locale.toString(c.closedDay, QLocale::ShortFormat), QString::number(c.order), correctionText(c.what), c.revenue.toInput(locale) };
     table(tr("Corrections to closed days"), { tr("Closed day"), tr("Order"), tr("Change"), tr("Revenue") }, rows, 1);
     if (!r.corrections.isEmpty())
         h += QStringLiteral("<p>%1 %2</p>").arg(esc(tr("Corrections in all:")), money(r.correctionsRevenue));

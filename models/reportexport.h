@@ -53,6 +53,9 @@ struct ReportPdfOptions
 ChartColors paperChartColors();
 bool writeReportPdf(const Report &report, const QString &fileName, const ReportPdfOptions &options, QString *error);
 
+// A correction's kind ("cancelled", "added", ...) in words for people.
+QString correctionText(const QString &what);
+
 // The report as HTML tables (the PDF's body; also what the desk prints).
 QString reportHtml(const Report &report, const QLocale &locale, bool withChartImages);
 

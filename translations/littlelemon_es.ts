@@ -33,7 +33,7 @@
     </message>
     <message>
         <location line="+91"/>
-        <location filename="../models/reportexport.cpp" line="+193"/>
+        <location filename="../models/reportexport.cpp" line="+206"/>
         <source>(no longer on the menu)</source>
         <translation>(ya no está en la carta)</translation>
     </message>
@@ -73,7 +73,7 @@
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../models/reportexport.cpp" line="-167"/>
+        <location filename="../models/reportexport.cpp" line="-180"/>
         <source>Counter</source>
         <translation>Mostrador</translation>
     </message>
@@ -171,7 +171,32 @@
         <translation>total de la línea</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
+        <source>placed after the close</source>
+        <translation>hecho después del cierre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>deleted</source>
+        <translation>eliminado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cancellation undone</source>
+        <translation>cancelación deshecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed</source>
+        <translation>modificado</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Totals</source>
         <translation>Totales</translation>
     </message>
@@ -722,7 +747,7 @@
 <context>
     <name>LittleLemon::Desk::Screenshotter</name>
     <message>
-        <location filename="../app/desk/screenshotter.cpp" line="+134"/>
+        <location filename="../app/desk/screenshotter.cpp" line="+154"/>
         <source>Cannot reach the server at 192.168.1.10:8000. Check that it is running and that this computer is on the restaurant&apos;s network.</source>
         <translation>No se puede contactar con el servidor en 192.168.1.10:8000. Compruebe que está en marcha y que este equipo está en la red del restaurante.</translation>
     </message>
@@ -3367,7 +3392,7 @@
 <context>
     <name>LittleLemon::Ui::ReportView</name>
     <message>
-        <location filename="../ui/reportview.cpp" line="+48"/>
+        <location filename="../ui/reportview.cpp" line="+49"/>
         <location line="+32"/>
         <location line="+1"/>
         <location line="+2"/>
@@ -3517,7 +3542,7 @@
         <translation>Cambio</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>

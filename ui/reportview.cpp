@@ -1,6 +1,7 @@
 #include "ui/reportview.h"
 
 #include "models/reportcharts.h"
+#include "models/reportexport.h"
 #include "ui/chartwidget.h"
 
 #include <QGridLayout>
@@ -100,7 +101,8 @@ QTableWidget *ReportView::addTable(const QString &name, const QString &title, co
     auto *boxLayout = new QVBoxLayout(box);
     boxLayout->addWidget(table);
     const int index = int(m_tables.size());
-    m_tablesGrid->addWidget(box, index / 2, index % 2, Qt::AlignTop);
+    m_tablesGrid->addWidget(box, index / 2, index % 2);
+    box->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_tables.insert(name, table);
     return table;
 }
@@ -161,7 +163,7 @@ void ReportView::setReport(const Report &report)
     fill(table(QStringLiteral("soldOut")), rows);
     rows.clear();
     for (const ReportCorrection &c : report.corrections)
-        rows << QStringList { l.toString(c.closedDay, QLocale::ShortFormat), QString::number(c.order), c.what, c.revenue.toInput(l) };
+        rows << QStringList { l.toString(c.closedDay, QLocale::ShortFormat), QString::number(c.order), correctionText(c.what), c.revenue.toInput(l) };
     fill(table(QStringLiteral("corrections")), rows);
 }
 

@@ -12,11 +12,13 @@
 #include "ui/orderboardpage.h"
 #include "ui/outboxdialog.h"
 #include "ui/page.h"
+#include "ui/reportspage.h"
 #include "ui/signindialog.h"
 #include "ui/workspace.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QTemporaryDir>
 #include <QLineEdit>
 #include <QLoggingCategory>
@@ -115,6 +117,24 @@ void Screenshotter::shoot(Ui::MainWindow *window)
     }
     for (int i = 1; i < pages.size() && i < int(std::size(kPageNames)); ++i)
         grabPage(i);
+    // Issue 18: the day's report, once read from the server, and its PDF
+    // (tools/screenshots renders the PDF's first page).
+    if (auto *reports = qobject_cast<Ui::ReportsPage *>(window->page(Ui::MainWindow::ReportsPageId))) {
+        window->showPage(Ui::MainWindow::ReportsPageId);
+        bool shown = false;
+        QEventLoop wait;
+        connect(reports, &Ui::ReportsPage::reportShown, &wait, [&] {
+            shown = true;
+            wait.quit();
+        });
+        QTimer::singleShot(15000, &wait, &QEventLoop::quit);
+        reports->refresh();
+        if (!shown)
+            wait.exec();
+        QApplication::processEvents();
+        save(window->grab(), QStringLiteral("reports"));
+        reports->exportPdf(QDir(m_dir).filePath(QStringLiteral("report.pdf")));
+    }
     window->showPage(0);
 
     auto *outbox = new Ui::OutboxDialog(m_controller->syncEngine(), m_controller->store(),

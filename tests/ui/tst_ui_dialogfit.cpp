@@ -27,6 +27,7 @@
 #include "ui/tablesdialog.h"
 #include "ui/printersdialog.h"
 #include "print/printservice.h"
+#include "ui/reportspage.h"
 #include "standaloneserver.h"
 
 #include <QAbstractButton>
@@ -37,6 +38,7 @@
 #include <QLabel>
 #include <QLayout>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -275,7 +277,7 @@ void TestUiDialogFit::everyDialogFits_data()
     const QStringList dialogs { "sign-in", "first-start", "first-start-lan", "first-start-cloud", "counter-order",
                                 "categories", "menu-item", "booking", "crew-picker", "order-details", "outbox",
                                 "board-settings", "shortcuts", "network-serve", "new-account", "reset-password",
-                                "tables", "printers" };
+                                "tables", "printers", "close-day" };
     for (const char *language : { "en", "pt_BR", "es" }) {
         for (const QString &d : dialogs)
             QTest::addRow("%s %s", language, qPrintable(d)) << QString::fromLatin1(language) << d;
@@ -357,6 +359,15 @@ void TestUiDialogFit::everyDialogFits()
               { QStringLiteral("bar"), Print::PrinterConfig::Kind::PdfFolder, QStringLiteral("/var/spool/tickets"),
                 Print::PaperWidth::Mm58, Print::CodePage::Cp860, false } }));
         d = std::make_unique<Ui::PrintersDialog>(ws->store(), printing, parent);
+    } else if (dialog == u"close-day") {
+        // Issue 18: the question before a day is closed (a QMessageBox the page opens).
+        auto *page = qobject_cast<Ui::ReportsPage *>(m_desk->window()->page(Ui::MainWindow::ReportsPageId));
+        QVERIFY(page);
+        page->confirmClose();
+        auto *box = page->findChild<QMessageBox *>(QStringLiteral("confirmCloseDialog"));
+        QVERIFY(box);
+        box->setAttribute(Qt::WA_DeleteOnClose, false);
+        d.reset(box);
     }
     QVERIFY2(d, qPrintable(dialog));
     d->show();
