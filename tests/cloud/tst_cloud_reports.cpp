@@ -141,6 +141,7 @@ void tst_CloudReports::theReportIsComputedFromTheCloudsOrders()
     QCOMPARE(expectedRevenue, qint64(2 * 1299 + 705 + 3 * 705 + 1015 + 1299 + 5 * 333 + 2 * 1015 + 1299)); // 12 734
 
     // The desk signed in to the cloud through the dialog, synced.
+    const qint64 mark = m_peer.mark();
     DeskFixture fixture;
     Ui::DeskController *controller = fixture.makeController(false, false);
     QSignalSpy opened(controller, &Ui::DeskController::sessionOpened);
@@ -223,6 +224,12 @@ void tst_CloudReports::theReportIsComputedFromTheCloudsOrders()
     QCOMPARE(crew->item(0, 1)->text(), l.toString(expectedCrewDelivered));
     QCOMPARE(crew->item(0, 2)->text(), QStringLiteral("–"));
     QVERIFY(!page->closeButton()->isEnabled());
+
+    // The whole flow (sign-in, sync) well within the cloud's budget of 100
+    // requests a minute per user.
+    const int requests = int(m_peer.requests(mark).size());
+    qInfo("requests to the cloud: %d", requests);
+    QVERIFY2(requests < 60, qPrintable(QString::number(requests)));
 }
 
 LL_UI_TEST_MAIN(tst_CloudReports)
