@@ -10,7 +10,10 @@ ChartWidget::ChartWidget(ReportChart chart, QWidget *parent)
     : QWidget(parent)
     , m_chart(chart)
 {
-    setAttribute(Qt::WA_OpaquePaintEvent);
+    // Not Qt::WA_OpaquePaintEvent: the chart leaves a margin unpainted, and an
+    // "opaque" widget's unpainted pixels show whatever the window held before
+    // (the orders board's text, seen under Xvfb).
+    setAutoFillBackground(true);
     setAccessibleName(chartTitle(chart));
 }
 
