@@ -115,7 +115,12 @@ SignInDialog::SignInDialog(LocalServer *localServer, QWidget *parent)
         m_trustNote->hide();
         // One step: trusted, then signed in with what is already typed.
         Q_EMIT trustRequested(m_fingerprint);
-        submit();
+        // The button shows at the TLS error, before the failed attempt has
+        // ended: a quick click then waits for it instead of being lost.
+        if (m_busy)
+            m_submitWhenIdle = true;
+        else
+            submit();
     });
 
     // Only the chosen kind's address and state show: a radio toggle swaps
@@ -579,6 +584,10 @@ void SignInDialog::setNotice(const QString &message)
 void SignInDialog::setBusy(bool busy, const QString &what)
 {
     m_busy = busy;
+    if (!busy && m_submitWhenIdle) {
+        m_submitWhenIdle = false;
+        QTimer::singleShot(0, this, &SignInDialog::submit);
+    }
     for (QWidget *w : std::initializer_list<QWidget *> { m_standalone, m_lan, m_cloud, m_username, m_password,
                                                          m_keep, m_restaurant, m_setupUser, m_setupEmail,
                                                          m_setupPassword, m_setupRepeat, m_go })

@@ -140,6 +140,7 @@ private:
     QLabel *m_generalError;
     QLabel *m_busyLabel;
     bool m_busy = false;
+    bool m_submitWhenIdle = false; // the trust button was clicked while an attempt was still ending
     bool m_fitPending = false;
     QCheckBox *m_allowHttp = nullptr;
     QLabel *m_trustNote = nullptr;
