@@ -138,9 +138,9 @@ void PageLink::start(const QByteArray &, const QStringList &lines)
         if (!printer.isValid()) {
             error = tr("The system has no printer called %1.").arg(m_config.target);
         } else {
+            // The queue's own paper (A4, or the roll its driver declares): a
+            // custom size set here made a second job crash Qt 6.4's CUPS engine.
             printer.setDocName(m_jobName);
-            printer.setPageSize(size);
-            printer.setPageMargins(QMarginsF(2, 2, 2, 2), QPageLayout::Millimeter);
             ok = drawLines(&printer, lines, columns, &error);
         }
     }

@@ -179,9 +179,10 @@ void PrintSpooler::finish(const QString &printer, qint64 jobId, PrinterLink::Out
         return;
     }
     m_queue->markWaiting(jobId, outcome == PrinterLink::Outcome::Uncertain);
-    qCInfo(lcPrintSpooler) << "printer" << printer << "job" << jobId << "not printed:" << error;
     if (channel) {
         if (channel->answering) {
+            // Once per outage, not once per retry.
+            qCInfo(lcPrintSpooler) << "printer" << printer << "job" << jobId << "not printed:" << error;
             channel->answering = false;
             channel->downSince = QDateTime::currentDateTime();
         }

@@ -1348,7 +1348,7 @@
         <translation>No se puede escribir la cola de impresión.</translation>
     </message>
     <message numerus="yes">
-        <location line="+80"/>
+        <location line="+81"/>
         <source>%1: %n waiting</source>
         <translation>
             <numerusform>%1: %n en espera</numerusform>
@@ -3787,12 +3787,12 @@
     <message>
         <location line="+7"/>
         <location line="+12"/>
-        <location line="+318"/>
+        <location line="+323"/>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-318"/>
         <source>Little Lemon Desk</source>
         <translation>Little Lemon Desk</translation>
     </message>
@@ -3807,7 +3807,7 @@
         <translation>https://…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>Where does the restaurant&apos;s data live?</source>
         <translation>¿Dónde están los datos del restaurante?</translation>
     </message>
@@ -3923,7 +3923,7 @@
         <translation>El servidor del restaurante en este equipo no se inició: %1</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+176"/>
         <source>Trust this certificate and sign in</source>
         <translation>Confiar en este certificado y entrar</translation>
     </message>
@@ -4020,12 +4020,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+145"/>
+        <location line="+148"/>
         <source>Deactivate</source>
         <translation>Desactivar</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-146"/>
         <source>A deactivated account cannot sign in and is signed out of every terminal now.</source>
         <translation>Una cuenta desactivada no puede iniciar sesión y se cierra ahora en todos los terminales.</translation>
     </message>
@@ -4055,7 +4055,7 @@
         <translation>Las cuentas se gestionan en el servidor del restaurante con littlelemon-server user deactivate, delete o sign-out; este mostrador no puede hacerlo desde aquí.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>User name to add</source>
         <translation>Nombre de usuario que añadir</translation>
     </message>

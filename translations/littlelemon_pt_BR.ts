@@ -1348,7 +1348,7 @@
         <translation>Não é possível gravar a fila de impressão.</translation>
     </message>
     <message numerus="yes">
-        <location line="+80"/>
+        <location line="+81"/>
         <source>%1: %n waiting</source>
         <translation>
             <numerusform>%1: %n aguardando</numerusform>
@@ -3787,12 +3787,12 @@
     <message>
         <location line="+7"/>
         <location line="+12"/>
-        <location line="+318"/>
+        <location line="+323"/>
         <source>Sign in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-318"/>
         <source>Little Lemon Desk</source>
         <translation>Little Lemon Desk</translation>
     </message>
@@ -3807,7 +3807,7 @@
         <translation>https://…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>Where does the restaurant&apos;s data live?</source>
         <translation>Onde ficam os dados do restaurante?</translation>
     </message>
@@ -3923,7 +3923,7 @@
         <translation>O servidor do restaurante neste computador não iniciou: %1</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+176"/>
         <source>Trust this certificate and sign in</source>
         <translation>Confiar neste certificado e entrar</translation>
     </message>
@@ -4020,12 +4020,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+145"/>
+        <location line="+148"/>
         <source>Deactivate</source>
         <translation>Desativar</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-146"/>
         <source>A deactivated account cannot sign in and is signed out of every terminal now.</source>
         <translation>Uma conta desativada não pode entrar e sai agora de todos os terminais.</translation>
     </message>
@@ -4055,7 +4055,7 @@
         <translation>As contas são gerenciadas no servidor do restaurante com littlelemon-server user deactivate, delete ou sign-out; este balcão não pode fazer isso daqui.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>User name to add</source>
         <translation>Nome de usuário a incluir</translation>
     </message>
