@@ -101,7 +101,8 @@ QTableWidget *ReportView::addTable(const QString &name, const QString &title, co
     auto *boxLayout = new QVBoxLayout(box);
     boxLayout->addWidget(table);
     const int index = int(m_tables.size());
-    m_tablesGrid->addWidget(box, index / 2, index % 2);
+    // Top-aligned: a short table beside a long one starts level with it, not centred.
+    m_tablesGrid->addWidget(box, index / 2, index % 2, Qt::AlignTop);
     box->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_tables.insert(name, table);
     return table;
