@@ -149,7 +149,11 @@ void timeInStage(QPainter &p, const QRectF &area, const Report &r, const ChartCo
         maxSeconds = std::max(maxSeconds, t.count ? t.p90Seconds : 0);
     // The axis stops at the largest p90, in minutes: one very slow order
     // would otherwise squash every box; whiskers past it are cut with a mark.
-    const auto [max, step] = niceAxis(double(maxSeconds) / 60.0);
+    // Plain variables, not a structured binding: the lambda below captures
+    // `max`, which C++17 (clang's fuzz build) does not allow for a binding.
+    const auto axis = niceAxis(double(maxSeconds) / 60.0);
+    const double max = axis.first;
+    const double step = axis.second;
     const QFontMetricsF fm(p.font());
     double nameWidth = 0;
     for (const StageTiming &t : r.stages)

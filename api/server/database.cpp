@@ -442,7 +442,6 @@ Database::CommitResult Database::endBatch()
 }
 
 Database::ReadTransaction::ReadTransaction(Database &db)
-    : m_db(db)
 {
     if (!db.isOpen())
         return;

@@ -192,7 +192,6 @@ public:
         ReadTransaction &operator=(const ReadTransaction &) = delete;
 
     private:
-        Database &m_db;
         Connection *m_connection = nullptr; // the one this BEGIN ran on
     };
 

@@ -12,6 +12,7 @@
 //
 //   bench_changes [--orders N] [--runs N] [--server PATH]
 
+#include "bench/support/serverprocess.h"
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -171,18 +172,7 @@ int main(int argc, char *argv[])
                             QStringLiteral("1000000000") });
     if (!process.waitForStarted())
         die(QStringLiteral("the server did not start"));
-    QByteArray out;
-    static const QRegularExpression listening(QStringLiteral("listening on (http://\\S+)"));
-    QString base;
-    QElapsedTimer wait;
-    wait.start();
-    while (base.isEmpty() && wait.elapsed() < 30000) {
-        process.waitForReadyRead(200);
-        out += process.readAllStandardOutput();
-        const auto m = listening.match(QString::fromUtf8(out));
-        if (m.hasMatch())
-            base = m.captured(1);
-    }
+    const QString base = LittleLemon::Bench::listeningUrl(process);
     if (base.isEmpty())
         die(QStringLiteral("the server did not say where it listens"));
 

@@ -10,6 +10,7 @@
 //
 //   bench_report [--orders N] [--days N] [--runs N] [--server PATH]
 
+#include "bench/support/serverprocess.h"
 #include "api/server/database.h"
 #include "api/server/passwordhasher.h"
 #include "api/server/reportreader.h"
@@ -207,18 +208,7 @@ int main(int argc, char *argv[])
     process.start(parser.value(QStringLiteral("server")),
                   { QStringLiteral("--data-dir"), data, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                     QStringLiteral("--throttle-user"), QStringLiteral("1000000") });
-    QByteArray out;
-    static const QRegularExpression listening(QStringLiteral("listening on (http://\\S+)"));
-    QString base;
-    QElapsedTimer wait;
-    wait.start();
-    while (base.isEmpty() && wait.elapsed() < 30000) {
-        process.waitForReadyRead(200);
-        out += process.readAllStandardOutput();
-        const auto m = listening.match(QString::fromUtf8(out));
-        if (m.hasMatch())
-            base = m.captured(1);
-    }
+    const QString base = LittleLemon::Bench::listeningUrl(process);
     if (base.isEmpty())
         die(QStringLiteral("the server did not say where it listens"));
     QNetworkAccessManager nam;

@@ -11,6 +11,7 @@
 // The server is seeded with its own `dev seed-bench` command; bookings are
 // posted over HTTP when the server offers them.
 
+#include "bench/support/serverprocess.h"
 #include "api/client/apiclient.h"
 #include "api/client/authsession.h"
 #include "api/client/requestjob.h"
@@ -202,13 +203,7 @@ int main(int argc, char *argv[])
                          + common);
     if (!server.waitForStarted(10000))
         die(QStringLiteral("the server did not start"));
-    QString url;
-    const QRegularExpression listening(QStringLiteral("listening on (http://\\S+)"));
-    while (url.isEmpty() && server.waitForReadyRead(20000)) {
-        const auto match = listening.match(QString::fromUtf8(server.readAllStandardOutput()));
-        if (match.hasMatch())
-            url = match.captured(1);
-    }
+    const QString url = LittleLemon::Bench::listeningUrl(server);
     if (url.isEmpty())
         die(QStringLiteral("the server did not say where it listens"));
     const double seedMs = double(clock.elapsed());

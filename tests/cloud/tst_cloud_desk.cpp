@@ -44,16 +44,7 @@ void tst_CloudDesk::theDeskWorksOnTheCloud()
 {
     DeskFixture fixture;
     Ui::DeskController *controller = fixture.makeController(false, false);
-    QSignalSpy opened(controller, &Ui::DeskController::sessionOpened);
-    controller->start();
-    Ui::SignInDialog *dialog = controller->signInDialog();
-    dialog->setTarget({ Ui::ServerKind::Lan, m_peer.url().toString() });
-    dialog->usernameField()->setText(kManager);
-    dialog->passwordField()->setText(kPassword);
-    QTest::mouseClick(dialog->signInButton(), Qt::LeftButton);
-    QVERIFY2(opened.wait(30000) || !opened.isEmpty(),
-             qPrintable(dialog->errorText(Ui::SignInDialog::Field::General) + dialog->errorText(Ui::SignInDialog::Field::Password)));
-    QVERIFY(fixture.waitSynced(60000));
+    QVERIFY2(fixture.signIn(kManager, kPassword, false, m_peer.url().toString()), qPrintable(fixture.errorString()));
     QVERIFY(controller->client()->serverMeta().features.isEmpty());
 
     // The board: twelve orders, the three newest open; the seed menu.

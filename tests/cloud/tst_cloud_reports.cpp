@@ -143,17 +143,8 @@ void tst_CloudReports::theReportIsComputedFromTheCloudsOrders()
     // The desk signed in to the cloud through the dialog, synced.
     const qint64 mark = m_peer.mark();
     DeskFixture fixture;
-    Ui::DeskController *controller = fixture.makeController(false, false);
-    QSignalSpy opened(controller, &Ui::DeskController::sessionOpened);
-    controller->start();
-    Ui::SignInDialog *dialog = controller->signInDialog();
-    dialog->setTarget({ Ui::ServerKind::Lan, m_peer.url().toString() });
-    dialog->usernameField()->setText(kManager);
-    dialog->passwordField()->setText(kPassword);
-    QTest::mouseClick(dialog->signInButton(), Qt::LeftButton);
-    QVERIFY2(opened.wait(30000) || !opened.isEmpty(),
-             qPrintable(dialog->errorText(Ui::SignInDialog::Field::General) + dialog->errorText(Ui::SignInDialog::Field::Password)));
-    QVERIFY(fixture.waitSynced(60000));
+    fixture.makeController(false, false);
+    QVERIFY2(fixture.signIn(kManager, kPassword, false, m_peer.url().toString()), qPrintable(fixture.errorString()));
     QVERIFY(!fixture.workspace()->hasFeature(QStringLiteral("reports")));
     QCOMPARE(fixture.store()->rowCount(Entity::Order), int(kOrders.size()));
 

@@ -139,7 +139,7 @@ Ui::DeskController *DeskFixture::makeController(bool silentSignIn, bool standalo
     return m_controller.get();
 }
 
-bool DeskFixture::signIn(const QString &username, const QString &password, bool keep)
+bool DeskFixture::signIn(const QString &username, const QString &password, bool keep, const QString &serverAddress)
 {
     if (!m_controller)
         makeController();
@@ -147,12 +147,13 @@ bool DeskFixture::signIn(const QString &username, const QString &password, bool 
     Ui::SignInDialog *dialog = m_controller->signInDialog();
     if (!dialog->isVisible())
         m_controller->start();
-    dialog->setTarget({ Ui::ServerKind::Standalone, QString() });
+    const bool local = serverAddress.isEmpty();
+    dialog->setTarget({ local ? Ui::ServerKind::Standalone : Ui::ServerKind::Lan, serverAddress });
     dialog->usernameField()->setText(username);
     dialog->passwordField()->setText(password);
     dialog->setKeepSignedIn(keep);
     QTest::mouseClick(dialog->signInButton(), Qt::LeftButton);
-    if (!opened.wait(20000) && opened.isEmpty()) {
+    if (!opened.wait(local ? 20000 : 30000) && opened.isEmpty()) {
         m_error = QStringLiteral("no session opened; the dialog says: %1 %2 %3")
                       .arg(dialog->errorText(Ui::SignInDialog::Field::General),
                            dialog->errorText(Ui::SignInDialog::Field::Password),
@@ -160,7 +161,7 @@ bool DeskFixture::signIn(const QString &username, const QString &password, bool 
         return false;
     }
     // The first sync fills the cache.
-    return waitSynced();
+    return waitSynced(local ? 15000 : 60000);
 }
 
 Ui::MainWindow *DeskFixture::window() const

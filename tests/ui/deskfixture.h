@@ -55,8 +55,11 @@ public:
     // `standalone` as with --standalone: this computer's server is chosen.
     Ui::DeskController *makeController(bool silentSignIn = false, bool standalone = true);
     Ui::DeskController *controller() const { return m_controller.get(); }
-    // Signs in through the dialog as a person would and waits for the window.
-    bool signIn(const QString &username, const QString &password, bool keep = false);
+    // Signs in through the dialog as a person would and waits for the window
+    // and the first sync: to this computer's server, or with `serverAddress`
+    // to "a server on this network" there (our server, the cloud peer).
+    bool signIn(const QString &username, const QString &password, bool keep = false,
+                const QString &serverAddress = QString());
 
     Ui::MainWindow *window() const;
     Ui::Workspace *workspace() const;
