@@ -25,6 +25,8 @@ packages=(
     python3-django python3-djangorestframework python3-django-filters
     python3-djangorestframework-simplejwt python3-djoser
     python3-djangorestframework-spectacular python3-pymysql gunicorn curl
+    # Python itself: tests read CSV back with its csv module (tst_server_reportfigures), tools/ts-merge.py
+    python3
     # printing through a private cupsd (tests/print) and reading PDFs back (print, reports)
     cups cups-client cups-bsd printer-driver-cups-pdf poppler-utils
 )
