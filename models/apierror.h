@@ -40,6 +40,14 @@ public:
 
     bool isError() const { return m_kind != Kind::None; }
     Kind kind() const { return m_kind; }
+    // The one answer to "is the server there?": no answer at all (down,
+    // network gone, no answer in time, TLS failure). The sync engine, the
+    // connectivity probe, the desk and the CLI all go offline on it.
+    static bool isUnreachable(Kind kind) { return kind == Kind::Offline || kind == Kind::Timeout || kind == Kind::Tls; }
+    bool isUnreachable() const { return isUnreachable(m_kind); }
+    // Worth the same request again later: unreachable, or the server there
+    // but busy (5xx, 429). Everything else is an answer to act on.
+    bool isTransient() const { return isUnreachable() || m_kind == Kind::Server || m_kind == Kind::Throttled; }
     int httpStatus() const { return m_httpStatus; }
     // The server's own words, joined ("The cart is empty!"), or ours for network failures.
     QString serverMessage() const { return m_serverMessage; }

@@ -1,5 +1,7 @@
 #include "jsoncodec.h"
 
+#include "models/fieldlimits.h"
+
 #include <QJsonDocument>
 
 #include <cmath>
@@ -453,7 +455,7 @@ std::optional<Category> decode(const QJsonValue &v, DecodeError *e, const QStrin
     Category c;
     c.id = r.integer(kId, 1);
     c.slug = r.string(QStringLiteral("slug"), 50, false);
-    c.title = r.string(QStringLiteral("title"), 255, false);
+    c.title = r.string(QStringLiteral("title"), Limits::kTitle, false);
     return finish(r, std::move(c));
 }
 
@@ -463,7 +465,7 @@ std::optional<MenuItem> decode(const QJsonValue &v, DecodeError *e, const QStrin
     Reader r(v, path, e);
     MenuItem m;
     m.id = r.integer(kId, 1);
-    m.title = r.string(QStringLiteral("title"), 255, false);
+    m.title = r.string(QStringLiteral("title"), Limits::kTitle, false);
     m.price = r.money(QStringLiteral("price"), Money::MenuPrice);
     m.featured = r.boolean(QStringLiteral("featured"));
     m.category = r.integer(QStringLiteral("category"), 1);
@@ -560,11 +562,11 @@ std::optional<Booking> decode(const QJsonValue &v, DecodeError *e, const QString
     Booking b;
     b.id = r.integer(kId, 1);
     b.user = r.integer(QStringLiteral("user"), 0);
-    b.name = r.string(QStringLiteral("name"), 255);
+    b.name = r.string(QStringLiteral("name"), Limits::kBookingName);
     b.phone = r.optionalString(QStringLiteral("phone"), 64);
     b.date = r.date(QStringLiteral("date"));
     b.time = r.time(QStringLiteral("time"));
-    b.guests = int(r.integer(QStringLiteral("guests"), 1, 1000));
+    b.guests = int(r.integer(QStringLiteral("guests"), 1, Limits::kBookingGuests));
     b.table = r.nullableInteger(QStringLiteral("table"), 1);
     b.notes = r.optionalString(QStringLiteral("notes"));
     const QString status = r.string(QStringLiteral("status"));
@@ -585,7 +587,7 @@ std::optional<DiningTable> decode(const QJsonValue &v, DecodeError *e, const QSt
     DiningTable t;
     t.id = r.integer(kId, 1);
     t.name = r.string(QStringLiteral("name"), 100, false);
-    t.seats = int(r.integer(QStringLiteral("seats"), 1, 1000));
+    t.seats = int(r.integer(QStringLiteral("seats"), 1, Limits::kTableSeats));
     return finish(r, std::move(t));
 }
 

@@ -24,6 +24,9 @@ const QString kMetaFeatures = QStringLiteral("server_features");
 const QString kMetaChangeSeq = QStringLiteral("change_seq");
 const QString kMetaLastSync = QStringLiteral("last_sync");
 const QString kMetaUserId = QStringLiteral("current_user_id");
+const QString kMetaUserName = QStringLiteral("current_user_name");
+const QString kMetaUserGroups = QStringLiteral("current_user_groups");
+const QString kMetaUserStaff = QStringLiteral("current_user_staff");
 
 // Schema steps, one list per version; version N is reached by running
 // steps[N-1] in one transaction together with the user_version bump.
@@ -729,6 +732,32 @@ qint64 LocalStore::currentUserId() const
 bool LocalStore::setCurrentUserId(qint64 id)
 {
     return setMetaValue(kMetaUserId, QString::number(id));
+}
+
+User LocalStore::currentUser() const
+{
+    User user;
+    if (!d->isOpen)
+        return user;
+    // A copy synced before the groups were kept knows only the id: unknown.
+    user.username = d->meta(kMetaUserName);
+    if (user.username.isEmpty())
+        return user;
+    user.id = d->meta(kMetaUserId).toLongLong();
+    // Group names have no tab in them; Qt::SkipEmptyParts: no groups, none.
+    user.groups = d->meta(kMetaUserGroups).split(u'\t', Qt::SkipEmptyParts);
+    user.isStaff = d->meta(kMetaUserStaff) == u"1";
+    return user;
+}
+
+bool LocalStore::setCurrentUser(const User &user)
+{
+    LocalStorePrivate::Transaction t(d.get());
+    if (!t.ok() || !d->setMeta(kMetaUserId, QString::number(user.id)) || !d->setMeta(kMetaUserName, user.username)
+        || !d->setMeta(kMetaUserGroups, user.groups.join(u'\t'))
+        || !d->setMeta(kMetaUserStaff, user.isStaff ? QStringLiteral("1") : QStringLiteral("0")))
+        return false;
+    return t.commit();
 }
 
 QString LocalStore::metaValue(const QString &key) const

@@ -8,6 +8,7 @@
 #include "models/menuitem.h"
 #include "models/order.h"
 #include "models/outboxentry.h"
+#include "models/user.h"
 
 #include <memory>
 #include <optional>
@@ -135,6 +136,10 @@ public:
     bool setLastSyncTime(const QDateTime &when);
     qint64 currentUserId() const; // the signed-in user, for records made offline
     bool setCurrentUserId(qint64 id);
+    // Who signed in last, with their groups: what the CLI judges an edit by
+    // before it queues it (models/permissions.h). id 0 before the first sync.
+    User currentUser() const;
+    bool setCurrentUser(const User &user);
     QString metaValue(const QString &key) const;
     bool setMetaValue(const QString &key, const QString &value);
 

@@ -1,6 +1,7 @@
 // LocalStore: local edits and the outbox.
 
 #include "models/localstore.h"
+#include "models/fieldlimits.h"
 #include "models/localstore_p.h"
 #include "models/recordjson.h"
 
@@ -335,8 +336,8 @@ LocalEdit LocalStore::setMenuItemTitle(qint64 id, const QString &title)
     const QString trimmed = title.trimmed();
     if (trimmed.isEmpty())
         return d->refuse(tr("A menu item needs a title."));
-    if (trimmed.size() > 255)
-        return d->refuse(tr("A title may have at most 255 characters."));
+    if (trimmed.size() > Limits::kTitle)
+        return d->refuse(tr("A title may have at most %1 characters.").arg(Limits::kTitle));
     const auto item = menuItem(id);
     return d->queueUpdate(Entity::MenuItem, QString(), id, { { QStringLiteral("title"), trimmed } },
         tr("Rename %1 to %2").arg(titleOr(item, id), trimmed));
@@ -344,7 +345,7 @@ LocalEdit LocalStore::setMenuItemTitle(qint64 id, const QString &title)
 
 LocalEdit LocalStore::setMenuItemPrice(qint64 id, Money price)
 {
-    if (price.cents() < 0 || price.cents() > 999999)
+    if (price.cents() < 0 || price.cents() > Limits::kPriceMaxCents)
         return d->refuse(tr("A price must be between %1 and %2.").arg(Money().toDisplay(), Money::maximum().toDisplay()));
     const auto item = menuItem(id);
     return d->queueUpdate(Entity::MenuItem, QString(), id, { { QStringLiteral("price"), price.toString() } },
@@ -381,7 +382,7 @@ LocalEdit LocalStore::createMenuItem(const MenuItem &item)
     const QString title = item.title.trimmed();
     if (title.isEmpty())
         return d->refuse(tr("A menu item needs a title."));
-    if (item.price.cents() < 0 || item.price.cents() > 999999)
+    if (item.price.cents() < 0 || item.price.cents() > Limits::kPriceMaxCents)
         return d->refuse(tr("A price must be between %1 and %2.").arg(Money().toDisplay(), Money::maximum().toDisplay()));
     if (!category(item.category))
         return d->refuse(tr("Choose a category for the new item."));

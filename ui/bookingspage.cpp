@@ -245,8 +245,7 @@ void BookingsPage::applyPermissions()
     applyVerdict(m_newButton, manage, m_new->toolTip());
     // Hidden from those who can never use it (crew, kitchen); disabled with
     // the reason for a manager against a server without tables.
-    const User &me = m_workspace->user();
-    m_tablesButton->setVisible(me.isManager() || me.isAdmin());
+    m_tablesButton->setVisible(bool(Permissions::onOurServer(m_workspace->user()).manageTables()));
     applyVerdict(m_tablesButton, p.manageTables(), tr("Add, rename or remove the dining room's tables"));
     updateButtons();
 }

@@ -10,11 +10,10 @@ class QTableView;
 namespace LittleLemon {
 class LocalStore;
 class CategoryModel;
+class Permissions;
 } // namespace LittleLemon
 
 namespace LittleLemon::Ui {
-
-class Permissions;
 
 // The menu's categories: rename inline, add new ones (administrators; the
 // server's rule). Unsent changes are marked like everywhere else.

@@ -41,8 +41,6 @@ using Client::SyncEngine;
 const QString DeskController::kCachedUserKey = QStringLiteral("desk/user");
 
 namespace {
-constexpr int kFirstSignInRetryMs = 2000;
-constexpr int kLastSignInRetryMs = 60000;
 
 QJsonObject userToJson(const User &u)
 {
@@ -318,26 +316,24 @@ void DeskController::signInBehind(const SignInTarget &target, const QString &use
         if (!m_workspace || m_signingOut)
             return; // signed out meanwhile
         if (r) {
-            m_signInDelayMs = 0;
+            m_signInBackoff.reset();
             onSignedIn(target, r.value());
             return;
         }
-        using Kind = ApiError::Kind;
-        const Kind kind = r.error().kind();
-        if (kind == Kind::Offline || kind == Kind::Timeout || kind == Kind::Server || kind == Kind::Throttled
-            || kind == Kind::Tls) {
+        if (r.error().isTransient()) {
             // The server is away: keep working on this computer's copy, and ask again.
-            m_signInDelayMs = m_signInDelayMs ? std::min(m_signInDelayMs * 2, kLastSignInRetryMs) : kFirstSignInRetryMs;
+            const int delayMs = m_signInBackoff.delay();
+            m_signInBackoff.fail();
             if (m_window)
                 m_window->statusBar()->showMessage(
                     tr("Working on this computer's copy: %1 Trying again in %2 s.")
                         .arg(r.error().userMessage())
-                        .arg(m_signInDelayMs / 1000),
-                    m_signInDelayMs);
+                        .arg(delayMs / 1000),
+                    delayMs);
             m_signInRetry.disconnect();
             connect(&m_signInRetry, &QTimer::timeout, this,
                     [this, target, username] { signInBehind(target, username); });
-            m_signInRetry.start(m_signInDelayMs);
+            m_signInRetry.start(delayMs);
             return;
         }
         // Refused (expired, or the account changed): a person has to sign in;
@@ -539,9 +535,10 @@ void DeskController::openSession(const SignInTarget &target, const User &user, b
     m_window->addPage(new StaffPage(m_workspace));
     const Verdict staff = m_workspace->permissions().seeStaff();
     m_window->setPageAllowed(MainWindow::StaffPageId, staff.allowed, staff.reason);
-    // Issue 18: the day's figures, for the same people as the staff page.
+    // Issue 18: the day's figures.
     m_window->addPage(new ReportsPage(m_workspace));
-    m_window->setPageAllowed(MainWindow::ReportsPageId, staff.allowed, tr("Only managers see the reports."));
+    const Verdict reports = m_workspace->permissions().seeReports();
+    m_window->setPageAllowed(MainWindow::ReportsPageId, reports.allowed, reports.reason);
 
     auto *status = new SyncStatusWidget(m_engine);
     connect(status, &SyncStatusWidget::clicked, this, [this] {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/apierror.h"
+#include "models/backoff.h"
 #include "models/user.h"
 #include "ui/signindialog.h"
 #include "ui/workspace.h"
@@ -103,7 +104,7 @@ private:
     MainWindow *m_window = nullptr;
     bool m_signingOut = false;
     QTimer m_signInRetry;
-    int m_signInDelayMs = 0;
+    Backoff m_signInBackoff { 2000, 60000 }; // sign-in retries while the server is away
 };
 
 } // namespace LittleLemon::Ui

@@ -1,6 +1,7 @@
 #include "ui/menuitemdialog.h"
 
 #include "models/categorymodel.h"
+#include "models/fieldlimits.h"
 #include "models/localstore.h"
 #include "ui/moneyvalidator.h"
 
@@ -26,7 +27,7 @@ MenuItemDialog::MenuItemDialog(LocalStore *store, CategoryModel *categories, qin
     , m_priceProblem(new QLabel(this))
 {
     setWindowTitle(tr("New menu item"));
-    m_title->setMaxLength(255);
+    m_title->setMaxLength(Limits::kTitle);
     auto *validator = new MoneyValidator(m_price);
     m_price->setValidator(validator);
     m_price->setObjectName(QStringLiteral("priceField"));

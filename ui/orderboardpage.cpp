@@ -3,6 +3,7 @@
 #include "api/client/syncengine.h"
 #include "models/localstore.h"
 #include "models/ordersmodel.h"
+#include "models/orderworkflow.h"
 #include "ui/actionexplainer.h"
 #include "ui/boardcolumnmodel.h"
 #include "ui/boardsettingsdialog.h"
@@ -257,26 +258,12 @@ bool OrderBoardPage::hasStages() const
 
 std::optional<OrderStage> OrderBoardPage::nextFor(OrderStage stage, bool servedHere) const
 {
-    if (hasStages()) {
-        if (servedHere && stage == OrderStage::Ready)
-            return OrderStage::Delivered;
-        return nextStage(stage);
-    }
-    if (stage == OrderStage::Delivered || stage == OrderStage::Cancelled)
-        return std::nullopt;
-    return OrderStage::Delivered;
+    return LittleLemon::nextFor(stage, hasStages(), servedHere);
 }
 
 std::optional<OrderStage> OrderBoardPage::previousFor(OrderStage stage, bool servedHere) const
 {
-    if (hasStages()) {
-        if (servedHere && stage == OrderStage::Delivered)
-            return OrderStage::Ready;
-        return previousStage(stage);
-    }
-    if (stage == OrderStage::Delivered)
-        return OrderStage::Received;
-    return std::nullopt;
+    return LittleLemon::previousFor(stage, hasStages(), servedHere);
 }
 
 bool OrderBoardPage::isServedHere(qint64 orderId) const
@@ -286,54 +273,18 @@ bool OrderBoardPage::isServedHere(qint64 orderId) const
     if (row < 0)
         return false;
     const auto &o = orders->rowAt(row).order;
-    if (o.deliveryCrew && *o.deliveryCrew != 0)
-        return false;
     // Placed by staff (a counter order), not by a customer online. Staff are
     // the people in the groups this desk knows, and the one signed in.
-    return o.user == m_workspace->user().id || !m_workspace->store()->userName(o.user).isEmpty();
+    const bool byStaff = o.user == m_workspace->user().id || !m_workspace->store()->userName(o.user).isEmpty();
+    return LittleLemon::isServedHere(o.deliveryCrew, byStaff);
 }
 
 Verdict OrderBoardPage::mayMove(OrderStage from, OrderStage to, bool undo, bool servedHere) const
 {
-    const Permissions p = m_workspace->permissions();
-    if (Verdict v = p.moveOrders(); !v)
-        return v;
-    if (from == to)
-        return Verdict::yes();
-    if (to == OrderStage::Cancelled) {
-        if (Verdict v = p.cancelOrders(); !v)
-            return v;
-        if (isFinal(from))
-            return Verdict::no(tr("A %1 order cannot be cancelled.").arg(displayName(from).toLower()));
-        return Verdict::yes();
-    }
-    // The cloud knows delivered or not, and lets staff set either.
-    if (!hasStages())
-        return Verdict::yes();
-    const User &me = m_workspace->user();
-    if (me.isKitchen() && !me.isManager()) {
-        const auto cooking = [](OrderStage s) {
-            return s == OrderStage::Received || s == OrderStage::Preparing || s == OrderStage::Ready;
-        };
-        if (cooking(from) && cooking(to) && (nextStage(from) == to || previousStage(from) == to))
-            return Verdict::yes();
-        return Verdict::no(tr("The kitchen moves orders from received to preparing to ready; managers and delivery "
-                              "crew move them on."));
-    }
-    if (!me.isManager()) {
-        if ((from == OrderStage::Ready && to == OrderStage::OutForDelivery)
-            || (from == OrderStage::OutForDelivery && to == OrderStage::Delivered))
-            return Verdict::yes();
-        return Verdict::no(tr("Delivery crew take ready orders out and mark them delivered; the kitchen moves "
-                              "the rest."));
-    }
-    if (servedHere && ((from == OrderStage::Ready && to == OrderStage::Delivered)
-                       || (from == OrderStage::Delivered && to == OrderStage::Ready)))
-        return Verdict::yes();
-    if (nextStage(from) == to || previousStage(from) == to || (undo && from == OrderStage::Cancelled))
-        return Verdict::yes();
-    return Verdict::no(tr("An order moves one stage at a time: from %1 to %2 is too far.")
-                           .arg(displayName(from).toLower(), displayName(to).toLower()));
+    // The workflow's rule (models/orderworkflow.h), as the server asks it.
+    // An undo of a cancel goes back to the stage the move came from.
+    const std::optional<OrderStage> before = undo ? std::optional(to) : std::nullopt;
+    return LittleLemon::mayMove(m_workspace->permissions(), { from, to, servedHere, before });
 }
 
 QString OrderBoardPage::advanceLabel(const QModelIndex &index) const
@@ -472,8 +423,7 @@ void OrderBoardPage::applyPermissions()
     applyVerdict(m_counterButton, p.takeCounterOrders(), tr("Take a walk-in or phone order (Ctrl+N)"));
     // The crew and the kitchen never take orders: not offered at all, rather
     // than a button that is always grey for them.
-    const User &me = m_workspace->user();
-    m_counterButton->setVisible(me.isManager() || me.isAdmin());
+    m_counterButton->setVisible(bool(Permissions::onOurServer(m_workspace->user()).takeCounterOrders()));
     m_limits->setFullText(
         hasStages() ? QString()
                     : tr("This server knows only open and delivered: the kitchen's stages, counter orders and "

@@ -30,11 +30,6 @@ bool writeFile(const QString &name, const QByteArray &data)
     return f.open(QIODevice::WriteOnly) && f.write(data) == data.size() && f.commit();
 }
 
-bool mayReport(const User &u)
-{
-    return u.isManager() || u.isAdmin();
-}
-
 } // namespace
 
 ReportsPage::ReportsPage(Workspace *workspace, QWidget *parent)
@@ -144,8 +139,10 @@ QString ReportsPage::restaurantName() const
 
 void ReportsPage::applyPermissions()
 {
-    const bool allowed = mayReport(m_workspace->user());
+    const Verdict verdict = m_workspace->permissions().seeReports();
+    const bool allowed = verdict.allowed;
     setEnabled(allowed);
+    setToolTip(allowed ? QString() : verdict.reason);
     const bool canClose = allowed && serverReports();
     m_closeButton->setEnabled(canClose);
     m_closeButton->setToolTip(canClose ? tr("Store this day's figures for good as a numbered Z report.")

@@ -1,5 +1,6 @@
 #include "ui/tablesdialog.h"
 
+#include "models/fieldlimits.h"
 #include "models/localstore.h"
 #include "models/tablesmodel.h"
 #include "ui/theme.h"
@@ -49,9 +50,9 @@ TablesDialog::TablesDialog(Workspace *workspace, QWidget *parent)
 
     m_name->setObjectName(QStringLiteral("tableName"));
     m_name->setPlaceholderText(tr("New table, e.g. T7 or Terrace 2"));
-    m_name->setMaxLength(60);
+    m_name->setMaxLength(Limits::kTableName);
     m_seats->setObjectName(QStringLiteral("tableSeats"));
-    m_seats->setRange(1, 99);
+    m_seats->setRange(1, Limits::kTableSeats);
     m_seats->setValue(4);
     m_seats->setSuffix(tr(" seats"));
     m_error->setProperty("role", QStringLiteral("error"));

@@ -32,9 +32,7 @@ ConnectivityMonitor::~ConnectivityMonitor()
 
 void ConnectivityMonitor::setBackoff(int initialMs, int maxMs)
 {
-    m_initialMs = std::max(1, initialMs);
-    m_maxMs = std::max(m_initialMs, maxMs);
-    m_backoffMs = std::clamp(m_backoffMs, m_initialMs, m_maxMs);
+    m_backoff.setLimits(initialMs, maxMs);
 }
 
 void ConnectivityMonitor::setProbing(bool on)
@@ -49,7 +47,7 @@ void ConnectivityMonitor::setProbing(bool on)
 void ConnectivityMonitor::reportReachable()
 {
     m_probeTimer.stop();
-    m_backoffMs = m_initialMs;
+    m_backoff.reset();
     m_failedProbes = 0;
     m_reason.clear();
     setOnline(true);
@@ -61,14 +59,14 @@ void ConnectivityMonitor::reportUnreachable(const QString &reason)
     const bool wasOnline = m_online;
     setOnline(false);
     if (wasOnline)
-        m_backoffMs = m_initialMs;
+        m_backoff.reset();
     if (!m_probeTimer.isActive() && !m_probe)
         scheduleProbe();
 }
 
 void ConnectivityMonitor::probeNow()
 {
-    m_backoffMs = m_initialMs;
+    m_backoff.reset();
     m_probeTimer.stop();
     probe();
 }
@@ -88,7 +86,7 @@ void ConnectivityMonitor::scheduleProbe()
         return;
     // ±10 %: terminals that lost the server together should not all come back in the same millisecond.
     const double jitter = 0.9 + 0.2 * QRandomGenerator::global()->generateDouble();
-    m_probeTimer.start(int(m_backoffMs * jitter));
+    m_probeTimer.start(int(m_backoff.delay() * jitter));
     qCDebug(lcSync) << "next probe in" << m_probeTimer.interval() << "ms";
 }
 
@@ -102,9 +100,8 @@ void ConnectivityMonitor::probe()
     job->then(this, [this](const Result<QString> &result) {
         m_probe = nullptr;
         const ApiError::Kind kind = result.error().kind();
-        const bool unreachable = !result.ok()
-            && (kind == ApiError::Kind::Offline || kind == ApiError::Kind::Timeout || kind == ApiError::Kind::Tls
-                || kind == ApiError::Kind::Aborted);
+        // Aborted: the probe's own timeout gave up on it.
+        const bool unreachable = !result.ok() && (ApiError::isUnreachable(kind) || kind == ApiError::Kind::Aborted);
         if (!unreachable) {
             // Any answer, even an error page, means the server is there.
             const bool wasOnline = m_online;
@@ -116,7 +113,7 @@ void ConnectivityMonitor::probe()
         ++m_failedProbes;
         m_reason = result.error().userMessage();
         setOnline(false);
-        m_backoffMs = std::min(m_maxMs, m_backoffMs * 2);
+        m_backoff.fail();
         scheduleProbe();
     });
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/backoff.h"
+
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
@@ -32,10 +34,10 @@ public:
     QString reason() const { return m_reason; }
 
     void setBackoff(int initialMs, int maxMs);
-    int initialBackoff() const { return m_initialMs; }
-    int maxBackoff() const { return m_maxMs; }
+    int initialBackoff() const { return m_backoff.initial(); }
+    int maxBackoff() const { return m_backoff.maximum(); }
     // The delay before the next probe (without jitter) while offline; 0 online.
-    int currentBackoff() const { return m_online ? 0 : m_backoffMs; }
+    int currentBackoff() const { return m_online ? 0 : m_backoff.delay(); }
     // Probes made since the server was last reachable.
     int failedProbes() const { return m_failedProbes; }
     // Whether the operating system tells us about network changes here.
@@ -68,9 +70,7 @@ private:
     QTimer m_probeTimer;
     QPointer<ApiJob> m_probe;
     QString m_reason;
-    int m_initialMs = 1000;
-    int m_maxMs = 60000;
-    int m_backoffMs = 1000;
+    Backoff m_backoff { 1000, 60000 };
     int m_failedProbes = 0;
     bool m_online = false;
     bool m_probing = true;

@@ -66,11 +66,6 @@ const QString kOrdersPageSize = QStringLiteral("sync.orders.page-size");
 constexpr qint64 kBusyMs = 2 * 60 * 1000;
 constexpr qint64 kMinuteMs = 60 * 1000;
 
-bool connectionTrouble(ApiError::Kind kind)
-{
-    return kind == ApiError::Kind::Offline || kind == ApiError::Kind::Timeout || kind == ApiError::Kind::Tls;
-}
-
 } // namespace
 
 SyncEngine::SyncEngine(ApiClient *client, LocalStore *store, QObject *parent)
@@ -499,9 +494,15 @@ void SyncEngine::applyServerFeatures()
     const QStringList features = m_client->serverMeta().features;
     if (features != m_store->serverFeatures())
         m_store->setServerFeatures(features);
-    const qint64 userId = m_client->session()->user().id;
-    if (userId > 0 && userId != m_store->currentUserId())
-        m_store->setCurrentUserId(userId);
+    // Who is signed in, with their groups: the CLI judges edits by it
+    // before queueing them (models/permissions.h).
+    const User &user = m_client->session()->user();
+    if (user.id > 0) {
+        const User known = m_store->currentUser();
+        if (known.id != user.id || known.username != user.username || known.groups != user.groups
+            || known.isStaff != user.isStaff)
+            m_store->setCurrentUser(user);
+    }
 }
 
 // ---- push ---------------------------------------------------------------------------
@@ -713,7 +714,7 @@ void SyncEngine::onSent(const OutboxEntry &entry, RequestJob *job, const ApiErro
 bool SyncEngine::stopForError(const OutboxEntry &entry, const ApiError &error)
 {
     const ApiError::Kind kind = error.kind();
-    const bool connection = connectionTrouble(kind);
+    const bool connection = ApiError::isUnreachable(kind);
     const bool stop = connection || kind == ApiError::Kind::Unauthorized || kind == ApiError::Kind::Server
         || kind == ApiError::Kind::Throttled || kind == ApiError::Kind::Aborted || kind == ApiError::Kind::Protocol;
     if (!stop)
@@ -1098,7 +1099,7 @@ void SyncEngine::finishRun(const ApiError &error)
         m_connectivity->reportReachable();
         setMessage(QString());
         startLiveIfOffered();
-    } else if (connectionTrouble(kind)) {
+    } else if (ApiError::isUnreachable(kind)) {
         setMessage(tr("Offline: %1 Changes are kept and sent when the server is back.").arg(error.userMessage()));
     } else {
         setMessage(error.userMessage());

@@ -5,6 +5,7 @@
 #include "api/server/jsonwriter.h"
 #include "api/server/pagination.h"
 #include "api/server/serverstorage.h"
+#include "models/fieldlimits.h"
 
 #include <cstdlib>
 
@@ -13,13 +14,13 @@ namespace LittleLemon::Server {
 namespace {
 bool seesAll(const User &u)
 {
-    return u.isManager() || u.isAdmin();
+    return bool(Permissions::onOurServer(u).manageBookings());
 }
 
-constexpr int kMaxName = 255;
-constexpr int kMaxPhone = 64;
-constexpr int kMaxNotes = 1000;
-constexpr qint64 kMaxGuests = 1000;
+constexpr int kMaxName = Limits::kBookingName;
+constexpr int kMaxPhone = Limits::kBookingPhone;
+constexpr int kMaxNotes = Limits::kBookingNotes;
+constexpr qint64 kMaxGuests = Limits::kBookingGuests;
 
 std::optional<QDate> parseDate(const QString &s)
 {

@@ -5,6 +5,7 @@
 #include "api/server/pagination.h"
 #include "api/server/serverstorage.h"
 #include "api/server/jsonwriter.h"
+#include "models/fieldlimits.h"
 
 #include <QRegularExpression>
 
@@ -12,11 +13,6 @@ namespace LittleLemon::Server {
 
 namespace {
 constexpr qsizetype kMaxSearchTerms = 32;
-
-bool isAdmin(const User &u)
-{
-    return u.isAdmin();
-}
 
 QStringList searchTerms(const QString &param)
 {
@@ -86,14 +82,14 @@ void readCategory(FieldReader &body, ServerStorage &storage, Category &c, qint64
             c.slug = *slug;
         }
     }
-    if (const auto title = body.string(QStringLiteral("title"), 255))
+    if (const auto title = body.string(QStringLiteral("title"), Limits::kTitle))
         c.title = *title;
 }
 } // namespace
 
 Response CategoryController::create(RequestContext &context)
 {
-    require(context, isAdmin);
+    require(context, &Permissions::manageCategories);
     FieldReader body(context.object(), false);
     Category c;
     readCategory(body, m_storage, c, 0);
@@ -112,7 +108,7 @@ Response CategoryController::retrieve(RequestContext &context)
 
 Response CategoryController::update(RequestContext &context, bool partial)
 {
-    require(context, isAdmin);
+    require(context, &Permissions::manageCategories);
     auto c = m_storage.category(context.id());
     if (!c)
         throw HttpError::notFound();
@@ -127,7 +123,7 @@ Response CategoryController::update(RequestContext &context, bool partial)
 
 Response CategoryController::destroy(RequestContext &context)
 {
-    require(context, isAdmin);
+    require(context, &Permissions::manageCategories);
     const qint64 id = context.id();
     const auto c = m_storage.category(id);
     if (!c)

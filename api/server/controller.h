@@ -5,6 +5,7 @@
 #include "api/server/requestcontext.h"
 #include "api/server/router.h"
 #include "api/server/serverconfig.h"
+#include "models/permissions.h"
 #include "models/user.h"
 
 #include <QCoreApplication>
@@ -49,6 +50,16 @@ protected:
     {
         const User &user = context.requireUser();
         if (!allowed(user))
+            throw HttpError::forbidden();
+        return user;
+    }
+
+    // The caller when the permission table (models/permissions.h) allows
+    // them `rule`, as the desk and the CLI ask it; 401/403 otherwise.
+    static const User &require(const RequestContext &context, Verdict (Permissions::*rule)() const)
+    {
+        const User &user = context.requireUser();
+        if (!(Permissions::onOurServer(user).*rule)())
             throw HttpError::forbidden();
         return user;
     }

@@ -10,7 +10,7 @@ namespace LittleLemon::Server {
 namespace {
 bool mayManage(const User &u)
 {
-    return u.isAdmin() || u.isManager();
+    return bool(Permissions::onOurServer(u).seeStaff());
 }
 } // namespace
 
@@ -54,7 +54,7 @@ Response GroupController::list(RequestContext &context)
 
 Response GroupController::add(RequestContext &context)
 {
-    require(context, mayManage);
+    require(context, &Permissions::seeStaff);
     const GroupRecord g = group(context);
     const QJsonValue username = context.object().value(QStringLiteral("username"));
     if (username.isUndefined() || username.isNull() || (username.isString() && username.toString().isEmpty()))
@@ -73,7 +73,7 @@ Response GroupController::add(RequestContext &context)
 
 Response GroupController::remove(RequestContext &context)
 {
-    require(context, mayManage);
+    require(context, &Permissions::seeStaff);
     const GroupRecord g = group(context);
     const auto record = m_storage.userById(context.id());
     if (!record)

@@ -5,6 +5,7 @@
 #include "api/server/pagination.h"
 #include "api/server/serverstorage.h"
 #include "api/server/jsonwriter.h"
+#include "models/fieldlimits.h"
 
 #include <QRegularExpression>
 
@@ -27,8 +28,8 @@ QStringList searchTerms(const QString &param)
 }
 
 // The cloud's MenuItem.price: DecimalField(max_digits=6, decimal_places=2).
-constexpr int kPriceDigits = 6;
-constexpr int kPricePlaces = 2;
+constexpr int kPriceDigits = Limits::kPriceDigits;
+constexpr int kPricePlaces = Limits::kPricePlaces;
 } // namespace
 
 void MenuController::registerRoutes(Router &router)
@@ -82,7 +83,7 @@ Response MenuController::list(RequestContext &context)
 namespace {
 void readMenuItem(FieldReader &body, ServerStorage &storage, MenuItem &m)
 {
-    if (const auto title = body.string(QStringLiteral("title"), 255))
+    if (const auto title = body.string(QStringLiteral("title"), Limits::kTitle))
         m.title = *title;
     if (const auto price = body.money(QStringLiteral("price"), kPriceDigits, kPricePlaces))
         m.price = *price;
@@ -105,7 +106,7 @@ void readMenuItem(FieldReader &body, ServerStorage &storage, MenuItem &m)
 
 Response MenuController::create(RequestContext &context)
 {
-    require(context, [](const User &u) { return u.isAdmin(); });
+    require(context, &Permissions::addRemoveMenuItems);
     FieldReader body(context.object(), false);
     MenuItem m;
     readMenuItem(body, m_storage, m);
@@ -123,7 +124,7 @@ Response MenuController::retrieve(RequestContext &context)
 
 Response MenuController::update(RequestContext &context, bool partial)
 {
-    require(context, [](const User &u) { return u.isManager(); });
+    require(context, &Permissions::editMenu);
     auto m = m_storage.menuItem(context.id());
     if (!m)
         throw HttpError::notFound();
@@ -138,7 +139,7 @@ Response MenuController::update(RequestContext &context, bool partial)
 
 Response MenuController::destroy(RequestContext &context)
 {
-    require(context, [](const User &u) { return u.isAdmin(); });
+    require(context, &Permissions::addRemoveMenuItems);
     const auto m = m_storage.menuItem(context.id());
     if (!m)
         throw HttpError::notFound();

@@ -5,6 +5,8 @@
 #include "api/server/pagination.h"
 #include "api/server/serverstorage.h"
 #include "api/server/jsonwriter.h"
+#include "models/fieldlimits.h"
+#include "models/orderworkflow.h"
 
 #include <QJsonArray>
 
@@ -21,7 +23,7 @@ HttpError noAccess()
 constexpr qint64 kMaxTotalCents = 9999999999LL;
 constexpr int kMaxCounterLines = 200;
 constexpr qint64 kMaxQuantity = 32767; // the cart's limit
-constexpr int kMaxNoteLength = 1000;
+constexpr int kMaxNoteLength = Limits::kOrderNote;
 } // namespace
 
 void OrderController::registerRoutes(Router &router)
@@ -96,7 +98,7 @@ Response OrderController::create(RequestContext &context)
     // The body is not read (the cart is the order), but a broken one is
     // still refused, as DRF would on first access.
     const QJsonValue &json = context.json();
-    if ((user.isManager() || user.isAdmin()) && json.isObject() && json.toObject().contains(QStringLiteral("items")))
+    if (Permissions::onOurServer(user).takeCounterOrders() && json.isObject() && json.toObject().contains(QStringLiteral("items")))
         return createCounterOrder(context, user);
     Money total;
     const QList<CartItem> rows = m_storage.cart(user.id);
@@ -214,60 +216,17 @@ std::optional<OrderStage> OrderController::stageForStatus(const Order &order, bo
 bool OrderController::isServedHere(const Order &order) const
 {
     if (order.deliveryCrew && *order.deliveryCrew != 0)
-        return false;
+        return false; // no need to look up who placed it
     const auto placedBy = m_storage.userById(order.user);
-    return placedBy && !placedBy->user.isCustomer();
+    return LittleLemon::isServedHere(order.deliveryCrew, placedBy && !placedBy->user.isCustomer());
 }
 
 void OrderController::checkMove(const User &user, const Order &order, OrderStage to, bool servedHere)
 {
-    const OrderStage from = order.effectiveStage();
-    if (from == to)
-        return;
-    auto refuse = [&](const QString &why) { throw HttpError::field(QStringLiteral("stage"), why); };
-    if (user.isKitchen() && !user.isManager()) {
-        // The kitchen: received -> preparing -> ready, and one step back among those.
-        const auto kitchenStage = [](OrderStage s) {
-            return s == OrderStage::Received || s == OrderStage::Preparing || s == OrderStage::Ready;
-        };
-        if (kitchenStage(from) && kitchenStage(to) && (nextStage(from) == to || previousStage(from) == to))
-            return;
-        refuse(tr("The kitchen moves orders from received to preparing to ready; the rest is for managers and "
-                  "delivery crew."));
-    }
-    if (!user.isManager()) {
-        // Delivery crew, on their own orders (checked by the caller): take a
-        // ready order out, and deliver it.
-        if ((from == OrderStage::Ready && to == OrderStage::OutForDelivery)
-            || (from == OrderStage::OutForDelivery && to == OrderStage::Delivered))
-            return;
-        refuse(tr("Delivery crew may only take a ready order out for delivery and mark it delivered."));
-    }
-    if (servedHere && ((from == OrderStage::Ready && to == OrderStage::Delivered)
-                       || (from == OrderStage::Delivered && to == OrderStage::Ready)))
-        return;
-    if (to == OrderStage::Cancelled) {
-        if (isFinal(from))
-            refuse(tr("A %1 order cannot be cancelled.").arg(toWire(from)));
-        return;
-    }
-    if (nextStage(from) == to)
-        return;
-    // Undo: one stage back; out of cancelled, back to where it was.
-    std::optional<OrderStage> back = previousStage(from);
-    if (from == OrderStage::Cancelled) {
-        back.reset();
-        for (qsizetype i = order.history.size() - 1; i >= 0; --i) {
-            if (order.history.at(i).stage != OrderStage::Cancelled) {
-                back = order.history.at(i).stage;
-                break;
-            }
-        }
-    }
-    if (back == to)
-        return;
-    refuse(tr("An order cannot move from %1 to %2: it moves forward one stage at a time, and a manager may step "
-              "back one stage.").arg(toWire(from), toWire(to)));
+    // The workflow's rule (models/orderworkflow.h), as the desk and the CLI ask it.
+    const OrderMove move { order.effectiveStage(), to, servedHere, stageBeforeCancel(order) };
+    if (const Verdict v = mayMove(Permissions::onOurServer(user), move); !v)
+        throw HttpError::field(QStringLiteral("stage"), v.reason);
 }
 
 Response OrderController::update(RequestContext &context)

@@ -14,11 +14,6 @@ namespace LittleLemon::Server {
 
 namespace {
 
-bool mayReport(const User &u)
-{
-    return u.isAdmin() || u.isManager();
-}
-
 // "YYYY-MM-DD" and a real day; otherwise 400 {"field": ["..."]}.
 QDate readDay(const QString &field, const QString &text)
 {
@@ -68,7 +63,7 @@ void ReportController::registerRoutes(Router &router)
     router.on(zItem, M::Get, [this](RequestContext &c) { return retrieve(c); });
     for (M m : { M::Put, M::Patch, M::Delete }) {
         router.on(zItem, m, [](RequestContext &c) -> Response {
-            require(c, mayReport);
+            require(c, &Permissions::seeReports);
             throw frozen();
         });
     }
@@ -78,7 +73,7 @@ void ReportController::registerRoutes(Router &router)
 
 Response ReportController::report(RequestContext &context)
 {
-    require(context, mayReport);
+    require(context, &Permissions::seeReports);
     const Request &request = context.request();
     const QDate from = readDay(QStringLiteral("from"), request.queryValue(u"from"));
     const QString toText = request.queryValue(u"to");
@@ -111,7 +106,7 @@ ReportInput ReportController::input(const QDate &from, const QDate &to)
 
 Response ReportController::close(RequestContext &context)
 {
-    const User &user = require(context, mayReport);
+    const User &user = require(context, &Permissions::seeReports);
     const QJsonValue dateValue = context.object().value(QStringLiteral("date"));
     if (dateValue.isUndefined() || dateValue.isNull())
         throw HttpError::field(QStringLiteral("date"), tr("This field is required."));
@@ -138,7 +133,7 @@ Response ReportController::close(RequestContext &context)
 
 Response ReportController::list(RequestContext &context)
 {
-    require(context, mayReport);
+    require(context, &Permissions::seeReports);
     ReportStorage storage(m_storage.database());
     const QString dateText = context.request().queryValue(u"date");
     if (!dateText.isEmpty()) {
@@ -157,7 +152,7 @@ Response ReportController::list(RequestContext &context)
 
 Response ReportController::retrieve(RequestContext &context)
 {
-    require(context, mayReport);
+    require(context, &Permissions::seeReports);
     const auto z = ReportStorage(m_storage.database()).zReport(context.id());
     if (!z)
         throw HttpError::notFound();

@@ -5,22 +5,13 @@
 #include "api/server/jsonwriter.h"
 #include "api/server/pagination.h"
 #include "api/server/serverstorage.h"
+#include "models/fieldlimits.h"
 
 namespace LittleLemon::Server {
 
 namespace {
-bool isStaff(const User &u)
-{
-    return u.isAdmin() || u.isManager() || u.isDeliveryCrew();
-}
-
-bool mayWrite(const User &u)
-{
-    return u.isAdmin() || u.isManager();
-}
-
-constexpr int kMaxNameLength = 100;
-constexpr qint64 kMaxSeats = 1000;
+constexpr int kMaxNameLength = Limits::kTableName;
+constexpr qint64 kMaxSeats = Limits::kTableSeats;
 
 void readTable(FieldReader &body, ServerStorage &storage, DiningTable &t)
 {
@@ -54,14 +45,14 @@ void TableController::registerRoutes(Router &router)
 
 Response TableController::list(RequestContext &context)
 {
-    require(context, isStaff);
+    require(context, &Permissions::readTables);
     const PageWindow w = PageWindow::resolve(context, m_storage.tableCount(), m_config.pageSize);
     return w.respond(context, Wire::array(m_storage.tables(w.offset, w.limit)));
 }
 
 Response TableController::create(RequestContext &context)
 {
-    require(context, mayWrite);
+    require(context, &Permissions::manageTables);
     FieldReader body(context.object(), false);
     DiningTable t;
     readTable(body, m_storage, t);
@@ -71,7 +62,7 @@ Response TableController::create(RequestContext &context)
 
 Response TableController::retrieve(RequestContext &context)
 {
-    require(context, isStaff);
+    require(context, &Permissions::readTables);
     const auto t = m_storage.table(context.id());
     if (!t)
         throw HttpError::notFound();
@@ -80,7 +71,7 @@ Response TableController::retrieve(RequestContext &context)
 
 Response TableController::update(RequestContext &context, bool partial)
 {
-    require(context, mayWrite);
+    require(context, &Permissions::manageTables);
     auto t = m_storage.table(context.id());
     if (!t)
         throw HttpError::notFound();
@@ -95,7 +86,7 @@ Response TableController::update(RequestContext &context, bool partial)
 
 Response TableController::destroy(RequestContext &context)
 {
-    require(context, mayWrite);
+    require(context, &Permissions::manageTables);
     const auto t = m_storage.table(context.id());
     if (!t)
         throw HttpError::notFound();

@@ -1,12 +1,13 @@
 #include "cliapp.h"
 
-#include "exitcode.h"
+#include "clicommon.h"
 
 #include "api/client/apiclient.h"
 #include "api/client/authsession.h"
 #include "api/client/eventsocket.h"
 #include "api/client/tokenstore.h"
 #include "models/localstore.h"
+#include "models/orderworkflow.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -24,78 +25,6 @@
 
 namespace LittleLemon::Cli {
 
-namespace {
-
-const QString kProfileServer = QStringLiteral("profile/server");
-const QString kProfileUser = QStringLiteral("profile/user");
-// Whether login could keep the sign-in in a keychain (never the token itself).
-const QString kProfileKeychain = QStringLiteral("profile/keychain");
-
-QString isoUtc(const QDateTime &when)
-{
-    return when.isValid() ? when.toUTC().toString(Qt::ISODate) : QString();
-}
-
-QString syncWord(SyncState state)
-{
-    switch (state) {
-    case SyncState::Synced:
-        return QStringLiteral("synced");
-    case SyncState::Pending:
-        return QStringLiteral("pending");
-    case SyncState::Failed:
-        return QStringLiteral("failed");
-    case SyncState::Conflict:
-        return QStringLiteral("conflict");
-    }
-    return QString();
-}
-
-QJsonValue optionalId(const std::optional<qint64> &id)
-{
-    return id ? QJsonValue(*id) : QJsonValue();
-}
-
-std::optional<bool> yesNo(const QString &text)
-{
-    const QString t = text.trimmed().toLower();
-    if (t == u"yes" || t == u"y" || t == u"true" || t == u"1" || t == u"on")
-        return true;
-    if (t == u"no" || t == u"n" || t == u"false" || t == u"0" || t == u"off")
-        return false;
-    return std::nullopt;
-}
-
-std::optional<qint64> positiveId(const QString &text)
-{
-    bool ok = false;
-    const qint64 id = text.toLongLong(&ok);
-    if (!ok || id == 0)
-        return std::nullopt;
-    return id;
-}
-
-int codeForSync(const Client::SyncReport &report)
-{
-    if (report.ok)
-        return Ok;
-    switch (report.error.kind()) {
-    case ApiError::Kind::Offline:
-    case ApiError::Kind::Timeout:
-    case ApiError::Kind::Tls:
-        return Offline;
-    case ApiError::Kind::Unauthorized:
-        return Auth;
-    case ApiError::Kind::Protocol:
-        // The server answered with something this program cannot read: as the help says, 1.
-        return Error;
-    default:
-        // The server answered, but not well (5xx, throttled for too long): the work waits.
-        return Offline;
-    }
-}
-
-} // namespace
 
 CliApp::CliApp(Options options, QObject *parent)
     : QObject(parent)
@@ -277,11 +206,6 @@ void CliApp::signIn(Then then)
         }
         const ApiError &e = result.error();
         switch (e.kind()) {
-        case ApiError::Kind::Offline:
-        case ApiError::Kind::Timeout:
-        case ApiError::Kind::Tls:
-            then(Offline, e.userMessage());
-            return;
         case ApiError::Kind::Unauthorized:
             if (!m_options.passwordStdin
                 && (Client::TokenStore::usingMemoryFallback() || !QSettings().value(kProfileKeychain, true).toBool())) {
@@ -297,6 +221,7 @@ void CliApp::signIn(Then then)
             then(Error, e.userMessage());
             return;
         default:
+            // Unreachable (ApiError::isUnreachable) or busy: the work waits.
             then(Offline, e.userMessage());
             return;
         }
@@ -428,8 +353,7 @@ void CliApp::status()
     probe->setTimeout(std::min(m_options.timeoutMs, 5000));
     probe->then(this, [report](const Client::Result<QString> &result) {
         const auto kind = result.error().kind();
-        const bool online = result.ok()
-            || !(kind == ApiError::Kind::Offline || kind == ApiError::Kind::Timeout || kind == ApiError::Kind::Tls);
+        const bool online = result.ok() || !ApiError::isUnreachable(kind);
         report(true, online, result.error().userMessage());
     });
 }
@@ -564,314 +488,6 @@ void CliApp::sync()
             finish(code, text, data);
         });
     });
-}
-
-// ---- lists --------------------------------------------------------------------------
-
-void CliApp::list(const QString &what)
-{
-    if (!loadProfile() || !openStore())
-        return;
-    auto print = [this, what](int code, const QString &message) {
-        QJsonArray data;
-        QList<QStringList> rows;
-        QStringList headers;
-        if (what == u"menu") {
-            headers = { tr("ID"), tr("TITLE"), tr("PRICE"), tr("FEATURED"), tr("AVAILABLE"), tr("CATEGORY"), tr("SYNC") };
-            // Names where a person reads them; --json keeps the ids and adds the names.
-            QHash<qint64, QString> categories;
-            for (const auto &c : m_store->categories())
-                categories.insert(c.record.id, c.record.title);
-            for (const auto &m : m_store->menuItems()) {
-                const MenuItem &r = m.record;
-                data.append(QJsonObject { { QStringLiteral("id"), r.id }, { QStringLiteral("title"), r.title },
-                                          { QStringLiteral("price"), r.price.toString() },
-                                          { QStringLiteral("featured"), r.featured },
-                                          { QStringLiteral("available"), r.available },
-                                          { QStringLiteral("category"), r.category },
-                                          { QStringLiteral("category_title"), categories.value(r.category) },
-                                          { QStringLiteral("sync"), syncWord(m.sync) } });
-                rows << QStringList { QString::number(r.id), r.title, r.price.toString(), r.featured ? tr("yes") : tr("no"),
-                                      r.available ? tr("yes") : tr("no"),
-                                      categories.value(r.category, QString::number(r.category)), syncWord(m.sync) };
-            }
-        } else if (what == u"orders") {
-            headers = { tr("ID"), tr("DATE"), tr("USER"), tr("TOTAL"), tr("STAGE"), tr("CREW"), tr("ITEMS"), tr("SYNC") };
-            // Staff by name (the groups this account may read); customers stay "#id".
-            const QHash<qint64, QString> names = m_store->userNames();
-            auto who = [&names](qint64 id) { return names.value(id, u'#' + QString::number(id)); };
-            for (const OrderSummary &o : m_store->orderSummaries()) {
-                const OrderStage stage = o.effectiveStage();
-                if (m_options.open && isFinal(stage))
-                    continue;
-                data.append(QJsonObject { { QStringLiteral("id"), o.id },
-                                          { QStringLiteral("date"), o.date.toString(Qt::ISODate) },
-                                          { QStringLiteral("user"), o.user },
-                                          { QStringLiteral("total"), o.total.toString() },
-                                          { QStringLiteral("stage"), toWire(stage) },
-                                          { QStringLiteral("status"), o.status },
-                                          { QStringLiteral("delivery_crew"), optionalId(o.deliveryCrew) },
-                                          { QStringLiteral("delivery_crew_name"),
-                                            o.deliveryCrew ? QJsonValue(names.value(*o.deliveryCrew)) : QJsonValue() },
-                                          { QStringLiteral("items"), o.itemsSummary },
-                                          { QStringLiteral("note"), o.note },
-                                          { QStringLiteral("sync"), syncWord(o.sync) } });
-                rows << QStringList { QString::number(o.id), o.date.toString(Qt::ISODate), who(o.user),
-                                      o.total.toString(), toWire(stage),
-                                      o.deliveryCrew ? who(*o.deliveryCrew) : QStringLiteral("-"),
-                                      o.itemsSummary, syncWord(o.sync) };
-            }
-        } else if (what == u"bookings") {
-            const QDate date = m_options.date.isEmpty() ? QDate::currentDate()
-                                                        : QDate::fromString(m_options.date, Qt::ISODate);
-            headers = { tr("ID"), tr("DATE"), tr("TIME"), tr("NAME"), tr("GUESTS"), tr("TABLE"), tr("STATUS"), tr("SYNC") };
-            for (const auto &b : m_store->bookingsOn(date)) {
-                const Booking &r = b.record;
-                data.append(QJsonObject { { QStringLiteral("id"), r.id }, { QStringLiteral("name"), r.name },
-                                          { QStringLiteral("date"), r.date.toString(Qt::ISODate) },
-                                          { QStringLiteral("time"), r.time.toString(QStringLiteral("HH:mm")) },
-                                          { QStringLiteral("guests"), r.guests },
-                                          { QStringLiteral("table"), optionalId(r.table) },
-                                          { QStringLiteral("status"), toWire(r.status) },
-                                          { QStringLiteral("sync"), syncWord(b.sync) } });
-                rows << QStringList { QString::number(r.id), r.date.toString(Qt::ISODate),
-                                      r.time.toString(QStringLiteral("HH:mm")), r.name, QString::number(r.guests),
-                                      r.table ? QString::number(*r.table) : QStringLiteral("-"), toWire(r.status),
-                                      syncWord(b.sync) };
-            }
-            if (!m_store->hasFeature(QStringLiteral("bookings")) && m_store->lastSyncTime().isValid() && !m_options.json)
-                QTextStream(stderr) << tr("Note: this server keeps no bookings; only bookings made here are shown.")
-                                    << Qt::endl;
-        } else {
-            headers = { tr("SEQ"), tr("STATE"), tr("TRIES"), tr("REQUEST"), tr("CHANGE"), tr("SERVER SAID") };
-            for (const OutboxEntry &e : m_store->outboxEntries()) {
-                data.append(QJsonObject { { QStringLiteral("seq"), e.seq }, { QStringLiteral("uuid"), e.uuid },
-                                          { QStringLiteral("state"), stateWireName(e.state) },
-                                          { QStringLiteral("attempts"), e.attempts },
-                                          { QStringLiteral("method"), e.method }, { QStringLiteral("path"), e.path },
-                                          { QStringLiteral("summary"), e.summary },
-                                          { QStringLiteral("error"), e.lastError },
-                                          { QStringLiteral("server_value"), e.serverValue },
-                                          { QStringLiteral("created_at"), isoUtc(e.createdAt) } });
-                rows << QStringList { QString::number(e.seq), stateWireName(e.state), QString::number(e.attempts),
-                                      e.method + u' ' + e.path, e.summary, e.lastError };
-            }
-        }
-        if (!m_options.json) {
-            printTable(headers, rows);
-            if (code != Ok && !message.isEmpty())
-                QTextStream(stderr) << message << u' '
-                                    << tr("Shown: the local copy of %1.")
-                                           .arg(m_store->lastSyncTime().isValid()
-                                                    ? m_store->lastSyncTime().toLocalTime().toString(Qt::ISODate)
-                                                    : tr("never"))
-                                    << Qt::endl;
-            finish(code);
-        } else {
-            finish(code, message, data);
-        }
-    };
-    if (what == u"outbox") {
-        print(Ok, QString());
-        return;
-    }
-    refresh([this, print](int code, const QString &message) {
-        // No keychain: the sign-in could not be kept, but the list asked for
-        // is shown (the local copy) and the reason goes to stderr; a script
-        // reading a list has what it asked for (exit 0).
-        if (code == Auth && (Client::TokenStore::usingMemoryFallback()
-                             || !QSettings().value(kProfileKeychain, true).toBool())) {
-            QTextStream(stderr) << message << Qt::endl;
-            print(Ok, QString());
-            return;
-        }
-        print(code == Usage ? Offline : code, message);
-    });
-}
-
-// ---- edits --------------------------------------------------------------------------
-
-void CliApp::edit()
-{
-    const QStringList &a = m_options.args;
-    const QString command = a.value(0);
-    const QString verb = a.value(1);
-    auto usage = [this](const QString &line) { finish(Usage, tr("usage: littlelemon-cli %1").arg(line)); };
-    const bool known = (command == u"menu" && (verb == u"set-price" || verb == u"set-available"))
-        || (command == u"orders" && (verb == u"set-stage" || verb == u"assign"));
-    if (!known) {
-        finish(Usage, tr("Unknown command \"%1\". See littlelemon-cli --help.").arg(a.join(u' ')));
-        return;
-    }
-    if (a.size() != 4) {
-        if (verb == u"set-price")
-            usage(QStringLiteral("menu set-price ID PRICE"));
-        else if (verb == u"set-available")
-            usage(QStringLiteral("menu set-available ID yes|no"));
-        else if (verb == u"set-stage")
-            usage(QStringLiteral("orders set-stage ID STAGE"));
-        else
-            usage(QStringLiteral("orders assign ID USER|none"));
-        return;
-    }
-    const auto id = positiveId(a.at(2));
-    if (!id) {
-        finish(Usage, tr("\"%1\" is not a record id.").arg(a.at(2)));
-        return;
-    }
-    if (!loadProfile() || !openStore())
-        return;
-
-    LocalEdit result;
-    if (command == u"menu") {
-        if (!m_store->menuItem(*id)) {
-            finish(NotFound, tr("There is no menu item %1 in the local copy (run sync first?).").arg(*id));
-            return;
-        }
-        if (verb == u"set-price") {
-            QString why;
-            const auto price = Money::parseInput(a.at(3), QLocale::c(), Money::MenuPrice, &why);
-            if (!price) {
-                finish(Usage, tr("\"%1\" is not a price: %2").arg(a.at(3), why));
-                return;
-            }
-            result = m_store->setMenuItemPrice(*id, *price);
-        } else {
-            const auto available = yesNo(a.at(3));
-            if (!available) {
-                finish(Usage, tr("say yes or no, not \"%1\"").arg(a.at(3)));
-                return;
-            }
-            if (m_store->lastSyncTime().isValid() && !m_store->hasFeature(QStringLiteral("availability"))) {
-                finish(Refused, tr("This server does not keep track of sold-out items."));
-                return;
-            }
-            result = m_store->setMenuItemAvailable(*id, *available);
-        }
-    } else {
-        if (!m_store->order(*id)) {
-            finish(NotFound, tr("There is no order %1 in the local copy (run sync first?).").arg(*id));
-            return;
-        }
-        if (verb == u"set-stage") {
-            const auto stage = orderStageFromWire(a.at(3).toLower());
-            if (!stage) {
-                finish(Usage, tr("\"%1\" is not a stage: received, preparing, ready, out_for_delivery, delivered, "
-                                 "cancelled")
-                                  .arg(a.at(3)));
-                return;
-            }
-            result = m_store->setOrderStage(*id, *stage);
-        } else {
-            std::optional<qint64> crew;
-            const QString who = a.at(3);
-            if (who.compare(QStringLiteral("none"), Qt::CaseInsensitive) != 0) {
-                crew = positiveId(who);
-                if (!crew) {
-                    const auto names = m_store->userNames();
-                    for (auto it = names.constBegin(); it != names.constEnd(); ++it)
-                        if (it.value().compare(who, Qt::CaseInsensitive) == 0)
-                            crew = it.key();
-                }
-                if (!crew) {
-                    finish(NotFound, tr("No user \"%1\" is known here; give a user id.").arg(who));
-                    return;
-                }
-            }
-            result = m_store->assignDeliveryCrew(*id, crew);
-        }
-    }
-    if (!result) {
-        finish(Usage, result.error);
-        return;
-    }
-    const qint64 seq = result.seq;
-    const qint64 recordId = result.id;
-    refresh([this, seq, recordId](int code, const QString &message) { reportEntry(seq, recordId, code, message); });
-}
-
-void CliApp::reportEntry(qint64 seq, qint64 id, int syncCode, const QString &syncMessage)
-{
-    const auto entry = seq > 0 ? m_store->outboxEntry(seq) : std::nullopt;
-    QJsonObject data { { QStringLiteral("seq"), seq }, { QStringLiteral("id"), id } };
-    if (!entry) {
-        data.insert(QStringLiteral("state"), QStringLiteral("done"));
-        finish(Ok, tr("Done: the server has it."), data);
-        return;
-    }
-    data.insert(QStringLiteral("state"), stateWireName(entry->state));
-    data.insert(QStringLiteral("uuid"), entry->uuid);
-    switch (entry->state) {
-    case OutboxEntry::State::Failed:
-        data.insert(QStringLiteral("error"), entry->lastError);
-        finish(Refused, tr("The server refused it: %1").arg(entry->lastError), data);
-        return;
-    case OutboxEntry::State::Conflict:
-        data.insert(QStringLiteral("error"), entry->lastError);
-        data.insert(QStringLiteral("server_value"), entry->serverValue);
-        finish(Conflict,
-               tr("%1 Resolve with: littlelemon-cli outbox resolve %2 mine|theirs").arg(entry->lastError).arg(seq),
-               data);
-        return;
-    default:
-        break;
-    }
-    const int code = syncCode == Ok ? Offline : syncCode;
-    finish(code, tr("Queued (outbox entry %1): %2").arg(seq).arg(syncMessage.isEmpty() ? tr("not sent yet.") : syncMessage),
-           data);
-}
-
-// ---- outbox -------------------------------------------------------------------------
-
-void CliApp::outbox()
-{
-    const QStringList &a = m_options.args;
-    const QString verb = a.value(1);
-    const bool resolve = verb == u"resolve" && a.size() == 4;
-    if (!((verb == u"retry" || verb == u"discard") && a.size() == 3) && !resolve) {
-        finish(Usage, tr("usage: littlelemon-cli outbox list | outbox retry SEQ | outbox discard SEQ | "
-                         "outbox resolve SEQ mine|theirs"));
-        return;
-    }
-    const auto seq = positiveId(a.at(2));
-    if (!seq) {
-        finish(Usage, tr("\"%1\" is not an outbox entry number.").arg(a.at(2)));
-        return;
-    }
-    if (resolve && a.at(3) != u"mine" && a.at(3) != u"theirs") {
-        finish(Usage, tr("resolve takes mine or theirs, not \"%1\"").arg(a.at(3)));
-        return;
-    }
-    if (!loadProfile() || !openStore())
-        return;
-    const auto entry = m_store->outboxEntry(*seq);
-    if (!entry) {
-        finish(NotFound, tr("There is no outbox entry %1.").arg(*seq));
-        return;
-    }
-    bool ok = false;
-    bool send = true;
-    if (verb == u"discard") {
-        ok = m_store->discard(*seq);
-        send = false;
-    } else if (verb == u"retry") {
-        ok = m_store->retry(*seq);
-    } else if (a.at(3) == u"mine") {
-        ok = m_store->resolveKeepMine(*seq);
-    } else {
-        ok = m_store->resolveTakeTheirs(*seq);
-        send = false;
-    }
-    if (!ok) {
-        finish(Usage, m_store->errorString());
-        return;
-    }
-    if (!send) {
-        finish(Ok, tr("Outbox entry %1 dropped; the local copy shows the server's value.").arg(*seq));
-        return;
-    }
-    const qint64 target = entry->targetId;
-    refresh([this, seq, target](int code, const QString &message) { reportEntry(*seq, target, code, message); });
 }
 
 } // namespace LittleLemon::Cli

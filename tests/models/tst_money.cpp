@@ -1,3 +1,4 @@
+#include "models/fieldlimits.h"
 #include "models/money.h"
 
 #include <limits>
@@ -295,6 +296,8 @@ private Q_SLOTS:
         QCOMPARE(Money(1250).toInput(QLocale(QStringLiteral("pt_BR"))), QStringLiteral("12,50"));
         QCOMPARE(Money(1250).toInput(QLocale(QStringLiteral("en_US"))), QStringLiteral("12.50"));
         QCOMPARE(Money::maximum().cents(), qint64(999999));
+        // The menu price rules and the field limits the server and the store check agree.
+        QCOMPARE(Money::maximum().cents(), LittleLemon::Limits::kPriceMaxCents);
         // What is shown reads back as the same number, in every locale.
         for (const char *l : { "pt_BR", "es_ES", "en_US", "de_DE" }) {
             const QLocale locale { QString::fromLatin1(l) };

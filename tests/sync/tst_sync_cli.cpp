@@ -5,6 +5,8 @@
 
 #include "synctest.h"
 
+#include "models/order.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QJsonDocument>
@@ -72,6 +74,7 @@ private Q_SLOTS:
     void killedMidSyncLosesNothing();
     void withoutKeychainTheNextCommandAsksAgain();
     void namesNegativePricesAndListsWithoutKeychain();
+    void theServersRulesAreAskedBeforeQueueing();
 
 private:
     // Runs littlelemon-cli with its own config and data folders (per test).
@@ -521,4 +524,56 @@ void tst_SyncCli::namesNegativePricesAndListsWithoutKeychain()
 }
 
 QTEST_GUILESS_MAIN(tst_SyncCli)
+// The domain core's rules (models/permissions.h, models/orderworkflow.h) are
+// asked before an edit is queued: offline, a move the server would refuse is
+// refused at once with the server's reason (exit 5) instead of waiting in the
+// outbox to be refused later; an allowed one is queued (exit 4).
+void tst_SyncCli::theServersRulesAreAskedBeforeQueueing()
+{
+    TestServer server;
+    QVERIFY(startServer(server));
+    QVERIFY(login(server, QStringLiteral("mario")));
+    CliRun run = cli({ QStringLiteral("--json"), QStringLiteral("orders"), QStringLiteral("list") });
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    qint64 order = 0;
+    OrderStage stage = OrderStage::Received;
+    for (const QJsonValue &v : run.json().value(QStringLiteral("data")).toArray()) {
+        const auto s = orderStageFromWire(v.toObject().value(QStringLiteral("stage")).toString());
+        if (s && (*s == OrderStage::Received || *s == OrderStage::Preparing)) {
+            order = v.toObject().value(QStringLiteral("id")).toInteger();
+            stage = *s;
+            break;
+        }
+    }
+    QVERIFY2(order > 0, "the demo orders have none in received or preparing");
+    const OrderStage next = *nextStage(stage);
+    const OrderStage twoAhead = *nextStage(next);
+    QVERIFY(server.stop());
+
+    // Two stages at once: refused here, in the server's words, nothing queued.
+    run = cli({ QStringLiteral("orders"), QStringLiteral("set-stage"), QString::number(order), toWire(twoAhead) });
+    QVERIFY2(run.code == 5, qPrintable(run.describe()));
+    QVERIFY2(run.err.contains("one stage at a time"), qPrintable(run.describe()));
+    // One stage: queued for when the server is back.
+    run = cli({ QStringLiteral("orders"), QStringLiteral("set-stage"), QString::number(order), toWire(next) });
+    QVERIFY2(run.code == 4, qPrintable(run.describe()));
+    run = cli({ QStringLiteral("--json"), QStringLiteral("status") });
+    QCOMPARE(run.json().value(QStringLiteral("data")).toObject().value(QStringLiteral("pending")).toInt(), 1);
+
+    // Delivery crew: no price changes, said before anything is queued.
+    QVERIFY(server.restart());
+    QVERIFY(login(server, QStringLiteral("crew")));
+    run = cli({ QStringLiteral("--json"), QStringLiteral("menu"), QStringLiteral("list") });
+    const qint64 item = run.json().value(QStringLiteral("data")).toArray().first().toObject().value(QStringLiteral("id")).toInteger();
+    QVERIFY(item > 0);
+    QVERIFY(server.stop());
+    run = cli({ QStringLiteral("--json"), QStringLiteral("menu"), QStringLiteral("set-price"), QString::number(item),
+                QStringLiteral("9.99") });
+    QVERIFY2(run.code == 5, qPrintable(run.describe()));
+    QVERIFY2(run.json().value(QStringLiteral("message")).toString().contains(QStringLiteral("managers")),
+             qPrintable(run.describe()));
+    run = cli({ QStringLiteral("--json"), QStringLiteral("status") });
+    QCOMPARE(run.json().value(QStringLiteral("data")).toObject().value(QStringLiteral("pending")).toInt(), 0);
+}
+
 #include "tst_sync_cli.moc"

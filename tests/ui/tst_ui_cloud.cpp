@@ -10,6 +10,7 @@
 #include "api/client/syncengine.h"
 #include "models/localstore.h"
 #include "ui/boardcolumnmodel.h"
+#include "ui/bookingspage.h"
 #include "ui/menupage.h"
 #include "ui/ordercolumn.h"
 #include "ui/orderboardpage.h"
@@ -127,6 +128,16 @@ void TestUiCloud::boardAndMenuSayWhatTheCloudCannotDo()
     QTest::keyClick(menu->view(), Qt::Key_8, Qt::ControlModifier);
     QVERIFY2(window->statusBar()->currentMessage().contains(QStringLiteral("86")),
              qPrintable(window->statusBar()->currentMessage()));
+
+    // The cloud keeps no bookings: the page explains where they work, and
+    // nothing offers to book.
+    window->showPage(Ui::MainWindow::BookingsPageId);
+    auto *bookings = qobject_cast<Ui::BookingsPage *>(window->page(Ui::MainWindow::BookingsPageId));
+    QVERIFY(bookings);
+    QVERIFY(bookings->isExplaining());
+    QVERIFY2(bookings->explanation()->text().contains(QStringLiteral("standalone mode")),
+             qPrintable(bookings->explanation()->text()));
+    QVERIFY(!bookings->newBooking());
     window->showPage(Ui::MainWindow::OrdersPageId);
 }
 

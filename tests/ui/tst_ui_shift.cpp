@@ -330,13 +330,15 @@ void TestUiShift::priceTypedInTheMenuTable()
     QCOMPARE(onServer.value(QStringLiteral("price")).toString(), QStringLiteral("14.75"));
     // Refused with the reason; the price stays what it was, as shown.
     typeInCell(QStringLiteral("-5"));
-    QTest::qWait(100);
+    const auto said = [&] {
+        for (QLabel *l : menu->findChildren<QLabel *>()) {
+            if (l->isVisible() && l->text().contains(QStringLiteral("negative")))
+                return true;
+        }
+        return m_desk->window()->statusBar()->currentMessage().contains(QStringLiteral("negative"));
+    };
+    QTRY_VERIFY2(said(), "the refusal was not said");
     QCOMPARE(priceOf(), qint64(1475));
-    bool said = false;
-    for (QLabel *l : menu->findChildren<QLabel *>())
-        said = said || (l->isVisible() && l->text().contains(QStringLiteral("negative")));
-    said = said || m_desk->window()->statusBar()->currentMessage().contains(QStringLiteral("negative"));
-    QVERIFY2(said, "the refusal was not said");
 }
 
 void TestUiShift::refusedCounterOrderIsNotCalledSent()
@@ -575,10 +577,9 @@ void TestUiShift::kitchenMovesOrdersToReady()
     QCOMPARE(m_desk->serverGet(QStringLiteral("/api/orders/%1").arg(id)).value(QStringLiteral("stage")).toString(),
              QStringLiteral("ready"));
     QTest::keyClick(keys(), Qt::Key_Return);
-    QTest::qWait(100);
+    QTRY_VERIFY2(m_desk->window()->statusBar()->currentMessage().contains(QStringLiteral("kitchen")),
+                 qPrintable(m_desk->window()->statusBar()->currentMessage()));
     QCOMPARE(m_desk->store()->order(id)->record.effectiveStage(), OrderStage::Ready);
-    QVERIFY2(m_desk->window()->statusBar()->currentMessage().contains(QStringLiteral("kitchen")),
-             qPrintable(m_desk->window()->statusBar()->currentMessage()));
     // The server says the same to a kitchen account, whatever the client.
     int status = 0;
     m_desk->serverWrite("PATCH", QStringLiteral("/api/orders/%1").arg(id),

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QtGlobal>
+
+// The limits on what a record's fields hold, once: the cloud's model fields
+// (CONTRACT.md: Django CharField max_length, DecimalField digits) and our
+// server's extensions. The server refuses past them (400 with the field), the
+// store refuses an edit past them before it is queued, and the dialogs stop
+// typing at them.
+namespace LittleLemon::Limits {
+
+constexpr int kTitle = 255;          // a menu item's and a category's title
+constexpr int kPriceDigits = 6;      // a menu price: DecimalField(max_digits=6,
+constexpr int kPricePlaces = 2;      //   decimal_places=2), so at most 9999.99
+constexpr qint64 kPriceMaxCents = 999999;
+constexpr int kBookingName = 255;
+constexpr int kBookingPhone = 64;
+constexpr int kBookingNotes = 1000;
+constexpr int kBookingGuests = 1000;
+constexpr int kTableName = 100;
+constexpr int kTableSeats = 1000;
+constexpr int kOrderNote = 1000;
+
+static_assert(kPriceMaxCents == 999999 && kPriceDigits - kPricePlaces == 4,
+              "kPriceMaxCents is the largest price kPriceDigits and kPricePlaces allow");
+
+} // namespace LittleLemon::Limits
