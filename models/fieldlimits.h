@@ -9,9 +9,11 @@
 // typing at them.
 namespace LittleLemon::Limits {
 
-constexpr int kTitle = 255;          // a menu item's and a category's title
-constexpr int kPriceDigits = 6;      // a menu price: DecimalField(max_digits=6,
-constexpr int kPricePlaces = 2;      //   decimal_places=2), so at most 9999.99
+// A menu item's and a category's title.
+constexpr int kTitle = 255;
+// A menu price: DecimalField(max_digits=6, decimal_places=2), at most 9999.99.
+constexpr int kPriceDigits = 6;
+constexpr int kPricePlaces = 2;
 constexpr qint64 kPriceMaxCents = 999999;
 constexpr int kBookingName = 255;
 constexpr int kBookingPhone = 64;
@@ -22,6 +24,6 @@ constexpr int kTableSeats = 1000;
 constexpr int kOrderNote = 1000;
 
 static_assert(kPriceMaxCents == 999999 && kPriceDigits - kPricePlaces == 4,
-              "kPriceMaxCents is the largest price kPriceDigits and kPricePlaces allow");
+    "kPriceMaxCents is the largest price kPriceDigits and kPricePlaces allow");
 
 } // namespace LittleLemon::Limits

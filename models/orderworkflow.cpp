@@ -5,11 +5,8 @@
 namespace LittleLemon {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("LittleLemon::OrderWorkflow", text);
-}
-
+// The context is written out at each string (not a tr() wrapper) so that
+// lupdate files them under it.
 QString named(OrderStage stage)
 {
     return displayName(stage).toLower();
@@ -33,7 +30,9 @@ Verdict mayMove(const Permissions &who, const OrderMove &move)
         if (Verdict v = who.cancelOrders(); !v)
             return v;
         if (isFinal(from))
-            return Verdict::no(tr("A %1 order cannot be cancelled.").arg(named(from)));
+            return Verdict::no(
+                QCoreApplication::translate("LittleLemon::OrderWorkflow", "A %1 order cannot be cancelled.")
+                    .arg(named(from)));
         return Verdict::yes();
     }
     // The cloud knows delivered or not, and lets staff set either.
@@ -43,16 +42,18 @@ Verdict mayMove(const Permissions &who, const OrderMove &move)
     if (user.isKitchen() && !user.isManager()) {
         if (isCooking(from) && isCooking(to) && (nextStage(from) == to || previousStage(from) == to))
             return Verdict::yes();
-        return Verdict::no(tr("The kitchen moves orders from received to preparing to ready; managers and delivery "
-                              "crew move them on."));
+        return Verdict::no(QCoreApplication::translate("LittleLemon::OrderWorkflow",
+            "The kitchen moves orders from received to preparing to ready; managers and delivery "
+            "crew move them on."));
     }
     if (!user.isManager()) {
         // Delivery crew, on their own orders (the server checks whose).
         if ((from == OrderStage::Ready && to == OrderStage::OutForDelivery)
             || (from == OrderStage::OutForDelivery && to == OrderStage::Delivered))
             return Verdict::yes();
-        return Verdict::no(tr("Delivery crew take ready orders out and mark them delivered; the kitchen moves "
-                              "the rest."));
+        return Verdict::no(QCoreApplication::translate("LittleLemon::OrderWorkflow",
+            "Delivery crew take ready orders out and mark them delivered; the kitchen moves "
+            "the rest."));
     }
     if (move.servedHere
         && ((from == OrderStage::Ready && to == OrderStage::Delivered)
@@ -63,8 +64,9 @@ Verdict mayMove(const Permissions &who, const OrderMove &move)
     // Undoing a cancel: back to where it was.
     if (from == OrderStage::Cancelled && move.beforeCancelled == to)
         return Verdict::yes();
-    return Verdict::no(tr("An order cannot move from %1 to %2: it moves forward one stage at a time, and a manager "
-                          "may step back one stage.")
+    return Verdict::no(QCoreApplication::translate("LittleLemon::OrderWorkflow",
+        "An order cannot move from %1 to %2: it moves forward one stage at a time, and a manager "
+        "may step back one stage.")
                            .arg(named(from), named(to)));
 }
 

@@ -15,15 +15,14 @@ Permissions::Permissions(const User &user, const QStringList &features, bool sta
     : m_user(user)
     , m_features(features)
     , m_standalone(standalone)
-{
-}
+{ }
 
 Permissions Permissions::onOurServer(const User &user)
 {
     // The extensions whose rules this table checks; /api/meta lists them all.
     static const QStringList features { QStringLiteral("stages"), QStringLiteral("counter_orders"),
-                                        QStringLiteral("availability"), QStringLiteral("bookings"),
-                                        QStringLiteral("tables"), QStringLiteral("reports") };
+        QStringLiteral("availability"), QStringLiteral("bookings"), QStringLiteral("tables"),
+        QStringLiteral("reports") };
     return Permissions(user, features, false);
 }
 
@@ -37,7 +36,8 @@ Verdict Permissions::moveOrders() const
 Verdict Permissions::cancelOrders() const
 {
     if (!hasFeature(QStringLiteral("stages")))
-        return Verdict::no(tr("This server does not track order stages, so orders cannot be cancelled here."));
+        return Verdict::no(
+            tr("This server does not track order stages, so orders cannot be cancelled here."));
     if (!m_user.isManager())
         return Verdict::no(tr("Only managers cancel orders."));
     return Verdict::yes();

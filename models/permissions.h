@@ -45,7 +45,7 @@ public:
     Verdict manageBookings() const; // also: sees everyone's bookings, not only their own
     Verdict readTables() const;
     Verdict manageTables() const; // needs the server's "tables"
-    Verdict seeStaff() const;     // the staff lists and their changes
+    Verdict seeStaff() const; // the staff lists and their changes
     Verdict manageAccounts() const; // create users, reset passwords: standalone only
     Verdict seeReports() const;
 

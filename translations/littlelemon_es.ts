@@ -38,7 +38,7 @@
         <translation>(ya no está en la carta)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
@@ -686,12 +686,12 @@
         <translation>personal</translation>
     </message>
     <message>
-        <location line="+419"/>
+        <location line="+414"/>
         <source>Connecting to %1</source>
         <translation>Conectando con %1</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+64"/>
         <source>Sending change %1 of %2: %3</source>
         <translation>Enviando cambio %1 de %2: %3</translation>
     </message>
@@ -800,7 +800,7 @@
 <context>
     <name>LittleLemon::LocalStore</name>
     <message>
-        <location filename="../models/localstoreoutbox.cpp" line="+236"/>
+        <location filename="../models/localstoreoutbox.cpp" line="+237"/>
         <location line="+55"/>
         <location line="+234"/>
         <location line="+25"/>
@@ -816,8 +816,8 @@
     </message>
     <message>
         <location line="-44"/>
-        <source>A title may have at most 255 characters.</source>
-        <translation>Un nombre puede tener como máximo 255 caracteres.</translation>
+        <source>A title may have at most %1 characters.</source>
+        <translation>Un título puede tener como máximo %1 caracteres.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1178,6 +1178,29 @@
     </message>
 </context>
 <context>
+    <name>LittleLemon::OrderWorkflow</name>
+    <message>
+        <location filename="../models/orderworkflow.cpp" line="+34"/>
+        <source>A %1 order cannot be cancelled.</source>
+        <translation>Un pedido en estado %1 no se puede cancelar.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The kitchen moves orders from received to preparing to ready; managers and delivery crew move them on.</source>
+        <translation>La cocina lleva los pedidos de recibido a en preparación y a listo; los gerentes y repartidores hacen el resto.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delivery crew take ready orders out and mark them delivered; the kitchen moves the rest.</source>
+        <translation>Los repartidores sacan los pedidos listos y los marcan como entregados; la cocina hace el resto.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>An order cannot move from %1 to %2: it moves forward one stage at a time, and a manager may step back one stage.</source>
+        <translation>Un pedido no puede pasar de %1 a %2: avanza una etapa cada vez, y un gerente puede retroceder una etapa.</translation>
+    </message>
+</context>
+<context>
     <name>LittleLemon::OrdersModel</name>
     <message>
         <location filename="../models/ordersmodel.cpp" line="+110"/>
@@ -1294,6 +1317,100 @@
         <location line="+2"/>
         <source>Made</source>
         <translation>Hecho</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::Permissions</name>
+    <message>
+        <location filename="../models/permissions.cpp" line="+33"/>
+        <source>Only managers, the kitchen and delivery crew move orders along.</source>
+        <translation>Solo los gerentes, la cocina y los repartidores mueven los pedidos.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This server does not track order stages, so orders cannot be cancelled here.</source>
+        <translation>Este servidor no sigue las etapas de los pedidos, así que aquí no se pueden cancelar pedidos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only managers cancel orders.</source>
+        <translation>Solo los gerentes cancelan pedidos.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only managers assign delivery crew.</source>
+        <translation>Solo los gerentes asignan repartidores.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Counter orders need a Little Lemon server or standalone mode.</source>
+        <translation>Los pedidos en mostrador necesitan un servidor Little Lemon o el modo independiente.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counter orders are taken by managers at the counter.</source>
+        <translation>Los pedidos de mostrador los toman los gerentes en el mostrador.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only managers change menu items.</source>
+        <translation>Solo los gerentes cambian los platos del menú.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This server does not keep track of items that ran out; 86&apos;ing needs a Little Lemon server or standalone mode.</source>
+        <translation>Este servidor no registra los platos agotados; marcar como agotado necesita un servidor Little Lemon o el modo independiente.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Only an administrator adds or deletes menu items.</source>
+        <translation>Solo un administrador añade o elimina platos del menú.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only an administrator changes categories.</source>
+        <translation>Solo un administrador cambia las categorías.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bookings need a Little Lemon server or standalone mode.</source>
+        <translation>Las reservas necesitan un servidor Little Lemon o el modo independiente.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Only managers take and change bookings.</source>
+        <translation>Solo los gerentes toman y cambian reservas.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+9"/>
+        <source>Tables need a Little Lemon server or standalone mode.</source>
+        <translation>Las mesas necesitan un servidor Little Lemon o el modo autónomo.</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Only staff see the tables.</source>
+        <translation>Solo el personal ve las mesas.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Only managers set up the tables.</source>
+        <translation>Solo los gerentes configuran las mesas.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only managers manage staff.</source>
+        <translation>Solo los gerentes gestionan el personal.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Accounts are created and passwords reset on the server that holds them; here only in standalone mode.</source>
+        <translation>Las cuentas se crean y las contraseñas se restablecen en el servidor que las guarda; aquí, solo en modo independiente.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Only managers see the day&apos;s figures.</source>
+        <translation>Solo los gerentes ven las cifras del día.</translation>
     </message>
 </context>
 <context>
@@ -1949,7 +2066,7 @@
         <translation>Editar la reserva seleccionada</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+47"/>
         <source>Add, rename or remove the dining room&apos;s tables</source>
         <translation>Añadir, renombrar o quitar las mesas del comedor</translation>
     </message>
@@ -2128,7 +2245,7 @@
 <context>
     <name>LittleLemon::Ui::DeskController</name>
     <message>
-        <location filename="../ui/deskcontroller.cpp" line="+180"/>
+        <location filename="../ui/deskcontroller.cpp" line="+178"/>
         <source>Standalone mode is not available here.</source>
         <translation>El modo independiente no está disponible aquí.</translation>
     </message>
@@ -2153,7 +2270,7 @@
         <translation>Iniciando sesión como %1…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+49"/>
         <source>Working on this computer&apos;s copy: %1 Trying again in %2 s.</source>
         <translation>Trabajando con la copia de este equipo: %1 Nuevo intento en %2 s.</translation>
     </message>
@@ -2193,12 +2310,7 @@
         <translation>No se puede abrir la copia de los datos de este equipo: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>Only managers see the reports.</source>
-        <translation>Solo los gerentes ven los informes.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+39"/>
         <source>Changes waiting for the server…</source>
         <translation>Cambios pendientes del servidor…</translation>
     </message>
@@ -2355,7 +2467,7 @@
 <context>
     <name>LittleLemon::Ui::MenuItemDialog</name>
     <message>
-        <location filename="../ui/menuitemdialog.cpp" line="+24"/>
+        <location filename="../ui/menuitemdialog.cpp" line="+25"/>
         <source>Featured on the menu&apos;s front page</source>
         <translation>Destacado en la portada del menú</translation>
     </message>
@@ -2561,7 +2673,7 @@
 <context>
     <name>LittleLemon::Ui::OrderBoardPage</name>
     <message>
-        <location filename="../ui/orderboardpage.cpp" line="+55"/>
+        <location filename="../ui/orderboardpage.cpp" line="+56"/>
         <source>New counter order</source>
         <translation>Nuevo pedido en mostrador</translation>
     </message>
@@ -2721,27 +2833,7 @@
         <translation>Llevar el pedido a la columna donde se suelte</translation>
     </message>
     <message>
-        <location line="+58"/>
-        <source>A %1 order cannot be cancelled.</source>
-        <translation>Un pedido en estado %1 no se puede cancelar.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The kitchen moves orders from received to preparing to ready; managers and delivery crew move them on.</source>
-        <translation>La cocina lleva los pedidos de recibido a en preparación y a listo; los gerentes y repartidores hacen el resto.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Delivery crew take ready orders out and mark them delivered; the kitchen moves the rest.</source>
-        <translation>Los repartidores sacan los pedidos listos y los marcan como entregados; la cocina hace el resto.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>An order moves one stage at a time: from %1 to %2 is too far.</source>
-        <translation>Un pedido avanza de etapa en etapa: de %1 a %2 es demasiado.</translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location line="+73"/>
         <source>Open</source>
         <translation>Abiertos</translation>
     </message>
@@ -2751,7 +2843,7 @@
         <translation>Tomar un pedido en mostrador o por teléfono (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>This server knows only open and delivered: the kitchen&apos;s stages, counter orders and cancelling need a Little Lemon server.</source>
         <translation>Este servidor solo conoce abierto y entregado: las etapas de cocina, los pedidos en mostrador y la cancelación necesitan un servidor Little Lemon.</translation>
     </message>
@@ -3189,89 +3281,6 @@
     </message>
 </context>
 <context>
-    <name>LittleLemon::Ui::Permissions</name>
-    <message>
-        <location filename="../ui/permissions.cpp" line="+33"/>
-        <source>This server does not track order stages, so orders cannot be cancelled here.</source>
-        <translation>Este servidor no sigue las etapas de los pedidos, así que aquí no se pueden cancelar pedidos.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Only managers cancel orders.</source>
-        <translation>Solo los gerentes cancelan pedidos.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Only managers assign delivery crew.</source>
-        <translation>Solo los gerentes asignan repartidores.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Counter orders need a Little Lemon server or standalone mode.</source>
-        <translation>Los pedidos en mostrador necesitan un servidor Little Lemon o el modo independiente.</translation>
-    </message>
-    <message>
-        <location line="-22"/>
-        <source>Only managers, the kitchen and delivery crew move orders along.</source>
-        <translation>Solo los gerentes, la cocina y los repartidores mueven los pedidos.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Counter orders are taken by managers at the counter.</source>
-        <translation>Los pedidos de mostrador los toman los gerentes en el mostrador.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Only managers change menu items.</source>
-        <translation>Solo los gerentes cambian los platos del menú.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>This server does not keep track of items that ran out; 86&apos;ing needs a Little Lemon server or standalone mode.</source>
-        <translation>Este servidor no registra los platos agotados; marcar como agotado necesita un servidor Little Lemon o el modo independiente.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Only an administrator adds or deletes menu items.</source>
-        <translation>Solo un administrador añade o elimina platos del menú.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Only an administrator changes categories.</source>
-        <translation>Solo un administrador cambia las categorías.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Bookings need a Little Lemon server or standalone mode.</source>
-        <translation>Las reservas necesitan un servidor Little Lemon o el modo independiente.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Only managers take and change bookings.</source>
-        <translation>Solo los gerentes toman y cambian reservas.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Tables need a Little Lemon server or standalone mode.</source>
-        <translation>Las mesas necesitan un servidor Little Lemon o el modo autónomo.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Only managers set up the tables.</source>
-        <translation>Solo los gerentes configuran las mesas.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Only managers manage staff.</source>
-        <translation>Solo los gerentes gestionan el personal.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Accounts are created and passwords reset on the server that holds them; here only in standalone mode.</source>
-        <translation>Las cuentas se crean y las contraseñas se restablecen en el servidor que las guarda; aquí, solo en modo independiente.</translation>
-    </message>
-</context>
-<context>
     <name>LittleLemon::Ui::PrintersDialog</name>
     <message>
         <location filename="../ui/printersdialog.cpp" line="+29"/>
@@ -3542,7 +3551,7 @@
         <translation>Cambio</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -3570,7 +3579,7 @@
 <context>
     <name>LittleLemon::Ui::ReportsPage</name>
     <message>
-        <location filename="../ui/reportspage.cpp" line="+46"/>
+        <location filename="../ui/reportspage.cpp" line="+41"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
@@ -3655,7 +3664,7 @@
         <translation>Exportar las líneas de pedido en CSV</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Store this day&apos;s figures for good as a numbered Z report.</source>
         <translation>Guardar para siempre las cifras de este día en un informe Z numerado.</translation>
     </message>
@@ -4269,7 +4278,7 @@
 <context>
     <name>LittleLemon::Ui::TablesDialog</name>
     <message>
-        <location filename="../ui/tablesdialog.cpp" line="+28"/>
+        <location filename="../ui/tablesdialog.cpp" line="+29"/>
         <source>Add table</source>
         <translation>Añadir mesa</translation>
     </message>

@@ -38,7 +38,7 @@
         <translation>(fora do cardápio)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
@@ -686,12 +686,12 @@
         <translation>equipe</translation>
     </message>
     <message>
-        <location line="+419"/>
+        <location line="+414"/>
         <source>Connecting to %1</source>
         <translation>Conectando a %1</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+64"/>
         <source>Sending change %1 of %2: %3</source>
         <translation>Enviando alteração %1 de %2: %3</translation>
     </message>
@@ -800,7 +800,7 @@
 <context>
     <name>LittleLemon::LocalStore</name>
     <message>
-        <location filename="../models/localstoreoutbox.cpp" line="+236"/>
+        <location filename="../models/localstoreoutbox.cpp" line="+237"/>
         <location line="+55"/>
         <location line="+234"/>
         <location line="+25"/>
@@ -816,8 +816,8 @@
     </message>
     <message>
         <location line="-44"/>
-        <source>A title may have at most 255 characters.</source>
-        <translation>Um nome pode ter no máximo 255 caracteres.</translation>
+        <source>A title may have at most %1 characters.</source>
+        <translation>Um título pode ter no máximo %1 caracteres.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1178,6 +1178,29 @@
     </message>
 </context>
 <context>
+    <name>LittleLemon::OrderWorkflow</name>
+    <message>
+        <location filename="../models/orderworkflow.cpp" line="+34"/>
+        <source>A %1 order cannot be cancelled.</source>
+        <translation>Um pedido com status %1 não pode ser cancelado.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The kitchen moves orders from received to preparing to ready; managers and delivery crew move them on.</source>
+        <translation>A cozinha leva os pedidos de recebido a em preparo e a pronto; gerentes e entregadores fazem o resto.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delivery crew take ready orders out and mark them delivered; the kitchen moves the rest.</source>
+        <translation>Entregadores saem com os pedidos prontos e os marcam como entregues; a cozinha faz o resto.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>An order cannot move from %1 to %2: it moves forward one stage at a time, and a manager may step back one stage.</source>
+        <translation>Um pedido não pode passar de %1 para %2: ele avança uma etapa de cada vez, e um gerente pode voltar uma etapa.</translation>
+    </message>
+</context>
+<context>
     <name>LittleLemon::OrdersModel</name>
     <message>
         <location filename="../models/ordersmodel.cpp" line="+110"/>
@@ -1294,6 +1317,100 @@
         <location line="+2"/>
         <source>Made</source>
         <translation>Feita em</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::Permissions</name>
+    <message>
+        <location filename="../models/permissions.cpp" line="+33"/>
+        <source>Only managers, the kitchen and delivery crew move orders along.</source>
+        <translation>Só gerentes, a cozinha e entregadores movem os pedidos.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This server does not track order stages, so orders cannot be cancelled here.</source>
+        <translation>Este servidor não acompanha as etapas dos pedidos, então não é possível cancelar pedidos aqui.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only managers cancel orders.</source>
+        <translation>Só gerentes cancelam pedidos.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only managers assign delivery crew.</source>
+        <translation>Só gerentes atribuem entregadores.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Counter orders need a Little Lemon server or standalone mode.</source>
+        <translation>Pedidos no balcão precisam de um servidor Little Lemon ou do modo autônomo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counter orders are taken by managers at the counter.</source>
+        <translation>Pedidos de balcão são registrados por gerentes no balcão.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only managers change menu items.</source>
+        <translation>Só gerentes alteram itens do cardápio.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This server does not keep track of items that ran out; 86&apos;ing needs a Little Lemon server or standalone mode.</source>
+        <translation>Este servidor não registra itens esgotados; marcar como esgotado precisa de um servidor Little Lemon ou do modo autônomo.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Only an administrator adds or deletes menu items.</source>
+        <translation>Só um administrador inclui ou exclui itens do cardápio.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only an administrator changes categories.</source>
+        <translation>Só um administrador altera categorias.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bookings need a Little Lemon server or standalone mode.</source>
+        <translation>Reservas precisam de um servidor Little Lemon ou do modo autônomo.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Only managers take and change bookings.</source>
+        <translation>Só gerentes fazem e alteram reservas.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+9"/>
+        <source>Tables need a Little Lemon server or standalone mode.</source>
+        <translation>Mesas precisam de um servidor Little Lemon ou do modo autônomo.</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Only staff see the tables.</source>
+        <translation>Só a equipe vê as mesas.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Only managers set up the tables.</source>
+        <translation>Só gerentes configuram as mesas.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only managers manage staff.</source>
+        <translation>Só gerentes administram a equipe.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Accounts are created and passwords reset on the server that holds them; here only in standalone mode.</source>
+        <translation>Contas são criadas e senhas redefinidas no servidor que as guarda; aqui, só no modo autônomo.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Only managers see the day&apos;s figures.</source>
+        <translation>Só gerentes veem os números do dia.</translation>
     </message>
 </context>
 <context>
@@ -1949,7 +2066,7 @@
         <translation>Editar a reserva selecionada</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+47"/>
         <source>Add, rename or remove the dining room&apos;s tables</source>
         <translation>Adicionar, renomear ou remover as mesas do salão</translation>
     </message>
@@ -2128,7 +2245,7 @@
 <context>
     <name>LittleLemon::Ui::DeskController</name>
     <message>
-        <location filename="../ui/deskcontroller.cpp" line="+180"/>
+        <location filename="../ui/deskcontroller.cpp" line="+178"/>
         <source>Standalone mode is not available here.</source>
         <translation>O modo autônomo não está disponível aqui.</translation>
     </message>
@@ -2153,7 +2270,7 @@
         <translation>Entrando como %1…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+49"/>
         <source>Working on this computer&apos;s copy: %1 Trying again in %2 s.</source>
         <translation>Trabalhando com a cópia deste computador: %1 Nova tentativa em %2 s.</translation>
     </message>
@@ -2193,12 +2310,7 @@
         <translation>Não foi possível abrir a cópia dos dados deste computador: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>Only managers see the reports.</source>
-        <translation>Só gerentes veem os relatórios.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+39"/>
         <source>Changes waiting for the server…</source>
         <translation>Alterações aguardando o servidor…</translation>
     </message>
@@ -2355,7 +2467,7 @@
 <context>
     <name>LittleLemon::Ui::MenuItemDialog</name>
     <message>
-        <location filename="../ui/menuitemdialog.cpp" line="+24"/>
+        <location filename="../ui/menuitemdialog.cpp" line="+25"/>
         <source>Featured on the menu&apos;s front page</source>
         <translation>Em destaque na capa do cardápio</translation>
     </message>
@@ -2561,7 +2673,7 @@
 <context>
     <name>LittleLemon::Ui::OrderBoardPage</name>
     <message>
-        <location filename="../ui/orderboardpage.cpp" line="+55"/>
+        <location filename="../ui/orderboardpage.cpp" line="+56"/>
         <source>New counter order</source>
         <translation>Novo pedido no balcão</translation>
     </message>
@@ -2721,27 +2833,7 @@
         <translation>Levar o pedido para a coluna onde ele for solto</translation>
     </message>
     <message>
-        <location line="+58"/>
-        <source>A %1 order cannot be cancelled.</source>
-        <translation>Um pedido com status %1 não pode ser cancelado.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The kitchen moves orders from received to preparing to ready; managers and delivery crew move them on.</source>
-        <translation>A cozinha leva os pedidos de recebido a em preparo e a pronto; gerentes e entregadores fazem o resto.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Delivery crew take ready orders out and mark them delivered; the kitchen moves the rest.</source>
-        <translation>Entregadores saem com os pedidos prontos e os marcam como entregues; a cozinha faz o resto.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>An order moves one stage at a time: from %1 to %2 is too far.</source>
-        <translation>Um pedido avança uma etapa por vez: de %1 para %2 é longe demais.</translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location line="+73"/>
         <source>Open</source>
         <translation>Em aberto</translation>
     </message>
@@ -2751,7 +2843,7 @@
         <translation>Anotar um pedido no balcão ou por telefone (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>This server knows only open and delivered: the kitchen&apos;s stages, counter orders and cancelling need a Little Lemon server.</source>
         <translation>Este servidor só conhece aberto e entregue: as etapas da cozinha, os pedidos no balcão e o cancelamento precisam de um servidor Little Lemon.</translation>
     </message>
@@ -3189,89 +3281,6 @@
     </message>
 </context>
 <context>
-    <name>LittleLemon::Ui::Permissions</name>
-    <message>
-        <location filename="../ui/permissions.cpp" line="+33"/>
-        <source>This server does not track order stages, so orders cannot be cancelled here.</source>
-        <translation>Este servidor não acompanha as etapas dos pedidos, então não é possível cancelar pedidos aqui.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Only managers cancel orders.</source>
-        <translation>Só gerentes cancelam pedidos.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Only managers assign delivery crew.</source>
-        <translation>Só gerentes atribuem entregadores.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Counter orders need a Little Lemon server or standalone mode.</source>
-        <translation>Pedidos no balcão precisam de um servidor Little Lemon ou do modo autônomo.</translation>
-    </message>
-    <message>
-        <location line="-22"/>
-        <source>Only managers, the kitchen and delivery crew move orders along.</source>
-        <translation>Só gerentes, a cozinha e entregadores movem os pedidos.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Counter orders are taken by managers at the counter.</source>
-        <translation>Pedidos de balcão são registrados por gerentes no balcão.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Only managers change menu items.</source>
-        <translation>Só gerentes alteram itens do cardápio.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>This server does not keep track of items that ran out; 86&apos;ing needs a Little Lemon server or standalone mode.</source>
-        <translation>Este servidor não registra itens esgotados; marcar como esgotado precisa de um servidor Little Lemon ou do modo autônomo.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Only an administrator adds or deletes menu items.</source>
-        <translation>Só um administrador inclui ou exclui itens do cardápio.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Only an administrator changes categories.</source>
-        <translation>Só um administrador altera categorias.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Bookings need a Little Lemon server or standalone mode.</source>
-        <translation>Reservas precisam de um servidor Little Lemon ou do modo autônomo.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Only managers take and change bookings.</source>
-        <translation>Só gerentes fazem e alteram reservas.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Tables need a Little Lemon server or standalone mode.</source>
-        <translation>Mesas precisam de um servidor Little Lemon ou do modo autônomo.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Only managers set up the tables.</source>
-        <translation>Só gerentes configuram as mesas.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Only managers manage staff.</source>
-        <translation>Só gerentes administram a equipe.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Accounts are created and passwords reset on the server that holds them; here only in standalone mode.</source>
-        <translation>Contas são criadas e senhas redefinidas no servidor que as guarda; aqui, só no modo autônomo.</translation>
-    </message>
-</context>
-<context>
     <name>LittleLemon::Ui::PrintersDialog</name>
     <message>
         <location filename="../ui/printersdialog.cpp" line="+29"/>
@@ -3542,7 +3551,7 @@
         <translation>Mudança</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -3570,7 +3579,7 @@
 <context>
     <name>LittleLemon::Ui::ReportsPage</name>
     <message>
-        <location filename="../ui/reportspage.cpp" line="+46"/>
+        <location filename="../ui/reportspage.cpp" line="+41"/>
         <source>From</source>
         <translation>De</translation>
     </message>
@@ -3655,7 +3664,7 @@
         <translation>Exportar os itens dos pedidos em CSV</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Store this day&apos;s figures for good as a numbered Z report.</source>
         <translation>Guardar os números deste dia para sempre num relatório Z numerado.</translation>
     </message>
@@ -4269,7 +4278,7 @@
 <context>
     <name>LittleLemon::Ui::TablesDialog</name>
     <message>
-        <location filename="../ui/tablesdialog.cpp" line="+28"/>
+        <location filename="../ui/tablesdialog.cpp" line="+29"/>
         <source>Add table</source>
         <translation>Adicionar mesa</translation>
     </message>

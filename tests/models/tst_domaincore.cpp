@@ -7,9 +7,8 @@
 #include "models/orderworkflow.h"
 #include "models/permissions.h"
 
-#include <QTest>
-
 #include <limits>
+#include <QTest>
 
 using namespace LittleLemon;
 
@@ -26,7 +25,7 @@ User person(const QString &group, bool admin = false)
 }
 
 Verdict move(const User &who, OrderStage from, OrderStage to, bool servedHere = false,
-             std::optional<OrderStage> before = std::nullopt)
+    std::optional<OrderStage> before = std::nullopt)
 {
     return mayMove(Permissions::onOurServer(who), { from, to, servedHere, before });
 }
@@ -61,7 +60,8 @@ private Q_SLOTS:
         QVERIFY(!may(kitchen, &Permissions::takeCounterOrders));
         QVERIFY(may(manager, &Permissions::takeCounterOrders));
         // A refusal says why, in words.
-        QCOMPARE(Permissions::onOurServer(crew).editMenu().reason, QStringLiteral("Only managers change menu items."));
+        QCOMPARE(Permissions::onOurServer(crew).editMenu().reason,
+            QStringLiteral("Only managers change menu items."));
         // Without the server's extension (the cloud), what needs it is refused, for everyone.
         const Permissions onTheCloud(manager, { QStringLiteral("me") }, false);
         QVERIFY(!onTheCloud.eightySix());
@@ -123,7 +123,8 @@ private Q_SLOTS:
         QVERIFY(!isServedHere(std::nullopt, false));
         Order o;
         QVERIFY(!stageBeforeCancel(o));
-        o.history = { { OrderStage::Received, 1, {} }, { OrderStage::Preparing, 1, {} }, { OrderStage::Cancelled, 1, {} } };
+        o.history = { { OrderStage::Received, 1, {} }, { OrderStage::Preparing, 1, {} },
+            { OrderStage::Cancelled, 1, {} } };
         QCOMPARE(stageBeforeCancel(o), std::optional(OrderStage::Preparing));
     }
 
