@@ -53,19 +53,9 @@ bool holdsTable(BookingStatus s)
 }
 } // namespace
 
-void BookingController::registerRoutes(Router &router)
+BookingController::BookingController(const Services &services)
+    : ResourceController(services, QStringLiteral("/api/bookings"), Router::Access::Authenticated)
 {
-    using M = Request::Method;
-    const QString list = QStringLiteral("/api/bookings");
-    const QString item = QStringLiteral("/api/bookings/{id}");
-    router.add(list, Router::Access::Authenticated);
-    router.on(list, M::Get, [this](RequestContext &c) { return this->list(c); });
-    router.on(list, M::Post, [this](RequestContext &c) { return create(c); });
-    router.add(item, Router::Access::Authenticated);
-    router.on(item, M::Get, [this](RequestContext &c) { return retrieve(c); });
-    router.on(item, M::Put, [this](RequestContext &c) { return update(c, false); });
-    router.on(item, M::Patch, [this](RequestContext &c) { return update(c, true); });
-    router.on(item, M::Delete, [this](RequestContext &c) { return destroy(c); });
 }
 
 Booking BookingController::find(const RequestContext &context)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/server/controller.h"
+#include "api/server/resourcecontroller.h"
 #include "models/booking.h"
 
 namespace LittleLemon::Server {
@@ -12,18 +12,17 @@ namespace LittleLemon::Server {
 // → completed, booked → cancelled or no_show). Lists take ?date=. A booking
 // that names a table must fit it and must not come within the stay time
 // (ServerConfig::bookingStayMinutes) of another booking holding it.
-class BookingController : public Controller
+class BookingController : public ResourceController
 {
 public:
-    using Controller::Controller;
-    void registerRoutes(Router &router) override;
+    explicit BookingController(const Services &services);
 
 private:
-    Response list(RequestContext &context);
-    Response create(RequestContext &context);
-    Response retrieve(RequestContext &context);
-    Response update(RequestContext &context, bool partial);
-    Response destroy(RequestContext &context);
+    Response list(RequestContext &context) override;
+    Response create(RequestContext &context) override;
+    Response retrieve(RequestContext &context) override;
+    Response update(RequestContext &context, bool partial) override;
+    Response destroy(RequestContext &context) override;
 
     // The booking, if the caller may see it (others' are "not found").
     Booking find(const RequestContext &context);

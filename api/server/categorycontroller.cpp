@@ -28,19 +28,9 @@ QStringList searchTerms(const QString &param)
 }
 } // namespace
 
-void CategoryController::registerRoutes(Router &router)
+CategoryController::CategoryController(const Services &services)
+    : ResourceController(services, QStringLiteral("/api/categories"), Router::Access::Authenticated)
 {
-    using M = Request::Method;
-    const QString list = QStringLiteral("/api/categories");
-    const QString item = QStringLiteral("/api/categories/{id}");
-    router.add(list, Router::Access::Authenticated);
-    router.on(list, M::Get, [this](RequestContext &c) { return this->list(c); });
-    router.on(list, M::Post, [this](RequestContext &c) { return create(c); });
-    router.add(item, Router::Access::Authenticated);
-    router.on(item, M::Get, [this](RequestContext &c) { return retrieve(c); });
-    router.on(item, M::Put, [this](RequestContext &c) { return update(c, false); });
-    router.on(item, M::Patch, [this](RequestContext &c) { return update(c, true); });
-    router.on(item, M::Delete, [this](RequestContext &c) { return destroy(c); });
 }
 
 Response CategoryController::list(RequestContext &context)

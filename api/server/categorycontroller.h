@@ -1,22 +1,21 @@
 #pragma once
 
-#include "api/server/controller.h"
+#include "api/server/resourcecontroller.h"
 
 namespace LittleLemon::Server {
 
 // /api/categories and /api/categories/{id}: any signed-in user reads, admins write.
-class CategoryController : public Controller
+class CategoryController : public ResourceController
 {
 public:
-    using Controller::Controller;
-    void registerRoutes(Router &router) override;
+    explicit CategoryController(const Services &services);
 
 private:
-    Response list(RequestContext &context);
-    Response create(RequestContext &context);
-    Response retrieve(RequestContext &context);
-    Response update(RequestContext &context, bool partial);
-    Response destroy(RequestContext &context);
+    Response list(RequestContext &context) override;
+    Response create(RequestContext &context) override;
+    Response retrieve(RequestContext &context) override;
+    Response update(RequestContext &context, bool partial) override;
+    Response destroy(RequestContext &context) override;
 };
 
 } // namespace LittleLemon::Server

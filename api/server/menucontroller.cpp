@@ -32,19 +32,9 @@ constexpr int kPriceDigits = Limits::kPriceDigits;
 constexpr int kPricePlaces = Limits::kPricePlaces;
 } // namespace
 
-void MenuController::registerRoutes(Router &router)
+MenuController::MenuController(const Services &services)
+    : ResourceController(services, QStringLiteral("/api/menu-items"), Router::Access::Public)
 {
-    using M = Request::Method;
-    const QString list = QStringLiteral("/api/menu-items");
-    const QString item = QStringLiteral("/api/menu-items/{id}");
-    router.add(list, Router::Access::Public);
-    router.on(list, M::Get, [this](RequestContext &c) { return this->list(c); });
-    router.on(list, M::Post, [this](RequestContext &c) { return create(c); });
-    router.add(item, Router::Access::Public);
-    router.on(item, M::Get, [this](RequestContext &c) { return retrieve(c); });
-    router.on(item, M::Put, [this](RequestContext &c) { return update(c, false); });
-    router.on(item, M::Patch, [this](RequestContext &c) { return update(c, true); });
-    router.on(item, M::Delete, [this](RequestContext &c) { return destroy(c); });
 }
 
 Response MenuController::list(RequestContext &context)

@@ -26,19 +26,9 @@ constexpr qint64 kMaxQuantity = 32767; // the cart's limit
 constexpr int kMaxNoteLength = Limits::kOrderNote;
 } // namespace
 
-void OrderController::registerRoutes(Router &router)
+OrderController::OrderController(const Services &services)
+    : ResourceController(services, QStringLiteral("/api/orders"), Router::Access::Authenticated)
 {
-    using M = Request::Method;
-    const QString list = QStringLiteral("/api/orders");
-    const QString item = QStringLiteral("/api/orders/{id}");
-    router.add(list, Router::Access::Authenticated);
-    router.on(list, M::Get, [this](RequestContext &c) { return this->list(c); });
-    router.on(list, M::Post, [this](RequestContext &c) { return create(c); });
-    router.add(item, Router::Access::Authenticated);
-    router.on(item, M::Get, [this](RequestContext &c) { return retrieve(c); });
-    router.on(item, M::Put, [this](RequestContext &c) { return update(c); });
-    router.on(item, M::Patch, [this](RequestContext &c) { return update(c); });
-    router.on(item, M::Delete, [this](RequestContext &c) { return destroy(c); });
 }
 
 Order OrderController::find(qint64 id)
@@ -229,7 +219,7 @@ void OrderController::checkMove(const User &user, const Order &order, OrderStage
         throw HttpError::field(QStringLiteral("stage"), v.reason);
 }
 
-Response OrderController::update(RequestContext &context)
+Response OrderController::update(RequestContext &context, bool /*partial*/)
 {
     const User &user = context.requireUser();
     const Order order = find(context.id());

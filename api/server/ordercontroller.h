@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/server/controller.h"
+#include "api/server/resourcecontroller.h"
 #include "models/order.h"
 
 namespace LittleLemon::Server {
@@ -16,19 +16,18 @@ namespace LittleLemon::Server {
 // delivered or back to ready; every move goes into the order's history),
 // `counter_orders` (staff POST {"items", "note"} without a cart), notes,
 // ETag / If-Match on single orders.
-class OrderController : public Controller
+class OrderController : public ResourceController
 {
 public:
-    using Controller::Controller;
-    void registerRoutes(Router &router) override;
+    explicit OrderController(const Services &services);
 
 private:
-    Response list(RequestContext &context);
-    Response create(RequestContext &context);
+    Response list(RequestContext &context) override;
+    Response create(RequestContext &context) override;
     Response createCounterOrder(RequestContext &context, const User &user);
-    Response retrieve(RequestContext &context);
-    Response update(RequestContext &context);
-    Response destroy(RequestContext &context);
+    Response retrieve(RequestContext &context) override;
+    Response update(RequestContext &context, bool partial) override;
+    Response destroy(RequestContext &context) override;
 
     Order find(qint64 id);
     static bool maySee(const User &user, const Order &order);

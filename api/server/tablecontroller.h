@@ -1,24 +1,23 @@
 #pragma once
 
-#include "api/server/controller.h"
+#include "api/server/resourcecontroller.h"
 
 namespace LittleLemon::Server {
 
 // The `tables` extension: /api/tables and /api/tables/{id}, {"id", "name",
 // "seats"}. Staff (managers, admins, delivery crew) read; managers and
 // admins write. A table that still holds bookings cannot be deleted.
-class TableController : public Controller
+class TableController : public ResourceController
 {
 public:
-    using Controller::Controller;
-    void registerRoutes(Router &router) override;
+    explicit TableController(const Services &services);
 
 private:
-    Response list(RequestContext &context);
-    Response create(RequestContext &context);
-    Response retrieve(RequestContext &context);
-    Response update(RequestContext &context, bool partial);
-    Response destroy(RequestContext &context);
+    Response list(RequestContext &context) override;
+    Response create(RequestContext &context) override;
+    Response retrieve(RequestContext &context) override;
+    Response update(RequestContext &context, bool partial) override;
+    Response destroy(RequestContext &context) override;
 };
 
 } // namespace LittleLemon::Server
