@@ -49,6 +49,8 @@ QVariant BookingsModel::data(const QModelIndex &index, int role) const
     const Booking &b = row.record;
     const QString tableName
         = b.table ? m_tables.value(*b.table, QStringLiteral("#%1").arg(*b.table)) : QString();
+    if (const auto sync = syncData(row.sync, role, SyncStateRole, PendingRole))
+        return *sync;
     switch (role) {
     case IdRole:
         return b.id;
@@ -70,12 +72,6 @@ QVariant BookingsModel::data(const QModelIndex &index, int role) const
         return b.notes;
     case StatusRole:
         return int(b.status);
-    case SyncStateRole:
-        return int(row.sync);
-    case PendingRole:
-        return row.sync != SyncState::Synced;
-    case Qt::ToolTipRole:
-        return row.sync == SyncState::Synced ? QVariant() : QVariant(displayName(row.sync));
     default:
         break;
     }
@@ -125,11 +121,9 @@ QVariant BookingsModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant BookingsModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString BookingsModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (column) {
     case TimeColumn:
         return tr("Time");
     case GuestsColumn:
@@ -154,14 +148,14 @@ QVariant BookingsModel::headerData(int section, Qt::Orientation orientation, int
 Qt::ItemFlags BookingsModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
-    if (index.isValid() && m_editable && index.column() == StatusColumn)
+    if (index.isValid() && isEditable() && index.column() == StatusColumn)
         f |= Qt::ItemIsEditable;
     return f;
 }
 
 bool BookingsModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!m_editable || role != Qt::EditRole || index.column() != StatusColumn
+    if (!isEditable() || role != Qt::EditRole || index.column() != StatusColumn
         || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
     bool ok = false;
@@ -172,31 +166,26 @@ bool BookingsModel::setData(const QModelIndex &index, const QVariant &value, int
     if (BookingStatus(status) == b.status)
         return true;
     const LocalEdit edit = store()->setBookingStatus(b.id, BookingStatus(status));
-    if (!edit) {
-        m_lastError = edit.error;
-        emit editRefused(edit.error);
-        return false;
-    }
-    return true;
+    return commit(edit);
 }
 
 QHash<int, QByteArray> BookingsModel::roleNames() const
 {
-    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
-    names.insert(IdRole, "id");
-    names.insert(DateRole, "date");
-    names.insert(TimeRole, "time");
-    names.insert(GuestsRole, "guests");
-    names.insert(TableIdRole, "tableId");
-    names.insert(TableNameRole, "tableName");
-    names.insert(NameRole, "name");
-    names.insert(PhoneRole, "phone");
-    names.insert(NotesRole, "notes");
-    names.insert(StatusRole, "status");
-    names.insert(SyncStateRole, "syncState");
-    names.insert(PendingRole, "pending");
-    names.insert(SortKeyRole, "sortKey");
-    return names;
+    return withRoleNames({
+        { IdRole, "id" },
+        { DateRole, "date" },
+        { TimeRole, "time" },
+        { GuestsRole, "guests" },
+        { TableIdRole, "tableId" },
+        { TableNameRole, "tableName" },
+        { NameRole, "name" },
+        { PhoneRole, "phone" },
+        { NotesRole, "notes" },
+        { StatusRole, "status" },
+        { SyncStateRole, "syncState" },
+        { PendingRole, "pending" },
+        { SortKeyRole, "sortKey" },
+    });
 }
 
 } // namespace LittleLemon

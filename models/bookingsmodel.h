@@ -47,20 +47,17 @@ public:
     void setDate(const QDate &date); // a reset: a different day
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     // StatusColumn takes an int(BookingStatus).
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     QHash<int, QByteArray> roleNames() const override;
 
-    void setEditable(bool editable) { m_editable = editable; }
-    QString lastError() const { return m_lastError; }
 
 signals:
     void dateChanged(const QDate &date);
-    void editRefused(const QString &message);
 
 protected:
+    QString columnTitle(int column) const override;
     qint64 idOf(const Cached<Booking> &row) const override { return row.record.id; }
     void setIdOf(Cached<Booking> &row, qint64 id) const override { row.record.id = id; }
     QList<Cached<Booking>> fetchAll() const override { return store()->bookingsOn(m_date); }
@@ -73,8 +70,6 @@ private:
 
     QDate m_date;
     QHash<qint64, QString> m_tables;
-    bool m_editable = true;
-    QString m_lastError;
 };
 
 } // namespace LittleLemon

@@ -17,6 +17,8 @@ QVariant CategoryModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Cached<Category> &row = rowAt(index.row());
+    if (const auto sync = syncData(row.sync, role, SyncStateRole, PendingRole))
+        return *sync;
     switch (role) {
     case IdRole:
         return row.record.id;
@@ -24,12 +26,6 @@ QVariant CategoryModel::data(const QModelIndex &index, int role) const
         return row.record.title;
     case SlugRole:
         return row.record.slug;
-    case SyncStateRole:
-        return int(row.sync);
-    case PendingRole:
-        return row.sync != SyncState::Synced;
-    case Qt::ToolTipRole:
-        return row.sync == SyncState::Synced ? QVariant() : QVariant(displayName(row.sync));
     case Qt::DisplayRole:
     case Qt::EditRole:
     case SortKeyRole:
@@ -39,11 +35,9 @@ QVariant CategoryModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant CategoryModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString CategoryModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (column) {
     case TitleColumn:
         return tr("Category");
     case SlugColumn:
@@ -56,38 +50,33 @@ QVariant CategoryModel::headerData(int section, Qt::Orientation orientation, int
 Qt::ItemFlags CategoryModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
-    if (index.isValid() && m_editable && index.column() == TitleColumn)
+    if (index.isValid() && isEditable() && index.column() == TitleColumn)
         f |= Qt::ItemIsEditable;
     return f;
 }
 
 bool CategoryModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!m_editable || role != Qt::EditRole || index.column() != TitleColumn
+    if (!isEditable() || role != Qt::EditRole || index.column() != TitleColumn
         || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
     const Category &c = rowAt(index.row()).record;
     if (value.toString().trimmed() == c.title)
         return true;
     const LocalEdit edit = store()->renameCategory(c.id, value.toString());
-    if (!edit) {
-        m_lastError = edit.error;
-        emit editRefused(edit.error);
-        return false;
-    }
-    return true;
+    return commit(edit);
 }
 
 QHash<int, QByteArray> CategoryModel::roleNames() const
 {
-    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
-    names.insert(IdRole, "id");
-    names.insert(TitleRole, "title");
-    names.insert(SlugRole, "slug");
-    names.insert(SyncStateRole, "syncState");
-    names.insert(PendingRole, "pending");
-    names.insert(SortKeyRole, "sortKey");
-    return names;
+    return withRoleNames({
+        { IdRole, "id" },
+        { TitleRole, "title" },
+        { SlugRole, "slug" },
+        { SyncStateRole, "syncState" },
+        { PendingRole, "pending" },
+        { SortKeyRole, "sortKey" },
+    });
 }
 
 } // namespace LittleLemon

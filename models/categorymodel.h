@@ -18,18 +18,13 @@ public:
     explicit CategoryModel(LocalStore *store, QObject *parent = nullptr);
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     QHash<int, QByteArray> roleNames() const override;
 
-    void setEditable(bool editable) { m_editable = editable; }
-    QString lastError() const { return m_lastError; }
-
-signals:
-    void editRefused(const QString &message);
 
 protected:
+    QString columnTitle(int column) const override;
     qint64 idOf(const Cached<Category> &row) const override { return row.record.id; }
     void setIdOf(Cached<Category> &row, qint64 id) const override { row.record.id = id; }
     QList<Cached<Category>> fetchAll() const override { return store()->categories(); }
@@ -39,8 +34,6 @@ protected:
     }
 
 private:
-    bool m_editable = true;
-    QString m_lastError;
 };
 
 } // namespace LittleLemon

@@ -47,6 +47,8 @@ QVariant MenuModel::data(const QModelIndex &index, int role) const
         return {};
     const Cached<MenuItem> &row = rowAt(index.row());
     const MenuItem &m = row.record;
+    if (const auto sync = syncData(row.sync, role, SyncStateRole, PendingRole))
+        return *sync;
     switch (role) {
     case IdRole:
         return m.id;
@@ -62,12 +64,6 @@ QVariant MenuModel::data(const QModelIndex &index, int role) const
         return m.featured;
     case AvailableRole:
         return m.available;
-    case SyncStateRole:
-        return int(row.sync);
-    case PendingRole:
-        return row.sync != SyncState::Synced;
-    case Qt::ToolTipRole:
-        return row.sync == SyncState::Synced ? QVariant() : QVariant(displayName(row.sync));
     default:
         break;
     }
@@ -105,22 +101,16 @@ QVariant MenuModel::data(const QModelIndex &index, int role) const
             return m.available;
         break;
     case SyncColumn:
-        if (role == Qt::DisplayRole)
-            return row.sync == SyncState::Synced ? QString() : displayName(row.sync);
-        if (role == SortKeyRole)
-            return int(row.sync);
-        break;
+        return syncColumnData(row.sync, role, SortKeyRole);
     default:
         break;
     }
     return {};
 }
 
-QVariant MenuModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString MenuModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (column) {
     case TitleColumn:
         return tr("Item");
     case CategoryColumn:
@@ -141,7 +131,7 @@ QVariant MenuModel::headerData(int section, Qt::Orientation orientation, int rol
 Qt::ItemFlags MenuModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
-    if (!index.isValid() || !m_editable)
+    if (!index.isValid() || !isEditable())
         return f;
     switch (index.column()) {
     case TitleColumn:
@@ -156,16 +146,9 @@ Qt::ItemFlags MenuModel::flags(const QModelIndex &index) const
     }
 }
 
-bool MenuModel::refuse(const QString &message)
-{
-    m_lastError = message;
-    emit editRefused(message);
-    return false;
-}
-
 bool MenuModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!m_editable || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isEditable() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
     const MenuItem &m = rowAt(index.row()).record;
     const qint64 id = m.id;
@@ -227,36 +210,23 @@ bool MenuModel::setData(const QModelIndex &index, const QVariant &value, int rol
         return false;
     }
     // The row itself updates through the store's change signal.
-    if (!edit)
-        return refuse(edit.error);
-    m_lastError.clear();
-    return true;
+    return commit(edit);
 }
 
 QHash<int, QByteArray> MenuModel::roleNames() const
 {
-    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
-    names.insert(IdRole, "id");
-    names.insert(TitleRole, "title");
-    names.insert(CategoryIdRole, "categoryId");
-    names.insert(CategoryTitleRole, "categoryTitle");
-    names.insert(PriceCentsRole, "priceCents");
-    names.insert(FeaturedRole, "featured");
-    names.insert(AvailableRole, "available");
-    names.insert(SyncStateRole, "syncState");
-    names.insert(PendingRole, "pending");
-    names.insert(SortKeyRole, "sortKey");
-    return names;
-}
-
-void MenuModel::setEditable(bool editable)
-{
-    if (m_editable == editable)
-        return;
-    m_editable = editable;
-    // Flags changed for every cell.
-    if (rowCount() > 0)
-        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    return withRoleNames({
+        { IdRole, "id" },
+        { TitleRole, "title" },
+        { CategoryIdRole, "categoryId" },
+        { CategoryTitleRole, "categoryTitle" },
+        { PriceCentsRole, "priceCents" },
+        { FeaturedRole, "featured" },
+        { AvailableRole, "available" },
+        { SyncStateRole, "syncState" },
+        { PendingRole, "pending" },
+        { SortKeyRole, "sortKey" },
+    });
 }
 
 } // namespace LittleLemon

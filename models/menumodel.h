@@ -39,21 +39,12 @@ public:
     explicit MenuModel(LocalStore *store, QObject *parent = nullptr);
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     QHash<int, QByteArray> roleNames() const override;
 
-    // Off for people who may only look (the UI's role check).
-    void setEditable(bool editable);
-    bool isEditable() const { return m_editable; }
-    // Why the last setData() was refused, in words.
-    QString lastError() const { return m_lastError; }
-
-signals:
-    void editRefused(const QString &message);
-
 protected:
+    QString columnTitle(int column) const override;
     qint64 idOf(const Cached<MenuItem> &row) const override { return row.record.id; }
     void setIdOf(Cached<MenuItem> &row, qint64 id) const override { row.record.id = id; }
     QList<Cached<MenuItem>> fetchAll() const override;
@@ -62,11 +53,8 @@ protected:
 private:
     void onStoreChanged(const StoreChange &change);
     void loadCategories();
-    bool refuse(const QString &message);
 
     QHash<qint64, QString> m_categories;
-    bool m_editable = true;
-    QString m_lastError;
 };
 
 } // namespace LittleLemon

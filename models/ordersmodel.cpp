@@ -99,9 +99,8 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const
     case SearchTextRole:
         return row.searchText;
     case SyncStateRole:
-        return int(o.sync);
     case PendingRole:
-        return o.sync != SyncState::Synced;
+        return *syncData(o.sync, role, SyncStateRole, PendingRole);
     case Qt::ToolTipRole: {
         // The whole order on hover: a note ("allergic to nuts") is never
         // only the part that fitted on the card.
@@ -178,11 +177,9 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant OrdersModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString OrdersModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (column) {
     case NumberColumn:
         return tr("Order");
     case PlacedColumn:
@@ -207,14 +204,14 @@ QVariant OrdersModel::headerData(int section, Qt::Orientation orientation, int r
 Qt::ItemFlags OrdersModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
-    if (index.isValid() && m_editable && (index.column() == StageColumn || index.column() == CrewColumn))
+    if (index.isValid() && isEditable() && (index.column() == StageColumn || index.column() == CrewColumn))
         f |= Qt::ItemIsEditable;
     return f;
 }
 
 bool OrdersModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!m_editable || role != Qt::EditRole
+    if (!isEditable() || role != Qt::EditRole
         || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
     const OrderSummary &o = rowAt(index.row()).order;
@@ -238,36 +235,31 @@ bool OrdersModel::setData(const QModelIndex &index, const QVariant &value, int r
     } else {
         return false;
     }
-    if (!edit) {
-        m_lastError = edit.error;
-        emit editRefused(edit.error);
-        return false;
-    }
-    return true;
+    return commit(edit);
 }
 
 QHash<int, QByteArray> OrdersModel::roleNames() const
 {
-    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
-    names.insert(IdRole, "id");
-    names.insert(StageRole, "stage");
-    names.insert(HasStageRole, "hasStage");
-    names.insert(StatusRole, "status");
-    names.insert(CrewIdRole, "crewId");
-    names.insert(CrewNameRole, "crewName");
-    names.insert(DateRole, "date");
-    names.insert(PlacedAtRole, "placedAt");
-    names.insert(AgeSecondsRole, "ageSeconds");
-    names.insert(TotalCentsRole, "totalCents");
-    names.insert(ItemsSummaryRole, "itemsSummary");
-    names.insert(ItemCountRole, "itemCount");
-    names.insert(NoteRole, "note");
-    names.insert(UserIdRole, "userId");
-    names.insert(SearchTextRole, "searchText");
-    names.insert(SyncStateRole, "syncState");
-    names.insert(PendingRole, "pending");
-    names.insert(SortKeyRole, "sortKey");
-    return names;
+    return withRoleNames({
+        { IdRole, "id" },
+        { StageRole, "stage" },
+        { HasStageRole, "hasStage" },
+        { StatusRole, "status" },
+        { CrewIdRole, "crewId" },
+        { CrewNameRole, "crewName" },
+        { DateRole, "date" },
+        { PlacedAtRole, "placedAt" },
+        { AgeSecondsRole, "ageSeconds" },
+        { TotalCentsRole, "totalCents" },
+        { ItemsSummaryRole, "itemsSummary" },
+        { ItemCountRole, "itemCount" },
+        { NoteRole, "note" },
+        { UserIdRole, "userId" },
+        { SearchTextRole, "searchText" },
+        { SyncStateRole, "syncState" },
+        { PendingRole, "pending" },
+        { SortKeyRole, "sortKey" },
+    });
 }
 
 } // namespace LittleLemon

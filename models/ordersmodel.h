@@ -56,19 +56,14 @@ public:
     explicit OrdersModel(LocalStore *store, QObject *parent = nullptr);
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     // StageColumn takes an int(OrderStage), CrewColumn a user id (0: nobody).
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     QHash<int, QByteArray> roleNames() const override;
 
-    void setEditable(bool editable) { m_editable = editable; }
-    QString lastError() const { return m_lastError; }
-
-signals:
-    void editRefused(const QString &message);
 
 protected:
+    QString columnTitle(int column) const override;
     qint64 idOf(const OrderRow &row) const override { return row.order.id; }
     void setIdOf(OrderRow &row, qint64 id) const override;
     QList<OrderRow> fetchAll() const override;
@@ -79,8 +74,6 @@ private:
     void onStoreChanged(const StoreChange &change);
 
     QHash<qint64, QString> m_names;
-    bool m_editable = true;
-    QString m_lastError;
 };
 
 } // namespace LittleLemon

@@ -81,11 +81,9 @@ QVariant OutboxModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant OutboxModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString OutboxModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (column) {
     case ChangeColumn:
         return tr("Change");
     case StateColumn:
@@ -103,20 +101,20 @@ QVariant OutboxModel::headerData(int section, Qt::Orientation orientation, int r
 
 QHash<int, QByteArray> OutboxModel::roleNames() const
 {
-    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
-    names.insert(IdRole, "id");
-    names.insert(UuidRole, "uuid");
-    names.insert(StateRole, "state");
-    names.insert(EntityRole, "entity");
-    names.insert(TargetIdRole, "targetId");
-    names.insert(MethodRole, "method");
-    names.insert(PathRole, "path");
-    names.insert(MessageRole, "message");
-    names.insert(ServerValueRole, "serverValue");
-    names.insert(BlockedRole, "blocked");
-    names.insert(CreatedAtRole, "createdAt");
-    names.insert(SortKeyRole, "sortKey");
-    return names;
+    return withRoleNames({
+        { IdRole, "id" },
+        { UuidRole, "uuid" },
+        { StateRole, "state" },
+        { EntityRole, "entity" },
+        { TargetIdRole, "targetId" },
+        { MethodRole, "method" },
+        { PathRole, "path" },
+        { MessageRole, "message" },
+        { ServerValueRole, "serverValue" },
+        { BlockedRole, "blocked" },
+        { CreatedAtRole, "createdAt" },
+        { SortKeyRole, "sortKey" },
+    });
 }
 
 } // namespace LittleLemon

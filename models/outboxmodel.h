@@ -32,10 +32,10 @@ public:
     explicit OutboxModel(LocalStore *store, QObject *parent = nullptr);
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
 protected:
+    QString columnTitle(int column) const override;
     qint64 idOf(const OutboxEntry &row) const override { return row.seq; }
     void setIdOf(OutboxEntry &row, qint64 id) const override { row.seq = id; }
     QList<OutboxEntry> fetchAll() const override { return store()->outboxEntries(); }

@@ -27,6 +27,8 @@ QVariant StaffModel::data(const QModelIndex &index, int role) const
         return {};
     const Cached<GroupMember> &row = rowAt(index.row());
     const GroupMember &m = row.record;
+    if (const auto sync = syncData(row.sync, role, SyncStateRole, PendingRole))
+        return *sync;
     switch (role) {
     case IdRole:
         return m.userId;
@@ -36,12 +38,6 @@ QVariant StaffModel::data(const QModelIndex &index, int role) const
         return m.email;
     case GroupRole:
         return m.group;
-    case SyncStateRole:
-        return int(row.sync);
-    case PendingRole:
-        return row.sync != SyncState::Synced;
-    case Qt::ToolTipRole:
-        return row.sync == SyncState::Synced ? QVariant() : QVariant(displayName(row.sync));
     case Qt::DisplayRole:
     case SortKeyRole:
         switch (index.column()) {
@@ -61,11 +57,9 @@ QVariant StaffModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant StaffModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString StaffModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (column) {
     case UsernameColumn:
         return tr("User name");
     case EmailColumn:
@@ -79,15 +73,15 @@ QVariant StaffModel::headerData(int section, Qt::Orientation orientation, int ro
 
 QHash<int, QByteArray> StaffModel::roleNames() const
 {
-    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
-    names.insert(IdRole, "id");
-    names.insert(UsernameRole, "username");
-    names.insert(EmailRole, "email");
-    names.insert(GroupRole, "group");
-    names.insert(SyncStateRole, "syncState");
-    names.insert(PendingRole, "pending");
-    names.insert(SortKeyRole, "sortKey");
-    return names;
+    return withRoleNames({
+        { IdRole, "id" },
+        { UsernameRole, "username" },
+        { EmailRole, "email" },
+        { GroupRole, "group" },
+        { SyncStateRole, "syncState" },
+        { PendingRole, "pending" },
+        { SortKeyRole, "sortKey" },
+    });
 }
 
 } // namespace LittleLemon

@@ -30,10 +30,10 @@ public:
     void setGroup(const QString &group);
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
 protected:
+    QString columnTitle(int column) const override;
     qint64 idOf(const Cached<GroupMember> &row) const override { return row.record.userId; }
     void setIdOf(Cached<GroupMember> &row, qint64 id) const override { row.record.userId = id; }
     QList<Cached<GroupMember>> fetchAll() const override { return store()->groupMembers(m_group); }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/localstore.h"
+#include "models/storemodel.h"
 
 #include <algorithm>
 #include <QAbstractTableModel>
@@ -17,7 +18,7 @@ namespace LittleLemon {
 //
 // A subclass says how to read rows (fetchAll, fetch by ids), which rows it
 // shows (accepts), and calls applyChange() from its store signal handler.
-template<typename Row> class StoreRowsModel : public QAbstractTableModel
+template<typename Row> class StoreRowsModel : public StoreModel
 {
 public:
     int rowCount(const QModelIndex &parent = QModelIndex()) const override
@@ -54,7 +55,7 @@ public:
 
 protected:
     StoreRowsModel(LocalStore *store, int columns, QObject *parent)
-        : QAbstractTableModel(parent)
+        : StoreModel(parent)
         , m_store(store)
         , m_columns(columns)
     { }

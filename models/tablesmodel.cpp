@@ -18,6 +18,8 @@ QVariant TablesModel::data(const QModelIndex &index, int role) const
         return {};
     const Cached<DiningTable> &row = rowAt(index.row());
     const DiningTable &t = row.record;
+    if (const auto sync = syncData(row.sync, role, SyncStateRole, PendingRole))
+        return *sync;
     switch (role) {
     case IdRole:
         return t.id;
@@ -25,12 +27,6 @@ QVariant TablesModel::data(const QModelIndex &index, int role) const
         return t.name;
     case SeatsRole:
         return t.seats;
-    case SyncStateRole:
-        return int(row.sync);
-    case PendingRole:
-        return row.sync != SyncState::Synced;
-    case Qt::ToolTipRole:
-        return row.sync == SyncState::Synced ? QVariant() : QVariant(displayName(row.sync));
     default:
         break;
     }
@@ -44,22 +40,16 @@ QVariant TablesModel::data(const QModelIndex &index, int role) const
             return t.seats;
         break;
     case SyncColumn:
-        if (role == Qt::DisplayRole)
-            return row.sync == SyncState::Synced ? QString() : displayName(row.sync);
-        if (role == SortKeyRole)
-            return int(row.sync);
-        break;
+        return syncColumnData(row.sync, role, SortKeyRole);
     default:
         break;
     }
     return {};
 }
 
-QVariant TablesModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString TablesModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (column) {
     case NameColumn:
         return tr("Table");
     case SeatsColumn:
@@ -74,14 +64,14 @@ QVariant TablesModel::headerData(int section, Qt::Orientation orientation, int r
 Qt::ItemFlags TablesModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
-    if (index.isValid() && m_editable && (index.column() == NameColumn || index.column() == SeatsColumn))
+    if (index.isValid() && isEditable() && (index.column() == NameColumn || index.column() == SeatsColumn))
         f |= Qt::ItemIsEditable;
     return f;
 }
 
 bool TablesModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!m_editable || role != Qt::EditRole
+    if (!isEditable() || role != Qt::EditRole
         || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
     DiningTable t = rowAt(index.row()).record;
@@ -96,24 +86,19 @@ bool TablesModel::setData(const QModelIndex &index, const QVariant &value, int r
         return false;
     }
     const LocalEdit edit = store()->updateTable(t);
-    if (!edit) {
-        m_lastError = edit.error;
-        emit editRefused(edit.error);
-        return false;
-    }
-    return true;
+    return commit(edit);
 }
 
 QHash<int, QByteArray> TablesModel::roleNames() const
 {
-    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
-    names.insert(IdRole, "id");
-    names.insert(NameRole, "name");
-    names.insert(SeatsRole, "seats");
-    names.insert(SyncStateRole, "syncState");
-    names.insert(PendingRole, "pending");
-    names.insert(SortKeyRole, "sortKey");
-    return names;
+    return withRoleNames({
+        { IdRole, "id" },
+        { NameRole, "name" },
+        { SeatsRole, "seats" },
+        { SyncStateRole, "syncState" },
+        { PendingRole, "pending" },
+        { SortKeyRole, "sortKey" },
+    });
 }
 
 } // namespace LittleLemon

@@ -18,26 +18,19 @@ public:
     explicit TablesModel(LocalStore *store, QObject *parent = nullptr);
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     QHash<int, QByteArray> roleNames() const override;
 
-    void setEditable(bool editable) { m_editable = editable; }
-    QString lastError() const { return m_lastError; }
-
-signals:
-    void editRefused(const QString &message);
 
 protected:
+    QString columnTitle(int column) const override;
     qint64 idOf(const Cached<DiningTable> &row) const override { return row.record.id; }
     void setIdOf(Cached<DiningTable> &row, qint64 id) const override { row.record.id = id; }
     QList<Cached<DiningTable>> fetchAll() const override { return store()->tables(); }
     QList<Cached<DiningTable>> fetch(const QList<qint64> &ids) const override { return store()->tables(ids); }
 
 private:
-    bool m_editable = true;
-    QString m_lastError;
 };
 
 } // namespace LittleLemon

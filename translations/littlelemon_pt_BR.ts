@@ -519,7 +519,7 @@
 <context>
     <name>LittleLemon::BookingsModel</name>
     <message>
-        <location filename="../models/bookingsmodel.cpp" line="+134"/>
+        <location filename="../models/bookingsmodel.cpp" line="+128"/>
         <source>Time</source>
         <translation>Horário</translation>
     </message>
@@ -562,7 +562,7 @@
 <context>
     <name>LittleLemon::CategoryModel</name>
     <message>
-        <location filename="../models/categorymodel.cpp" line="+48"/>
+        <location filename="../models/categorymodel.cpp" line="+42"/>
         <source>Category</source>
         <translation>Categoria</translation>
     </message>
@@ -1052,7 +1052,7 @@
 <context>
     <name>LittleLemon::MenuModel</name>
     <message>
-        <location filename="../models/menumodel.cpp" line="+125"/>
+        <location filename="../models/menumodel.cpp" line="+115"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
@@ -1082,7 +1082,7 @@
         <translation>Sinc.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+63"/>
         <source>Choose a category.</source>
         <translation>Escolha uma categoria.</translation>
     </message>
@@ -1203,7 +1203,7 @@
 <context>
     <name>LittleLemon::OrdersModel</name>
     <message>
-        <location filename="../models/ordersmodel.cpp" line="+110"/>
+        <location filename="../models/ordersmodel.cpp" line="+109"/>
         <source>Note: %1</source>
         <translation>Observação: %1</translation>
     </message>
@@ -1223,7 +1223,7 @@
         <translation>Em aberto</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
@@ -1294,7 +1294,7 @@
         <translation>Aguardando uma alteração anterior</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>Change</source>
         <translation>Alteração</translation>
     </message>
@@ -1670,7 +1670,7 @@
 <context>
     <name>LittleLemon::StaffModel</name>
     <message>
-        <location filename="../models/staffmodel.cpp" line="+70"/>
+        <location filename="../models/staffmodel.cpp" line="+64"/>
         <source>User name</source>
         <translation>Nome de usuário</translation>
     </message>
@@ -1711,7 +1711,7 @@
 <context>
     <name>LittleLemon::TablesModel</name>
     <message>
-        <location filename="../models/tablesmodel.cpp" line="+64"/>
+        <location filename="../models/tablesmodel.cpp" line="+54"/>
         <source>Table</source>
         <translation>Mesa</translation>
     </message>
