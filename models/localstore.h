@@ -62,6 +62,7 @@ struct CounterOrderLine
 {
     qint64 menuitem = 0;
     int quantity = 1;
+    QString note; // at most kMaxLineNoteLength; sent where the server has line_notes
 };
 
 class LocalStorePrivate;
@@ -80,7 +81,7 @@ class LocalStore : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int kCacheSchemaVersion = 1;
+    static constexpr int kCacheSchemaVersion = 2;
     static constexpr int kOutboxSchemaVersion = 1;
 
     struct Paths
