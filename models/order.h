@@ -33,7 +33,8 @@ struct OrderItem
     Money unitPrice;
     Money price;
     // Our server's "line_notes" extension ("no onions"); the cloud has none.
-    QString note;
+    // Initialised so that {menuitem, title, quantity, unit, price} still reads whole.
+    QString note = QString();
 
     bool operator==(const OrderItem &o) const
     {

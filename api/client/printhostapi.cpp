@@ -54,7 +54,7 @@ CallJob<NoContent> *release(ApiClient &client, const QString &terminalId)
     r.method = QByteArrayLiteral("DELETE");
     r.path = QStringLiteral("/api/print-host");
     r.query.addQueryItem(QStringLiteral("terminal_id"), terminalId);
-    return client.call<NoContent>(r);
+    return client.call<NoContent>(r, &ignoreBody);
 }
 
 std::optional<PrintHostLease> holderOf(const ApiError &error)
