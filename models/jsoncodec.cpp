@@ -338,11 +338,14 @@ QJsonObject encode(const CartItem &c)
 
 QJsonObject encode(const OrderItem &i)
 {
-    return { { QStringLiteral("menuitem"), i.menuitem },
-             { QStringLiteral("menuitem_title"), i.menuitemTitle },
-             { QStringLiteral("quantity"), i.quantity },
-             { QStringLiteral("unit_price"), i.unitPrice.toString() },
-             { QStringLiteral("price"), i.price.toString() } };
+    QJsonObject out { { QStringLiteral("menuitem"), i.menuitem },
+                      { QStringLiteral("menuitem_title"), i.menuitemTitle },
+                      { QStringLiteral("quantity"), i.quantity },
+                      { QStringLiteral("unit_price"), i.unitPrice.toString() },
+                      { QStringLiteral("price"), i.price.toString() } };
+    if (!i.note.isEmpty()) // line_notes: only where there is one, as our server writes it
+        out.insert(QStringLiteral("note"), i.note);
+    return out;
 }
 
 QJsonObject encode(const StageChange &s)
@@ -496,6 +499,7 @@ std::optional<OrderItem> decode(const QJsonValue &v, DecodeError *e, const QStri
     i.quantity = int(r.integer(QStringLiteral("quantity"), 1, 1000000));
     i.unitPrice = r.money(QStringLiteral("unit_price"), Money::MenuPrice);
     i.price = r.money(QStringLiteral("price"), Money::LineTotal);
+    i.note = r.optionalString(QStringLiteral("note"));
     return finish(r, std::move(i));
 }
 

@@ -110,6 +110,8 @@ const QList<QStringList> kCacheSteps = {
                        " PRIMARY KEY (group_name, user_id)) WITHOUT ROWID"),
         QStringLiteral("CREATE TABLE cache.sync_meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID"),
     },
+    // Issue 17: a line's note ("no onions", our server's line_notes).
+    { QStringLiteral("ALTER TABLE cache.order_items ADD COLUMN note TEXT NOT NULL DEFAULT ''") },
 };
 
 QString connectionNameFor()
@@ -967,7 +969,7 @@ std::optional<Cached<Order>> LocalStore::order(qint64 id) const
     o.note = summary->note;
     out.sync = summary->sync;
     o.items = readRows<OrderItem>(d.get(),
-        QStringLiteral("SELECT menuitem, title, quantity, unit_price_cents, price_cents"
+        QStringLiteral("SELECT menuitem, title, quantity, unit_price_cents, price_cents, note"
                        " FROM order_items WHERE order_id = ? ORDER BY position"),
         { id }, [](const QSqlQuery &q) {
             OrderItem i;
@@ -976,6 +978,7 @@ std::optional<Cached<Order>> LocalStore::order(qint64 id) const
             i.quantity = q.value(2).toInt();
             i.unitPrice = Money(q.value(3).toLongLong());
             i.price = Money(q.value(4).toLongLong());
+            i.note = q.value(5).toString();
             return i;
         });
     o.history = readRows<StageChange>(d.get(),

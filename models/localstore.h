@@ -63,6 +63,7 @@ struct CounterOrderLine
 {
     qint64 menuitem = 0;
     int quantity = 1;
+    QString note = QString(); // at most kMaxLineNoteLength; sent where the server has line_notes
 };
 
 class LocalStorePrivate;
@@ -81,7 +82,7 @@ class LocalStore : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int kCacheSchemaVersion = 1;
+    static constexpr int kCacheSchemaVersion = 2;
     static constexpr int kOutboxSchemaVersion = 1;
 
     struct Paths

@@ -199,13 +199,13 @@ bool LocalStorePrivate::writeDisplay(
             return false;
         QSqlQuery *item
             = prepared(QStringLiteral("INSERT INTO order_items (order_id, position, menuitem, title,"
-                                      " quantity, unit_price_cents, price_cents)"
-                                      " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+                                      " quantity, unit_price_cents, price_cents, note)"
+                                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
         for (int i = 0; i < o.items.size(); ++i) {
             const OrderItem &line = o.items.at(i);
             if (!run(item,
                     { id, i, line.menuitem, text(line.menuitemTitle), line.quantity, line.unitPrice.cents(),
-                        line.price.cents() }))
+                        line.price.cents(), text(line.note) }))
                 return false;
         }
         QSqlQuery *history

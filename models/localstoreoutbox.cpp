@@ -466,13 +466,23 @@ LocalEdit LocalStore::createCounterOrder(const QList<CounterOrderLine> &lines, c
         const Money price = item->record.price * line.quantity;
         total += price;
         count += line.quantity;
-        bodyItems.append(QJsonObject {
-            { QStringLiteral("menuitem"), line.menuitem }, { QStringLiteral("quantity"), line.quantity } });
-        localItems.append(QJsonObject { { QStringLiteral("menuitem"), line.menuitem },
+        const QString lineNote = line.note.trimmed();
+        if (lineNote.size() > kMaxLineNoteLength)
+            return d->refuse(tr("A line's note may have at most %n character(s).", nullptr, kMaxLineNoteLength));
+        QJsonObject bodyItem { { QStringLiteral("menuitem"), line.menuitem },
+            { QStringLiteral("quantity"), line.quantity } };
+        QJsonObject localItem { { QStringLiteral("menuitem"), line.menuitem },
             { QStringLiteral("menuitem_title"), item->record.title },
             { QStringLiteral("quantity"), line.quantity },
             { QStringLiteral("unit_price"), item->record.price.toString() },
-            { QStringLiteral("price"), price.toString() } });
+            { QStringLiteral("price"), price.toString() } };
+        // Only a server with line_notes is sent one (another would refuse or drop it).
+        if (!lineNote.isEmpty() && hasFeature(QStringLiteral("line_notes"))) {
+            bodyItem.insert(QStringLiteral("note"), lineNote);
+            localItem.insert(QStringLiteral("note"), lineNote);
+        }
+        bodyItems.append(bodyItem);
+        localItems.append(localItem);
     }
     const QJsonObject body { { QStringLiteral("items"), bodyItems }, { QStringLiteral("note"), note } };
     // What the board shows until the server's order arrives; the server sets

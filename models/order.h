@@ -32,14 +32,20 @@ struct OrderItem
     int quantity = 0;
     Money unitPrice;
     Money price;
+    // Our server's "line_notes" extension ("no onions"); the cloud has none.
+    // Initialised so that {menuitem, title, quantity, unit, price} still reads whole.
+    QString note = QString();
 
     bool operator==(const OrderItem &o) const
     {
         return menuitem == o.menuitem && menuitemTitle == o.menuitemTitle && quantity == o.quantity
-            && unitPrice == o.unitPrice && price == o.price;
+            && unitPrice == o.unitPrice && price == o.price && note == o.note;
     }
     bool operator!=(const OrderItem &o) const { return !(*this == o); }
 };
+
+// A line's note is printed under it on the kitchen ticket (issue 17).
+constexpr int kMaxLineNoteLength = 140;
 
 struct StageChange
 {

@@ -101,6 +101,7 @@ Order order(const QJsonObject &o, QDateTime *placedAt)
         item.quantity = int(toId(i.value(QStringLiteral("quantity"))));
         item.unitPrice = money(i.value(QStringLiteral("unit_price")));
         item.price = money(i.value(QStringLiteral("price")));
+        item.note = str(i, QStringLiteral("note"));
         r.items.append(item);
     }
     if (o.contains(kStage))

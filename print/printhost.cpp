@@ -36,7 +36,9 @@ Ticket PrintHost::baseTicket(const Order &order) const
     t.total = order.total;
     const QHash<qint64, QString> notes = m_lineNotes.value(order.id);
     for (const OrderItem &item : order.items)
-        t.lines.append({ item.quantity, item.menuitemTitle, notes.value(item.menuitem), item.unitPrice, item.price });
+        // The server's note on the line (line_notes), else one kept on this terminal.
+        t.lines.append({ item.quantity, item.menuitemTitle, item.note.isEmpty() ? notes.value(item.menuitem) : item.note,
+                         item.unitPrice, item.price });
     return t;
 }
 
@@ -91,6 +93,49 @@ int PrintHost::catchUp(QList<Order> orders)
         if (!isFinal(o.effectiveStage()) && printNew(o))
             ++queued;
     return queued;
+}
+
+bool PrintHost::printChanged(const Order &order)
+{
+    if (order.id <= 0)
+        return false;
+    const QHash<QString, Ticket> before = m_queue->printedTickets(order.id);
+    if (before.isEmpty())
+        return false;
+    QHash<QString, Ticket> now;
+    for (const Ticket &t : ticketsFor(order))
+        now.insert(t.station, t);
+    QStringList stations = before.keys();
+    for (const QString &s : now.keys())
+        if (!stations.contains(s))
+            stations.append(s);
+    stations.sort();
+    QHash<QString, Ticket> after = before;
+    QList<PrintJob> jobs;
+    const Ticket base = baseTicket(order);
+    for (const QString &station : std::as_const(stations)) {
+        const QList<TicketLine> was = before.value(station).lines;
+        const QList<TicketLine> is = now.value(station).lines;
+        const QList<TicketLine> diff = Ticket::difference(was, is);
+        if (diff.isEmpty())
+            continue;
+        PrintJob job;
+        job.printer = station;
+        job.orderId = order.id;
+        job.kind = PrintJob::Kind::Ticket;
+        job.ticket = base;
+        job.ticket.station = station;
+        job.ticket.kind = Ticket::Kind::Changed;
+        job.ticket.lines = diff;
+        jobs.append(job);
+        Ticket printed = base;
+        printed.station = station;
+        printed.lines = is;
+        after.insert(station, printed);
+    }
+    if (jobs.isEmpty())
+        return false;
+    return m_queue->enqueueChange(order.id, jobs, before, after);
 }
 
 QList<qint64> PrintHost::printTicket(const Order &order, bool reprint)

@@ -43,6 +43,11 @@ public:
     // the very first start nothing is printed (no history on paper): the
     // newest order becomes the starting point.
     int catchUp(QList<Order> orders);
+    // An order printed automatically whose lines changed since: a CHANGED
+    // ticket per station with only the difference ("+1 Soda", "-2 Fries"),
+    // queued once however often the change is seen. False when nothing
+    // differs or the order was not printed here.
+    bool printChanged(const Order &order);
 
     // By hand, from the order's dialog.
     QList<qint64> printTicket(const Order &order, bool reprint);

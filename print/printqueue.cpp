@@ -23,6 +23,11 @@ const char *const kSteps[] = {
     " target TEXT NOT NULL, width INTEGER NOT NULL, code_page TEXT NOT NULL, receipts INTEGER NOT NULL);"
     "CREATE TABLE routes (category INTEGER PRIMARY KEY, station TEXT NOT NULL);"
     "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+    // What each station's ticket of an order said when it was queued
+    // automatically (NEW, then each CHANGED applied): a later change of the
+    // order prints only the difference to it, once.
+    "CREATE TABLE printed (order_id INTEGER NOT NULL, station TEXT NOT NULL, ticket TEXT NOT NULL,"
+    " PRIMARY KEY (order_id, station)) WITHOUT ROWID;",
 };
 constexpr int kVersion = int(sizeof(kSteps) / sizeof(kSteps[0]));
 
@@ -210,12 +215,66 @@ bool PrintQueue::enqueueOrder(qint64 orderId, const QList<PrintJob> &jobs)
     if (q.next() && q.value(0).toLongLong() >= orderId)
         return false;
     for (const PrintJob &job : jobs)
-        if (insertJob(job) <= 0)
+        if (insertJob(job) <= 0 || !savePrinted(orderId, job.printer, job.ticket))
             return false;
     QSqlQuery mark(m_db);
     mark.prepare(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES ('highest_order', ?)"));
     mark.addBindValue(QString::number(orderId));
     if (!exec(mark) || !t.commit())
+        return false;
+    QStringList printers;
+    for (const PrintJob &job : jobs)
+        if (!printers.contains(job.printer))
+            printers.append(job.printer);
+    for (const QString &p : printers)
+        emit jobQueued(p);
+    return true;
+}
+
+bool PrintQueue::savePrinted(qint64 orderId, const QString &station, const Ticket &ticket)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO printed (order_id, station, ticket) VALUES (?, ?, ?)"));
+    q.addBindValue(orderId);
+    q.addBindValue(station);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(ticket.toJson()).toJson(QJsonDocument::Compact)));
+    return exec(q);
+}
+
+QHash<QString, Ticket> PrintQueue::printedTickets(qint64 orderId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT station, ticket FROM printed WHERE order_id = ?"));
+    q.addBindValue(orderId);
+    QHash<QString, Ticket> out;
+    if (!q.exec())
+        return out;
+    while (q.next())
+        out.insert(q.value(0).toString(), Ticket::fromJson(QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object()));
+    return out;
+}
+
+bool PrintQueue::enqueueChange(qint64 orderId, const QList<PrintJob> &jobs, const QHash<QString, Ticket> &before,
+                               const QHash<QString, Ticket> &after)
+{
+    Transaction t(m_db);
+    if (!t.ok())
+        return false;
+    // Only over what the caller compared with: another change recorded in
+    // between would otherwise be printed twice.
+    const QHash<QString, Ticket> current = printedTickets(orderId);
+    if (current.size() != before.size())
+        return false;
+    for (auto it = before.cbegin(); it != before.cend(); ++it)
+        if (!current.contains(it.key()) || current.value(it.key()).lines != it.value().lines)
+            return false;
+    for (const PrintJob &job : jobs)
+        if (insertJob(job) <= 0)
+            return false;
+    for (auto it = after.cbegin(); it != after.cend(); ++it)
+        if (!savePrinted(orderId, it.key(), it.value()))
+            return false;
+    if (!t.commit())
         return false;
     QStringList printers;
     for (const PrintJob &job : jobs)

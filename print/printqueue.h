@@ -3,6 +3,7 @@
 #include "print/ticket.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSqlDatabase>
@@ -76,6 +77,14 @@ public:
     // number as the highest printed, in one transaction: false and nothing
     // queued when this order (or a later one) was already printed.
     bool enqueueOrder(qint64 orderId, const QList<PrintJob> &jobs);
+    // What each station's ticket of an automatically printed order says so
+    // far (station → ticket); empty for an order not printed automatically.
+    QHash<QString, Ticket> printedTickets(qint64 orderId) const;
+    // The CHANGED tickets of an order and what the stations' tickets say
+    // after them, in one transaction, only if `before` is still what was
+    // printed (so each change is queued once).
+    bool enqueueChange(qint64 orderId, const QList<PrintJob> &jobs, const QHash<QString, Ticket> &before,
+                       const QHash<QString, Ticket> &after);
     std::optional<PrintJob> nextWaiting(const QString &printer) const;
     std::optional<PrintJob> job(qint64 id) const;
     bool markSending(qint64 id);
@@ -108,6 +117,7 @@ private:
     bool migrate(QString *error);
     bool setState(qint64 id, PrintJob::State state, std::optional<bool> mayHavePrinted);
     qint64 insertJob(const PrintJob &job);
+    bool savePrinted(qint64 orderId, const QString &station, const Ticket &ticket);
     PrintJob readJob(const class QSqlQuery &q) const;
 
     QSqlDatabase m_db;

@@ -2,10 +2,17 @@
 
 #include "models/localstore.h"
 
+#include <QSysInfo>
+#include <QUuid>
+
+#include <algorithm>
+
 namespace LittleLemon::Print {
 
 namespace {
 const QString kHostSetting = QStringLiteral("kitchen_host");
+const QString kTerminalIdSetting = QStringLiteral("terminal_id");
+const QString kTerminalNameSetting = QStringLiteral("terminal_name");
 }
 
 PrintService::PrintService(LocalStore *store)
@@ -41,6 +48,30 @@ bool PrintService::open(QString *error)
     return true;
 }
 
+QString PrintService::terminalId() const
+{
+    QString id = m_queue->setting(kTerminalIdSetting);
+    if (id.isEmpty()) {
+        id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        m_queue->setSetting(kTerminalIdSetting, id);
+    }
+    return id;
+}
+
+QString PrintService::terminalName() const
+{
+    const QString name = m_queue->setting(kTerminalNameSetting);
+    if (!name.isEmpty())
+        return name;
+    const QString host = QSysInfo::machineHostName();
+    return host.isEmpty() ? tr("this terminal") : host;
+}
+
+void PrintService::setTerminalName(const QString &name)
+{
+    m_queue->setSetting(kTerminalNameSetting, name.trimmed());
+}
+
 bool PrintService::isKitchenHost() const
 {
     return m_queue->setting(kHostSetting) == u"1";
@@ -57,11 +88,20 @@ void PrintService::setKitchenHost(bool on)
 
 void PrintService::catchUp()
 {
-    QList<Order> orders;
+    // Only the orders past the highest printed are loaded (a restaurant's
+    // history is thousands); on the very first start only the newest, which
+    // becomes the starting point.
+    const std::optional<qint64> highest = m_queue->highestOrderPrinted();
+    QList<qint64> ids;
     for (const OrderSummary &s : m_store->orderSummaries())
-        if (s.id > 0)
-            if (const auto o = m_store->order(s.id))
-                orders.append(o->record);
+        if (s.id > 0 && (!highest || s.id > *highest))
+            ids.append(s.id);
+    if (!highest && !ids.isEmpty())
+        ids = { *std::max_element(ids.cbegin(), ids.cend()) };
+    QList<Order> orders;
+    for (const qint64 id : std::as_const(ids))
+        if (const auto o = m_store->order(id))
+            orders.append(o->record);
     m_host->catchUp(orders);
 }
 
@@ -71,6 +111,13 @@ void PrintService::onStoreChanged(const StoreChange &change)
     // it has its number (then it arrives as an insert under its new id).
     if (change.entity != Entity::Order || !isKitchenHost())
         return;
+    // Orders printed here whose lines changed since: CHANGED tickets.
+    QList<qint64> updated = change.updated;
+    std::sort(updated.begin(), updated.end());
+    for (const qint64 id : std::as_const(updated))
+        if (id > 0)
+            if (const auto o = m_store->order(id))
+                m_host->printChanged(o->record);
     QList<qint64> ids = change.inserted;
     for (const auto &[from, to] : change.renamed)
         ids.append(to);

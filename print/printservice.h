@@ -34,6 +34,12 @@ public:
     PrintSpooler *spooler() const { return m_spooler.get(); }
     PrintHost *host() const { return m_host.get(); }
 
+    // Who this terminal is to the others: an id made once and kept in the
+    // queue file, and a name people recognise (the computer's name unless set).
+    QString terminalId() const;
+    QString terminalName() const;
+    void setTerminalName(const QString &name);
+
     bool isKitchenHost() const;
     void setKitchenHost(bool on);
 

@@ -802,14 +802,14 @@
     <message>
         <location filename="../models/localstoreoutbox.cpp" line="+237"/>
         <location line="+55"/>
-        <location line="+234"/>
+        <location line="+244"/>
         <location line="+25"/>
         <location line="+37"/>
         <source>This record is not in the local copy any more.</source>
         <translation>Este registro ya no está en la copia local.</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-260"/>
         <location line="+46"/>
         <source>A menu item needs a title.</source>
         <translation>Un plato del menú necesita un nombre.</translation>
@@ -938,7 +938,15 @@
         <translation>Un artículo de este pedido ya no está en el menú.</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+6"/>
+        <source>A line&apos;s note may have at most %n character(s).</source>
+        <translation>
+            <numerusform>La nota de una línea puede tener como máximo %n carácter.</numerusform>
+            <numerusform>La nota de una línea puede tener como máximo %n caracteres.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
         <source>New counter order: %n item(s), %1</source>
         <translation>
             <numerusform>Nuevo pedido en mostrador: %n artículo, %1</numerusform>
@@ -1452,9 +1460,17 @@
 <context>
     <name>LittleLemon::Print::PrintQueue</name>
     <message>
-        <location filename="../print/printqueue.cpp" line="+138"/>
+        <location filename="../print/printqueue.cpp" line="+143"/>
         <source>The print queue %1 cannot use a write-ahead log.</source>
         <translation>La cola de impresión %1 no puede usar un registro previo (WAL).</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::Print::PrintService</name>
+    <message>
+        <location filename="../print/printservice.cpp" line="+67"/>
+        <source>this terminal</source>
+        <translation>este terminal</translation>
     </message>
 </context>
 <context>
@@ -2154,7 +2170,12 @@
         <translation>Precio</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Note for the kitchen (optional)</source>
         <translation>Nota para la cocina (opcional)</translation>
     </message>
@@ -2179,7 +2200,20 @@
         <translation>0 quita el plato del pedido</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+8"/>
+        <source>e.g. no onions</source>
+        <translation>p. ej. sin cebolla</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Printed under this line on the kitchen ticket (at most %n character(s))</source>
+        <translation>
+            <numerusform>Se imprime bajo esta línea en la comanda de cocina (como máximo %n carácter)</numerusform>
+            <numerusform>Se imprime bajo esta línea en la comanda de cocina (como máximo %n caracteres)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Total: %1</source>
         <translation>Total: %1</translation>
     </message>
@@ -2245,7 +2279,7 @@
 <context>
     <name>LittleLemon::Ui::DeskController</name>
     <message>
-        <location filename="../ui/deskcontroller.cpp" line="+178"/>
+        <location filename="../ui/deskcontroller.cpp" line="+179"/>
         <source>Standalone mode is not available here.</source>
         <translation>El modo independiente no está disponible aquí.</translation>
     </message>
@@ -2320,12 +2354,17 @@
         <translation>Actualizar todo desde el servidor</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+16"/>
+        <source>&quot;%1&quot; took over printing the kitchen&apos;s tickets; this terminal stopped printing them.</source>
+        <translation>&quot;%1&quot; se encargó de imprimir las comandas de cocina; este terminal dejó de imprimirlas.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Printers…</source>
         <translation>Impresoras…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Serve the restaurant&apos;s network…</source>
         <translation>Dar servicio a la red del restaurante…</translation>
     </message>
@@ -3283,7 +3322,7 @@
 <context>
     <name>LittleLemon::Ui::PrintersDialog</name>
     <message>
-        <location filename="../ui/printersdialog.cpp" line="+29"/>
+        <location filename="../ui/printersdialog.cpp" line="+30"/>
         <source>Printers</source>
         <translation>Impresoras</translation>
     </message>
@@ -3293,7 +3332,7 @@
         <translation>Cada impresora es una estación. Las categorías se imprimen en la estación elegida abajo; el resto en la primera impresora.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Station</source>
         <translation>Estación</translation>
     </message>
@@ -3301,11 +3340,6 @@
         <location line="+0"/>
         <source>Kind</source>
         <translation>Tipo</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Address, printer or folder</source>
-        <translation>Dirección, impresora o carpeta</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -3323,7 +3357,22 @@
         <translation>Recibos</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A network printer&apos;s address (host:port), a system printer&apos;s name, or a folder</source>
+        <translation>La dirección de una impresora de red (host:puerto), el nombre de una impresora del sistema o una carpeta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The printer&apos;s character table: CP858 for € and Western Europe, CP860 for Portuguese</source>
+        <translation>La tabla de caracteres de la impresora: CP858 para € y Europa occidental, CP860 para portugués</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Add printer</source>
         <translation>Añadir impresora</translation>
     </message>
@@ -3348,7 +3397,7 @@
         <translation>Se imprime en</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>This terminal prints kitchen tickets for new orders</source>
         <translation>Este terminal imprime las comandas de cocina de los pedidos nuevos</translation>
     </message>
@@ -3358,7 +3407,12 @@
         <translation>Actívelo en un solo terminal del restaurante: cada terminal que lo tenga activo imprime todos los pedidos nuevos.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+8"/>
+        <source>Take over</source>
+        <translation>Encargarse</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Network ESC/POS</source>
         <translation>ESC/POS en red</translation>
     </message>
@@ -3383,7 +3437,12 @@
         <translation>80 mm</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+42"/>
+        <source>Add a printer first</source>
+        <translation>Añada antes una impresora</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Row %1: each printer needs its own station name and an address, printer or folder.</source>
         <translation>Fila %1: cada impresora necesita su propio nombre de estación y una dirección, impresora o carpeta.</translation>
     </message>
@@ -3393,7 +3452,43 @@
         <translation>No se pudieron guardar las impresoras en este ordenador.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+43"/>
+        <source>This server does not record which terminal prints the kitchen&apos;s tickets: the choice is made per terminal, and Little Lemon Desk cannot check whether another terminal has it on. Turn it on at one terminal only.</source>
+        <translation>Este servidor no registra qué terminal imprime las comandas de cocina: la elección se hace en cada terminal, y Little Lemon Desk no puede comprobar si otro terminal también la tiene activada. Actívela en un solo terminal.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not ask the server which terminal prints the kitchen&apos;s tickets: %1</source>
+        <translation>No se pudo preguntar al servidor qué terminal imprime las comandas de cocina: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No terminal prints the kitchen&apos;s tickets at the moment.</source>
+        <translation>Ahora mismo ningún terminal imprime las comandas de cocina.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+21"/>
+        <source>This terminal (%1) prints the kitchen&apos;s tickets.</source>
+        <translation>Este terminal (%1) imprime las comandas de cocina.</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>The kitchen&apos;s tickets print at &quot;%1&quot;.</source>
+        <translation>Las comandas de cocina se imprimen en &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&quot;%1&quot; already prints the kitchen&apos;s tickets. If this terminal printed them too, every ticket would come out twice, so it does not. Take over to print them here instead; &quot;%1&quot; then stops.</source>
+        <translation>&quot;%1&quot; ya imprime las comandas de cocina. Si este terminal también las imprimiera, cada comanda saldría dos veces, así que no lo hace. Use Encargarse para imprimirlas aquí; &quot;%1&quot; dejará de hacerlo.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not check with the server whether another terminal prints the kitchen&apos;s tickets, so this terminal does not print them yet: %1</source>
+        <translation>No se pudo comprobar con el servidor si otro terminal imprime las comandas de cocina, así que este terminal aún no las imprime: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>No printers on this terminal yet.</source>
         <translation>Todavía no hay impresoras en este terminal.</translation>
     </message>

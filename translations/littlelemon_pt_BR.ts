@@ -802,14 +802,14 @@
     <message>
         <location filename="../models/localstoreoutbox.cpp" line="+237"/>
         <location line="+55"/>
-        <location line="+234"/>
+        <location line="+244"/>
         <location line="+25"/>
         <location line="+37"/>
         <source>This record is not in the local copy any more.</source>
         <translation>Este registro não está mais na cópia local.</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-260"/>
         <location line="+46"/>
         <source>A menu item needs a title.</source>
         <translation>Um item do cardápio precisa de um nome.</translation>
@@ -938,7 +938,15 @@
         <translation>Um item deste pedido não está mais no cardápio.</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+6"/>
+        <source>A line&apos;s note may have at most %n character(s).</source>
+        <translation>
+            <numerusform>A observação de uma linha pode ter no máximo %n caractere.</numerusform>
+            <numerusform>A observação de uma linha pode ter no máximo %n caracteres.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
         <source>New counter order: %n item(s), %1</source>
         <translation>
             <numerusform>Novo pedido no balcão: %n item, %1</numerusform>
@@ -1452,9 +1460,17 @@
 <context>
     <name>LittleLemon::Print::PrintQueue</name>
     <message>
-        <location filename="../print/printqueue.cpp" line="+138"/>
+        <location filename="../print/printqueue.cpp" line="+143"/>
         <source>The print queue %1 cannot use a write-ahead log.</source>
         <translation>A fila de impressão %1 não pode usar um registro antecipado (WAL).</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::Print::PrintService</name>
+    <message>
+        <location filename="../print/printservice.cpp" line="+67"/>
+        <source>this terminal</source>
+        <translation>este terminal</translation>
     </message>
 </context>
 <context>
@@ -2154,7 +2170,12 @@
         <translation>Preço</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>Observação</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Note for the kitchen (optional)</source>
         <translation>Observação para a cozinha (opcional)</translation>
     </message>
@@ -2179,7 +2200,20 @@
         <translation>0 tira o item do pedido</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+8"/>
+        <source>e.g. no onions</source>
+        <translation>p. ex. sem cebola</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Printed under this line on the kitchen ticket (at most %n character(s))</source>
+        <translation>
+            <numerusform>Impressa abaixo desta linha no pedido da cozinha (no máximo %n caractere)</numerusform>
+            <numerusform>Impressa abaixo desta linha no pedido da cozinha (no máximo %n caracteres)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Total: %1</source>
         <translation>Total: %1</translation>
     </message>
@@ -2245,7 +2279,7 @@
 <context>
     <name>LittleLemon::Ui::DeskController</name>
     <message>
-        <location filename="../ui/deskcontroller.cpp" line="+178"/>
+        <location filename="../ui/deskcontroller.cpp" line="+179"/>
         <source>Standalone mode is not available here.</source>
         <translation>O modo autônomo não está disponível aqui.</translation>
     </message>
@@ -2320,12 +2354,17 @@
         <translation>Atualizar tudo a partir do servidor</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+16"/>
+        <source>&quot;%1&quot; took over printing the kitchen&apos;s tickets; this terminal stopped printing them.</source>
+        <translation>&quot;%1&quot; assumiu a impressão dos pedidos da cozinha; este terminal deixou de imprimi-los.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Printers…</source>
         <translation>Impressoras…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Serve the restaurant&apos;s network…</source>
         <translation>Atender a rede do restaurante…</translation>
     </message>
@@ -3283,7 +3322,7 @@
 <context>
     <name>LittleLemon::Ui::PrintersDialog</name>
     <message>
-        <location filename="../ui/printersdialog.cpp" line="+29"/>
+        <location filename="../ui/printersdialog.cpp" line="+30"/>
         <source>Printers</source>
         <translation>Impressoras</translation>
     </message>
@@ -3293,7 +3332,7 @@
         <translation>Cada impressora é uma estação. As categorias imprimem na estação escolhida abaixo; o resto na primeira impressora.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
@@ -3301,11 +3340,6 @@
         <location line="+0"/>
         <source>Kind</source>
         <translation>Tipo</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Address, printer or folder</source>
-        <translation>Endereço, impressora ou pasta</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -3323,7 +3357,22 @@
         <translation>Recibos</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>Endereço</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A network printer&apos;s address (host:port), a system printer&apos;s name, or a folder</source>
+        <translation>O endereço de uma impressora de rede (host:porta), o nome de uma impressora do sistema ou uma pasta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The printer&apos;s character table: CP858 for € and Western Europe, CP860 for Portuguese</source>
+        <translation>A tabela de caracteres da impressora: CP858 para € e Europa Ocidental, CP860 para português</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Add printer</source>
         <translation>Adicionar impressora</translation>
     </message>
@@ -3348,7 +3397,7 @@
         <translation>Imprime em</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>This terminal prints kitchen tickets for new orders</source>
         <translation>Este terminal imprime os pedidos novos para a cozinha</translation>
     </message>
@@ -3358,7 +3407,12 @@
         <translation>Ative isto em um só terminal do restaurante: cada terminal com isto ativo imprime todos os pedidos novos.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+8"/>
+        <source>Take over</source>
+        <translation>Assumir</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Network ESC/POS</source>
         <translation>ESC/POS em rede</translation>
     </message>
@@ -3383,7 +3437,12 @@
         <translation>80 mm</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+42"/>
+        <source>Add a printer first</source>
+        <translation>Adicione uma impressora antes</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Row %1: each printer needs its own station name and an address, printer or folder.</source>
         <translation>Linha %1: cada impressora precisa de um nome de estação próprio e de um endereço, impressora ou pasta.</translation>
     </message>
@@ -3393,7 +3452,43 @@
         <translation>Não foi possível salvar as impressoras neste computador.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+43"/>
+        <source>This server does not record which terminal prints the kitchen&apos;s tickets: the choice is made per terminal, and Little Lemon Desk cannot check whether another terminal has it on. Turn it on at one terminal only.</source>
+        <translation>Este servidor não registra qual terminal imprime os pedidos da cozinha: a escolha é feita em cada terminal, e o Little Lemon Desk não consegue verificar se outro terminal também a ativou. Ative-a em um terminal só.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not ask the server which terminal prints the kitchen&apos;s tickets: %1</source>
+        <translation>Não foi possível perguntar ao servidor qual terminal imprime os pedidos da cozinha: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No terminal prints the kitchen&apos;s tickets at the moment.</source>
+        <translation>No momento nenhum terminal imprime os pedidos da cozinha.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+21"/>
+        <source>This terminal (%1) prints the kitchen&apos;s tickets.</source>
+        <translation>Este terminal (%1) imprime os pedidos da cozinha.</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>The kitchen&apos;s tickets print at &quot;%1&quot;.</source>
+        <translation>Os pedidos da cozinha são impressos em &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&quot;%1&quot; already prints the kitchen&apos;s tickets. If this terminal printed them too, every ticket would come out twice, so it does not. Take over to print them here instead; &quot;%1&quot; then stops.</source>
+        <translation>&quot;%1&quot; já imprime os pedidos da cozinha. Se este terminal também os imprimisse, cada pedido sairia duas vezes, então ele não imprime. Use Assumir para imprimi-los aqui; &quot;%1&quot; então para.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not check with the server whether another terminal prints the kitchen&apos;s tickets, so this terminal does not print them yet: %1</source>
+        <translation>Não foi possível verificar com o servidor se outro terminal imprime os pedidos da cozinha, então este terminal ainda não os imprime: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>No printers on this terminal yet.</source>
         <translation>Ainda não há impressoras neste terminal.</translation>
     </message>

@@ -35,7 +35,7 @@ CounterOrderDialog::CounterOrderDialog(Workspace *workspace, QWidget *parent)
     , m_filter(new MenuFilterModel(this))
     , m_search(new QLineEdit(this))
     , m_items(new QListView(this))
-    , m_lines(new QTableWidget(0, 3, this))
+    , m_lines(new QTableWidget(0, 4, this))
     , m_note(new QLineEdit(this))
     , m_total(new QLabel(this))
     , m_error(new QLabel(this))
@@ -64,10 +64,14 @@ CounterOrderDialog::CounterOrderDialog(Workspace *workspace, QWidget *parent)
     connect(m_items, &QListView::activated, this,
             [this](const QModelIndex &index) { addItem(index.data(MenuModel::IdRole).toLongLong()); });
 
-    m_lines->setHorizontalHeaderLabels({ tr("Item"), tr("Quantity"), tr("Price") });
+    m_lines->setHorizontalHeaderLabels({ tr("Item"), tr("Quantity"), tr("Price"), tr("Note") });
     m_lines->verticalHeader()->hide();
     m_lines->verticalHeader()->setDefaultSectionSize(Theme::touchRowHeight() + 4);
     m_lines->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_lines->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+    // A line's note ("no onions") is printed under it on the kitchen ticket;
+    // only a server with line_notes keeps it.
+    m_lines->setColumnHidden(3, !m_workspace->hasFeature(QStringLiteral("line_notes")));
     m_lines->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_lines->setSelectionMode(QAbstractItemView::NoSelection);
     m_note->setPlaceholderText(tr("Note for the kitchen (optional)"));
@@ -109,7 +113,7 @@ CounterOrderDialog::CounterOrderDialog(Workspace *workspace, QWidget *parent)
     layout->addLayout(columns, 1);
     layout->addWidget(buttons);
     updateTotal();
-    resize(860, 560);
+    resize(920, 560);
     m_search->setFocus();
 }
 
@@ -148,6 +152,13 @@ void CounterOrderDialog::addItem(qint64 menuItemId)
     auto *price = new QTableWidgetItem;
     price->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_lines->setItem(row, 2, price);
+    auto *note = new QLineEdit(m_lines);
+    note->setObjectName(QStringLiteral("lineNote"));
+    note->setMaxLength(kMaxLineNoteLength);
+    note->setPlaceholderText(tr("e.g. no onions"));
+    note->setToolTip(tr("Printed under this line on the kitchen ticket (at most %n character(s))", nullptr,
+                        kMaxLineNoteLength));
+    m_lines->setCellWidget(row, 3, note);
     connect(spin, &QSpinBox::valueChanged, this, [this, menuItemId](int value) {
         if (value == 0) {
             const int r = rowOf(menuItemId);
@@ -173,13 +184,21 @@ void CounterOrderDialog::setNote(const QString &note)
     m_note->setText(note);
 }
 
+void CounterOrderDialog::setLineNote(qint64 menuItemId, const QString &note)
+{
+    const int row = rowOf(menuItemId);
+    if (row >= 0)
+        qobject_cast<QLineEdit *>(m_lines->cellWidget(row, 3))->setText(note);
+}
+
 QList<CounterOrderLine> CounterOrderDialog::lines() const
 {
     QList<CounterOrderLine> out;
     for (int row = 0; row < m_lines->rowCount(); ++row) {
         const int quantity = qobject_cast<QSpinBox *>(m_lines->cellWidget(row, 1))->value();
         if (quantity > 0)
-            out.append({ m_lines->item(row, 0)->data(kIdRole).toLongLong(), quantity });
+            out.append({ m_lines->item(row, 0)->data(kIdRole).toLongLong(), quantity,
+                         qobject_cast<QLineEdit *>(m_lines->cellWidget(row, 3))->text().trimmed() });
     }
     return out;
 }

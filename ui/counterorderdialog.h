@@ -37,6 +37,8 @@ public:
     void addItem(qint64 menuItemId);
     void setQuantity(qint64 menuItemId, int quantity);
     void setNote(const QString &note);
+    // A line's note for the kitchen ("no onions"), at most kMaxLineNoteLength.
+    void setLineNote(qint64 menuItemId, const QString &note);
     QList<CounterOrderLine> lines() const;
     // The id of the order made (a temporary one until the server numbers it).
     qint64 createdOrder() const { return m_created; }

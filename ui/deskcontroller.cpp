@@ -3,6 +3,7 @@
 #include "api/client/apiclient.h"
 #include "api/client/authsession.h"
 #include "api/client/clienterrors.h"
+#include "api/client/printhostapi.h"
 #include "api/client/serverendpoint.h"
 #include "api/client/syncengine.h"
 #include "api/client/tokenstore.h"
@@ -560,9 +561,27 @@ void DeskController::openSession(const SignInTarget &target, const User &user, b
     auto *printing = new Print::PrintService(m_store);
     QString printError;
     if (printing->open(&printError)) {
+        // The restaurant's one kitchen print host, where the server records it
+        // (print_host): this terminal keeps its lease while it prints, and
+        // stops printing when another terminal took over.
+        Client::PrintHostKeeper *keeper = nullptr;
+        if (m_client) {
+            keeper = new Client::PrintHostKeeper(m_client, printing->terminalId(), printing->terminalName(), printing);
+            connect(keeper, &Client::PrintHostKeeper::lost, this, [this, printing](const QString &holder) {
+                printing->setKitchenHost(false);
+                m_window->statusBar()->showMessage(
+                    tr("\"%1\" took over printing the kitchen's tickets; this terminal stopped printing them.")
+                        .arg(holder));
+            });
+            m_client->whenDiscovered(keeper, [this, keeper, printing] {
+                if (printing->isKitchenHost() && m_client->hasFeature(QStringLiteral("print_host")))
+                    keeper->keep();
+            });
+        }
         auto *printers = new QAction(tr("Printers…"), m_window);
-        connect(printers, &QAction::triggered, this, [this, printing] {
+        connect(printers, &QAction::triggered, this, [this, printing, keeper] {
             auto *dialog = new PrintersDialog(m_store, printing, m_window);
+            dialog->setPrintHostLease(m_client, keeper);
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             dialog->open();
         });

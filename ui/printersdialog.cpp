@@ -1,5 +1,6 @@
 #include "ui/printersdialog.h"
 
+#include "api/client/printhostapi.h"
 #include "models/localstore.h"
 #include "print/printservice.h"
 
@@ -36,9 +37,16 @@ PrintersDialog::PrintersDialog(LocalStore *store, PrintService *printing, QWidge
 
     m_printers = new QTableWidget(0, ColumnCount, this);
     m_printers->setObjectName(QStringLiteral("printersTable"));
+    // Short headers (Spanish and Portuguese double their length); the long
+    // words are in each header's tooltip.
     m_printers->setHorizontalHeaderLabels(
-        { tr("Station"), tr("Kind"), tr("Address, printer or folder"), tr("Paper"), tr("Code page"), tr("Receipts") });
+        { tr("Station"), tr("Kind"), tr("Address"), tr("Paper"), tr("Code page"), tr("Receipts") });
+    m_printers->horizontalHeaderItem(TargetColumn)
+        ->setToolTip(tr("A network printer's address (host:port), a system printer's name, or a folder"));
+    m_printers->horizontalHeaderItem(CodePageColumn)
+        ->setToolTip(tr("The printer's character table: CP858 for € and Western Europe, CP860 for Portuguese"));
     m_printers->verticalHeader()->hide();
+    m_printers->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_printers->horizontalHeader()->setSectionResizeMode(TargetColumn, QHeaderView::Stretch);
     m_printers->setMinimumHeight(120);
     layout->addWidget(m_printers, 1);
@@ -60,6 +68,7 @@ PrintersDialog::PrintersDialog(LocalStore *store, PrintService *printing, QWidge
     m_routes->setHorizontalHeaderLabels({ tr("Category"), tr("Prints at") });
     m_routes->verticalHeader()->hide();
     m_routes->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_routes->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_routes->setMinimumHeight(100);
     layout->addWidget(m_routes, 1);
 
@@ -67,6 +76,17 @@ PrintersDialog::PrintersDialog(LocalStore *store, PrintService *printing, QWidge
     m_host->setToolTip(tr("Turn this on at one terminal of the restaurant only: each terminal with it on "
                           "prints every new order."));
     layout->addWidget(m_host);
+    auto *hostRow = new QHBoxLayout;
+    m_hostNote = new QLabel(this);
+    m_hostNote->setObjectName(QStringLiteral("printHostNote"));
+    m_hostNote->setWordWrap(true);
+    hostRow->addWidget(m_hostNote, 1);
+    m_takeOver = new QPushButton(tr("Take over"), this);
+    m_takeOver->setObjectName(QStringLiteral("takeOverButton"));
+    m_takeOver->setAutoDefault(false);
+    m_takeOver->hide();
+    hostRow->addWidget(m_takeOver, 0, Qt::AlignTop);
+    layout->addLayout(hostRow);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("printQueueStatus"));
     m_status->setWordWrap(true);
@@ -84,6 +104,7 @@ PrintersDialog::PrintersDialog(LocalStore *store, PrintService *printing, QWidge
     m_host->setChecked(m_printing->isKitchenHost());
     refreshStations();
     refreshStatus();
+    showHostState();
 
     connect(add, &QPushButton::clicked, this, [this] {
         addPrinterRow(m_printers->rowCount() == 0 ? QStringLiteral("kitchen") : QStringLiteral("bar"), 0,
@@ -100,6 +121,7 @@ PrintersDialog::PrintersDialog(LocalStore *store, PrintService *printing, QWidge
             refreshStations();
     });
     connect(test, &QPushButton::clicked, this, &PrintersDialog::testPage);
+    connect(m_takeOver, &QPushButton::clicked, this, [this] { claimHost(true); });
     connect(buttons->button(QDialogButtonBox::Save), &QPushButton::clicked, this, &PrintersDialog::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_printing->spooler(), &PrintSpooler::statusChanged, this, &PrintersDialog::refreshStatus);
@@ -157,7 +179,13 @@ void PrintersDialog::refreshStations()
         name->setFlags(Qt::ItemIsEnabled);
         m_routes->setItem(r, 0, name);
         auto *combo = new QComboBox(m_routes);
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         combo->addItems(stations);
+        // Empty until a printer exists: say so rather than show a blank box.
+        combo->setPlaceholderText(tr("Add a printer first"));
+        combo->setEnabled(!stations.isEmpty());
+        if (stations.isEmpty())
+            combo->setCurrentIndex(-1);
         const QString was = chosen.value(categories.at(r).record.id);
         if (stations.contains(was))
             combo->setCurrentText(was);
@@ -196,10 +224,100 @@ bool PrintersDialog::save()
         m_error->setText(tr("The printers could not be saved on this computer."));
         return false;
     }
-    m_printing->setKitchenHost(m_host->isChecked());
     m_error->clear();
+    if (m_host->isChecked() != m_printing->isKitchenHost()) {
+        if (!m_host->isChecked()) {
+            m_printing->setKitchenHost(false);
+            if (m_keeper)
+                m_keeper->release();
+            showHostState();
+        } else if (serverKnowsHost()) {
+            claimHost(false); // the box stays off until the server agrees
+            m_host->setChecked(false);
+        } else {
+            m_printing->setKitchenHost(true);
+        }
+    }
     refreshStatus();
     return true;
+}
+
+void PrintersDialog::setPrintHostLease(Client::ApiClient *client, Client::PrintHostKeeper *keeper)
+{
+    m_client = client;
+    m_keeper = keeper;
+    showHostState();
+}
+
+bool PrintersDialog::serverKnowsHost() const
+{
+    return m_client && m_keeper && m_client->hasFeature(QStringLiteral("print_host"));
+}
+
+void PrintersDialog::setHostNote(const QString &text, bool warning)
+{
+    m_hostNote->setText(text);
+    m_hostNote->setStyleSheet(warning ? QStringLiteral("color: #b00020") : QString());
+}
+
+void PrintersDialog::showHostState()
+{
+    m_takeOver->hide();
+    if (!serverKnowsHost()) {
+        setHostNote(tr("This server does not record which terminal prints the kitchen's tickets: the choice is "
+                       "made per terminal, and Little Lemon Desk cannot check whether another terminal has it on. "
+                       "Turn it on at one terminal only."),
+                    false);
+        return;
+    }
+    const QString me = m_printing->terminalId();
+    Client::PrintHostApi::current(*m_client)->then(this, [this, me](const Client::Result<Client::PrintHostLease> &r) {
+        if (!r) {
+            setHostNote(tr("Could not ask the server which terminal prints the kitchen's tickets: %1")
+                            .arg(r.error().userMessage()),
+                        true);
+        } else if (!r->held) {
+            setHostNote(tr("No terminal prints the kitchen's tickets at the moment."), false);
+        } else if (r->terminalId == me) {
+            setHostNote(tr("This terminal (%1) prints the kitchen's tickets.").arg(r->terminalName), false);
+        } else {
+            setHostNote(tr("The kitchen's tickets print at \"%1\".").arg(r->terminalName), false);
+        }
+    });
+}
+
+void PrintersDialog::claimHost(bool takeOver)
+{
+    if (!serverKnowsHost())
+        return;
+    m_takeOver->setEnabled(false);
+    Client::PrintHostApi::claim(*m_client, m_printing->terminalId(), m_printing->terminalName(), takeOver,
+                                m_keeper->ttl())
+        ->then(this, [this](const Client::Result<Client::PrintHostLease> &r) {
+            m_takeOver->setEnabled(true);
+            if (r) {
+                m_takeOver->hide();
+                m_host->setChecked(true);
+                m_printing->setKitchenHost(true);
+                m_keeper->keep();
+                setHostNote(tr("This terminal (%1) prints the kitchen's tickets.").arg(r->terminalName), false);
+                return;
+            }
+            m_host->setChecked(false);
+            if (const auto holder = Client::PrintHostApi::holderOf(r.error())) {
+                setHostNote(tr("\"%1\" already prints the kitchen's tickets. If this terminal printed them too, "
+                               "every ticket would come out twice, so it does not. Take over to print them here "
+                               "instead; \"%1\" then stops.")
+                                .arg(holder->terminalName),
+                            true);
+                m_takeOver->show();
+                return;
+            }
+            setHostNote(tr("Could not check with the server whether another terminal prints the kitchen's "
+                           "tickets, so this terminal does not print them yet: %1")
+                            .arg(r.error().userMessage()),
+                        true);
+        });
 }
 
 void PrintersDialog::testPage()

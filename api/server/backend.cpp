@@ -11,6 +11,7 @@
 #include "api/server/metacontroller.h"
 #include "api/server/reportcontroller.h"
 #include "api/server/ordercontroller.h"
+#include "api/server/printhostcontroller.h"
 #include "api/server/requestcontext.h"
 #include "api/server/tablecontroller.h"
 #include "models/privatefiles.h"
@@ -92,6 +93,7 @@ Backend::Backend(ServerConfig config)
     m_controllers.push_back(std::make_unique<TableController>(services));
     m_controllers.push_back(std::make_unique<ChangeController>(services));
     m_controllers.push_back(std::make_unique<ReportController>(services));
+    m_controllers.push_back(std::make_unique<PrintHostController>(services));
 
     Router::Route &health = m_router.add(QStringLiteral("/health"), Router::Access::Public);
     health.throttled = false;

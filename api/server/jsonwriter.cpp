@@ -220,8 +220,10 @@ void write(JsonWriter &w, const OrderItem &i)
         .key("menuitem_title").value(i.menuitemTitle)
         .key("quantity").value(i.quantity)
         .key("unit_price").money(i.unitPrice)
-        .key("price").money(i.price)
-        .endObject();
+        .key("price").money(i.price);
+    if (!i.note.isEmpty()) // line_notes: only on a line that has one
+        w.key("note").value(i.note);
+    w.endObject();
 }
 
 void write(JsonWriter &w, const StageChange &s)

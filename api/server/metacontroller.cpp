@@ -22,6 +22,8 @@ QStringList MetaController::features(bool events)
     out << QStringLiteral("kitchen");
     // Issue 18: /api/reports, the X and Z reports (docs/API.md).
     out << QStringLiteral("reports");
+    // Issue 17: the kitchen's print host lease and notes on order lines (docs/API.md).
+    out << QStringLiteral("print_host") << QStringLiteral("line_notes");
     return out;
 }
 

@@ -135,6 +135,23 @@ Response OrderController::createCounterOrder(RequestContext &context, const User
             FieldReader line(array.at(i).toObject(), false);
             const auto menuitem = line.primaryKey(QStringLiteral("menuitem"));
             const auto quantity = line.integer(QStringLiteral("quantity"), 1, kMaxQuantity);
+            // line_notes (issue 17): "no onions", printed under the line on the kitchen ticket.
+            QString lineNote;
+            const QJsonValue noteValue = array.at(i).toObject().value(QStringLiteral("note"));
+            if (!noteValue.isUndefined() && !noteValue.isNull()) {
+                if (!noteValue.isString() || noteValue.toString().contains(QChar(0))) {
+                    errors.add(QStringLiteral("items"), where + tr("a note must be text."));
+                    continue;
+                }
+                lineNote = noteValue.toString().trimmed();
+                if (lineNote.size() > kMaxLineNoteLength) {
+                    errors.add(QStringLiteral("items"),
+                               where + tr("a line's note may have at most %1 characters (this one has %2).")
+                                           .arg(kMaxLineNoteLength)
+                                           .arg(lineNote.size()));
+                    continue;
+                }
+            }
             if (!line.ok()) {
                 errors.add(QStringLiteral("items"), where + tr("menuitem and a quantity from 1 to %1 are required.").arg(kMaxQuantity));
                 continue;
@@ -154,6 +171,7 @@ Response OrderController::createCounterOrder(RequestContext &context, const User
             o.quantity = int(*quantity);
             o.unitPrice = item->price;
             o.price = item->price * o.quantity;
+            o.note = lineNote;
             lines.append(o);
         }
     }

@@ -189,6 +189,24 @@ void createSchemaV5(Database &db)
                               "  WHERE g.name = 'delivery-crew')"));
 }
 
+// Printing (issue 17): a note per order line, and the restaurant's one
+// kitchen print host as a lease (one row at most).
+void createSchemaV7(Database &db)
+{
+    const char *statements[] = {
+        "ALTER TABLE order_items ADD COLUMN note TEXT NOT NULL DEFAULT ''",
+        "CREATE TABLE print_host ("
+        " id INTEGER PRIMARY KEY CHECK (id = 1),"
+        " terminal_id TEXT NOT NULL,"
+        " terminal_name TEXT NOT NULL,"
+        " user_id INTEGER NOT NULL,"
+        " renewed_at TEXT NOT NULL,"
+        " expires_at TEXT NOT NULL)",
+    };
+    for (const char *sql : statements)
+        db.execute(QString::fromLatin1(sql));
+}
+
 QString placeholders(qsizetype n)
 {
     QString out;
@@ -208,7 +226,7 @@ ServerStorage::ServerStorage(Database &db)
 QList<Database::Migration> ServerStorage::migrations()
 {
     return { createSchemaV1, createSchemaV2, createSchemaV3, createSchemaV4, createSchemaV5,
-             ReportStorage::createSchema };
+             ReportStorage::createSchema, createSchemaV7 };
 }
 
 // ---- users ----------------------------------------------------------------
@@ -854,8 +872,10 @@ const QString kInsertOrder = QStringLiteral(
     "INSERT INTO orders (user_id, delivery_crew_id, status, total_cents, date, created_at, stage, note, source)"
     " VALUES (?, NULL, 0, ?, ?, ?, 'received', ?, ?)");
 const QString kInsertLine = QStringLiteral(
-    "INSERT INTO order_items (order_id, menuitem_id, title, quantity, unit_price_cents, price_cents)"
-    " VALUES (?, ?, ?, ?, ?, ?)");
+    "INSERT INTO order_items (order_id, menuitem_id, title, quantity, unit_price_cents, price_cents, note)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)");
+// Line notes arrived with schema 7; the migration to schema 2 reads orders before that.
+constexpr int kLineNotesVersion = 7;
 } // namespace
 
 void ServerStorage::addHistory(qint64 orderId, OrderStage stage, qint64 by)
@@ -917,6 +937,7 @@ OrderCreated ServerStorage::createCounterOrder(qint64 userId, const QList<OrderI
             .bind(3, line.quantity)
             .bind(4, line.unitPrice.cents())
             .bind(5, line.price.cents())
+            .bind(6, line.note.isNull() ? QStringLiteral("") : line.note)
             .exec();
         created.items.append(line);
     }
@@ -988,7 +1009,9 @@ QList<Order> ServerStorage::orders(const OrderQuery &query, qint64 offset, qint6
         .replace(QStringLiteral("total_cents"), QStringLiteral("o.total_cents"));
     Statement s = m_db.statement(
         QStringLiteral("SELECT o.id, o.user_id, o.delivery_crew_id, o.status, o.total_cents, o.date, o.stage, o.note,"
-                       " i.menuitem_id, i.title, i.quantity, i.unit_price_cents, i.price_cents FROM (")
+                       " i.menuitem_id, i.title, i.quantity, i.unit_price_cents, i.price_cents, ")
+        + (m_db.version() >= kLineNotesVersion ? QStringLiteral("i.note") : QStringLiteral("''"))
+        + QStringLiteral(" FROM (")
         + kOrderColumns + orderWhere(query) + QStringLiteral(" ORDER BY ") + order
         + QStringLiteral(" LIMIT ? OFFSET ?) o LEFT JOIN order_items i ON i.order_id = o.id ORDER BY ") + outer
         + QStringLiteral(", i.id"));
@@ -1009,6 +1032,7 @@ QList<Order> ServerStorage::orders(const OrderQuery &query, qint64 offset, qint6
         item.quantity = int(s.integer(10));
         item.unitPrice = Money(s.integer(11));
         item.price = Money(s.integer(12));
+        item.note = s.text(13);
         out.last().items.append(item);
     }
     return out;
@@ -1019,8 +1043,9 @@ void ServerStorage::loadItems(QList<Order> &orders)
     if (orders.isEmpty())
         return;
     Statement s = m_db.statement(
-        QStringLiteral("SELECT order_id, menuitem_id, title, quantity, unit_price_cents, price_cents FROM order_items"
-                       " WHERE order_id IN (")
+        QStringLiteral("SELECT order_id, menuitem_id, title, quantity, unit_price_cents, price_cents, ")
+        + (m_db.version() >= kLineNotesVersion ? QStringLiteral("note") : QStringLiteral("''"))
+        + QStringLiteral(" FROM order_items WHERE order_id IN (")
         + placeholders(orders.size()) + QStringLiteral(") ORDER BY order_id, id"));
     for (qsizetype i = 0; i < orders.size(); ++i)
         s.bind(int(i), orders.at(i).id);
@@ -1033,6 +1058,7 @@ void ServerStorage::loadItems(QList<Order> &orders)
         item.quantity = int(s.integer(3));
         item.unitPrice = Money(s.integer(4));
         item.price = Money(s.integer(5));
+        item.note = s.text(6);
         for (Order &o : orders) {
             if (o.id == orderId) {
                 o.items.append(item);
@@ -1236,6 +1262,46 @@ void ServerStorage::fillChangeLog()
         logMembership(id, group, userId);
     }
     tx.commit();
+}
+
+// ---- the kitchen print host (issue 17) ------------------------------------
+
+std::optional<PrintHostLease> ServerStorage::printHost()
+{
+    Statement s = m_db.statement(QStringLiteral(
+        "SELECT terminal_id, terminal_name, user_id, renewed_at, expires_at FROM print_host WHERE id = 1"));
+    s.exec();
+    if (!s.next())
+        return std::nullopt;
+    PrintHostLease l;
+    l.terminalId = s.text(0);
+    l.terminalName = s.text(1);
+    l.userId = s.integer(2);
+    l.renewedAt = QDateTime::fromString(s.text(3), Qt::ISODateWithMs).toUTC();
+    l.expiresAt = QDateTime::fromString(s.text(4), Qt::ISODateWithMs).toUTC();
+    return l;
+}
+
+void ServerStorage::setPrintHost(const PrintHostLease &lease)
+{
+    m_db.statement(QStringLiteral(
+                       "INSERT INTO print_host (id, terminal_id, terminal_name, user_id, renewed_at, expires_at)"
+                       " VALUES (1, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET terminal_id = excluded.terminal_id,"
+                       " terminal_name = excluded.terminal_name, user_id = excluded.user_id,"
+                       " renewed_at = excluded.renewed_at, expires_at = excluded.expires_at"))
+        .bind(0, lease.terminalId)
+        .bind(1, lease.terminalName)
+        .bind(2, lease.userId)
+        .bind(3, lease.renewedAt.toUTC().toString(Qt::ISODateWithMs))
+        .bind(4, lease.expiresAt.toUTC().toString(Qt::ISODateWithMs))
+        .exec();
+}
+
+bool ServerStorage::releasePrintHost(const QString &terminalId)
+{
+    Statement s = m_db.statement(QStringLiteral("DELETE FROM print_host WHERE id = 1 AND terminal_id = ?"));
+    s.bind(0, terminalId).exec();
+    return s.rowsAffected() > 0;
 }
 
 } // namespace LittleLemon::Server

@@ -12,6 +12,7 @@
 #include "models/user.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -86,6 +87,17 @@ struct OrderUpdate
     std::optional<OrderStage> stage;
     std::optional<std::optional<qint64>> deliveryCrew; // inner nullopt clears it
     std::optional<QString> note;
+};
+
+// Which terminal prints the restaurant's kitchen tickets (issue 17): a lease
+// the terminal renews; an expired one is free for anyone.
+struct PrintHostLease
+{
+    QString terminalId; // the terminal's own id (a UUID it keeps)
+    QString terminalName; // "Counter 1", for people
+    qint64 userId = 0; // who signed in there when it was taken
+    QDateTime renewedAt; // UTC
+    QDateTime expiresAt; // UTC
 };
 
 // Every read and write of the server's data, over one Database. Money is
@@ -183,6 +195,12 @@ public:
     // keeps `status` equal to "the stage is delivered".
     void updateOrder(qint64 id, const OrderUpdate &update, qint64 by);
     bool deleteOrder(qint64 id);
+
+    // ---- the kitchen print host (issue 17): one lease at most
+    std::optional<PrintHostLease> printHost(); // expired or not
+    void setPrintHost(const PrintHostLease &lease);
+    // Only the terminal holding it lets it go; false when it held nothing.
+    bool releasePrintHost(const QString &terminalId);
 
     // ---- tables
     qint64 tableCount();

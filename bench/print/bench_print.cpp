@@ -1,16 +1,17 @@
 // bench/print: how fast tickets are laid out, how long an order takes to
 // reach a printer on loopback, and what a dead printer costs the UI thread.
 //
-//   build/bench/print/bench_print [--tickets N] [--orders N]
+//   build/bench/print/bench_print [--tickets N] [--orders N] [--down-seconds S]
 //
 // 1. Tickets encoded per second (TicketLayout::kitchenTicket, 80 mm, 6 lines
 //    with notes, CP858).
 // 2. Order-to-bytes-on-the-wire: PrintHost::printNew (queue write, one
 //    transaction, synced) until a loopback listener has the ticket's last
 //    byte (its cut), one order at a time; p50/p99/max. Target p99 <= 50 ms.
-// 3. A printer down while 20 orders arrive (one every 50 ms) and for a while
-//    after: the longest the event loop went without turning (a 1 ms timer's
-//    gaps), then the printer comes back: time until the 20 tickets are in.
+// 3. A printer down for 60 s (--down-seconds) while 20 orders arrive, spread
+//    over that time, as the issue states: the longest the event loop went
+//    without turning (a 1 ms timer's gaps: the UI thread's longest stall),
+//    then the printer comes back: time until the 20 tickets are in.
 //    Target: no gap > 16 ms; backlog within 5 s.
 #include "print/escposdecoder.h"
 #include "print/printhost.h"
@@ -81,12 +82,15 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     int tickets = 20000;
     int orders = 300;
+    int downSeconds = 60;
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); i += 2) {
         if (args.at(i) == u"--tickets")
             tickets = args.at(i + 1).toInt();
         else if (args.at(i) == u"--orders")
             orders = args.at(i + 1).toInt();
+        else if (args.at(i) == u"--down-seconds")
+            downSeconds = qMax(1, args.at(i + 1).toInt());
     }
 
     // 1. Encoding.
@@ -173,14 +177,15 @@ int main(int argc, char **argv)
         tick.start();
         int next = 1;
         QTimer arrivals;
-        arrivals.setInterval(50);
+        // 20 orders over the first 95 % of the time down.
+        arrivals.setInterval(qMax(50, downSeconds * 1000 * 95 / 100 / 20));
         QObject::connect(&arrivals, &QTimer::timeout, [&] {
             if (next <= 20)
                 host.printNew(makeOrder(next++));
         });
         arrivals.start();
         QEventLoop down;
-        QTimer::singleShot(10000, &down, &QEventLoop::quit); // 10 s down (the issue says 60: --long someday)
+        QTimer::singleShot(downSeconds * 1000, &down, &QEventLoop::quit);
         down.exec();
         const qint64 worstWhileDown = worstGap;
         printer.server.listen(QHostAddress::LocalHost, port);
@@ -193,9 +198,10 @@ int main(int argc, char **argv)
         };
         QTimer::singleShot(15000, &up, &QEventLoop::quit);
         up.exec();
-        std::printf("printer down 10 s while 20 orders arrived: longest event-loop gap %.2f ms (target <= 16 ms); "
-                    "after it came back: %d tickets in %lld ms (target 20 within 5000 ms), longest gap then %.2f ms\n",
-                    double(worstWhileDown) / 1e6, printer.tickets, static_cast<long long>(back.elapsed()),
+        std::printf("printer down %d s while %d orders arrived: longest UI-thread (event-loop) stall %.2f ms "
+                    "(target <= 16 ms); after it came back: %d tickets in %lld ms (target 20 within 5000 ms), "
+                    "longest stall then %.2f ms\n",
+                    downSeconds, next - 1, double(worstWhileDown) / 1e6, printer.tickets, static_cast<long long>(back.elapsed()),
                     double(worstGap) / 1e6);
     }
     return 0;

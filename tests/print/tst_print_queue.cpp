@@ -217,6 +217,49 @@ private slots:
         QCOMPARE(m_host->catchUp({ order(5, { { 1, 1 } }) }), 0);
     }
 
+    void changedOrderPrintsOnlyTheDifferenceOnce()
+    {
+        setUpStations();
+        QVERIFY(m_queue->setHighestOrderPrinted(0));
+        Order o = order(21, { { 1, 2 }, { 4, 1 } });
+        o.items[0].note = QStringLiteral("no onions");
+        QVERIFY(m_host->printNew(o));
+        QTRY_COMPARE(m_kitchen->tickets().size(), 1);
+        QTRY_COMPARE(m_bar->tickets().size(), 1);
+        QVERIFY2(m_kitchen->tickets().at(0).contains(QStringLiteral("> no onions")), qPrintable(m_kitchen->tickets().at(0)));
+        QVERIFY(!m_host->printChanged(o)); // nothing differs
+        // One more main, the drink gone, a dessert added.
+        Order changed = order(21, { { 1, 3 }, { 6, 1 } });
+        changed.items[0].note = QStringLiteral("no onions");
+        for (int i = 0; i < 5; ++i) // seen by every sync and every store signal: queued once
+            QCOMPARE(m_host->printChanged(changed), i == 0);
+        QTRY_COMPARE(m_kitchen->tickets().size(), 2);
+        QTRY_COMPARE(m_bar->tickets().size(), 2);
+        QTRY_COMPARE(m_desserts->tickets().size(), 1);
+        const QString kitchen = m_kitchen->tickets().at(1);
+        QVERIFY2(kitchen.contains(QStringLiteral("CHANGED")) && kitchen.contains(QStringLiteral("+1 x Dish 1"))
+                     && kitchen.contains(QStringLiteral("> no onions")) && !kitchen.contains(QStringLiteral("Dish 6")),
+                 qPrintable(kitchen));
+        QVERIFY2(m_bar->tickets().at(1).contains(QStringLiteral("CHANGED"))
+                     && m_bar->tickets().at(1).contains(QStringLiteral("-1 x Dish 4")),
+                 qPrintable(m_bar->tickets().at(1)));
+        QVERIFY2(m_desserts->tickets().at(0).contains(QStringLiteral("CHANGED"))
+                     && m_desserts->tickets().at(0).contains(QStringLiteral("+1 x Dish 6")),
+                 qPrintable(m_desserts->tickets().at(0)));
+        // A note changed: the line as it was goes, the line with the new note comes.
+        changed.items[0].note = QStringLiteral("no onions, extra lemon");
+        QVERIFY(m_host->printChanged(changed));
+        QTRY_COMPARE(m_kitchen->tickets().size(), 3);
+        QVERIFY2(m_kitchen->tickets().at(2).contains(QStringLiteral("-3 x Dish 1"))
+                     && m_kitchen->tickets().at(2).contains(QStringLiteral("+3 x Dish 1"))
+                     && m_kitchen->tickets().at(2).contains(QStringLiteral("> no onions, extra lemon")),
+                 qPrintable(m_kitchen->tickets().at(2)));
+        QTest::qWait(300);
+        QCOMPARE(m_kitchen->tickets().size() + m_bar->tickets().size() + m_desserts->tickets().size(), 6);
+        // An order this terminal never printed gets no CHANGED ticket.
+        QVERIFY(!m_host->printChanged(order(22, { { 1, 1 } })));
+    }
+
     void manualReprintAndReceipt()
     {
         setUpStations();

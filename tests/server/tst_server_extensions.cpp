@@ -47,7 +47,8 @@ private Q_SLOTS:
                                           QStringLiteral("tables"), QStringLiteral("stages"), QStringLiteral("availability"),
                                           QStringLiteral("counter_orders"), QStringLiteral("changes"), QStringLiteral("events"),
                                           QStringLiteral("idempotency"), QStringLiteral("etag"),
-                                          QStringLiteral("kitchen"), QStringLiteral("reports") }));
+                                          QStringLiteral("kitchen"), QStringLiteral("reports"),
+                                          QStringLiteral("print_host"), QStringLiteral("line_notes") }));
         // The throttles the server runs with (CloudFixture::relaxedArgs).
         QCOMPARE(m.value(QStringLiteral("limits")).toObject(),
                  parseJson("{\"anon\":1000000,\"user\":1000000}").toObject());
