@@ -5,12 +5,14 @@
 // fake ESC/POS printers. The host is killed with SIGKILL while the kitchen
 // printer has a ticket's bytes but has not acknowledged them, then started
 // again. Each station's ticket of each order is printed exactly once; the
-// one caught by the kill at most once more, and that copy says REPRINT.
+// ones caught by the kill (at most one per station) at most once more, and
+// that copy says REPRINT.
 #include "support/fakeescposprinter.h"
 #include "synctest.h"
 
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 
 using namespace LittleLemon;
 using namespace LittleLemon::Test;
@@ -71,6 +73,12 @@ private slots:
 
         auto host = startHost(kitchen, bar);
         QVERIFY(host);
+        auto stopHost = qScopeGuard([&host] {
+            if (host && host->state() != QProcess::NotRunning) {
+                host->kill();
+                host->waitForFinished(10000);
+            }
+        });
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += host->readAllStandardOutput()).contains("ready"), 30000);
 
@@ -110,27 +118,30 @@ private slots:
         };
         QTRY_VERIFY_WITH_TIMEOUT(printedAll(kitchen) && printedAll(bar), 30000);
         QTest::qWait(1500); // a duplicate would arrive here
+        // Each printer's channel has at most one job in flight, so the kill
+        // can catch at most one ticket per station: that one may come out
+        // once more, marked REPRINT; every other ticket exactly once.
+        int extra = 0;
         for (const auto &[name, printer] : { std::pair { "kitchen", &kitchen }, std::pair { "bar", &bar } }) {
             QMap<int, QStringList> byOrder;
             for (const QString &t : printer->tickets())
                 byOrder[orderNumberIn(t)].append(t);
             QCOMPARE(byOrder.size(), 10);
+            int extraHere = 0;
             for (auto it = byOrder.cbegin(); it != byOrder.cend(); ++it) {
                 const QStringList &copies = it.value();
                 QVERIFY2(!copies.first().contains(QStringLiteral("REPRINT")), qPrintable(copies.first()));
-                if (it.key() == caught && QLatin1String(name) == QLatin1String("kitchen")) {
-                    // At most once more, and then marked.
-                    QVERIFY2(copies.size() <= 2, qPrintable(copies.join(u'\n')));
-                    if (copies.size() == 2)
-                        QVERIFY2(copies.at(1).contains(QStringLiteral("REPRINT ")), qPrintable(copies.at(1)));
-                } else {
-                    QVERIFY2(copies.size() == 1, qPrintable(QStringLiteral("%1, order %2: %3 copies")
-                                                                 .arg(QLatin1String(name)).arg(it.key()).arg(copies.size())));
+                QVERIFY2(copies.size() <= 2, qPrintable(QStringLiteral("%1, order %2: %3 copies")
+                                                            .arg(QLatin1String(name)).arg(it.key()).arg(copies.size())));
+                if (copies.size() == 2) {
+                    QVERIFY2(copies.at(1).contains(QStringLiteral("REPRINT ")), qPrintable(copies.at(1)));
+                    ++extraHere;
                 }
             }
+            QVERIFY2(extraHere <= 1, qPrintable(QStringLiteral("%1: %2 tickets printed twice").arg(QLatin1String(name)).arg(extraHere)));
+            extra += extraHere;
         }
-        host->kill();
-        host->waitForFinished(10000);
+        qInfo("tickets printed once more (REPRINT) after the kill: %d", extra);
     }
 };
 
