@@ -22,6 +22,8 @@ constexpr int kBookingGuests = 1000;
 constexpr int kTableName = 100;
 constexpr int kTableSeats = 1000;
 constexpr int kOrderNote = 1000;
+// A note on one line of a counter order ("no onions"), printed under it.
+constexpr int kLineNote = 140;
 
 static_assert(kPriceMaxCents == 999999 && kPriceDigits - kPricePlaces == 4,
     "kPriceMaxCents is the largest price kPriceDigits and kPricePlaces allow");

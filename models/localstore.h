@@ -63,7 +63,7 @@ struct CounterOrderLine
 {
     qint64 menuitem = 0;
     int quantity = 1;
-    QString note = QString(); // at most kMaxLineNoteLength; sent where the server has line_notes
+    QString note = QString(); // at most Limits::kLineNote; sent where the server has line_notes
 };
 
 class LocalStorePrivate;

@@ -467,8 +467,8 @@ LocalEdit LocalStore::createCounterOrder(const QList<CounterOrderLine> &lines, c
         total += price;
         count += line.quantity;
         const QString lineNote = line.note.trimmed();
-        if (lineNote.size() > kMaxLineNoteLength)
-            return d->refuse(tr("A line's note may have at most %n character(s).", nullptr, kMaxLineNoteLength));
+        if (lineNote.size() > Limits::kLineNote)
+            return d->refuse(tr("A line's note may have at most %n character(s).", nullptr, Limits::kLineNote));
         QJsonObject bodyItem { { QStringLiteral("menuitem"), line.menuitem },
             { QStringLiteral("quantity"), line.quantity } };
         QJsonObject localItem { { QStringLiteral("menuitem"), line.menuitem },

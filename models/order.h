@@ -1,6 +1,7 @@
 #pragma once
 
 #include "money.h"
+#include "models/fieldlimits.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -44,8 +45,6 @@ struct OrderItem
     bool operator!=(const OrderItem &o) const { return !(*this == o); }
 };
 
-// A line's note is printed under it on the kitchen ticket (issue 17).
-constexpr int kMaxLineNoteLength = 140;
 
 struct StageChange
 {

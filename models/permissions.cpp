@@ -142,6 +142,13 @@ Verdict Permissions::manageAccounts() const
     return Verdict::yes();
 }
 
+Verdict Permissions::hostKitchenPrinting() const
+{
+    if (!m_user.isManager() && !m_user.isAdmin() && !m_user.isKitchen())
+        return Verdict::no(tr("Only managers and the kitchen choose the terminal that prints kitchen tickets."));
+    return Verdict::yes();
+}
+
 Verdict Permissions::seeReports() const
 {
     if (!m_user.isManager() && !m_user.isAdmin())

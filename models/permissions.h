@@ -48,6 +48,7 @@ public:
     Verdict seeStaff() const; // the staff lists and their changes
     Verdict manageAccounts() const; // create users, reset passwords: standalone only
     Verdict seeReports() const;
+    Verdict hostKitchenPrinting() const; // the restaurant's print host lease
 
     const User &user() const { return m_user; }
     bool hasFeature(const QString &feature) const { return m_features.contains(feature); }

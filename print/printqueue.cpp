@@ -130,6 +130,10 @@ bool PrintQueue::open(const QString &path, QString *error)
     m_path = path;
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     m_db.setDatabaseName(path);
+    // Wait for another connection's write (the print host's, while the
+    // Printers dialog or a second reader opens the queue) instead of failing
+    // at once: set before the first statement, which already needs a lock.
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!m_db.open()) {
         if (error)
             *error = m_db.lastError().text();
@@ -144,35 +148,40 @@ bool PrintQueue::open(const QString &path, QString *error)
         return false;
     }
     q.exec(QStringLiteral("PRAGMA synchronous=FULL"));
-    q.exec(QStringLiteral("PRAGMA busy_timeout=5000"));
     return migrate(error);
 }
 
 bool PrintQueue::migrate(QString *error)
 {
-    QSqlQuery version(m_db);
-    if (!version.exec(QStringLiteral("PRAGMA user_version")) || !version.next()) {
+    // The print host and a reader (the Printers dialog, a test) may open a
+    // new queue at the same moment: take the write lock before reading the
+    // version, so that one of them migrates and the other then sees it done.
+    QSqlQuery step(m_db);
+    auto fail = [&](const QSqlQuery &failed) {
         if (error)
-            *error = version.lastError().text();
+            *error = failed.lastError().text();
+        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+        return false;
+    };
+    if (!step.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        if (error)
+            *error = step.lastError().text();
         return false;
     }
-    for (int current = version.value(0).toInt(); current < kVersion; ++current) {
-        Transaction t(m_db);
+    if (!step.exec(QStringLiteral("PRAGMA user_version")) || !step.next())
+        return fail(step);
+    const int from = step.value(0).toInt();
+    step.finish();
+    for (int current = from; current < kVersion; ++current) {
         for (const QString &statement : QString::fromLatin1(kSteps[current]).split(u';', Qt::SkipEmptyParts)) {
-            QSqlQuery q(m_db);
-            if (!q.exec(statement)) {
-                if (error)
-                    *error = q.lastError().text();
-                return false;
-            }
-        }
-        QSqlQuery bump(m_db);
-        if (!bump.exec(QStringLiteral("PRAGMA user_version = %1").arg(current + 1)) || !t.commit()) {
-            if (error)
-                *error = bump.lastError().text();
-            return false;
+            if (!step.exec(statement))
+                return fail(step);
         }
     }
+    if (from < kVersion && !step.exec(QStringLiteral("PRAGMA user_version = %1").arg(kVersion)))
+        return fail(step);
+    if (!step.exec(QStringLiteral("COMMIT")))
+        return fail(step);
     return true;
 }
 

@@ -1417,6 +1417,11 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>Only managers and the kitchen choose the terminal that prints kitchen tickets.</source>
+        <translation>Solo los gerentes y la cocina eligen el terminal que imprime las comandas de cocina.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Only managers see the day&apos;s figures.</source>
         <translation>Solo los gerentes ven las cifras del día.</translation>
     </message>
@@ -1460,7 +1465,7 @@
 <context>
     <name>LittleLemon::Print::PrintQueue</name>
     <message>
-        <location filename="../print/printqueue.cpp" line="+143"/>
+        <location filename="../print/printqueue.cpp" line="+147"/>
         <source>The print queue %1 cannot use a write-ahead log.</source>
         <translation>La cola de impresión %1 no puede usar un registro previo (WAL).</translation>
     </message>
@@ -3145,7 +3150,13 @@
         <translation>Precio</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+7"/>
+        <source>%1
+  Note: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>%1 — %2%3</source>
         <translation>%1 — %2%3</translation>
     </message>

@@ -1417,6 +1417,11 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>Only managers and the kitchen choose the terminal that prints kitchen tickets.</source>
+        <translation>Só gerentes e a cozinha escolhem o terminal que imprime os pedidos da cozinha.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Only managers see the day&apos;s figures.</source>
         <translation>Só gerentes veem os números do dia.</translation>
     </message>
@@ -1460,7 +1465,7 @@
 <context>
     <name>LittleLemon::Print::PrintQueue</name>
     <message>
-        <location filename="../print/printqueue.cpp" line="+143"/>
+        <location filename="../print/printqueue.cpp" line="+147"/>
         <source>The print queue %1 cannot use a write-ahead log.</source>
         <translation>A fila de impressão %1 não pode usar um registro antecipado (WAL).</translation>
     </message>
@@ -3145,7 +3150,13 @@
         <translation>Preço</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+7"/>
+        <source>%1
+  Note: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>%1 — %2%3</source>
         <translation>%1 — %2%3</translation>
     </message>

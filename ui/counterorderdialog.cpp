@@ -154,10 +154,10 @@ void CounterOrderDialog::addItem(qint64 menuItemId)
     m_lines->setItem(row, 2, price);
     auto *note = new QLineEdit(m_lines);
     note->setObjectName(QStringLiteral("lineNote"));
-    note->setMaxLength(kMaxLineNoteLength);
+    note->setMaxLength(Limits::kLineNote);
     note->setPlaceholderText(tr("e.g. no onions"));
     note->setToolTip(tr("Printed under this line on the kitchen ticket (at most %n character(s))", nullptr,
-                        kMaxLineNoteLength));
+                        Limits::kLineNote));
     m_lines->setCellWidget(row, 3, note);
     connect(spin, &QSpinBox::valueChanged, this, [this, menuItemId](int value) {
         if (value == 0) {

@@ -37,7 +37,7 @@ public:
     void addItem(qint64 menuItemId);
     void setQuantity(qint64 menuItemId, int quantity);
     void setNote(const QString &note);
-    // A line's note for the kitchen ("no onions"), at most kMaxLineNoteLength.
+    // A line's note for the kitchen ("no onions"), at most Limits::kLineNote.
     void setLineNote(qint64 menuItemId, const QString &note);
     QList<CounterOrderLine> lines() const;
     // The id of the order made (a temporary one until the server numbers it).

@@ -46,7 +46,11 @@ OrderDetailsDialog::OrderDetailsDialog(LocalStore *store, qint64 orderId, QWidge
         lines->setEditTriggers(QAbstractItemView::NoEditTriggers);
         for (int i = 0; i < o.items.size(); ++i) {
             const OrderItem &item = o.items.at(i);
-            lines->setItem(i, 0, new QTableWidgetItem(item.menuitemTitle));
+            // A line's note ("no onions", our server's line_notes) under the dish, as the ticket prints it.
+            auto *dish = new QTableWidgetItem(item.note.isEmpty() ? item.menuitemTitle
+                                                                   : tr("%1\n  Note: %2").arg(item.menuitemTitle, item.note));
+            dish->setToolTip(dish->text());
+            lines->setItem(i, 0, dish);
             auto right = [](const QString &text) {
                 auto *cell = new QTableWidgetItem(text);
                 cell->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -57,6 +61,10 @@ OrderDetailsDialog::OrderDetailsDialog(LocalStore *store, qint64 orderId, QWidge
             lines->setItem(i, 3, right(item.price.toDisplay()));
         }
         lines->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+        // The numbers' columns as wide as their titles need ("Precio unitario").
+        for (int column = 1; column < lines->columnCount(); ++column)
+            lines->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+        lines->resizeRowsToContents();
         layout->addWidget(lines, 1);
 
         if (!o.history.isEmpty()) {

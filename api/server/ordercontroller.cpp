@@ -144,10 +144,10 @@ Response OrderController::createCounterOrder(RequestContext &context, const User
                     continue;
                 }
                 lineNote = noteValue.toString().trimmed();
-                if (lineNote.size() > kMaxLineNoteLength) {
+                if (lineNote.size() > Limits::kLineNote) {
                     errors.add(QStringLiteral("items"),
                                where + tr("a line's note may have at most %1 characters (this one has %2).")
-                                           .arg(kMaxLineNoteLength)
+                                           .arg(Limits::kLineNote)
                                            .arg(lineNote.size()));
                     continue;
                 }

@@ -10,11 +10,6 @@ namespace LittleLemon::Server {
 
 namespace {
 
-bool mayPrint(const User &u)
-{
-    return u.isAdmin() || u.isManager() || u.isKitchen();
-}
-
 bool isLive(const std::optional<PrintHostLease> &lease, const QDateTime &now)
 {
     return lease && lease->expiresAt > now;
@@ -61,14 +56,14 @@ void PrintHostController::registerRoutes(Router &router)
 
 Response PrintHostController::get(RequestContext &context)
 {
-    require(context, mayPrint);
+    require(context, &Permissions::hostKitchenPrinting);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     return Response::json(200, toJson(m_storage.printHost(), now));
 }
 
 Response PrintHostController::put(RequestContext &context)
 {
-    const User &user = require(context, mayPrint);
+    const User &user = require(context, &Permissions::hostKitchenPrinting);
     const QJsonObject &object = context.object();
     FieldReader body(object, false);
     const auto terminalId = body.string(QStringLiteral("terminal_id"), kMaxTerminalIdLength);
@@ -100,7 +95,7 @@ Response PrintHostController::put(RequestContext &context)
 
 Response PrintHostController::release(RequestContext &context)
 {
-    require(context, mayPrint);
+    require(context, &Permissions::hostKitchenPrinting);
     const QString terminalId = context.request().queryValue(u"terminal_id");
     if (terminalId.isEmpty() || terminalId.size() > kMaxTerminalIdLength)
         throw HttpError::field(QStringLiteral("terminal_id"),

@@ -59,6 +59,8 @@ private Q_SLOTS:
         QVERIFY(may(kitchen, &Permissions::moveOrders));
         QVERIFY(!may(kitchen, &Permissions::takeCounterOrders));
         QVERIFY(may(manager, &Permissions::takeCounterOrders));
+        QVERIFY(may(kitchen, &Permissions::hostKitchenPrinting) && may(admin, &Permissions::hostKitchenPrinting));
+        QVERIFY(!may(crew, &Permissions::hostKitchenPrinting) && !may(customer, &Permissions::hostKitchenPrinting));
         // A refusal says why, in words.
         QCOMPARE(Permissions::onOurServer(crew).editMenu().reason,
             QStringLiteral("Only managers change menu items."));

@@ -74,7 +74,13 @@ private slots:
         const QString queue = m_dir.filePath(QStringLiteral("down.db"));
         auto host = startHost(queue, printer.target(), 3);
         QVERIFY(host);
-        QTRY_VERIFY(jobOne(queue) && jobOne(queue)->attempts >= 2); // tried, not reached
+        // Tried, not reached (the backoff starts at 250 ms; a loaded machine is slower).
+        const auto describe = [&] {
+            const auto job = jobOne(queue);
+            return job ? QStringLiteral("job 1: state %1, %2 attempts").arg(int(job->state)).arg(job->attempts)
+                       : QStringLiteral("no job 1 (yet) in %1; host: %2").arg(queue, QString::fromUtf8(host->readAllStandardError()));
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(jobOne(queue) && jobOne(queue)->attempts >= 2, qPrintable(describe()), 20000);
         host->kill();
         QVERIFY(host->waitForFinished(10000));
         QVERIFY(printer.start());

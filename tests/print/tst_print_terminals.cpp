@@ -168,7 +168,7 @@ private slots:
         QVERIFY(items.size() >= 2);
         // More than 140 characters: refused on the desk, nothing queued.
         const LocalEdit refused
-            = a.t.store->createCounterOrder({ { items.at(0).record.id, 1, QString(kMaxLineNoteLength + 1, u'x') } });
+            = a.t.store->createCounterOrder({ { items.at(0).record.id, 1, QString(Limits::kLineNote + 1, u'x') } });
         QVERIFY(!refused.ok);
         const LocalEdit edit = a.t.store->createCounterOrder(
             { { items.at(0).record.id, 1, QStringLiteral("no onions") }, { items.at(1).record.id, 2, QString() } },

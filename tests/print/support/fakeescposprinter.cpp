@@ -35,6 +35,7 @@ bool FakeEscPosPrinter::start(quint16 port)
 {
     if (port == 0)
         port = m_port;
+    m_reserved.abort(); // the port, kept while switched off
     if (!m_server.listen(QHostAddress::LocalHost, port))
         return false;
     m_port = m_server.serverPort();
@@ -46,6 +47,11 @@ void FakeEscPosPrinter::stop()
     m_server.close();
     for (QTcpSocket *socket : m_server.findChildren<QTcpSocket *>())
         socket->abort();
+    // Switched off, the port stays ours: bound, not listening, so a
+    // connection is refused at once, and no other test's server can take the
+    // port and answer in the printer's place.
+    if (m_port != 0)
+        m_reserved.bind(QHostAddress::LocalHost, m_port);
 }
 
 QList<QByteArray> FakeEscPosPrinter::received() const

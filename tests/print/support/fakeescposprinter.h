@@ -4,6 +4,7 @@
 #include <QList>
 #include <QStringList>
 #include <QTcpServer>
+#include <QTcpSocket>
 
 namespace LittleLemon::Test {
 
@@ -35,6 +36,7 @@ signals:
 
 private:
     QTcpServer m_server;
+    QTcpSocket m_reserved;
     quint16 m_port = 0;
     bool m_answerStatus = true;
     QList<QByteArray> m_received;
