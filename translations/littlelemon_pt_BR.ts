@@ -3153,7 +3153,8 @@
         <location line="+7"/>
         <source>%1
   Note: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+  Nota: %2</translation>
     </message>
     <message>
         <location line="+23"/>
