@@ -407,6 +407,11 @@ int main(int argc, char *argv[])
           tr("N") },
         { QStringLiteral("backup-time"), tr("Time of day from which the daily backup is due (default 03:00)."),
           tr("HH:MM") },
+        { QStringLiteral("upstream"),
+          tr("Be a hub to this cloud API: mirror its menu and orders, forward local writes to it."), tr("URL") },
+        { QStringLiteral("upstream-user"), tr("The manager account the hub acts as on the cloud."), tr("NAME") },
+        { QStringLiteral("upstream-password-file"),
+          tr("File whose first line is that account's password (keep it 0600)."), tr("FILE") },
         { QStringLiteral("to"), tr("backup: the file to write."), tr("FILE") },
         { QStringLiteral("from"), tr("restore: the backup to restore."), tr("FILE") },
         { QStringLiteral("hash-iterations"),
@@ -445,6 +450,15 @@ int main(int argc, char *argv[])
         config.tlsCertificate = parser.value(QStringLiteral("tls-certificate"));
     if (parser.isSet(QStringLiteral("tls-key")))
         config.tlsKey = parser.value(QStringLiteral("tls-key"));
+    if (parser.isSet(QStringLiteral("upstream"))
+        && !ServerConfig::parseUpstreamUrl(parser.value(QStringLiteral("upstream")), &config.upstream, &error))
+        return fail(QStringLiteral("--upstream: ") + error, 2);
+    if (parser.isSet(QStringLiteral("upstream-user")))
+        config.upstreamUser = parser.value(QStringLiteral("upstream-user"));
+    if (parser.isSet(QStringLiteral("upstream-password-file")))
+        config.upstreamPasswordFile = parser.value(QStringLiteral("upstream-password-file"));
+    if (!config.checkUpstream(&error))
+        return fail(error, 2);
     if (config.tlsCertificate.isEmpty() != config.tlsKey.isEmpty())
         return fail(tr("tls_certificate and tls_key go together: give both (HTTPS) or neither (HTTP)"), 2);
     if (parser.isSet(QStringLiteral("backup-time"))
