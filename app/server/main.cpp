@@ -1,3 +1,4 @@
+#include "api/hub/upstreamlink.h"
 #include "api/server/backend.h"
 #include "api/server/backup.h"
 #include "api/server/backupscheduler.h"
@@ -332,6 +333,24 @@ int runServer(const ServerConfig &config)
         backups->start();
     }
 
+    // A hub to the cloud (issue 19): only this server talks to the cloud.
+    std::unique_ptr<Hub::UpstreamLink> upstream;
+    if (!config.upstream.isEmpty()) {
+        Hub::UpstreamLink::Settings settings;
+        settings.url = config.upstream;
+        settings.user = config.upstreamUser;
+        settings.dataDir = config.dataDir;
+        if (!ServerConfig::readUpstreamPassword(config.upstreamPasswordFile, &settings.password, &error))
+            return fail(error);
+        upstream = std::make_unique<Hub::UpstreamLink>(backend, settings);
+        if (!upstream->open(&error))
+            return fail(error);
+        upstream->setAfterWrite([&events] { events.schedulePoll(); });
+        backend.setUpstreamStatus([link = upstream.get()] { return link->statusJson(); });
+        upstream->start();
+        say(tr("hub to the cloud at %1 as %2").arg(config.upstream, config.upstreamUser));
+    }
+
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &http, [&http](int) {
         http.close();
@@ -345,7 +364,9 @@ int runServer(const ServerConfig &config)
     std::printf("littlelemon-server listening on %s://%s:%u\n", https ? "https" : "http", qPrintable(host),
                 unsigned(http.port()));
     std::fflush(stdout);
-    return QCoreApplication::exec();
+    const int code = QCoreApplication::exec();
+    backend.setUpstreamStatus(nullptr);
+    return code;
 }
 
 } // namespace
