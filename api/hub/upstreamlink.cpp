@@ -11,6 +11,8 @@
 #include <QDir>
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcHub, "littlelemon.hub")
 
 namespace LittleLemon::Hub {
@@ -193,8 +195,8 @@ void UpstreamLink::onStoreChanged(const StoreChange &change)
             dirty.insert(id);
         for (qint64 id : change.updated)
             dirty.insert(id);
-        for (const auto &[from, to] : change.renamed)
-            dirty.insert(to);
+        for (const auto &renamed : change.renamed)
+            dirty.insert(renamed.second);
         for (qint64 id : change.removed) {
             dirty.remove(id);
             removed.insert(id);
