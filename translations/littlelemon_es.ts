@@ -38,7 +38,7 @@
         <translation>(ya no está en la carta)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
@@ -2198,7 +2198,7 @@
         <translation>Solo los gerentes ven los informes.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Changes waiting for the server…</source>
         <translation>Cambios pendientes del servidor…</translation>
     </message>
@@ -3542,7 +3542,7 @@
         <translation>Cambio</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -4164,7 +4164,7 @@
 <context>
     <name>LittleLemon::Ui::SyncStatusWidget</name>
     <message>
-        <location filename="../ui/syncstatuswidget.cpp" line="+94"/>
+        <location filename="../ui/syncstatuswidget.cpp" line="+98"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
@@ -4246,6 +4246,35 @@
         <location line="-2"/>
         <source>Click to see the changes waiting for the server.</source>
         <translation>Haga clic para ver los cambios pendientes del servidor.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+69"/>
+        <source>Cloud: online, %n change(s) waiting</source>
+        <translation>
+            <numerusform>Nube: en línea, %n cambio pendiente</numerusform>
+            <numerusform>Nube: en línea, %n cambios pendientes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cloud: online</source>
+        <translation>Nube: en línea</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Cloud: offline since %1, %n change(s) waiting</source>
+        <translation>
+            <numerusform>Nube: sin conexión desde las %1, %n cambio pendiente</numerusform>
+            <numerusform>Nube: sin conexión desde las %1, %n cambios pendientes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source> · %n notice(s)</source>
+        <translation>
+            <numerusform> · %n aviso</numerusform>
+            <numerusform> · %n avisos</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,7 @@
         <translation>(fora do cardápio)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
@@ -2198,7 +2198,7 @@
         <translation>Só gerentes veem os relatórios.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Changes waiting for the server…</source>
         <translation>Alterações aguardando o servidor…</translation>
     </message>
@@ -3542,7 +3542,7 @@
         <translation>Mudança</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -4164,7 +4164,7 @@
 <context>
     <name>LittleLemon::Ui::SyncStatusWidget</name>
     <message>
-        <location filename="../ui/syncstatuswidget.cpp" line="+94"/>
+        <location filename="../ui/syncstatuswidget.cpp" line="+98"/>
         <source>Offline</source>
         <translation>Sem conexão</translation>
     </message>
@@ -4246,6 +4246,35 @@
         <location line="-2"/>
         <source>Click to see the changes waiting for the server.</source>
         <translation>Clique para ver as alterações aguardando o servidor.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+69"/>
+        <source>Cloud: online, %n change(s) waiting</source>
+        <translation>
+            <numerusform>Nuvem: on-line, %n alteração pendente</numerusform>
+            <numerusform>Nuvem: on-line, %n alterações pendentes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cloud: online</source>
+        <translation>Nuvem: on-line</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Cloud: offline since %1, %n change(s) waiting</source>
+        <translation>
+            <numerusform>Nuvem: off-line desde %1, %n alteração pendente</numerusform>
+            <numerusform>Nuvem: off-line desde %1, %n alterações pendentes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source> · %n notice(s)</source>
+        <translation>
+            <numerusform> · %n aviso</numerusform>
+            <numerusform> · %n avisos</numerusform>
+        </translation>
     </message>
 </context>
 <context>
