@@ -4247,34 +4247,40 @@
         <source>Click to see the changes waiting for the server.</source>
         <translation>Haga clic para ver los cambios pendientes del servidor.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+69"/>
-        <source>Cloud: online, %n change(s) waiting</source>
-        <translation>
-            <numerusform>Nube: en línea, %n cambio pendiente</numerusform>
-            <numerusform>Nube: en línea, %n cambios pendientes</numerusform>
-        </translation>
+    <message>
+        <location line="+71"/>
+        <source>Cloud: online, 1 change waiting</source>
+        <translation>Nube: en línea, 1 cambio pendiente</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>Cloud: online, %1 changes waiting</source>
+        <translation>Nube: en línea, %1 cambios pendientes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cloud: offline since %1, 1 change waiting</source>
+        <translation>Nube: sin conexión desde las %1, 1 cambio pendiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cloud: offline since %1, %2 changes waiting</source>
+        <translation>Nube: sin conexión desde las %1, %2 cambios pendientes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · 1 notice</source>
+        <translation> · 1 aviso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · %1 notices</source>
+        <translation> · %1 avisos</translation>
+    </message>
+    <message>
+        <location line="-12"/>
         <source>Cloud: online</source>
         <translation>Nube: en línea</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Cloud: offline since %1, %n change(s) waiting</source>
-        <translation>
-            <numerusform>Nube: sin conexión desde las %1, %n cambio pendiente</numerusform>
-            <numerusform>Nube: sin conexión desde las %1, %n cambios pendientes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source> · %n notice(s)</source>
-        <translation>
-            <numerusform> · %n aviso</numerusform>
-            <numerusform> · %n avisos</numerusform>
-        </translation>
     </message>
 </context>
 <context>

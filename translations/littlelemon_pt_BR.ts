@@ -4247,34 +4247,40 @@
         <source>Click to see the changes waiting for the server.</source>
         <translation>Clique para ver as alterações aguardando o servidor.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+69"/>
-        <source>Cloud: online, %n change(s) waiting</source>
-        <translation>
-            <numerusform>Nuvem: on-line, %n alteração pendente</numerusform>
-            <numerusform>Nuvem: on-line, %n alterações pendentes</numerusform>
-        </translation>
+    <message>
+        <location line="+71"/>
+        <source>Cloud: online, 1 change waiting</source>
+        <translation>Nuvem: on-line, 1 alteração pendente</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>Cloud: online, %1 changes waiting</source>
+        <translation>Nuvem: on-line, %1 alterações pendentes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cloud: offline since %1, 1 change waiting</source>
+        <translation>Nuvem: off-line desde %1, 1 alteração pendente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cloud: offline since %1, %2 changes waiting</source>
+        <translation>Nuvem: off-line desde %1, %2 alterações pendentes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · 1 notice</source>
+        <translation> · 1 aviso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · %1 notices</source>
+        <translation> · %1 avisos</translation>
+    </message>
+    <message>
+        <location line="-12"/>
         <source>Cloud: online</source>
         <translation>Nuvem: on-line</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Cloud: offline since %1, %n change(s) waiting</source>
-        <translation>
-            <numerusform>Nuvem: off-line desde %1, %n alteração pendente</numerusform>
-            <numerusform>Nuvem: off-line desde %1, %n alterações pendentes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source> · %n notice(s)</source>
-        <translation>
-            <numerusform> · %n aviso</numerusform>
-            <numerusform> · %n avisos</numerusform>
-        </translation>
     </message>
 </context>
 <context>

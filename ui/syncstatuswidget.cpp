@@ -243,17 +243,22 @@ QString SyncStatusWidget::upstreamText(const QJsonObject &upstream)
         return QString();
     const int waiting = upstream.value(QStringLiteral("waiting")).toInt();
     const int notices = int(upstream.value(QStringLiteral("notices")).toArray().size());
+    // Plurals spelled out: English has no translation file to pick a %n form from.
     QString text;
     if (upstream.value(QStringLiteral("state")).toString() == u"online") {
-        text = waiting > 0 ? tr("Cloud: online, %n change(s) waiting", nullptr, waiting) : tr("Cloud: online");
+        text = waiting == 0 ? tr("Cloud: online")
+             : waiting == 1 ? tr("Cloud: online, 1 change waiting")
+                            : tr("Cloud: online, %1 changes waiting").arg(waiting);
     } else {
         const QDateTime since = QDateTime::fromString(upstream.value(QStringLiteral("since")).toString(), Qt::ISODate);
-        const QString when = since.isValid() ? QLocale().toString(since.toLocalTime().time(), QLocale::ShortFormat)
-                                             : QStringLiteral("?");
-        text = tr("Cloud: offline since %1, %n change(s) waiting", nullptr, waiting).arg(when);
+        const QString when = since.isValid() ? since.toLocalTime().toString(QStringLiteral("HH:mm")) : QStringLiteral("?");
+        text = waiting == 1 ? tr("Cloud: offline since %1, 1 change waiting").arg(when)
+                            : tr("Cloud: offline since %1, %2 changes waiting").arg(when).arg(waiting);
     }
-    if (notices > 0)
-        text += tr(" · %n notice(s)", nullptr, notices);
+    if (notices == 1)
+        text += tr(" · 1 notice");
+    else if (notices > 1)
+        text += tr(" · %1 notices").arg(notices);
     return text;
 }
 

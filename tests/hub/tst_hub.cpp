@@ -12,6 +12,7 @@
 #include "httptestclient.h"
 #include "synctest.h"
 #include "testserver.h"
+#include "ui/syncstatuswidget.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -188,6 +189,11 @@ void tst_Hub::outageTerminalsStayLiveAndChangesGoUpOnce()
     // Two changes have a place on the cloud: they wait on the hub.
     QTRY_COMPARE_WITH_TIMEOUT(upstream().value(QStringLiteral("waiting")).toInt(), 2, 5000);
     QCOMPARE(upstream().value(QStringLiteral("state")).toString(), QStringLiteral("offline"));
+    // What every desk's status bar says of it.
+    const QString bar = Ui::SyncStatusWidget::upstreamText(upstream());
+    qInfo("status bar: %s", qPrintable(bar));
+    QVERIFY2(bar.startsWith(QLatin1String("Cloud: offline since ")) && bar.endsWith(QLatin1String(", 2 changes waiting")),
+             qPrintable(bar));
 
     QVERIFY2(m_peer.restart(CloudPeer::Throttle::On), qPrintable(m_peer.errorString()));
     QTRY_COMPARE_WITH_TIMEOUT(upstream().value(QStringLiteral("waiting")).toInt(), 0, 60000);
