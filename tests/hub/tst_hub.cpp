@@ -52,6 +52,7 @@ private Q_SLOTS:
     void hubMirrorsTheCloud();
     void outageTerminalsStayLiveAndChangesGoUpOnce();
     void customerOrderReachesATerminalWithinACycle();
+    void conflictsFollowTheStatedRule();
     void killedWhileDeliveringLosesAndDoublesNothing();
 
 private:
@@ -232,6 +233,43 @@ void tst_Hub::customerOrderReachesATerminalWithinACycle()
     // One cycle is 5 s; the cloud's page reads and the terminal's push come on top.
     QVERIFY2(ms <= 10000, qPrintable(QString::number(ms)));
     QCOMPARE(m_counter.store->orderSummaries({ id }).value(0).effectiveStage(), OrderStage::Received);
+}
+
+void tst_Hub::conflictsFollowTheStatedRule()
+{
+    QVERIFY(m_counter.engine && m_kitchen.engine);
+    const qint64 mark = m_peer.mark();
+    m_peer.kill();
+    QTRY_COMPARE_WITH_TIMEOUT(upstream().value(QStringLiteral("state")).toString(), QStringLiteral("offline"), 30000);
+    const int noticesBefore = int(upstream().value(QStringLiteral("notices")).toArray().size());
+    // The hub's counter reprices the soda and the kitchen starts order 3;
+    // meanwhile the cloud's own pages reprice it and deliver order 3.
+    QVERIFY(m_counter.store->setMenuItemPrice(2, Money::parse(u"6.75").value()));
+    QVERIFY(m_kitchen.store->setOrderStage(3, OrderStage::Preparing));
+    QTRY_COMPARE_WITH_TIMEOUT(upstream().value(QStringLiteral("waiting")).toInt(), 1, 5000);
+    QCOMPARE(m_peer.pythonText(QStringLiteral("from LittleLemon.LittleLemonAPI.models import MenuItem, Order\n"
+                                              "m=MenuItem.objects.get(id=2); m.price='4.99'; m.save()\n"
+                                              "o=Order.objects.get(id=3); o.status=True; o.save()\nprint('ok')")),
+             QStringLiteral("ok"));
+    QVERIFY2(m_peer.restart(CloudPeer::Throttle::On), qPrintable(m_peer.errorString()));
+    QTRY_COMPARE_WITH_TIMEOUT(upstream().value(QStringLiteral("waiting")).toInt(), 0, 60000);
+
+    // The cloud wins for menu edits: the hub, and the terminals, show its price.
+    auto hub = http(m_hub, QStringLiteral("counter"));
+    QTRY_COMPARE_WITH_TIMEOUT(hub->get(QStringLiteral("/api/menu-items/2")).object().value(QStringLiteral("price")).toString(),
+                              QStringLiteral("4.99"), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_kitchen.store->menuItem(2)->record.price.toString(), QStringLiteral("4.99"), 10000);
+    QCOMPARE(cloudGet(QStringLiteral("/api/menu-items/2")).value(QStringLiteral("price")).toString(), QStringLiteral("4.99"));
+    QCOMPARE(patches(m_peer, mark, QStringLiteral("/api/menu-items/2")), 0);
+    // The later stage wins for orders: delivered on the cloud beats preparing on the hub.
+    QTRY_COMPARE_WITH_TIMEOUT(hub->get(QStringLiteral("/api/orders/3")).object().value(QStringLiteral("stage")).toString(),
+                              QStringLiteral("delivered"), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_counter.store->orderSummaries({ 3 }).value(0).effectiveStage(), OrderStage::Delivered, 10000);
+    // The manager sees a notice (the desk's status bar tooltip).
+    const QJsonArray notices = upstream().value(QStringLiteral("notices")).toArray();
+    QCOMPARE(notices.size(), noticesBefore + 1);
+    QVERIFY2(notices.last().toObject().value(QStringLiteral("text")).toString().contains(QLatin1String("cloud wins")),
+             qPrintable(notices.last().toObject().value(QStringLiteral("text")).toString()));
 }
 
 void tst_Hub::killedWhileDeliveringLosesAndDoublesNothing()
