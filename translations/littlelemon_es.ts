@@ -2349,7 +2349,7 @@
         <translation>No se puede abrir la copia de los datos de este equipo: %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Changes waiting for the server…</source>
         <translation>Cambios pendientes del servidor…</translation>
     </message>
@@ -4280,7 +4280,7 @@
 <context>
     <name>LittleLemon::Ui::SyncStatusWidget</name>
     <message>
-        <location filename="../ui/syncstatuswidget.cpp" line="+94"/>
+        <location filename="../ui/syncstatuswidget.cpp" line="+98"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
@@ -4362,6 +4362,41 @@
         <location line="-2"/>
         <source>Click to see the changes waiting for the server.</source>
         <translation>Haga clic para ver los cambios pendientes del servidor.</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Cloud: online</source>
+        <translation>Nube: en línea</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cloud: online, 1 change waiting</source>
+        <translation>Nube: en línea, 1 cambio pendiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cloud: online, %1 changes waiting</source>
+        <translation>Nube: en línea, %1 cambios pendientes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cloud: offline since %1, 1 change waiting</source>
+        <translation>Nube: sin conexión desde las %1, 1 cambio pendiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cloud: offline since %1, %2 changes waiting</source>
+        <translation>Nube: sin conexión desde las %1, %2 cambios pendientes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · 1 notice</source>
+        <translation> · 1 aviso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · %1 notices</source>
+        <translation> · %1 avisos</translation>
     </message>
 </context>
 <context>

@@ -2349,7 +2349,7 @@
         <translation>Não foi possível abrir a cópia dos dados deste computador: %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Changes waiting for the server…</source>
         <translation>Alterações aguardando o servidor…</translation>
     </message>
@@ -4280,7 +4280,7 @@
 <context>
     <name>LittleLemon::Ui::SyncStatusWidget</name>
     <message>
-        <location filename="../ui/syncstatuswidget.cpp" line="+94"/>
+        <location filename="../ui/syncstatuswidget.cpp" line="+98"/>
         <source>Offline</source>
         <translation>Sem conexão</translation>
     </message>
@@ -4362,6 +4362,41 @@
         <location line="-2"/>
         <source>Click to see the changes waiting for the server.</source>
         <translation>Clique para ver as alterações aguardando o servidor.</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Cloud: online</source>
+        <translation>Nuvem: on-line</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cloud: online, 1 change waiting</source>
+        <translation>Nuvem: on-line, 1 alteração pendente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cloud: online, %1 changes waiting</source>
+        <translation>Nuvem: on-line, %1 alterações pendentes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cloud: offline since %1, 1 change waiting</source>
+        <translation>Nuvem: off-line desde %1, 1 alteração pendente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cloud: offline since %1, %2 changes waiting</source>
+        <translation>Nuvem: off-line desde %1, %2 alterações pendentes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · 1 notice</source>
+        <translation> · 1 aviso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · %1 notices</source>
+        <translation> · %1 avisos</translation>
     </message>
 </context>
 <context>

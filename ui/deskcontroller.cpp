@@ -542,6 +542,7 @@ void DeskController::openSession(const SignInTarget &target, const User &user, b
     m_window->setPageAllowed(MainWindow::ReportsPageId, reports.allowed, reports.reason);
 
     auto *status = new SyncStatusWidget(m_engine);
+    status->followUpstream(m_client); // issue 19: "Cloud: offline since 19:42, …" on a hub
     connect(status, &SyncStatusWidget::clicked, this, [this] {
         auto *dialog = new OutboxDialog(m_engine, m_store, m_workspace->outboxModel(), m_window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);

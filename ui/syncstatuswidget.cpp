@@ -1,10 +1,14 @@
 #include "ui/syncstatuswidget.h"
 
+#include "api/client/apiclient.h"
+#include "api/client/requestjob.h"
 #include "api/client/syncengine.h"
 #include "ui/elidedlabel.h"
 #include "ui/theme.h"
 
 #include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QPainter>
@@ -185,6 +189,77 @@ void SyncStatusWidget::refresh()
         m_progress->setToolTip(m_engine->progressText());
     }
     m_progress->setVisible(long_);
+}
+
+void SyncStatusWidget::followUpstream(Client::ApiClient *client)
+{
+    if (m_client)
+        return;
+    m_client = client;
+    m_upstream = new ElidedLabel(this);
+    m_upstream->setObjectName(QStringLiteral("upstreamStatus"));
+    m_upstream->setMaximumWidth(420);
+    m_upstream->hide();
+    layout()->addWidget(m_upstream);
+    m_upstreamTimer = new QTimer(this);
+    m_upstreamTimer->setInterval(15 * 1000);
+    connect(m_upstreamTimer, &QTimer::timeout, this, &SyncStatusWidget::readUpstream);
+    m_upstreamTimer->start();
+    connect(m_engine, &Client::SyncEngine::syncFinished, this, &SyncStatusWidget::readUpstream);
+    readUpstream();
+}
+
+void SyncStatusWidget::readUpstream()
+{
+    // Only our servers can be hubs: the cloud has no /api/meta.
+    if (!m_client || m_readingUpstream || !m_client->isDiscovered() || !m_client->hasFeature(QStringLiteral("changes")))
+        return;
+    m_readingUpstream = true;
+    Client::RequestJob *job = m_client->send(Client::Request::get(QStringLiteral("/api/meta"), Client::Request::Auth::Optional));
+    connect(job, &Client::ApiJob::finished, this, [this, job](const ApiError &error) {
+        m_readingUpstream = false;
+        if (error.isError())
+            return; // the server is unreachable: the sync state says so already
+        const QJsonObject upstream = job->json().toObject().value(QStringLiteral("upstream")).toObject();
+        m_notices.clear();
+        for (const QJsonValue &n : upstream.value(QStringLiteral("notices")).toArray())
+            m_notices << n.toObject().value(QStringLiteral("text")).toString();
+        const QString text = upstreamText(upstream);
+        m_upstreamText = text;
+        m_upstream->setVisible(!text.isEmpty());
+        m_upstream->setFullText(text);
+        m_upstream->setToolTip(m_notices.isEmpty() ? text : text + u'\n' + m_notices.join(u'\n'));
+    });
+}
+
+QString SyncStatusWidget::upstreamText() const
+{
+    return m_upstreamText;
+}
+
+QString SyncStatusWidget::upstreamText(const QJsonObject &upstream)
+{
+    if (upstream.isEmpty())
+        return QString();
+    const int waiting = upstream.value(QStringLiteral("waiting")).toInt();
+    const int notices = int(upstream.value(QStringLiteral("notices")).toArray().size());
+    // Plurals spelled out: English has no translation file to pick a %n form from.
+    QString text;
+    if (upstream.value(QStringLiteral("state")).toString() == u"online") {
+        text = waiting == 0 ? tr("Cloud: online")
+             : waiting == 1 ? tr("Cloud: online, 1 change waiting")
+                            : tr("Cloud: online, %1 changes waiting").arg(waiting);
+    } else {
+        const QDateTime since = QDateTime::fromString(upstream.value(QStringLiteral("since")).toString(), Qt::ISODate);
+        const QString when = since.isValid() ? since.toLocalTime().toString(QStringLiteral("HH:mm")) : QStringLiteral("?");
+        text = waiting == 1 ? tr("Cloud: offline since %1, 1 change waiting").arg(when)
+                            : tr("Cloud: offline since %1, %2 changes waiting").arg(when).arg(waiting);
+    }
+    if (notices == 1)
+        text += tr(" · 1 notice");
+    else if (notices > 1)
+        text += tr(" · %1 notices").arg(notices);
+    return text;
 }
 
 } // namespace LittleLemon::Ui

@@ -2,11 +2,13 @@
 
 #include <QWidget>
 
+class QJsonObject;
 class QProgressBar;
 class QTimer;
 class QToolButton;
 
 namespace LittleLemon::Client {
+class ApiClient;
 class SyncEngine;
 }
 
@@ -33,6 +35,17 @@ public:
     // "checking every 15 s" while the desk polls, "" when offline.
     QString liveText() const;
     bool isProgressShown() const;
+
+    // Issue 19: where the desk's server is a hub to the cloud (/api/meta
+    // has "upstream"), the hub's link is shown too, read after every sync
+    // and every 15 s: "Cloud: offline since 19:42, 12 changes waiting".
+    void followUpstream(Client::ApiClient *client);
+    // What is shown for the hub's link; empty when the server is no hub.
+    QString upstreamText() const;
+    // The sentence for /api/meta's "upstream" object (empty for none).
+    static QString upstreamText(const QJsonObject &upstream);
+    // The hub's notices (conflicts resolved, refusals), newest last.
+    QStringList upstreamNotices() const { return m_notices; }
     QToolButton *button() const { return m_button; }
 
 Q_SIGNALS:
@@ -40,6 +53,7 @@ Q_SIGNALS:
 
 private:
     void refresh();
+    void readUpstream();
     // The last run ended early (offline, refused, a bad answer).
     bool stopped() const;
 
@@ -49,6 +63,12 @@ private:
     QProgressBar *m_progress;
     QTimer *m_clock;
     QTimer *m_progressDelay;
+    Client::ApiClient *m_client = nullptr;
+    ElidedLabel *m_upstream = nullptr;
+    QTimer *m_upstreamTimer = nullptr;
+    bool m_readingUpstream = false;
+    QStringList m_notices;
+    QString m_upstreamText;
 };
 
 } // namespace LittleLemon::Ui

@@ -88,7 +88,7 @@ Backend::Backend(ServerConfig config)
     m_controllers.push_back(std::make_unique<OrderController>(services));
     m_controllers.push_back(std::make_unique<GroupController>(services));
     // The extensions (CONTRACT.md "Extensions of littlelemon-server").
-    m_controllers.push_back(std::make_unique<MetaController>(services, m_eventsServed));
+    m_controllers.push_back(std::make_unique<MetaController>(services, m_eventsServed, m_upstreamStatus));
     m_controllers.push_back(std::make_unique<BookingController>(services));
     m_controllers.push_back(std::make_unique<TableController>(services));
     m_controllers.push_back(std::make_unique<ChangeController>(services));

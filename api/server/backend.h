@@ -70,6 +70,9 @@ public:
     // serves /api/events for this backend.
     void setEventsServed(bool served) { m_eventsServed = served; }
     bool eventsServed() const { return m_eventsServed; }
+    // The hub (issue 19): the `upstream` object of /api/meta, as JSON
+    // ({"url","state","since","waiting",...}); unset: no upstream, no key.
+    void setUpstreamStatus(std::function<QByteArray()> status) { m_upstreamStatus = std::move(status); }
     // Called after every write request that succeeded (the event hub looks
     // for new changes then, instead of waiting for its timer).
     void setAfterWrite(std::function<void()> callback) { m_afterWrite = std::move(callback); }
@@ -130,6 +133,7 @@ private:
     SignInLimiter m_signIns;
     bool m_eventsServed = false;
     std::function<void()> m_afterWrite;
+    std::function<QByteArray()> m_upstreamStatus;
     Throttle m_throttle;
     QElapsedTimer m_clock;
     Router m_router;

@@ -105,6 +105,10 @@ const QList<Key> &keyTable()
                   c->publicUrl.chop(1);
               return true;
           } },
+        { "upstream",
+          [](const QString &v, ServerConfig *c, QString *e) { return ServerConfig::parseUpstreamUrl(v, &c->upstream, e); } },
+        { "upstream_user", pathSetter(&ServerConfig::upstreamUser) },
+        { "upstream_password_file", pathSetter(&ServerConfig::upstreamPasswordFile) },
     };
     return table;
 }

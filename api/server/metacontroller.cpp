@@ -4,9 +4,11 @@
 
 namespace LittleLemon::Server {
 
-MetaController::MetaController(const Services &services, const bool &eventsServed)
+MetaController::MetaController(const Services &services, const bool &eventsServed,
+                               const std::function<QByteArray()> &upstreamStatus)
     : Controller(services)
     , m_eventsServed(eventsServed)
+    , m_upstreamStatus(upstreamStatus)
 {
 }
 
@@ -65,8 +67,10 @@ Response MetaController::meta(RequestContext &)
         .key("limits").beginObject()
         .key("anon").value(m_config.throttleAnon)
         .key("user").value(m_config.throttleUser)
-        .endObject()
         .endObject();
+    if (m_upstreamStatus)
+        w.key("upstream").raw(m_upstreamStatus());
+    w.endObject();
     return Response::jsonBytes(200, w.take());
 }
 

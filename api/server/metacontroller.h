@@ -2,6 +2,8 @@
 
 #include "api/server/controller.h"
 
+#include <functional>
+
 namespace LittleLemon::Server {
 
 // GET /api/meta: {"server": "littlelemon-server", "version", "features",
@@ -9,10 +11,13 @@ namespace LittleLemon::Server {
 // it talks to the plain cloud API. `features` names exactly the extensions
 // that work here ("events" only where an event hub serves the sockets);
 // `limits` are this server's throttles per minute, which clients pace by.
+// A hub (littlelemon-server --upstream) adds "upstream": {"url", "state"
+// (online|offline), "since", "waiting", "notices"} (docs/API.md).
 class MetaController : public Controller
 {
 public:
-    MetaController(const Services &services, const bool &eventsServed);
+    MetaController(const Services &services, const bool &eventsServed,
+                   const std::function<QByteArray()> &upstreamStatus);
     void registerRoutes(Router &router) override;
 
     static QStringList features(bool events);
@@ -21,6 +26,8 @@ private:
     Response meta(RequestContext &context);
 
     const bool &m_eventsServed;
+    // The hub's link to the cloud (issue 19): "upstream" in the answer when set.
+    const std::function<QByteArray()> &m_upstreamStatus;
 };
 
 } // namespace LittleLemon::Server

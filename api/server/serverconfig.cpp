@@ -1,5 +1,9 @@
 #include "serverconfig.h"
 
+#include <QCoreApplication>
+#include <QFile>
+#include <QUrl>
+
 namespace LittleLemon::Server {
 
 bool ServerConfig::setListen(const QString &text, QString *error)
@@ -31,6 +35,69 @@ bool ServerConfig::setListen(const QString &text, QString *error)
     address = a;
     port = quint16(p);
     return true;
+}
+
+bool ServerConfig::parseUpstreamUrl(const QString &text, QString *normalized, QString *error)
+{
+    const QUrl url(text.trimmed(), QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty()
+        || url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty()) {
+        if (error)
+            *error = QCoreApplication::translate("littlelemon-server",
+                                                 "the upstream wants the cloud's address such as "
+                                                 "https://cloud.example, got \"%1\"")
+                         .arg(text);
+        return false;
+    }
+    QString out = url.toString();
+    while (out.endsWith(u'/'))
+        out.chop(1);
+    if (normalized)
+        *normalized = out;
+    return true;
+}
+
+bool ServerConfig::readUpstreamPassword(const QString &path, QString *password, QString *error)
+{
+    QFile file(path);
+    if (!file.exists()) {
+        *error = QCoreApplication::translate("littlelemon-server", "the upstream password file %1 does not exist")
+                     .arg(path);
+        return false;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QCoreApplication::translate("littlelemon-server", "cannot read the upstream password file %1: %2")
+                     .arg(path, file.errorString());
+        return false;
+    }
+    QByteArray line = file.readLine(4096);
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    if (line.isEmpty()) {
+        *error = QCoreApplication::translate("littlelemon-server",
+                                             "the upstream password file %1 is empty: put the password on its "
+                                             "first line")
+                     .arg(path);
+        return false;
+    }
+    *password = QString::fromUtf8(line);
+    return true;
+}
+
+bool ServerConfig::checkUpstream(QString *error) const
+{
+    if (upstream.isEmpty() && upstreamUser.isEmpty() && upstreamPasswordFile.isEmpty())
+        return true;
+    if (upstream.isEmpty() || upstreamUser.isEmpty() || upstreamPasswordFile.isEmpty()) {
+        *error = QCoreApplication::translate("littlelemon-server",
+                                             "upstream, upstream_user and upstream_password_file go together: "
+                                             "give all three (a hub to the cloud) or none");
+        return false;
+    }
+    if (!parseUpstreamUrl(upstream, nullptr, error))
+        return false;
+    QString password;
+    return readUpstreamPassword(upstreamPasswordFile, &password, error);
 }
 
 } // namespace LittleLemon::Server

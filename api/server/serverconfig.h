@@ -63,6 +63,24 @@ struct ServerConfig
     QString backupDir;
     QTime backupTime { 3, 0 };
 
+    // The hub (issue 19, api/hub/upstreamlink.h): the cloud this server
+    // mirrors and forwards its writes to, the manager account it acts as
+    // there, and the file holding that account's password (one line).
+    // Empty upstream: a server of its own, as before.
+    QString upstream;
+    QString upstreamUser;
+    QString upstreamPasswordFile;
+
+    // "https://cloud.example" (http or https, a host, no query, fragment or
+    // user info) → *normalized without a trailing slash; false with *error.
+    static bool parseUpstreamUrl(const QString &text, QString *normalized, QString *error);
+    // The upstream password: the file's first line, without its line break.
+    // False with *error when the file is missing, unreadable or empty.
+    static bool readUpstreamPassword(const QString &path, QString *password, QString *error);
+    // Checks the three upstream settings go together and are usable; true
+    // when no upstream is set.
+    bool checkUpstream(QString *error) const;
+
     // Parses "127.0.0.1:8000", "0.0.0.0:8000", "[::1]:8000" or ":8000".
     bool setListen(const QString &text, QString *error);
 };

@@ -224,6 +224,22 @@ public:
     void updateBooking(const Booking &booking);
     bool deleteBooking(qint64 id);
 
+    // ---- the hub's mirror of the cloud (issue 19, api/hub/upstreamlink.h)
+    // Rows written with the cloud's own ids, each with its change-log entry
+    // as any write (terminals see them through the feed and push).
+    // Inserts the category, or replaces the row of that id.
+    void mirrorCategory(const Category &category);
+    // Inserts the item, or replaces title, price, featured and category of
+    // the row of that id (availability is the hub's: the cloud has no field).
+    void mirrorMenuItem(const MenuItem &item);
+    // Inserts an order the hub does not have yet, with its lines, as
+    // "received" (and "delivered" after it when the cloud says delivered),
+    // placed by `userId` (a hub user). False when the id is taken already.
+    bool mirrorOrder(const Order &order, qint64 userId, std::optional<qint64> crew);
+    // New rows made here (categories, menu items, orders) get ids from
+    // `from` on, so they never meet the cloud's ids.
+    void reserveLocalIds(qint64 from);
+
 private:
     std::optional<UserRecord> readUser(Statement &s);
     // The SELECT readUser() reads, for the schema version at hand.

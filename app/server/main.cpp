@@ -1,3 +1,4 @@
+#include "api/hub/upstreamlink.h"
 #include "api/server/backend.h"
 #include "api/server/backup.h"
 #include "api/server/backupscheduler.h"
@@ -332,6 +333,24 @@ int runServer(const ServerConfig &config)
         backups->start();
     }
 
+    // A hub to the cloud (issue 19): only this server talks to the cloud.
+    std::unique_ptr<Hub::UpstreamLink> upstream;
+    if (!config.upstream.isEmpty()) {
+        Hub::UpstreamLink::Settings settings;
+        settings.url = config.upstream;
+        settings.user = config.upstreamUser;
+        settings.dataDir = config.dataDir;
+        if (!ServerConfig::readUpstreamPassword(config.upstreamPasswordFile, &settings.password, &error))
+            return fail(error);
+        upstream = std::make_unique<Hub::UpstreamLink>(backend, settings);
+        if (!upstream->open(&error))
+            return fail(error);
+        upstream->setAfterWrite([&events] { events.schedulePoll(); });
+        backend.setUpstreamStatus([link = upstream.get()] { return link->statusJson(); });
+        upstream->start();
+        say(tr("hub to the cloud at %1 as %2").arg(config.upstream, config.upstreamUser));
+    }
+
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &http, [&http](int) {
         http.close();
@@ -345,7 +364,9 @@ int runServer(const ServerConfig &config)
     std::printf("littlelemon-server listening on %s://%s:%u\n", https ? "https" : "http", qPrintable(host),
                 unsigned(http.port()));
     std::fflush(stdout);
-    return QCoreApplication::exec();
+    const int code = QCoreApplication::exec();
+    backend.setUpstreamStatus(nullptr);
+    return code;
 }
 
 } // namespace
@@ -407,6 +428,11 @@ int main(int argc, char *argv[])
           tr("N") },
         { QStringLiteral("backup-time"), tr("Time of day from which the daily backup is due (default 03:00)."),
           tr("HH:MM") },
+        { QStringLiteral("upstream"),
+          tr("Be a hub to this cloud API: mirror its menu and orders, forward local writes to it."), tr("URL") },
+        { QStringLiteral("upstream-user"), tr("The manager account the hub acts as on the cloud."), tr("NAME") },
+        { QStringLiteral("upstream-password-file"),
+          tr("File whose first line is that account's password (keep it 0600)."), tr("FILE") },
         { QStringLiteral("to"), tr("backup: the file to write."), tr("FILE") },
         { QStringLiteral("from"), tr("restore: the backup to restore."), tr("FILE") },
         { QStringLiteral("hash-iterations"),
@@ -445,6 +471,15 @@ int main(int argc, char *argv[])
         config.tlsCertificate = parser.value(QStringLiteral("tls-certificate"));
     if (parser.isSet(QStringLiteral("tls-key")))
         config.tlsKey = parser.value(QStringLiteral("tls-key"));
+    if (parser.isSet(QStringLiteral("upstream"))
+        && !ServerConfig::parseUpstreamUrl(parser.value(QStringLiteral("upstream")), &config.upstream, &error))
+        return fail(QStringLiteral("--upstream: ") + error, 2);
+    if (parser.isSet(QStringLiteral("upstream-user")))
+        config.upstreamUser = parser.value(QStringLiteral("upstream-user"));
+    if (parser.isSet(QStringLiteral("upstream-password-file")))
+        config.upstreamPasswordFile = parser.value(QStringLiteral("upstream-password-file"));
+    if (!config.checkUpstream(&error))
+        return fail(error, 2);
     if (config.tlsCertificate.isEmpty() != config.tlsKey.isEmpty())
         return fail(tr("tls_certificate and tls_key go together: give both (HTTPS) or neither (HTTP)"), 2);
     if (parser.isSet(QStringLiteral("backup-time"))
