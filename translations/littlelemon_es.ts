@@ -656,7 +656,7 @@
 <context>
     <name>LittleLemon::Client::SyncEngine</name>
     <message>
-        <location filename="../api/client/syncengine.cpp" line="+47"/>
+        <location filename="../api/client/syncengine_p.h" line="+26"/>
         <source>categories</source>
         <translation>categorías</translation>
     </message>
@@ -686,7 +686,7 @@
         <translation>personal</translation>
     </message>
     <message>
-        <location line="+414"/>
+        <location filename="../api/client/syncengine.cpp" line="+319"/>
         <source>Connecting to %1</source>
         <translation>Conectando con %1</translation>
     </message>
@@ -706,7 +706,7 @@
         <translation>Buscando en el servidor: %1</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location filename="../api/client/syncenginepull.cpp" line="+44"/>
         <source>Reading changes</source>
         <translation>Leyendo cambios</translation>
     </message>

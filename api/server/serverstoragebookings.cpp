@@ -2,17 +2,15 @@
 // extensions). Kept apart from serverstorage.cpp, which holds the cloud's
 // resources.
 #include "api/server/serverstorage.h"
+#include "api/server/serverstorage_p.h"
 
 #include <QDateTime>
 
 namespace LittleLemon::Server {
 
-namespace {
-QString nowIso()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
+using StorageDetail::nowIso;
 
+namespace {
 QVariant nullableId(const std::optional<qint64> &id)
 {
     return id ? QVariant(*id) : QVariant(QMetaType::fromType<qint64>());
