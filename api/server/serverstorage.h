@@ -252,6 +252,9 @@ private:
     void loadItems(QList<Order> &orders);
     void loadHistory(Order &order);
     void addHistory(qint64 orderId, OrderStage stage, qint64 by);
+    // One line of an order, note included (empty where there is none): the
+    // cart's, a counter order's and the cloud's mirrored orders alike.
+    void insertOrderLine(qint64 orderId, const OrderItem &line);
 
     // Change-log entries: the row as its own GET shows it now.
     void logCategory(const Category &c);

@@ -28,9 +28,4 @@ inline QString placeholders(qsizetype n)
     return out;
 }
 
-// One line of an order (the cart's, a counter order's, the cloud's mirrored).
-inline const QString kInsertLine = QStringLiteral(
-    "INSERT INTO order_items (order_id, menuitem_id, title, quantity, unit_price_cents, price_cents, note)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?)");
-
 } // namespace LittleLemon::Server::StorageDetail

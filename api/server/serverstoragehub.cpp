@@ -9,7 +9,6 @@
 namespace LittleLemon::Server {
 
 using StorageDetail::fold;
-using StorageDetail::kInsertLine;
 using StorageDetail::nowIso;
 
 // ---- the kitchen print host (issue 17) ------------------------------------
@@ -114,17 +113,8 @@ bool ServerStorage::mirrorOrder(const Order &o, qint64 userId, std::optional<qin
         .bind(7, toWire(delivered ? OrderStage::Delivered : OrderStage::Received))
         .bind(8, toWire(OrderSource::Online))
         .exec();
-    for (const OrderItem &line : o.items) {
-        m_db.statement(kInsertLine)
-            .bind(0, o.id)
-            .bind(1, line.menuitem)
-            .bind(2, line.menuitemTitle)
-            .bind(3, line.quantity)
-            .bind(4, line.unitPrice.cents())
-            .bind(5, line.price.cents())
-            .bind(6, QStringLiteral("")) // the cloud has no line notes
-            .exec();
-    }
+    for (const OrderItem &line : o.items)
+        insertOrderLine(o.id, line); // the cloud has no line notes: empty
     addHistory(o.id, OrderStage::Received, userId);
     if (delivered)
         addHistory(o.id, OrderStage::Delivered, crew.value_or(0));

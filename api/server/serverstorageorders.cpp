@@ -9,7 +9,6 @@
 namespace LittleLemon::Server {
 
 using StorageDetail::nowIso;
-using StorageDetail::kInsertLine;
 using StorageDetail::placeholders;
 
 // ---- cart -----------------------------------------------------------------
@@ -115,6 +114,21 @@ void ServerStorage::addHistory(qint64 orderId, OrderStage stage, qint64 by)
     ReportStorage(m_db).updateTimings(orderId);
 }
 
+void ServerStorage::insertOrderLine(qint64 orderId, const OrderItem &line)
+{
+    m_db.statement(QStringLiteral(
+                       "INSERT INTO order_items (order_id, menuitem_id, title, quantity, unit_price_cents, price_cents,"
+                       " note) VALUES (?, ?, ?, ?, ?, ?, ?)"))
+        .bind(0, orderId)
+        .bind(1, line.menuitem)
+        .bind(2, line.menuitemTitle)
+        .bind(3, line.quantity)
+        .bind(4, line.unitPrice.cents())
+        .bind(5, line.price.cents())
+        .bind(6, line.note.isNull() ? QStringLiteral("") : line.note) // NOT NULL: '' for none
+        .exec();
+}
+
 std::optional<OrderCreated> ServerStorage::createOrderFromCart(qint64 userId, const QDate &date)
 {
     Database::Transaction tx(m_db);
@@ -156,15 +170,7 @@ OrderCreated ServerStorage::createCounterOrder(qint64 userId, const QList<OrderI
     created.orderId = insert.lastInsertId();
     created.total = total;
     for (const OrderItem &line : lines) {
-        m_db.statement(kInsertLine)
-            .bind(0, created.orderId)
-            .bind(1, line.menuitem)
-            .bind(2, line.menuitemTitle)
-            .bind(3, line.quantity)
-            .bind(4, line.unitPrice.cents())
-            .bind(5, line.price.cents())
-            .bind(6, line.note.isNull() ? QStringLiteral("") : line.note)
-            .exec();
+        insertOrderLine(created.orderId, line);
         created.items.append(line);
     }
     addHistory(created.orderId, OrderStage::Received, userId);
