@@ -212,6 +212,17 @@ qint64 PrintQueue::enqueue(const PrintJob &job)
     return id;
 }
 
+void PrintQueue::announceQueued(const QList<PrintJob> &jobs)
+{
+    // Once per printer that got work, after the commit.
+    QStringList printers;
+    for (const PrintJob &job : jobs)
+        if (!printers.contains(job.printer))
+            printers.append(job.printer);
+    for (const QString &p : printers)
+        emit jobQueued(p);
+}
+
 bool PrintQueue::enqueueOrder(qint64 orderId, const QList<PrintJob> &jobs)
 {
     Transaction t(m_db);
@@ -231,12 +242,7 @@ bool PrintQueue::enqueueOrder(qint64 orderId, const QList<PrintJob> &jobs)
     mark.addBindValue(QString::number(orderId));
     if (!exec(mark) || !t.commit())
         return false;
-    QStringList printers;
-    for (const PrintJob &job : jobs)
-        if (!printers.contains(job.printer))
-            printers.append(job.printer);
-    for (const QString &p : printers)
-        emit jobQueued(p);
+    announceQueued(jobs);
     return true;
 }
 
@@ -285,12 +291,7 @@ bool PrintQueue::enqueueChange(qint64 orderId, const QList<PrintJob> &jobs, cons
             return false;
     if (!t.commit())
         return false;
-    QStringList printers;
-    for (const PrintJob &job : jobs)
-        if (!printers.contains(job.printer))
-            printers.append(job.printer);
-    for (const QString &p : printers)
-        emit jobQueued(p);
+    announceQueued(jobs);
     return true;
 }
 

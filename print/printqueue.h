@@ -114,6 +114,8 @@ signals:
     void printersChanged();
 
 private:
+    // jobQueued for each printer among `jobs`, once.
+    void announceQueued(const QList<PrintJob> &jobs);
     bool migrate(QString *error);
     bool setState(qint64 id, PrintJob::State state, std::optional<bool> mayHavePrinted);
     qint64 insertJob(const PrintJob &job);

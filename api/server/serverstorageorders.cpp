@@ -192,6 +192,20 @@ QString orderWhere(const OrderQuery &q)
     return QString();
 }
 
+// An order line from its seven columns starting at `first`: menu item,
+// title, quantity, unit price, price, note.
+OrderItem readLine(const Statement &s, int first)
+{
+    OrderItem item;
+    item.menuitem = s.integer(first);
+    item.menuitemTitle = s.text(first + 1);
+    item.quantity = int(s.integer(first + 2));
+    item.unitPrice = Money(s.integer(first + 3));
+    item.price = Money(s.integer(first + 4));
+    item.note = s.text(first + 5);
+    return item;
+}
+
 Order readOrder(const Statement &s)
 {
     Order o;
@@ -258,14 +272,7 @@ QList<Order> ServerStorage::orders(const OrderQuery &query, qint64 offset, qint6
             out.append(readOrder(s));
         if (s.value(8).isNull())
             continue; // an order without lines (never made by us, but possible in imported data)
-        OrderItem item;
-        item.menuitem = s.integer(8);
-        item.menuitemTitle = s.text(9);
-        item.quantity = int(s.integer(10));
-        item.unitPrice = Money(s.integer(11));
-        item.price = Money(s.integer(12));
-        item.note = s.text(13);
-        out.last().items.append(item);
+        out.last().items.append(readLine(s, 8));
     }
     return out;
 }
@@ -284,13 +291,7 @@ void ServerStorage::loadItems(QList<Order> &orders)
     s.exec();
     while (s.next()) {
         const qint64 orderId = s.integer(0);
-        OrderItem item;
-        item.menuitem = s.integer(1);
-        item.menuitemTitle = s.text(2);
-        item.quantity = int(s.integer(3));
-        item.unitPrice = Money(s.integer(4));
-        item.price = Money(s.integer(5));
-        item.note = s.text(6);
+        const OrderItem item = readLine(s, 1);
         for (Order &o : orders) {
             if (o.id == orderId) {
                 o.items.append(item);
