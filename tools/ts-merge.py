@@ -17,14 +17,26 @@ exits 1 if anything is, so tst_translations would fail.
 """
 import argparse
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TS_FILES = ["translations/littlelemon_pt_BR.ts", "translations/littlelemon_es.ts"]
-SOURCES = ["ui", "app/desk", "api/client", "models", "print", "api/server/passwordpolicy.cpp",
-           "api/server/useradmin.cpp", "api/server/datadirlock.cpp"]
+
+
+def translated_sources():
+    """The paths lupdate reads: LL_TRANSLATED_SOURCES in translations/CMakeLists.txt (one list, not two)."""
+    with open(os.path.join(ROOT, "translations", "CMakeLists.txt"), encoding="utf-8") as f:
+        text = f.read()
+    block = re.search(r"set\(LL_TRANSLATED_SOURCES(.*?)CACHE", text, re.S)
+    if not block:
+        sys.exit("ts-merge: LL_TRANSLATED_SOURCES not found in translations/CMakeLists.txt")
+    return block.group(1).split()
+
+
+SOURCES = translated_sources()
 
 
 def git(*args):

@@ -755,17 +755,12 @@
 <context>
     <name>LittleLemon::Desk::StandaloneServer</name>
     <message>
-        <location filename="../app/desk/standaloneserver.cpp" line="+104"/>
+        <location filename="../app/desk/standaloneserver.cpp" line="+91"/>
         <source>Little Lemon (demo)</source>
         <translation>Little Lemon (demonstração)</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Cannot load the demo restaurant: %1</source>
-        <translation>Não foi possível carregar o restaurante de demonstração: %1</translation>
-    </message>
-    <message>
-        <location line="+62"/>
+        <location line="+51"/>
         <location line="+13"/>
         <location line="+30"/>
         <location line="+14"/>
@@ -1654,6 +1649,24 @@
         <location line="+3"/>
         <source>This password is entirely numeric.</source>
         <translation>Esta senha tem só números.</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::Server::ServerInstance</name>
+    <message>
+        <location filename="../api/server/serverinstance.cpp" line="+30"/>
+        <source>cannot create the data directory %1</source>
+        <translation>não é possível criar o diretório de dados %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>cannot load the demo data: %1</source>
+        <translation>não é possível carregar os dados de demonstração: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the server is not running</source>
+        <translation>o servidor não está em execução</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,10 @@
 #include "standaloneserver.h"
 
 #include "api/server/backend.h"
-#include "api/server/passwordworker.h"
-#include "api/server/backupscheduler.h"
-#include "api/server/datadirlock.h"
-#include "api/server/eventhub.h"
-#include "api/server/demodata.h"
 #include "api/server/httpserveradapter.h"
 #include "api/server/passwordpolicy.h"
+#include "api/server/passwordworker.h"
+#include "api/server/serverinstance.h"
 #include "api/server/serverstorage.h"
 #include "api/server/useradmin.h"
 
@@ -83,55 +80,37 @@ public:
         config.hashIterations = options.hashIterations;
         config.hashThreads = PasswordWorker::defaultThreads();
         config.groupCommit = true;
-        // The data directory's lock: `littlelemon-server restore` refuses
-        // while the desk serves from it, and two desks never share it.
-        QDir().mkpath(options.dataDir);
-        m_lock = std::make_unique<DataDirLock>(options.dataDir);
-        if (!m_lock->tryLock(&r.error)) {
-            m_lock.reset();
+        m_server = std::make_unique<ServerInstance>(config);
+        if (!m_server->open(&r.error)) {
+            m_server.reset();
             return r;
         }
-        m_backend = std::make_unique<Backend>(config);
-        if (!m_backend->open(&r.error)) {
-            m_backend.reset();
-            m_lock.reset();
-            return r;
+        if (!m_server->demoAccounts().isEmpty()) {
+            for (const auto &a : m_server->demoAccounts())
+                r.demo.append({ a.role, a.username, a.password });
+            writeRestaurantName(options.dataDir, tr("Little Lemon (demo)"));
+            qCInfo(lcStandalone) << "demo restaurant loaded into" << options.dataDir;
         }
         try {
-            if (options.demoData && DemoData::isEmpty(m_backend->storage())) {
-                for (const auto &a : DemoData::load(m_backend->storage(), options.hashIterations))
-                    r.demo.append({ a.role, a.username, a.password });
-                writeRestaurantName(options.dataDir, tr("Little Lemon (demo)"));
-                qCInfo(lcStandalone) << "demo restaurant loaded into" << options.dataDir;
-            }
-            r.needsSetup = m_backend->storage().userCount() == 0;
+            r.needsSetup = m_server->backend().storage().userCount() == 0;
         } catch (const StorageError &e) {
-            r.error = tr("Cannot load the demo restaurant: %1").arg(QString::fromUtf8(e.what()));
-            m_backend.reset();
-            m_lock.reset();
+            r.error = QString::fromUtf8(e.what());
+            m_server.reset();
             return r;
         }
-        // The `events` extension: this desk and every LAN terminal see each
-        // other's edits as they are made (issue 13).
-        m_events = std::make_unique<EventHub>(*m_backend);
-        m_loopback = listen(QHostAddress::LocalHost, options.preferredPort, &r.error);
+        m_loopback = m_server->listen(QHostAddress::LocalHost, options.preferredPort, &r.error);
         if (!m_loopback && options.preferredPort != 0) {
             // Taken by someone else since last time: any free port will do.
             r.error.clear();
-            m_loopback = listen(QHostAddress::LocalHost, 0, &r.error);
+            m_loopback = m_server->listen(QHostAddress::LocalHost, 0, &r.error);
         }
         if (!m_loopback) {
-            m_events.reset();
-            m_backend.reset();
-            m_lock.reset();
+            m_server.reset();
             return r;
         }
         // The restaurant's data lives on this PC only: a daily copy, the
         // newest 14 kept, in <data>/backups.
-        m_backups = std::make_unique<BackupScheduler>(Backend::databasePath(options.dataDir),
-                                                      QDir(options.dataDir).filePath(QStringLiteral("backups")), 14,
-                                                      QTime(3, 0));
-        m_backups->start();
+        m_server->startBackups(QDir(options.dataDir).filePath(QStringLiteral("backups")), 14, QTime(3, 0));
         r.url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_loopback->port()));
         r.restaurant = readRestaurantName(options.dataDir);
         qCInfo(lcStandalone) << "standalone server on" << r.url.toString() << "data in" << options.dataDir;
@@ -140,37 +119,29 @@ public:
 
     bool stopAll()
     {
-        delete m_lan;
         m_lan = nullptr;
-        // Deleting the adapters closes every connection they hold, so clients
-        // see the server gone rather than a socket that still answers.
-        delete m_loopback;
         m_loopback = nullptr;
-        m_events.reset(); // closes the event sockets, before the backend they read goes
-        m_backups.reset();
-        m_backend.reset();
-        m_lock.reset();
+        m_server.reset(); // listeners first, then the event sockets, backups, database and lock
         return true;
     }
 
     QString serveNetwork(bool on, quint16 port)
     {
         const bool wasServing = m_lan != nullptr;
-        delete m_lan;
-        m_lan = nullptr;
-        if (wasServing && m_backend && m_loopback) {
+        if (m_server && m_lan) {
+            m_server->closeListener(m_lan);
+            m_lan = nullptr;
             // The LAN terminals' event sockets outlive their listener: a new
             // hub closes them all (this desk's own socket comes back at once).
-            m_events.reset();
-            m_events = std::make_unique<EventHub>(*m_backend);
-            m_loopback->setEventHub(m_events.get());
+            if (wasServing && m_loopback)
+                m_server->renewEvents();
         }
         if (!on)
             return {};
-        if (!m_backend)
+        if (!m_server)
             return tr("The restaurant's server is not running.");
         QString error;
-        m_lan = listen(QHostAddress::Any, port, &error);
+        m_lan = m_server->listen(QHostAddress::Any, port, &error);
         if (!m_lan)
             return tr("Cannot serve the network on port %1: %2").arg(port).arg(error);
         qCInfo(lcStandalone) << "serving the network on port" << port;
@@ -180,10 +151,10 @@ public:
     QString createRestaurant(const QString &name, const QString &username, const QString &email,
                              const QString &password)
     {
-        if (!m_backend)
+        if (!m_server)
             return tr("The restaurant's server is not running.");
         try {
-            ServerStorage &storage = m_backend->storage();
+            ServerStorage &storage = m_server->backend().storage();
             if (storage.userCount() > 0)
                 return tr("This restaurant already has accounts: sign in instead.");
             if (const QStringList problems = PasswordPolicy::problems(password, username, email); !problems.isEmpty())
@@ -210,11 +181,11 @@ public:
 
     std::pair<QList<Account>, QString> listAccounts()
     {
-        if (!m_backend)
+        if (!m_server)
             return { {}, tr("The restaurant's server is not running.") };
         QList<Account> out;
         try {
-            for (const auto &[u, active] : UserAdmin(m_backend->storage()).listWithState())
+            for (const auto &[u, active] : UserAdmin(m_server->backend().storage()).listWithState())
                 out.append({ u.id, u.username, u.email, u.role(), u.isManager(), active });
         } catch (const StorageError &e) {
             return { {}, QString::fromUtf8(e.what()) };
@@ -224,14 +195,14 @@ public:
 
     QString createAccount(const Account &account, const QString &password)
     {
-        if (!m_backend)
+        if (!m_server)
             return tr("The restaurant's server is not running.");
         if (const QStringList problems = PasswordPolicy::problems(password, account.username, account.email);
             !problems.isEmpty())
             return problems.join(u' ');
         try {
             QString error;
-            if (!UserAdmin(m_backend->storage())
+            if (!UserAdmin(m_server->backend().storage())
                      .add(account.username, account.role, account.email, password, m_options.hashIterations, &error))
                 return error;
         } catch (const StorageError &e) {
@@ -243,17 +214,17 @@ public:
 
     QString resetPassword(const QString &username, const QString &password)
     {
-        if (!m_backend)
+        if (!m_server)
             return tr("The restaurant's server is not running.");
         try {
-            const auto user = m_backend->storage().userByUsername(username);
+            const auto user = m_server->backend().storage().userByUsername(username);
             if (!user)
                 return tr("No account is called %1.").arg(username);
             if (const QStringList problems = PasswordPolicy::problems(password, username, user->user.email);
                 !problems.isEmpty())
                 return problems.join(u' ');
             QString error;
-            if (!UserAdmin(m_backend->storage()).setPassword(username, password, m_options.hashIterations, &error))
+            if (!UserAdmin(m_server->backend().storage()).setPassword(username, password, m_options.hashIterations, &error))
                 return error;
         } catch (const StorageError &e) {
             return QString::fromUtf8(e.what());
@@ -264,10 +235,10 @@ public:
 
     QString changeAccount(const QString &username, AccountChange change)
     {
-        if (!m_backend)
+        if (!m_server)
             return tr("The restaurant's server is not running.");
         try {
-            UserAdmin admin(m_backend->storage());
+            UserAdmin admin(m_server->backend().storage());
             QString error;
             const bool done = change == AccountChange::Delete ? admin.remove(username, &error)
                 : change == AccountChange::SignOutEverywhere  ? admin.signOutEverywhere(username, &error)
@@ -283,36 +254,22 @@ public:
 
     std::pair<QString, QString> issueRefreshToken(const QString &username)
     {
-        if (!m_backend)
+        if (!m_server)
             return { QString(), tr("The restaurant's server is not running.") };
         try {
-            const auto user = m_backend->storage().userByUsername(username);
+            const auto user = m_server->backend().storage().userByUsername(username);
             if (!user || !user->active)
                 return { QString(), tr("No account is called %1.").arg(username) };
-            return { m_backend->tokens().issue(QStringLiteral("refresh"), user->user.id, user->tokenGeneration), QString() };
+            return { m_server->backend().tokens().issue(QStringLiteral("refresh"), user->user.id, user->tokenGeneration), QString() };
         } catch (const StorageError &e) {
             return { QString(), QString::fromUtf8(e.what()) };
         }
     }
 
 private:
-    HttpServerAdapter *listen(const QHostAddress &address, quint16 port, QString *error)
-    {
-        Backend *backend = m_backend.get();
-        auto *adapter = new HttpServerAdapter([backend](const Request &r) { return backend->handle(r); });
-        if (!adapter->listen(address, port, backend->config().maxBodyBytes, error)) {
-            delete adapter;
-            return nullptr;
-        }
-        adapter->setEventHub(m_events.get());
-        return adapter;
-    }
-
     StandaloneOptions m_options;
-    std::unique_ptr<DataDirLock> m_lock;
-    std::unique_ptr<Backend> m_backend;
-    std::unique_ptr<BackupScheduler> m_backups;
-    std::unique_ptr<EventHub> m_events;
+    std::unique_ptr<ServerInstance> m_server;
+    // Owned by m_server.
     HttpServerAdapter *m_loopback = nullptr;
     HttpServerAdapter *m_lan = nullptr;
 };

@@ -1,17 +1,15 @@
 #include "api/hub/upstreamlink.h"
 #include "api/server/backend.h"
 #include "api/server/backup.h"
-#include "api/server/backupscheduler.h"
 #include "api/server/configfile.h"
-#include "api/server/connectionguard.h"
 #include "api/server/datadirlock.h"
-#include "api/server/demodata.h"
 #include "api/server/eventhub.h"
+#include "api/server/demodata.h"
 #include "api/server/httpserveradapter.h"
 #include "api/server/passwordhasher.h"
 #include "api/server/passwordworker.h"
-#include "api/server/requestbudget.h"
 #include "api/server/serverconfig.h"
+#include "api/server/serverinstance.h"
 #include "api/server/serverstorage.h"
 #include "api/server/tlsserver.h"
 #include "api/server/useradmin.h"
@@ -293,45 +291,21 @@ int runServer(const ServerConfig &config)
         say(tr("HTTPS certificate SHA-256 fingerprint: %1")
                 .arg(QString::fromLatin1(tls.localCertificate().digest(QCryptographicHash::Sha256).toHex(':').toUpper())));
     }
-    if (!QDir().mkpath(config.dataDir))
-        return fail(tr("cannot create the data directory %1").arg(config.dataDir));
-    DataDirLock lock(config.dataDir);
-    if (!lock.tryLock(&error))
+    ServerInstance server(config);
+    if (!server.open(&error))
         return fail(error);
-    Backend backend(config);
-    if (!backend.open(&error))
-        return fail(error);
-
-    if (config.demoData) {
-        try {
-            if (DemoData::isEmpty(backend.storage())) {
-                const auto accounts = DemoData::load(backend.storage(), config.hashIterations);
-                say(tr("Demo data loaded: the Little Lemon menu, tables, today's bookings and orders, and one user per role."));
-                say(tr("Demo users (the passwords are shown only this once):"));
-                for (const auto &a : accounts)
-                    say(QStringLiteral("  %1  %2  %3").arg(a.role, -14).arg(a.username, -8).arg(a.password));
-            }
-        } catch (const StorageError &e) {
-            return fail(tr("cannot load the demo data: %1").arg(QString::fromUtf8(e.what())));
-        }
+    if (!server.demoAccounts().isEmpty()) {
+        say(tr("Demo data loaded: the Little Lemon menu, tables, today's bookings and orders, and one user per role."));
+        say(tr("Demo users (the passwords are shown only this once):"));
+        for (const auto &a : server.demoAccounts())
+            say(QStringLiteral("  %1  %2  %3").arg(a.role, -14).arg(a.username, -8).arg(a.password));
     }
-
-    RequestBudget::global().setLimit(config.requestBufferBytes);
-    ConnectionLimits::setMaxPerAddress(config.maxConnectionsPerAddress);
-    EventHub events(backend);
-    HttpServerAdapter http([&backend](const Request &r) { return backend.handle(r); });
-    http.setEventHub(&events);
-    if (https)
-        http.setTls(tls);
-    if (!http.listen(config.address, config.port, config.maxBodyBytes, &error))
+    Backend &backend = server.backend();
+    HttpServerAdapter *http = server.listen(config.address, config.port, &error,
+                                            https ? std::optional<QSslConfiguration>(tls) : std::nullopt);
+    if (!http)
         return fail(tr("cannot listen on %1:%2: %3").arg(config.address.toString()).arg(config.port).arg(error));
-
-    std::unique_ptr<BackupScheduler> backups;
-    if (config.backupKeep > 0) {
-        backups = std::make_unique<BackupScheduler>(Backend::databasePath(config.dataDir), backupDirOf(config),
-                                                    config.backupKeep, config.backupTime);
-        backups->start();
-    }
+    server.startBackups(backupDirOf(config), config.backupKeep, config.backupTime);
 
     // A hub to the cloud (issue 19): only this server talks to the cloud.
     std::unique_ptr<Hub::UpstreamLink> upstream;
@@ -345,15 +319,15 @@ int runServer(const ServerConfig &config)
         upstream = std::make_unique<Hub::UpstreamLink>(backend, settings);
         if (!upstream->open(&error))
             return fail(error);
-        upstream->setAfterWrite([&events] { events.schedulePoll(); });
+        upstream->setAfterWrite([&server] { server.events().schedulePoll(); });
         backend.setUpstreamStatus([link = upstream.get()] { return link->statusJson(); });
         upstream->start();
         say(tr("hub to the cloud at %1 as %2").arg(config.upstream, config.upstreamUser));
     }
 
     SignalWatcher watcher;
-    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &http, [&http](int) {
-        http.close();
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, http, [http](int) {
+        http->close();
         QCoreApplication::quit();
     });
 
@@ -362,7 +336,7 @@ int runServer(const ServerConfig &config)
         host = u'[' + host + u']';
     // The one line scripts and tests wait for; flushed at once.
     std::printf("littlelemon-server listening on %s://%s:%u\n", https ? "https" : "http", qPrintable(host),
-                unsigned(http.port()));
+                unsigned(http->port()));
     std::fflush(stdout);
     const int code = QCoreApplication::exec();
     backend.setUpstreamStatus(nullptr);
