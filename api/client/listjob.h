@@ -5,6 +5,9 @@
 
 #include <QSet>
 
+#include <functional>
+#include <optional>
+
 namespace LittleLemon::Client {
 
 // Reads a whole collection: the first page, then every `next` link (moved
@@ -12,14 +15,22 @@ namespace LittleLemon::Client {
 // wrote into it) until there is none. progress() reports pages read and
 // pages in all. A plain JSON array (the cart, group members) is a collection
 // of one page. The result is every record, or an error: never part of them.
+//
+// The one page walker: `decoder` turns one page's records into items (typed
+// records for ListJob, the server's own JSON objects for CollectionReader),
+// all or nothing, naming the field that failed.
 template<typename T>
-class ListJob : public Job<QList<T>>
+class PagedJob : public Job<QList<T>>
 {
 public:
-    ListJob(RequestSender sender, ServerEndpoint endpoint, QObject *parent = nullptr)
+    using Decoder = std::function<std::optional<QList<T>>(const QJsonValue &records, DecodeError *error,
+                                                          const QString &path)>;
+
+    PagedJob(RequestSender sender, ServerEndpoint endpoint, Decoder decoder, QObject *parent = nullptr)
         : Job<QList<T>>(parent)
         , m_sender(std::move(sender))
         , m_endpoint(std::move(endpoint))
+        , m_decoder(std::move(decoder))
     {
     }
 
@@ -82,7 +93,7 @@ private:
         DecodeError error;
         const QJsonValue &json = reply.json();
         if (json.isArray()) {
-            auto items = Json::decodeList<T>(json, &error);
+            auto items = m_decoder(json, &error, QString());
             if (!items) {
                 failUnreadable(reply, error);
                 return;
@@ -102,7 +113,7 @@ private:
             failUnreadable(reply, error);
             return;
         }
-        auto items = Json::decodeList<T>(results, &error, QStringLiteral("results"));
+        auto items = m_decoder(results, &error, QStringLiteral("results"));
         if (!items) {
             failUnreadable(reply, error);
             return;
@@ -142,6 +153,7 @@ private:
 
     RequestSender m_sender;
     ServerEndpoint m_endpoint;
+    Decoder m_decoder;
     Request m_template;
     QPointer<RequestJob> m_current;
     QList<T> m_items;
@@ -151,6 +163,21 @@ private:
     int m_pagesTotal = 0;
     int m_sends = 0;
     int m_throttleWaits = 0;
+};
+
+// A whole collection as typed records (strict decoding, Json::decodeList).
+template<typename T>
+class ListJob : public PagedJob<T>
+{
+public:
+    ListJob(RequestSender sender, ServerEndpoint endpoint, QObject *parent = nullptr)
+        : PagedJob<T>(std::move(sender), std::move(endpoint),
+                      [](const QJsonValue &records, DecodeError *error, const QString &path) {
+                          return Json::decodeList<T>(records, error, path);
+                      },
+                      parent)
+    {
+    }
 };
 
 } // namespace LittleLemon::Client

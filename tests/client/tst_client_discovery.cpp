@@ -6,6 +6,7 @@
 // here by a few canned answers.
 
 #include "api/client/apiclient.h"
+#include "api/client/collectionreader.h"
 #include "api/client/requestjob.h"
 
 #include <QSignalSpy>
@@ -26,6 +27,8 @@ public:
     QByteArray metaStatus;
     QByteArray metaType;
     QByteArray metaBody;
+    // Other paths (with their query) answered 200 with this JSON body.
+    QHash<QByteArray, QByteArray> pages;
     QStringList asked;
 
     CannedServer()
@@ -54,6 +57,8 @@ private:
             status = metaStatus;
             type = metaType;
             body = metaBody;
+        } else if (pages.contains(path)) {
+            body = pages.value(path);
         }
         QByteArray head = "HTTP/1.1 " + status + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
         if (!type.isEmpty())
@@ -73,6 +78,8 @@ class tst_ClientDiscovery : public QObject
 private Q_SLOTS:
     void anyRefusalIsTheCloud_data();
     void anyRefusalIsTheCloud();
+    void collectionsFromAServerThatMisbehaves_data();
+    void collectionsFromAServerThatMisbehaves();
 };
 
 void tst_ClientDiscovery::anyRefusalIsTheCloud_data()
@@ -122,6 +129,57 @@ void tst_ClientDiscovery::anyRefusalIsTheCloud()
     }
     QCOMPARE(server.asked, (QStringList { QStringLiteral("/api/meta"), QStringLiteral("/health"), QStringLiteral("/health"),
                                           QStringLiteral("/health") }));
+}
+
+void tst_ClientDiscovery::collectionsFromAServerThatMisbehaves_data()
+{
+    QTest::addColumn<QByteArray>("page2");
+    QTest::addColumn<QString>("why");
+    const QByteArray dish = R"({"id":1,"title":"Soup","price":"5.00","featured":false,"category":1})";
+    // Page 2 links to itself: both readers stop instead of reading forever.
+    QTest::newRow("a loop") << QByteArray(R"({"count":2,"next":"http://cloud.example/api/menu-items?page=2",)"
+                                          R"("previous":null,"results":[)" + dish + "]}")
+                            << QStringLiteral("next: links to a page already read");
+    QTest::newRow("a record that is not an object")
+        << QByteArray(R"({"count":2,"next":null,"previous":null,"results":[7]})")
+        << QStringLiteral("results[0]: expected an object");
+}
+
+// ListJob (typed records) and CollectionReader (the server's own JSON) walk
+// pages with one walker: both read every page or fail whole, naming why.
+void tst_ClientDiscovery::collectionsFromAServerThatMisbehaves()
+{
+    QFETCH(QByteArray, page2);
+    QFETCH(QString, why);
+    CannedServer server;
+    server.metaStatus = "404 Not Found"; // the cloud: no extensions
+    server.pages.insert("/api/menu-items?page=1",
+                        R"({"count":2,"next":"http://cloud.example/api/menu-items?page=2","previous":null,"results":[)"
+                        R"({"id":1,"title":"Soup","price":"5.00","featured":false,"category":1}]})");
+    server.pages.insert("/api/menu-items?page=2", page2);
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    ApiClient client(ServerEndpoint::fromUserInput(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort())));
+
+    Request first = Request::get(QStringLiteral("/api/menu-items"), Request::Auth::Optional);
+    first.query.addQueryItem(QStringLiteral("page"), QStringLiteral("1"));
+    auto *typed = client.list<MenuItem>(first);
+    typed->setAutoDelete(false);
+    QSignalSpy typedDone(typed, &ApiJob::finished);
+    QVERIFY(typedDone.wait(10000));
+    QCOMPARE(typed->error().kind(), ApiError::Kind::Protocol);
+    QVERIFY2(typed->error().serverMessage().contains(why), qPrintable(typed->error().serverMessage()));
+    QVERIFY(typed->pagesDone() <= 2);
+    delete typed;
+
+    CollectionReader raw(&client, first);
+    QSignalSpy rawDone(&raw, &ApiJob::finished);
+    raw.start();
+    QVERIFY(rawDone.wait(10000));
+    QCOMPARE(raw.error().kind(), ApiError::Kind::Protocol);
+    QVERIFY2(raw.error().serverMessage().contains(why), qPrintable(raw.error().serverMessage()));
+    QVERIFY(raw.result().error().isError());
+    // The next link named another host: it was read from the configured server.
+    QVERIFY(server.asked.contains(QStringLiteral("/api/menu-items?page=2")));
 }
 
 QTEST_GUILESS_MAIN(tst_ClientDiscovery)
