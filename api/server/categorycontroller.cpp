@@ -2,6 +2,7 @@
 
 #include "api/server/etag.h"
 #include "api/server/fieldreader.h"
+#include "api/server/listfilters.h"
 #include "api/server/pagination.h"
 #include "api/server/serverstorage.h"
 #include "api/server/jsonwriter.h"
@@ -10,23 +11,6 @@
 #include <QRegularExpression>
 
 namespace LittleLemon::Server {
-
-namespace {
-constexpr qsizetype kMaxSearchTerms = 32;
-
-QStringList searchTerms(const QString &param)
-{
-    // DRF's SearchFilter: NULs dropped, commas are spaces, split on whitespace.
-    QString s = param;
-    s.remove(QChar(0));
-    s.replace(u',', u' ');
-    // Built once: compiling the pattern per request cost more than the query.
-    static const QRegularExpression whitespace(QStringLiteral("\\s+"));
-    // Each term is one more clause in the statement: a query string of
-    // thousands of words must not become a statement SQLite refuses.
-    return s.split(whitespace, Qt::SkipEmptyParts).mid(0, kMaxSearchTerms);
-}
-} // namespace
 
 CategoryController::CategoryController(const Services &services)
     : ResourceController(services, QStringLiteral("/api/categories"), Router::Access::Authenticated)
@@ -37,19 +21,12 @@ Response CategoryController::list(RequestContext &context)
 {
     context.requireUser();
     CategoryQuery query;
-    query.searchTerms = searchTerms(context.request().queryValue(u"search"));
-    const QString ordering = context.request().queryValue(u"ordering");
-    for (const QString &term : ordering.split(u',', Qt::SkipEmptyParts)) {
-        const QString t = term.trimmed();
-        if (t == u"title") {
-            query.ordering = CategoryQuery::Ordering::TitleAscending;
-            break;
-        }
-        if (t == u"-title") {
-            query.ordering = CategoryQuery::Ordering::TitleDescending;
-            break;
-        }
-    }
+    query.searchTerms = ListFilters::searchTerms(context.request().queryValue(u"search"));
+    static constexpr std::pair<const char16_t *, CategoryQuery::Ordering> orderings[] {
+        { u"title", CategoryQuery::Ordering::TitleAscending },
+        { u"-title", CategoryQuery::Ordering::TitleDescending },
+    };
+    query.ordering = ListFilters::ordering(context.request().queryValue(u"ordering"), orderings).value_or(query.ordering);
     const PageWindow w = PageWindow::resolve(context, m_storage.categoryCount(query), m_config.pageSize);
     return w.respond(context, Wire::array(m_storage.categories(query, w.offset, w.limit)));
 }

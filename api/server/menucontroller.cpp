@@ -2,31 +2,15 @@
 
 #include "api/server/etag.h"
 #include "api/server/fieldreader.h"
+#include "api/server/listfilters.h"
 #include "api/server/pagination.h"
 #include "api/server/serverstorage.h"
 #include "api/server/jsonwriter.h"
 #include "models/fieldlimits.h"
 
-#include <QRegularExpression>
-
 namespace LittleLemon::Server {
 
 namespace {
-constexpr qsizetype kMaxSearchTerms = 32;
-
-QStringList searchTerms(const QString &param)
-{
-    // DRF's SearchFilter: NULs dropped, commas are spaces, split on whitespace.
-    QString s = param;
-    s.remove(QChar(0));
-    s.replace(u',', u' ');
-    // Built once: compiling the pattern per request cost more than the query.
-    static const QRegularExpression whitespace(QStringLiteral("\\s+"));
-    // Each term is one more clause in the statement: a query string of
-    // thousands of words must not become a statement SQLite refuses.
-    return s.split(whitespace, Qt::SkipEmptyParts).mid(0, kMaxSearchTerms);
-}
-
 // The cloud's MenuItem.price: DecimalField(max_digits=6, decimal_places=2).
 constexpr int kPriceDigits = Limits::kPriceDigits;
 constexpr int kPricePlaces = Limits::kPricePlaces;
@@ -49,23 +33,16 @@ Response MenuController::list(RequestContext &context)
         if (!query.price)
             throw HttpError::field(QStringLiteral("price"), why);
     }
-    query.searchTerms = searchTerms(r.queryValue(u"search"));
+    query.searchTerms = ListFilters::searchTerms(r.queryValue(u"search"));
     // The availability extension: customers and anonymous callers do not
     // see what has run out; staff do (they put it back on).
     const User *user = context.user();
     query.onlyAvailable = !user || user->isCustomer();
-    // DRF's OrderingFilter: the first valid term wins; unknown ones are ignored.
-    for (const QString &term : r.queryValue(u"ordering").split(u',', Qt::SkipEmptyParts)) {
-        const QString t = term.trimmed();
-        if (t == u"price") {
-            query.ordering = MenuQuery::Ordering::PriceAscending;
-            break;
-        }
-        if (t == u"-price") {
-            query.ordering = MenuQuery::Ordering::PriceDescending;
-            break;
-        }
-    }
+    static constexpr std::pair<const char16_t *, MenuQuery::Ordering> orderings[] {
+        { u"price", MenuQuery::Ordering::PriceAscending },
+        { u"-price", MenuQuery::Ordering::PriceDescending },
+    };
+    query.ordering = ListFilters::ordering(r.queryValue(u"ordering"), orderings).value_or(query.ordering);
     const PageWindow w = PageWindow::resolve(context, m_storage.menuItemCount(query), m_config.pageSize);
     return w.respond(context, Wire::array(m_storage.menuItems(query, w.offset, w.limit)));
 }

@@ -1,6 +1,7 @@
 #include "api/server/ordercontroller.h"
 
 #include "api/server/etag.h"
+#include "api/server/listfilters.h"
 #include "api/server/fieldreader.h"
 #include "api/server/pagination.h"
 #include "api/server/serverstorage.h"
@@ -58,26 +59,12 @@ Response OrderController::list(RequestContext &context)
         query.scope = OrderQuery::Scope::OwnedBy;
     }
     query.userId = user.id;
-    static const QList<QPair<QString, OrderQuery::Ordering>> orderings {
-        { QStringLiteral("id"), OrderQuery::Ordering::Id },
-        { QStringLiteral("-id"), OrderQuery::Ordering::IdDescending },
-        { QStringLiteral("date"), OrderQuery::Ordering::DateAscending },
-        { QStringLiteral("-date"), OrderQuery::Ordering::DateDescending },
-        { QStringLiteral("total"), OrderQuery::Ordering::TotalAscending },
-        { QStringLiteral("-total"), OrderQuery::Ordering::TotalDescending },
+    static constexpr std::pair<const char16_t *, OrderQuery::Ordering> orderings[] {
+        { u"id", OrderQuery::Ordering::Id },           { u"-id", OrderQuery::Ordering::IdDescending },
+        { u"date", OrderQuery::Ordering::DateAscending }, { u"-date", OrderQuery::Ordering::DateDescending },
+        { u"total", OrderQuery::Ordering::TotalAscending }, { u"-total", OrderQuery::Ordering::TotalDescending },
     };
-    bool chosen = false;
-    for (const QString &term : context.request().queryValue(u"ordering").split(u',', Qt::SkipEmptyParts)) {
-        for (const auto &o : orderings) {
-            if (o.first == term.trimmed()) {
-                query.ordering = o.second;
-                chosen = true;
-                break;
-            }
-        }
-        if (chosen)
-            break;
-    }
+    query.ordering = ListFilters::ordering(context.request().queryValue(u"ordering"), orderings).value_or(query.ordering);
     const PageWindow w = PageWindow::resolve(context, m_storage.orderCount(query), m_config.pageSize);
     return w.respond(context, Wire::array(m_storage.orders(query, w.offset, w.limit)));
 }
