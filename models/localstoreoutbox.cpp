@@ -30,7 +30,7 @@ QVariant json(const QJsonObject &o, bool nullWhenEmpty = true)
 const QString kId = QStringLiteral("id");
 const QString kEntryColumns = QStringLiteral(
     "seq, uuid, entity, scope, target_id, operation, method, path, body, overlay, base, etag, summary, state,"
-    " attempts, last_error, server_value, created_at, updated_at");
+    " attempts, last_error, server_value, created_at, updated_at, command, payload");
 
 QString slugFor(const QString &title)
 {
@@ -59,9 +59,12 @@ OutboxEntry LocalStorePrivate::entryFromQuery(const QSqlQuery &q)
     e.scope = q.value(3).toString();
     e.targetId = q.value(4).toLongLong();
     e.operation = outboxOperationFromWire(q.value(5).toString()).value_or(OutboxEntry::Operation::Update);
-    e.method = q.value(6).toString();
-    e.path = q.value(7).toString();
-    e.body = RecordJson::valueFromBytes(q.value(8).toByteArray());
+    // Columns 6-8 (method, path, body) hold an entry queued before commands.
+    if (const auto kind = commandKindFromName(q.value(19).toString()))
+        e.command = OutboxCommand::make(*kind, RecordJson::objectFromBytes(q.value(20).toByteArray()));
+    else
+        e.command = OutboxCommand::fromLegacy(
+            e.entity, q.value(6).toString(), RecordJson::valueFromBytes(q.value(8).toByteArray()));
     e.overlay = RecordJson::objectFromBytes(q.value(9).toByteArray());
     e.base = RecordJson::objectFromBytes(q.value(10).toByteArray());
     e.etag = q.value(11).toByteArray();
@@ -110,30 +113,27 @@ bool LocalStorePrivate::insertEntry(OutboxEntry *e)
     const qint64 now = nowMs();
     e->createdAt = e->updatedAt = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
     QSqlQuery *insert = prepared(QStringLiteral(
-        "INSERT INTO outbox (uuid, entity, scope, target_id, operation, method, path, body, overlay, base, "
-        "etag,"
-        " summary, state, attempts, last_error, server_value, created_at, updated_at)"
-        " VALUES (?, ?, IFNULL(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, NULL, NULL, ?, ?)"));
-    const QByteArray body = RecordJson::toBytes(e->body);
+        "INSERT INTO outbox (uuid, entity, scope, target_id, operation, method, path, body, command, payload,"
+        " overlay, base, etag, summary, state, attempts, last_error, server_value, created_at, updated_at)"
+        " VALUES (?, ?, IFNULL(?, ''), ?, ?, '', '', NULL, ?, ?, ?, ?, ?, ?, 'pending', 0, NULL, NULL, ?, ?)"));
     if (!run(insert,
             { e->uuid, entityWireName(e->entity), e->scope, e->targetId, operationWireName(e->operation),
-                e->method, e->path, body.isEmpty() ? QVariant() : QVariant(body), json(e->overlay),
+                commandKindName(e->command.kind), json(e->command.payload, false), json(e->overlay),
                 json(e->base, false), blob(e->etag), text(e->summary), now, now }))
         return false;
     e->seq = insert->lastInsertId().toLongLong();
     noteEntry(e->seq, false, true);
-    qCDebug(lcOutbox) << "queued" << e->seq << e->method << e->path;
+    qCDebug(lcOutbox) << "queued" << e->seq << commandKindName(e->command.kind) << e->targetId;
     return true;
 }
 
 bool LocalStorePrivate::saveEntry(const OutboxEntry &e)
 {
-    const QByteArray body = RecordJson::toBytes(e.body);
     if (!runSql(QStringLiteral(
-                    "UPDATE outbox SET target_id = ?, path = ?, body = ?, overlay = ?, base = ?, etag = ?,"
+                    "UPDATE outbox SET target_id = ?, command = ?, payload = ?, overlay = ?, base = ?, etag = ?,"
                     " state = ?, attempts = ?, last_error = ?, server_value = ?, updated_at = ?"
                     " WHERE seq = ?"),
-            { e.targetId, e.path, body.isEmpty() ? QVariant() : QVariant(body), json(e.overlay),
+            { e.targetId, commandKindName(e.command.kind), json(e.command.payload, false), json(e.overlay),
                 json(e.base, false), blob(e.etag), stateWireName(e.state), e.attempts,
                 e.lastError.isEmpty() ? QVariant() : QVariant(e.lastError), json(e.serverValue), nowMs(),
                 e.seq }))
@@ -167,7 +167,7 @@ bool LocalStorePrivate::dropWithDependents(const OutboxEntry &entry, QList<Outbo
     }
     if (const auto owner = RecordJson::referencingEntity(entry.entity)) {
         for (const OutboxEntry &e : loadEntries(QStringLiteral("entity = ?"), { entityWireName(*owner) })) {
-            const auto refs = RecordJson::temporaryReferences(*owner, e.body)
+            const auto refs = e.command.temporaryReferences(*owner)
                 + RecordJson::temporaryReferences(*owner, e.overlay);
             if (refs.contains({ entry.entity, entry.targetId }) && !dropWithDependents(e, dropped))
                 return false;
@@ -227,8 +227,8 @@ LocalEdit LocalStorePrivate::refuse(const QString &message)
 
 // ---- queueing edits ---------------------------------------------------------------
 
-LocalEdit LocalStorePrivate::queueUpdate(
-    Entity entity, const QString &scope, qint64 id, const QJsonObject &fields, const QString &summary)
+LocalEdit LocalStorePrivate::queueUpdate(Entity entity, const QString &scope, qint64 id,
+    const OutboxCommand &command, const QJsonObject &fields, const QString &summary)
 {
     Transaction t(this);
     if (!t.ok())
@@ -242,9 +242,7 @@ LocalEdit LocalStorePrivate::queueUpdate(
     e.scope = scope;
     e.targetId = id;
     e.operation = OutboxEntry::Operation::Update;
-    e.method = QStringLiteral("PATCH");
-    e.path = RecordJson::resourcePath(entity, scope, id);
-    e.body = fields;
+    e.command = command;
     e.overlay = fields;
     if (server) {
         for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
@@ -257,7 +255,7 @@ LocalEdit LocalStorePrivate::queueUpdate(
     return LocalEdit { true, id, e.seq, e.uuid, QString() };
 }
 
-LocalEdit LocalStorePrivate::queueCreate(Entity entity, const QString &scope, const QJsonObject &body,
+LocalEdit LocalStorePrivate::queueCreate(Entity entity, const QString &scope, const OutboxCommand &command,
     QJsonObject overlay, const QString &summary, qint64 knownId)
 {
     Transaction t(this);
@@ -272,9 +270,7 @@ LocalEdit LocalStorePrivate::queueCreate(Entity entity, const QString &scope, co
     e.scope = scope;
     e.targetId = id;
     e.operation = OutboxEntry::Operation::Create;
-    e.method = QStringLiteral("POST");
-    e.path = RecordJson::collectionPath(entity, scope);
-    e.body = body;
+    e.command = command;
     e.overlay = overlay;
     e.summary = summary;
     if (!insertEntry(&e) || !recompute(entity, scope, id) || !t.commit())
@@ -309,9 +305,7 @@ LocalEdit LocalStorePrivate::queueDelete(
     e.scope = scope;
     e.targetId = id;
     e.operation = OutboxEntry::Operation::Delete;
-    e.method = QStringLiteral("DELETE");
-    e.path = RecordJson::resourcePath(entity, scope, id);
-    e.body = QJsonValue(QJsonValue::Undefined);
+    e.command = OutboxCommand::make(OutboxCommand::Kind::Delete);
     if (server) {
         e.base = *server;
         e.etag = etag;
@@ -339,7 +333,9 @@ LocalEdit LocalStore::setMenuItemTitle(qint64 id, const QString &title)
     if (trimmed.size() > Limits::kTitle)
         return d->refuse(tr("A title may have at most %1 characters.").arg(Limits::kTitle));
     const auto item = menuItem(id);
-    return d->queueUpdate(Entity::MenuItem, QString(), id, { { QStringLiteral("title"), trimmed } },
+    const QJsonObject fields { { QStringLiteral("title"), trimmed } };
+    return d->queueUpdate(Entity::MenuItem, QString(), id,
+        OutboxCommand::make(OutboxCommand::Kind::SetMenuItemTitle, fields), fields,
         tr("Rename %1 to %2").arg(titleOr(item, id), trimmed));
 }
 
@@ -348,21 +344,27 @@ LocalEdit LocalStore::setMenuItemPrice(qint64 id, Money price)
     if (price.cents() < 0 || price.cents() > Limits::kPriceMaxCents)
         return d->refuse(tr("A price must be between %1 and %2.").arg(Money().toDisplay(), Money::maximum().toDisplay()));
     const auto item = menuItem(id);
-    return d->queueUpdate(Entity::MenuItem, QString(), id, { { QStringLiteral("price"), price.toString() } },
+    return d->queueUpdate(Entity::MenuItem, QString(), id,
+        OutboxCommand::make(OutboxCommand::Kind::SetMenuItemPrice, { { QStringLiteral("cents"), price.cents() } }),
+        { { QStringLiteral("price"), price.toString() } },
         tr("Price of %1: %2").arg(titleOr(item, id), price.toDisplay()));
 }
 
 LocalEdit LocalStore::setMenuItemFeatured(qint64 id, bool featured)
 {
     const auto item = menuItem(id);
-    return d->queueUpdate(Entity::MenuItem, QString(), id, { { QStringLiteral("featured"), featured } },
+    const QJsonObject fields { { QStringLiteral("featured"), featured } };
+    return d->queueUpdate(Entity::MenuItem, QString(), id,
+        OutboxCommand::make(OutboxCommand::Kind::SetMenuItemFeatured, fields), fields,
         featured ? tr("Feature %1").arg(titleOr(item, id)) : tr("Stop featuring %1").arg(titleOr(item, id)));
 }
 
 LocalEdit LocalStore::setMenuItemAvailable(qint64 id, bool available)
 {
     const auto item = menuItem(id);
-    return d->queueUpdate(Entity::MenuItem, QString(), id, { { QStringLiteral("available"), available } },
+    const QJsonObject fields { { QStringLiteral("available"), available } };
+    return d->queueUpdate(Entity::MenuItem, QString(), id,
+        OutboxCommand::make(OutboxCommand::Kind::SetMenuItemAvailable, fields), fields,
         available ? tr("%1 is available again").arg(titleOr(item, id))
                   : tr("%1 has run out").arg(titleOr(item, id)));
 }
@@ -373,7 +375,9 @@ LocalEdit LocalStore::setMenuItemCategory(qint64 id, qint64 categoryId)
     if (!cat)
         return d->refuse(tr("That category is not known here."));
     const auto item = menuItem(id);
-    return d->queueUpdate(Entity::MenuItem, QString(), id, { { QStringLiteral("category"), categoryId } },
+    const QJsonObject fields { { QStringLiteral("category"), categoryId } };
+    return d->queueUpdate(Entity::MenuItem, QString(), id,
+        OutboxCommand::make(OutboxCommand::Kind::SetMenuItemCategory, fields), fields,
         tr("Move %1 to %2").arg(titleOr(item, id), cat->record.title));
 }
 
@@ -386,13 +390,14 @@ LocalEdit LocalStore::createMenuItem(const MenuItem &item)
         return d->refuse(tr("A price must be between %1 and %2.").arg(Money().toDisplay(), Money::maximum().toDisplay()));
     if (!category(item.category))
         return d->refuse(tr("Choose a category for the new item."));
-    QJsonObject body { { QStringLiteral("title"), title }, { QStringLiteral("price"), item.price.toString() },
-        { QStringLiteral("featured"), item.featured }, { QStringLiteral("category"), item.category } };
-    if (hasFeature(QStringLiteral("availability")))
-        body.insert(QStringLiteral("available"), item.available);
-    QJsonObject overlay = body;
-    overlay.insert(QStringLiteral("available"), item.available);
-    return d->queueCreate(Entity::MenuItem, QString(), body, overlay, tr("Add %1 to the menu").arg(title));
+    const QJsonObject overlay { { QStringLiteral("title"), title }, { QStringLiteral("price"), item.price.toString() },
+        { QStringLiteral("featured"), item.featured }, { QStringLiteral("category"), item.category },
+        { QStringLiteral("available"), item.available } };
+    const auto command = OutboxCommand::make(OutboxCommand::Kind::CreateMenuItem,
+        { { QStringLiteral("title"), title }, { QStringLiteral("cents"), item.price.cents() },
+            { QStringLiteral("featured"), item.featured }, { QStringLiteral("category"), item.category },
+            { QStringLiteral("available"), item.available } });
+    return d->queueCreate(Entity::MenuItem, QString(), command, overlay, tr("Add %1 to the menu").arg(title));
 }
 
 LocalEdit LocalStore::deleteMenuItem(qint64 id)
@@ -409,7 +414,8 @@ LocalEdit LocalStore::createCategory(const QString &title, const QString &slug)
     if (t.isEmpty() || s.isEmpty())
         return d->refuse(tr("A category needs a title."));
     const QJsonObject body { { QStringLiteral("slug"), s }, { QStringLiteral("title"), t } };
-    return d->queueCreate(Entity::Category, QString(), body, body, tr("Add the category %1").arg(t));
+    return d->queueCreate(Entity::Category, QString(), OutboxCommand::make(OutboxCommand::Kind::CreateCategory, body),
+        body, tr("Add the category %1").arg(t));
 }
 
 LocalEdit LocalStore::renameCategory(qint64 id, const QString &title)
@@ -418,33 +424,39 @@ LocalEdit LocalStore::renameCategory(qint64 id, const QString &title)
     if (t.isEmpty())
         return d->refuse(tr("A category needs a title."));
     const auto cat = category(id);
-    return d->queueUpdate(Entity::Category, QString(), id, { { QStringLiteral("title"), t } },
+    const QJsonObject fields { { QStringLiteral("title"), t } };
+    return d->queueUpdate(Entity::Category, QString(), id,
+        OutboxCommand::make(OutboxCommand::Kind::RenameCategory, fields), fields,
         tr("Rename the category %1 to %2").arg(cat ? cat->record.title : QString::number(id), t));
 }
 
 LocalEdit LocalStore::setOrderStage(qint64 id, OrderStage stage)
 {
-    if (!hasFeature(QStringLiteral("stages"))) {
-        // A cloud-style server only knows delivered or not.
-        return d->queueUpdate(Entity::Order, QString(), id,
-            { { QStringLiteral("status"), stage == OrderStage::Delivered } },
-            tr("Order %1: %2").arg(id).arg(displayName(stage)));
-    }
-    return d->queueUpdate(Entity::Order, QString(), id, { { QStringLiteral("stage"), toWire(stage) } },
-        tr("Order %1: %2").arg(id).arg(displayName(stage)));
+    const auto command
+        = OutboxCommand::make(OutboxCommand::Kind::MoveOrder, { { QStringLiteral("stage"), toWire(stage) } });
+    // What the cache shows: a cloud-style order only knows delivered or not.
+    const QJsonObject fields = hasFeature(QStringLiteral("stages"))
+        ? QJsonObject { { QStringLiteral("stage"), toWire(stage) } }
+        : QJsonObject { { QStringLiteral("status"), stage == OrderStage::Delivered } };
+    return d->queueUpdate(
+        Entity::Order, QString(), id, command, fields, tr("Order %1: %2").arg(id).arg(displayName(stage)));
 }
 
 LocalEdit LocalStore::setOrderStatus(qint64 id, bool delivered)
 {
-    return d->queueUpdate(Entity::Order, QString(), id, { { QStringLiteral("status"), delivered } },
+    return d->queueUpdate(Entity::Order, QString(), id,
+        OutboxCommand::make(OutboxCommand::Kind::SetOrderDelivered, { { QStringLiteral("delivered"), delivered } }),
+        { { QStringLiteral("status"), delivered } },
         delivered ? tr("Order %1 delivered").arg(id) : tr("Order %1 not delivered").arg(id));
 }
 
 LocalEdit LocalStore::assignDeliveryCrew(qint64 id, std::optional<qint64> userId)
 {
     const QString who = userId ? userName(*userId) : QString();
+    const QJsonValue crew = userId ? QJsonValue(*userId) : QJsonValue();
     return d->queueUpdate(Entity::Order, QString(), id,
-        { { QStringLiteral("delivery_crew"), userId ? QJsonValue(*userId) : QJsonValue() } },
+        OutboxCommand::make(OutboxCommand::Kind::AssignCrew, { { QStringLiteral("crew"), crew } }),
+        { { QStringLiteral("delivery_crew"), crew } },
         userId ? tr("Order %1: deliver with %2").arg(id).arg(who.isEmpty() ? QString::number(*userId) : who)
                : tr("Order %1: no delivery crew").arg(id));
 }
@@ -453,7 +465,7 @@ LocalEdit LocalStore::createCounterOrder(const QList<CounterOrderLine> &lines, c
 {
     if (lines.isEmpty())
         return d->refuse(tr("An order needs at least one item."));
-    QJsonArray bodyItems;
+    QJsonArray commandLines;
     QJsonArray localItems;
     Money total;
     int count = 0;
@@ -469,22 +481,20 @@ LocalEdit LocalStore::createCounterOrder(const QList<CounterOrderLine> &lines, c
         const QString lineNote = line.note.trimmed();
         if (lineNote.size() > Limits::kLineNote)
             return d->refuse(tr("A line's note may have at most %n character(s).", nullptr, Limits::kLineNote));
-        QJsonObject bodyItem { { QStringLiteral("menuitem"), line.menuitem },
-            { QStringLiteral("quantity"), line.quantity } };
+        commandLines.append(QJsonObject { { QStringLiteral("item"), line.menuitem },
+            { QStringLiteral("quantity"), line.quantity }, { QStringLiteral("note"), lineNote } });
         QJsonObject localItem { { QStringLiteral("menuitem"), line.menuitem },
             { QStringLiteral("menuitem_title"), item->record.title },
             { QStringLiteral("quantity"), line.quantity },
             { QStringLiteral("unit_price"), item->record.price.toString() },
             { QStringLiteral("price"), price.toString() } };
-        // Only a server with line_notes is sent one (another would refuse or drop it).
-        if (!lineNote.isEmpty() && hasFeature(QStringLiteral("line_notes"))) {
-            bodyItem.insert(QStringLiteral("note"), lineNote);
+        // Only a server with line_notes keeps one (api/client sends it there only).
+        if (!lineNote.isEmpty() && hasFeature(QStringLiteral("line_notes")))
             localItem.insert(QStringLiteral("note"), lineNote);
-        }
-        bodyItems.append(bodyItem);
         localItems.append(localItem);
     }
-    const QJsonObject body { { QStringLiteral("items"), bodyItems }, { QStringLiteral("note"), note } };
+    const auto command = OutboxCommand::make(OutboxCommand::Kind::CreateCounterOrder,
+        { { QStringLiteral("lines"), commandLines }, { QStringLiteral("note"), note } });
     // What the board shows until the server's order arrives; the server sets
     // the real prices and total.
     QJsonObject overlay { { QStringLiteral("user"), currentUserId() },
@@ -495,19 +505,14 @@ LocalEdit LocalStore::createCounterOrder(const QList<CounterOrderLine> &lines, c
         { RecordJson::kPlacedAtHint, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } };
     if (hasFeature(QStringLiteral("stages")))
         overlay.insert(QStringLiteral("stage"), toWire(OrderStage::Received));
-    return d->queueCreate(Entity::Order, QString(), body, overlay,
+    return d->queueCreate(Entity::Order, QString(), command, overlay,
         tr("New counter order: %n item(s), %1", nullptr, count).arg(total.toString()));
 }
 
 namespace {
 QJsonObject bookingFields(const Booking &b)
 {
-    return { { QStringLiteral("name"), b.name.trimmed() }, { QStringLiteral("phone"), b.phone.trimmed() },
-        { QStringLiteral("date"), b.date.toString(Qt::ISODate) },
-        { QStringLiteral("time"), b.time.toString(QStringLiteral("HH:mm")) },
-        { QStringLiteral("guests"), b.guests },
-        { QStringLiteral("table"), b.table ? QJsonValue(*b.table) : QJsonValue() },
-        { QStringLiteral("notes"), b.notes } };
+    return OutboxCommand::bookingFields(b);
 }
 } // namespace
 
@@ -523,7 +528,7 @@ LocalEdit LocalStore::createBooking(const Booking &booking)
     QJsonObject overlay = body;
     overlay.insert(QStringLiteral("user"), currentUserId());
     overlay.insert(QStringLiteral("status"), toWire(booking.status));
-    return d->queueCreate(Entity::Booking, QString(), body, overlay,
+    return d->queueCreate(Entity::Booking, QString(), OutboxCommand::make(OutboxCommand::Kind::CreateBooking, body), overlay,
         tr("Book %1 for %n guest(s) on %2 at %3", nullptr, booking.guests)
             .arg(booking.name.trimmed(), booking.date.toString(Qt::ISODate),
                 booking.time.toString(QStringLiteral("HH:mm"))));
@@ -550,7 +555,8 @@ LocalEdit LocalStore::updateBooking(const Booking &booking)
         fields.insert(QStringLiteral("status"), toWire(booking.status));
     if (fields.isEmpty())
         return LocalEdit { true, booking.id, 0, QString(), QString() };
-    return d->queueUpdate(Entity::Booking, QString(), booking.id, fields,
+    return d->queueUpdate(Entity::Booking, QString(), booking.id,
+        OutboxCommand::make(OutboxCommand::Kind::UpdateBooking, fields), fields,
         tr("Change the booking of %1").arg(booking.name.trimmed()));
 }
 
@@ -563,7 +569,9 @@ LocalEdit LocalStore::setBookingStatus(qint64 id, BookingStatus status)
         return d->refuse(
             tr("A booking that is %1 cannot become %2.")
                 .arg(displayName(current->record.status).toLower(), displayName(status).toLower()));
-    return d->queueUpdate(Entity::Booking, QString(), id, { { QStringLiteral("status"), toWire(status) } },
+    const QJsonObject fields { { QStringLiteral("status"), toWire(status) } };
+    return d->queueUpdate(Entity::Booking, QString(), id,
+        OutboxCommand::make(OutboxCommand::Kind::SetBookingStatus, fields), fields,
         tr("Booking of %1: %2").arg(current->record.name, displayName(status)));
 }
 
@@ -587,8 +595,8 @@ LocalEdit LocalStore::createTable(const DiningTable &table)
         return d->refuse(tr("A table has at least one seat."));
     const QJsonObject body { { QStringLiteral("name"), table.name.trimmed() },
         { QStringLiteral("seats"), table.seats } };
-    return d->queueCreate(
-        Entity::Table, QString(), body, body, tr("Add the table %1").arg(table.name.trimmed()));
+    return d->queueCreate(Entity::Table, QString(), OutboxCommand::make(OutboxCommand::Kind::CreateTable, body),
+        body, tr("Add the table %1").arg(table.name.trimmed()));
 }
 
 LocalEdit LocalStore::updateTable(const DiningTable &table)
@@ -607,8 +615,9 @@ LocalEdit LocalStore::updateTable(const DiningTable &table)
         fields.insert(QStringLiteral("seats"), table.seats);
     if (fields.isEmpty())
         return LocalEdit { true, table.id, 0, QString(), QString() };
-    return d->queueUpdate(
-        Entity::Table, QString(), table.id, fields, tr("Change the table %1").arg(table.name.trimmed()));
+    return d->queueUpdate(Entity::Table, QString(), table.id,
+        OutboxCommand::make(OutboxCommand::Kind::UpdateTable, fields), fields,
+        tr("Change the table %1").arg(table.name.trimmed()));
 }
 
 LocalEdit LocalStore::deleteTable(qint64 id)
@@ -630,7 +639,7 @@ LocalEdit LocalStore::addGroupMember(
     }
     const QJsonObject body { { QStringLiteral("username"), name } };
     const QJsonObject overlay { { QStringLiteral("username"), name }, { QStringLiteral("email"), email } };
-    return d->queueCreate(Entity::GroupMember, group, body, overlay, tr("Add %1 to %2").arg(name, groupTitle(group)),
+    return d->queueCreate(Entity::GroupMember, group, OutboxCommand::make(OutboxCommand::Kind::AddGroupMember, body), overlay, tr("Add %1 to %2").arg(name, groupTitle(group)),
         knownUserId > 0 ? knownUserId : 0);
 }
 
@@ -819,7 +828,7 @@ bool LocalStore::markDone(qint64 seq, const QJsonValue &answer, const QByteArray
     }
     if (!d->recompute(e.entity, e.scope, target))
         return false;
-    qCDebug(lcOutbox) << "done" << seq << e.method << e.path;
+    qCDebug(lcOutbox) << "done" << seq << commandKindName(e.command.kind) << e.targetId;
     return t.commit();
 }
 
@@ -838,7 +847,7 @@ bool LocalStore::markFailed(qint64 seq, const QString &message)
     // The row returns to the server's copy plus the other unsent edits.
     if (!d->saveEntry(*e) || !d->recompute(e->entity, e->scope, e->targetId))
         return false;
-    qCInfo(lcOutbox) << "refused" << seq << e->method << e->path;
+    qCInfo(lcOutbox) << "refused" << seq << commandKindName(e->command.kind) << e->targetId;
     return t.commit();
 }
 
@@ -863,7 +872,7 @@ bool LocalStore::markConflict(
     }
     if (!d->saveEntry(*e) || !d->recompute(e->entity, e->scope, e->targetId))
         return false;
-    qCInfo(lcOutbox) << "conflict" << seq << e->method << e->path;
+    qCInfo(lcOutbox) << "conflict" << seq << commandKindName(e->command.kind) << e->targetId;
     return t.commit();
 }
 
