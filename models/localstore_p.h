@@ -1,9 +1,9 @@
 #pragma once
 
-// Private parts of LocalStore, shared by its three source files:
-// localstore.cpp (files, schema, metadata, reads), localstoredata.cpp (server
-// data, cached rows, change tracking) and localstoreoutbox.cpp (edits and the
-// outbox). Not part of the API.
+// Private parts of LocalStore, shared by its source files: localstore.cpp
+// (files, schema, metadata, reads), localstoredata.cpp (server data, cached
+// rows, change tracking), localstoreoutbox.cpp (outbox rows, queueing, the
+// state machine) and localstoreedits.cpp (the edits). Not part of the API.
 
 #include "models/localstore.h"
 
