@@ -57,6 +57,13 @@ const QList<QStringList> kOutboxSteps = {
         QStringLiteral("CREATE INDEX main.outbox_state ON outbox (state)"),
         QStringLiteral("CREATE TABLE main.outbox_meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID"),
     },
+    // 2: typed commands. Entries queued before keep method, path and body and
+    // are read as the command they were (OutboxCommand::fromLegacy) until
+    // their next save writes the command; new entries leave those empty.
+    {
+        QStringLiteral("ALTER TABLE main.outbox ADD COLUMN command TEXT"),
+        QStringLiteral("ALTER TABLE main.outbox ADD COLUMN payload BLOB"),
+    },
 };
 
 const QList<QStringList> kCacheSteps = {

@@ -83,7 +83,7 @@ class LocalStore : public QObject
 
 public:
     static constexpr int kCacheSchemaVersion = 2;
-    static constexpr int kOutboxSchemaVersion = 1;
+    static constexpr int kOutboxSchemaVersion = 2;
 
     struct Paths
     {

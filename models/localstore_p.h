@@ -1,9 +1,9 @@
 #pragma once
 
-// Private parts of LocalStore, shared by its three source files:
-// localstore.cpp (files, schema, metadata, reads), localstoredata.cpp (server
-// data, cached rows, change tracking) and localstoreoutbox.cpp (edits and the
-// outbox). Not part of the API.
+// Private parts of LocalStore, shared by its source files: localstore.cpp
+// (files, schema, metadata, reads), localstoredata.cpp (server data, cached
+// rows, change tracking), localstoreoutbox.cpp (outbox rows, queueing, the
+// state machine) and localstoreedits.cpp (the edits). Not part of the API.
 
 #include "models/localstore.h"
 
@@ -157,10 +157,12 @@ public:
     qint64 allocateTempId();
     int countState(const QString &states) const;
 
-    LocalEdit queueUpdate(
-        Entity entity, const QString &scope, qint64 id, const QJsonObject &fields, const QString &summary);
-    LocalEdit queueCreate(Entity entity, const QString &scope, const QJsonObject &body, QJsonObject overlay,
-        const QString &summary, qint64 knownId = 0);
+    // `command` is what the server is asked; `fields`/`overlay` what the
+    // cache shows meanwhile (the record's JSON as the cache keeps it).
+    LocalEdit queueUpdate(Entity entity, const QString &scope, qint64 id, const OutboxCommand &command,
+        const QJsonObject &fields, const QString &summary);
+    LocalEdit queueCreate(Entity entity, const QString &scope, const OutboxCommand &command,
+        QJsonObject overlay, const QString &summary, qint64 knownId = 0);
     LocalEdit queueDelete(Entity entity, const QString &scope, qint64 id, const QString &summary);
     LocalEdit refuse(const QString &message);
 };

@@ -584,9 +584,7 @@ bool LocalStorePrivate::renameTarget(Entity entity, const QString &scope, qint64
     QList<OutboxEntry> own = entriesFor(entity, scope, from);
     for (OutboxEntry &e : own) {
         e.targetId = to;
-        if (e.operation != OutboxEntry::Operation::Create)
-            e.path = RecordJson::resourcePath(entity, scope, to);
-        else
+        if (e.operation == OutboxEntry::Operation::Create)
             e.overlay.insert(kId, to);
         if (!saveEntry(e))
             return false;
@@ -598,7 +596,7 @@ bool LocalStorePrivate::renameTarget(Entity entity, const QString &scope, qint64
         for (OutboxEntry e : others) {
             bool bodyChanged = false;
             bool overlayChanged = false;
-            e.body = RecordJson::withReferenceReplaced(*owner, e.body, entity, from, to, &bodyChanged);
+            bodyChanged = e.command.replaceReference(*owner, entity, from, to);
             e.overlay
                 = RecordJson::withReferenceReplaced(*owner, e.overlay, entity, from, to, &overlayChanged)
                       .toObject();

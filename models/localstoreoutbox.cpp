@@ -1,7 +1,7 @@
-// LocalStore: local edits and the outbox.
+// LocalStore: the outbox (rows, queueing, the state machine the sync engine
+// drives). The edits that fill it are in localstoreedits.cpp.
 
 #include "models/localstore.h"
-#include "models/fieldlimits.h"
 #include "models/localstore_p.h"
 #include "models/recordjson.h"
 
@@ -30,21 +30,7 @@ QVariant json(const QJsonObject &o, bool nullWhenEmpty = true)
 const QString kId = QStringLiteral("id");
 const QString kEntryColumns = QStringLiteral(
     "seq, uuid, entity, scope, target_id, operation, method, path, body, overlay, base, etag, summary, state,"
-    " attempts, last_error, server_value, created_at, updated_at");
-
-QString slugFor(const QString &title)
-{
-    QString slug;
-    for (const QChar c : title.trimmed().toLower()) {
-        if (c.isLetterOrNumber())
-            slug += c;
-        else if (!slug.isEmpty() && !slug.endsWith(u'-'))
-            slug += u'-';
-    }
-    while (slug.endsWith(u'-'))
-        slug.chop(1);
-    return slug.left(50);
-}
+    " attempts, last_error, server_value, created_at, updated_at, command, payload");
 
 } // namespace
 
@@ -59,9 +45,12 @@ OutboxEntry LocalStorePrivate::entryFromQuery(const QSqlQuery &q)
     e.scope = q.value(3).toString();
     e.targetId = q.value(4).toLongLong();
     e.operation = outboxOperationFromWire(q.value(5).toString()).value_or(OutboxEntry::Operation::Update);
-    e.method = q.value(6).toString();
-    e.path = q.value(7).toString();
-    e.body = RecordJson::valueFromBytes(q.value(8).toByteArray());
+    // Columns 6-8 (method, path, body) hold an entry queued before commands.
+    if (const auto kind = commandKindFromName(q.value(19).toString()))
+        e.command = OutboxCommand::make(*kind, RecordJson::objectFromBytes(q.value(20).toByteArray()));
+    else
+        e.command = OutboxCommand::fromLegacy(
+            e.entity, q.value(6).toString(), RecordJson::valueFromBytes(q.value(8).toByteArray()));
     e.overlay = RecordJson::objectFromBytes(q.value(9).toByteArray());
     e.base = RecordJson::objectFromBytes(q.value(10).toByteArray());
     e.etag = q.value(11).toByteArray();
@@ -110,30 +99,27 @@ bool LocalStorePrivate::insertEntry(OutboxEntry *e)
     const qint64 now = nowMs();
     e->createdAt = e->updatedAt = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
     QSqlQuery *insert = prepared(QStringLiteral(
-        "INSERT INTO outbox (uuid, entity, scope, target_id, operation, method, path, body, overlay, base, "
-        "etag,"
-        " summary, state, attempts, last_error, server_value, created_at, updated_at)"
-        " VALUES (?, ?, IFNULL(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, NULL, NULL, ?, ?)"));
-    const QByteArray body = RecordJson::toBytes(e->body);
+        "INSERT INTO outbox (uuid, entity, scope, target_id, operation, method, path, body, command, payload,"
+        " overlay, base, etag, summary, state, attempts, last_error, server_value, created_at, updated_at)"
+        " VALUES (?, ?, IFNULL(?, ''), ?, ?, '', '', NULL, ?, ?, ?, ?, ?, ?, 'pending', 0, NULL, NULL, ?, ?)"));
     if (!run(insert,
             { e->uuid, entityWireName(e->entity), e->scope, e->targetId, operationWireName(e->operation),
-                e->method, e->path, body.isEmpty() ? QVariant() : QVariant(body), json(e->overlay),
+                commandKindName(e->command.kind), json(e->command.payload, false), json(e->overlay),
                 json(e->base, false), blob(e->etag), text(e->summary), now, now }))
         return false;
     e->seq = insert->lastInsertId().toLongLong();
     noteEntry(e->seq, false, true);
-    qCDebug(lcOutbox) << "queued" << e->seq << e->method << e->path;
+    qCDebug(lcOutbox) << "queued" << e->seq << commandKindName(e->command.kind) << e->targetId;
     return true;
 }
 
 bool LocalStorePrivate::saveEntry(const OutboxEntry &e)
 {
-    const QByteArray body = RecordJson::toBytes(e.body);
     if (!runSql(QStringLiteral(
-                    "UPDATE outbox SET target_id = ?, path = ?, body = ?, overlay = ?, base = ?, etag = ?,"
+                    "UPDATE outbox SET target_id = ?, command = ?, payload = ?, overlay = ?, base = ?, etag = ?,"
                     " state = ?, attempts = ?, last_error = ?, server_value = ?, updated_at = ?"
                     " WHERE seq = ?"),
-            { e.targetId, e.path, body.isEmpty() ? QVariant() : QVariant(body), json(e.overlay),
+            { e.targetId, commandKindName(e.command.kind), json(e.command.payload, false), json(e.overlay),
                 json(e.base, false), blob(e.etag), stateWireName(e.state), e.attempts,
                 e.lastError.isEmpty() ? QVariant() : QVariant(e.lastError), json(e.serverValue), nowMs(),
                 e.seq }))
@@ -167,7 +153,7 @@ bool LocalStorePrivate::dropWithDependents(const OutboxEntry &entry, QList<Outbo
     }
     if (const auto owner = RecordJson::referencingEntity(entry.entity)) {
         for (const OutboxEntry &e : loadEntries(QStringLiteral("entity = ?"), { entityWireName(*owner) })) {
-            const auto refs = RecordJson::temporaryReferences(*owner, e.body)
+            const auto refs = e.command.temporaryReferences(*owner)
                 + RecordJson::temporaryReferences(*owner, e.overlay);
             if (refs.contains({ entry.entity, entry.targetId }) && !dropWithDependents(e, dropped))
                 return false;
@@ -227,8 +213,8 @@ LocalEdit LocalStorePrivate::refuse(const QString &message)
 
 // ---- queueing edits ---------------------------------------------------------------
 
-LocalEdit LocalStorePrivate::queueUpdate(
-    Entity entity, const QString &scope, qint64 id, const QJsonObject &fields, const QString &summary)
+LocalEdit LocalStorePrivate::queueUpdate(Entity entity, const QString &scope, qint64 id,
+    const OutboxCommand &command, const QJsonObject &fields, const QString &summary)
 {
     Transaction t(this);
     if (!t.ok())
@@ -242,9 +228,7 @@ LocalEdit LocalStorePrivate::queueUpdate(
     e.scope = scope;
     e.targetId = id;
     e.operation = OutboxEntry::Operation::Update;
-    e.method = QStringLiteral("PATCH");
-    e.path = RecordJson::resourcePath(entity, scope, id);
-    e.body = fields;
+    e.command = command;
     e.overlay = fields;
     if (server) {
         for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
@@ -257,7 +241,7 @@ LocalEdit LocalStorePrivate::queueUpdate(
     return LocalEdit { true, id, e.seq, e.uuid, QString() };
 }
 
-LocalEdit LocalStorePrivate::queueCreate(Entity entity, const QString &scope, const QJsonObject &body,
+LocalEdit LocalStorePrivate::queueCreate(Entity entity, const QString &scope, const OutboxCommand &command,
     QJsonObject overlay, const QString &summary, qint64 knownId)
 {
     Transaction t(this);
@@ -272,9 +256,7 @@ LocalEdit LocalStorePrivate::queueCreate(Entity entity, const QString &scope, co
     e.scope = scope;
     e.targetId = id;
     e.operation = OutboxEntry::Operation::Create;
-    e.method = QStringLiteral("POST");
-    e.path = RecordJson::collectionPath(entity, scope);
-    e.body = body;
+    e.command = command;
     e.overlay = overlay;
     e.summary = summary;
     if (!insertEntry(&e) || !recompute(entity, scope, id) || !t.commit())
@@ -309,9 +291,7 @@ LocalEdit LocalStorePrivate::queueDelete(
     e.scope = scope;
     e.targetId = id;
     e.operation = OutboxEntry::Operation::Delete;
-    e.method = QStringLiteral("DELETE");
-    e.path = RecordJson::resourcePath(entity, scope, id);
-    e.body = QJsonValue(QJsonValue::Undefined);
+    e.command = OutboxCommand::make(OutboxCommand::Kind::Delete);
     if (server) {
         e.base = *server;
         e.etag = etag;
@@ -320,325 +300,6 @@ LocalEdit LocalStorePrivate::queueDelete(
     if (!insertEntry(&e) || !recompute(entity, scope, id) || !t.commit())
         return refuse(error);
     return LocalEdit { true, id, e.seq, e.uuid, QString() };
-}
-
-// ---- LocalStore: edits ----------------------------------------------------------------
-
-namespace {
-QString titleOr(const std::optional<Cached<MenuItem>> &item, qint64 id)
-{
-    return item ? item->record.title : QStringLiteral("#%1").arg(id);
-}
-} // namespace
-
-LocalEdit LocalStore::setMenuItemTitle(qint64 id, const QString &title)
-{
-    const QString trimmed = title.trimmed();
-    if (trimmed.isEmpty())
-        return d->refuse(tr("A menu item needs a title."));
-    if (trimmed.size() > Limits::kTitle)
-        return d->refuse(tr("A title may have at most %1 characters.").arg(Limits::kTitle));
-    const auto item = menuItem(id);
-    return d->queueUpdate(Entity::MenuItem, QString(), id, { { QStringLiteral("title"), trimmed } },
-        tr("Rename %1 to %2").arg(titleOr(item, id), trimmed));
-}
-
-LocalEdit LocalStore::setMenuItemPrice(qint64 id, Money price)
-{
-    if (price.cents() < 0 || price.cents() > Limits::kPriceMaxCents)
-        return d->refuse(tr("A price must be between %1 and %2.").arg(Money().toDisplay(), Money::maximum().toDisplay()));
-    const auto item = menuItem(id);
-    return d->queueUpdate(Entity::MenuItem, QString(), id, { { QStringLiteral("price"), price.toString() } },
-        tr("Price of %1: %2").arg(titleOr(item, id), price.toDisplay()));
-}
-
-LocalEdit LocalStore::setMenuItemFeatured(qint64 id, bool featured)
-{
-    const auto item = menuItem(id);
-    return d->queueUpdate(Entity::MenuItem, QString(), id, { { QStringLiteral("featured"), featured } },
-        featured ? tr("Feature %1").arg(titleOr(item, id)) : tr("Stop featuring %1").arg(titleOr(item, id)));
-}
-
-LocalEdit LocalStore::setMenuItemAvailable(qint64 id, bool available)
-{
-    const auto item = menuItem(id);
-    return d->queueUpdate(Entity::MenuItem, QString(), id, { { QStringLiteral("available"), available } },
-        available ? tr("%1 is available again").arg(titleOr(item, id))
-                  : tr("%1 has run out").arg(titleOr(item, id)));
-}
-
-LocalEdit LocalStore::setMenuItemCategory(qint64 id, qint64 categoryId)
-{
-    const auto cat = category(categoryId);
-    if (!cat)
-        return d->refuse(tr("That category is not known here."));
-    const auto item = menuItem(id);
-    return d->queueUpdate(Entity::MenuItem, QString(), id, { { QStringLiteral("category"), categoryId } },
-        tr("Move %1 to %2").arg(titleOr(item, id), cat->record.title));
-}
-
-LocalEdit LocalStore::createMenuItem(const MenuItem &item)
-{
-    const QString title = item.title.trimmed();
-    if (title.isEmpty())
-        return d->refuse(tr("A menu item needs a title."));
-    if (item.price.cents() < 0 || item.price.cents() > Limits::kPriceMaxCents)
-        return d->refuse(tr("A price must be between %1 and %2.").arg(Money().toDisplay(), Money::maximum().toDisplay()));
-    if (!category(item.category))
-        return d->refuse(tr("Choose a category for the new item."));
-    QJsonObject body { { QStringLiteral("title"), title }, { QStringLiteral("price"), item.price.toString() },
-        { QStringLiteral("featured"), item.featured }, { QStringLiteral("category"), item.category } };
-    if (hasFeature(QStringLiteral("availability")))
-        body.insert(QStringLiteral("available"), item.available);
-    QJsonObject overlay = body;
-    overlay.insert(QStringLiteral("available"), item.available);
-    return d->queueCreate(Entity::MenuItem, QString(), body, overlay, tr("Add %1 to the menu").arg(title));
-}
-
-LocalEdit LocalStore::deleteMenuItem(qint64 id)
-{
-    const auto item = menuItem(id);
-    return d->queueDelete(
-        Entity::MenuItem, QString(), id, tr("Remove %1 from the menu").arg(titleOr(item, id)));
-}
-
-LocalEdit LocalStore::createCategory(const QString &title, const QString &slug)
-{
-    const QString t = title.trimmed();
-    const QString s = slug.trimmed().isEmpty() ? slugFor(t) : slug.trimmed();
-    if (t.isEmpty() || s.isEmpty())
-        return d->refuse(tr("A category needs a title."));
-    const QJsonObject body { { QStringLiteral("slug"), s }, { QStringLiteral("title"), t } };
-    return d->queueCreate(Entity::Category, QString(), body, body, tr("Add the category %1").arg(t));
-}
-
-LocalEdit LocalStore::renameCategory(qint64 id, const QString &title)
-{
-    const QString t = title.trimmed();
-    if (t.isEmpty())
-        return d->refuse(tr("A category needs a title."));
-    const auto cat = category(id);
-    return d->queueUpdate(Entity::Category, QString(), id, { { QStringLiteral("title"), t } },
-        tr("Rename the category %1 to %2").arg(cat ? cat->record.title : QString::number(id), t));
-}
-
-LocalEdit LocalStore::setOrderStage(qint64 id, OrderStage stage)
-{
-    if (!hasFeature(QStringLiteral("stages"))) {
-        // A cloud-style server only knows delivered or not.
-        return d->queueUpdate(Entity::Order, QString(), id,
-            { { QStringLiteral("status"), stage == OrderStage::Delivered } },
-            tr("Order %1: %2").arg(id).arg(displayName(stage)));
-    }
-    return d->queueUpdate(Entity::Order, QString(), id, { { QStringLiteral("stage"), toWire(stage) } },
-        tr("Order %1: %2").arg(id).arg(displayName(stage)));
-}
-
-LocalEdit LocalStore::setOrderStatus(qint64 id, bool delivered)
-{
-    return d->queueUpdate(Entity::Order, QString(), id, { { QStringLiteral("status"), delivered } },
-        delivered ? tr("Order %1 delivered").arg(id) : tr("Order %1 not delivered").arg(id));
-}
-
-LocalEdit LocalStore::assignDeliveryCrew(qint64 id, std::optional<qint64> userId)
-{
-    const QString who = userId ? userName(*userId) : QString();
-    return d->queueUpdate(Entity::Order, QString(), id,
-        { { QStringLiteral("delivery_crew"), userId ? QJsonValue(*userId) : QJsonValue() } },
-        userId ? tr("Order %1: deliver with %2").arg(id).arg(who.isEmpty() ? QString::number(*userId) : who)
-               : tr("Order %1: no delivery crew").arg(id));
-}
-
-LocalEdit LocalStore::createCounterOrder(const QList<CounterOrderLine> &lines, const QString &note)
-{
-    if (lines.isEmpty())
-        return d->refuse(tr("An order needs at least one item."));
-    QJsonArray bodyItems;
-    QJsonArray localItems;
-    Money total;
-    int count = 0;
-    for (const CounterOrderLine &line : lines) {
-        if (line.quantity < 1)
-            return d->refuse(tr("Each quantity must be at least 1."));
-        const auto item = menuItem(line.menuitem);
-        if (!item)
-            return d->refuse(tr("An item of this order is not on the menu any more."));
-        const Money price = item->record.price * line.quantity;
-        total += price;
-        count += line.quantity;
-        const QString lineNote = line.note.trimmed();
-        if (lineNote.size() > Limits::kLineNote)
-            return d->refuse(tr("A line's note may have at most %n character(s).", nullptr, Limits::kLineNote));
-        QJsonObject bodyItem { { QStringLiteral("menuitem"), line.menuitem },
-            { QStringLiteral("quantity"), line.quantity } };
-        QJsonObject localItem { { QStringLiteral("menuitem"), line.menuitem },
-            { QStringLiteral("menuitem_title"), item->record.title },
-            { QStringLiteral("quantity"), line.quantity },
-            { QStringLiteral("unit_price"), item->record.price.toString() },
-            { QStringLiteral("price"), price.toString() } };
-        // Only a server with line_notes is sent one (another would refuse or drop it).
-        if (!lineNote.isEmpty() && hasFeature(QStringLiteral("line_notes"))) {
-            bodyItem.insert(QStringLiteral("note"), lineNote);
-            localItem.insert(QStringLiteral("note"), lineNote);
-        }
-        bodyItems.append(bodyItem);
-        localItems.append(localItem);
-    }
-    const QJsonObject body { { QStringLiteral("items"), bodyItems }, { QStringLiteral("note"), note } };
-    // What the board shows until the server's order arrives; the server sets
-    // the real prices and total.
-    QJsonObject overlay { { QStringLiteral("user"), currentUserId() },
-        { QStringLiteral("delivery_crew"), QJsonValue() }, { QStringLiteral("status"), false },
-        { QStringLiteral("total"), total.toString() },
-        { QStringLiteral("date"), QDate::currentDate().toString(Qt::ISODate) },
-        { QStringLiteral("items"), localItems }, { QStringLiteral("note"), note },
-        { RecordJson::kPlacedAtHint, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } };
-    if (hasFeature(QStringLiteral("stages")))
-        overlay.insert(QStringLiteral("stage"), toWire(OrderStage::Received));
-    return d->queueCreate(Entity::Order, QString(), body, overlay,
-        tr("New counter order: %n item(s), %1", nullptr, count).arg(total.toString()));
-}
-
-namespace {
-QJsonObject bookingFields(const Booking &b)
-{
-    return { { QStringLiteral("name"), b.name.trimmed() }, { QStringLiteral("phone"), b.phone.trimmed() },
-        { QStringLiteral("date"), b.date.toString(Qt::ISODate) },
-        { QStringLiteral("time"), b.time.toString(QStringLiteral("HH:mm")) },
-        { QStringLiteral("guests"), b.guests },
-        { QStringLiteral("table"), b.table ? QJsonValue(*b.table) : QJsonValue() },
-        { QStringLiteral("notes"), b.notes } };
-}
-} // namespace
-
-LocalEdit LocalStore::createBooking(const Booking &booking)
-{
-    if (booking.name.trimmed().isEmpty())
-        return d->refuse(tr("A booking needs a name."));
-    if (!booking.date.isValid() || !booking.time.isValid())
-        return d->refuse(tr("A booking needs a date and a time."));
-    if (booking.guests < 1)
-        return d->refuse(tr("A booking is for at least one guest."));
-    const QJsonObject body = bookingFields(booking);
-    QJsonObject overlay = body;
-    overlay.insert(QStringLiteral("user"), currentUserId());
-    overlay.insert(QStringLiteral("status"), toWire(booking.status));
-    return d->queueCreate(Entity::Booking, QString(), body, overlay,
-        tr("Book %1 for %n guest(s) on %2 at %3", nullptr, booking.guests)
-            .arg(booking.name.trimmed(), booking.date.toString(Qt::ISODate),
-                booking.time.toString(QStringLiteral("HH:mm"))));
-}
-
-LocalEdit LocalStore::updateBooking(const Booking &booking)
-{
-    const auto current = this->booking(booking.id);
-    if (!current)
-        return d->refuse(tr("This record is not in the local copy any more."));
-    if (booking.name.trimmed().isEmpty())
-        return d->refuse(tr("A booking needs a name."));
-    if (!booking.date.isValid() || !booking.time.isValid())
-        return d->refuse(tr("A booking needs a date and a time."));
-    if (booking.guests < 1)
-        return d->refuse(tr("A booking is for at least one guest."));
-    const QJsonObject now = bookingFields(current->record);
-    QJsonObject fields = bookingFields(booking);
-    for (auto it = now.constBegin(); it != now.constEnd(); ++it) {
-        if (fields.value(it.key()) == it.value())
-            fields.remove(it.key());
-    }
-    if (booking.status != current->record.status)
-        fields.insert(QStringLiteral("status"), toWire(booking.status));
-    if (fields.isEmpty())
-        return LocalEdit { true, booking.id, 0, QString(), QString() };
-    return d->queueUpdate(Entity::Booking, QString(), booking.id, fields,
-        tr("Change the booking of %1").arg(booking.name.trimmed()));
-}
-
-LocalEdit LocalStore::setBookingStatus(qint64 id, BookingStatus status)
-{
-    const auto current = booking(id);
-    if (!current)
-        return d->refuse(tr("This record is not in the local copy any more."));
-    if (!isAllowedMove(current->record.status, status))
-        return d->refuse(
-            tr("A booking that is %1 cannot become %2.")
-                .arg(displayName(current->record.status).toLower(), displayName(status).toLower()));
-    return d->queueUpdate(Entity::Booking, QString(), id, { { QStringLiteral("status"), toWire(status) } },
-        tr("Booking of %1: %2").arg(current->record.name, displayName(status)));
-}
-
-LocalEdit LocalStore::cancelBooking(qint64 id)
-{
-    return setBookingStatus(id, BookingStatus::Cancelled);
-}
-
-LocalEdit LocalStore::deleteBooking(qint64 id)
-{
-    const auto current = booking(id);
-    return d->queueDelete(Entity::Booking, QString(), id,
-        tr("Delete the booking of %1").arg(current ? current->record.name : QString::number(id)));
-}
-
-LocalEdit LocalStore::createTable(const DiningTable &table)
-{
-    if (table.name.trimmed().isEmpty())
-        return d->refuse(tr("A table needs a name."));
-    if (table.seats < 1)
-        return d->refuse(tr("A table has at least one seat."));
-    const QJsonObject body { { QStringLiteral("name"), table.name.trimmed() },
-        { QStringLiteral("seats"), table.seats } };
-    return d->queueCreate(
-        Entity::Table, QString(), body, body, tr("Add the table %1").arg(table.name.trimmed()));
-}
-
-LocalEdit LocalStore::updateTable(const DiningTable &table)
-{
-    const auto current = this->table(table.id);
-    if (!current)
-        return d->refuse(tr("This record is not in the local copy any more."));
-    if (table.name.trimmed().isEmpty())
-        return d->refuse(tr("A table needs a name."));
-    if (table.seats < 1)
-        return d->refuse(tr("A table has at least one seat."));
-    QJsonObject fields;
-    if (table.name.trimmed() != current->record.name)
-        fields.insert(QStringLiteral("name"), table.name.trimmed());
-    if (table.seats != current->record.seats)
-        fields.insert(QStringLiteral("seats"), table.seats);
-    if (fields.isEmpty())
-        return LocalEdit { true, table.id, 0, QString(), QString() };
-    return d->queueUpdate(
-        Entity::Table, QString(), table.id, fields, tr("Change the table %1").arg(table.name.trimmed()));
-}
-
-LocalEdit LocalStore::deleteTable(qint64 id)
-{
-    const auto current = table(id);
-    return d->queueDelete(Entity::Table, QString(), id,
-        tr("Remove the table %1").arg(current ? current->record.name : QString::number(id)));
-}
-
-LocalEdit LocalStore::addGroupMember(
-    const QString &group, const QString &username, qint64 knownUserId, const QString &email)
-{
-    const QString name = username.trimmed();
-    if (group.isEmpty() || name.isEmpty())
-        return d->refuse(tr("Type the user name of the person to add."));
-    for (const auto &member : groupMembers(group)) {
-        if (member.record.username.compare(name, Qt::CaseInsensitive) == 0)
-            return d->refuse(tr("%1 is already in %2.").arg(name, groupTitle(group)));
-    }
-    const QJsonObject body { { QStringLiteral("username"), name } };
-    const QJsonObject overlay { { QStringLiteral("username"), name }, { QStringLiteral("email"), email } };
-    return d->queueCreate(Entity::GroupMember, group, body, overlay, tr("Add %1 to %2").arg(name, groupTitle(group)),
-        knownUserId > 0 ? knownUserId : 0);
-}
-
-LocalEdit LocalStore::removeGroupMember(const QString &group, qint64 userId)
-{
-    const QString who = userName(userId);
-    return d->queueDelete(Entity::GroupMember, group, userId,
-        tr("Remove %1 from %2").arg(who.isEmpty() ? QString::number(userId) : who, groupTitle(group)));
 }
 
 // ---- LocalStore: the outbox for the sync engine ------------------------------------------
@@ -819,7 +480,7 @@ bool LocalStore::markDone(qint64 seq, const QJsonValue &answer, const QByteArray
     }
     if (!d->recompute(e.entity, e.scope, target))
         return false;
-    qCDebug(lcOutbox) << "done" << seq << e.method << e.path;
+    qCDebug(lcOutbox) << "done" << seq << commandKindName(e.command.kind) << e.targetId;
     return t.commit();
 }
 
@@ -838,7 +499,7 @@ bool LocalStore::markFailed(qint64 seq, const QString &message)
     // The row returns to the server's copy plus the other unsent edits.
     if (!d->saveEntry(*e) || !d->recompute(e->entity, e->scope, e->targetId))
         return false;
-    qCInfo(lcOutbox) << "refused" << seq << e->method << e->path;
+    qCInfo(lcOutbox) << "refused" << seq << commandKindName(e->command.kind) << e->targetId;
     return t.commit();
 }
 
@@ -863,7 +524,7 @@ bool LocalStore::markConflict(
     }
     if (!d->saveEntry(*e) || !d->recompute(e->entity, e->scope, e->targetId))
         return false;
-    qCInfo(lcOutbox) << "conflict" << seq << e->method << e->path;
+    qCInfo(lcOutbox) << "conflict" << seq << commandKindName(e->command.kind) << e->targetId;
     return t.commit();
 }
 

@@ -26,7 +26,7 @@ bool OutboxEntry::isBlocked() const
 {
     if (targetId < 0 && operation != Operation::Create)
         return true;
-    return !RecordJson::temporaryReferences(entity, body).isEmpty();
+    return !command.temporaryReferences(entity).isEmpty();
 }
 
 QString stateWireName(OutboxEntry::State state)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/entity.h"
+#include "models/outboxcommand.h"
 
 #include <optional>
 #include <QByteArray>
@@ -12,9 +13,10 @@
 
 namespace LittleLemon {
 
-// One local edit waiting to reach the server: the REST call to make (method,
-// path, body as CONTRACT.md spells them), the client-made key that makes a
-// retry harmless (sent as Idempotency-Key), and what the edit was made on.
+// One local edit waiting to reach the server: the command (what to do, as
+// data; api/client/outboxrequest.* makes the REST call of it), the client-made
+// key that makes a retry harmless (sent as Idempotency-Key), and what the edit
+// was made on.
 struct OutboxEntry
 {
     enum class State { Pending, Sending, Failed, Conflict };
@@ -26,9 +28,7 @@ struct OutboxEntry
     QString scope; // the group name for group members, empty otherwise
     qint64 targetId = 0; // negative: a record made offline that the server has not numbered yet
     Operation operation = Operation::Update;
-    QString method; // "POST", "PATCH", "DELETE"
-    QString path; // "/api/menu-items/7"
-    QJsonValue body; // the JSON to send; Undefined for none (DELETE)
+    OutboxCommand command; // SetMenuItemPrice {cents: 1250} for "/api/menu-items/7"
     // What the cache shows while the edit is unsent: the fields a PATCH sets,
     // the whole record a create makes (with local-only hints such as
     // "menuitem_title" for a counter order's lines).
@@ -47,7 +47,7 @@ struct OutboxEntry
     QDateTime createdAt; // UTC
     QDateTime updatedAt; // UTC
 
-    // Waiting for an earlier create: the target or a reference in the body is
+    // Waiting for an earlier create: the target or a reference in the command is
     // still a temporary id. Such an entry cannot be sent yet.
     bool isBlocked() const;
     bool isActive() const { return state == State::Pending || state == State::Sending; }

@@ -29,10 +29,8 @@ QVariant OutboxModel::data(const QModelIndex &index, int role) const
         return entityWireName(e.entity);
     case TargetIdRole:
         return e.targetId;
-    case MethodRole:
-        return e.method;
-    case PathRole:
-        return e.path;
+    case CommandRole:
+        return commandKindName(e.command.kind);
     case MessageRole:
         return e.lastError;
     case ServerValueRole:
@@ -50,7 +48,7 @@ QVariant OutboxModel::data(const QModelIndex &index, int role) const
         if (display || role == SortKeyRole)
             return e.summary;
         if (role == Qt::ToolTipRole)
-            return QString(e.method + u' ' + e.path);
+            return QStringLiteral("%1 %2 #%3").arg(commandKindName(e.command.kind), entityWireName(e.entity)).arg(e.targetId);
         break;
     case StateColumn:
         if (display) {
@@ -107,8 +105,7 @@ QHash<int, QByteArray> OutboxModel::roleNames() const
         { StateRole, "state" },
         { EntityRole, "entity" },
         { TargetIdRole, "targetId" },
-        { MethodRole, "method" },
-        { PathRole, "path" },
+        { CommandRole, "command" },
         { MessageRole, "message" },
         { ServerValueRole, "serverValue" },
         { BlockedRole, "blocked" },

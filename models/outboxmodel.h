@@ -18,8 +18,7 @@ public:
         StateRole, // int(OutboxEntry::State)
         EntityRole, // wire name, "menu-item"
         TargetIdRole,
-        MethodRole,
-        PathRole,
+        CommandRole, // "set-menu-item-price" (OutboxCommand)
         MessageRole,
         ServerValueRole, // QJsonObject: the server's version in a conflict
         BlockedRole, // waits for an earlier create

@@ -7,7 +7,6 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QUrl>
 
 namespace LittleLemon::RecordJson {
 
@@ -231,31 +230,6 @@ QJsonObject withUpdate(Entity entity, QJsonObject record, const QJsonObject &upd
         }
     }
     return record;
-}
-
-QString collectionPath(Entity entity, const QString &scope)
-{
-    switch (entity) {
-    case Entity::Category:
-        return QStringLiteral("/api/categories");
-    case Entity::MenuItem:
-        return QStringLiteral("/api/menu-items");
-    case Entity::Order:
-        return QStringLiteral("/api/orders");
-    case Entity::Booking:
-        return QStringLiteral("/api/bookings");
-    case Entity::Table:
-        return QStringLiteral("/api/tables");
-    case Entity::GroupMember:
-        return QStringLiteral("/api/groups/") + QString::fromLatin1(QUrl::toPercentEncoding(scope))
-            + QStringLiteral("/users");
-    }
-    Q_UNREACHABLE();
-}
-
-QString resourcePath(Entity entity, const QString &scope, qint64 id)
-{
-    return collectionPath(entity, scope) + u'/' + QString::number(id);
 }
 
 std::optional<Entity> referencingEntity(Entity entity)

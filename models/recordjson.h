@@ -45,10 +45,6 @@ bool isValidServerRecord(Entity entity, const QJsonObject &o, QString *error);
 // server does.
 QJsonObject withUpdate(Entity entity, QJsonObject record, const QJsonObject &update);
 
-// REST paths (CONTRACT.md: no trailing slash under /api).
-QString collectionPath(Entity entity, const QString &scope = QString());
-QString resourcePath(Entity entity, const QString &scope, qint64 id);
-
 // The entity whose records refer to `entity`'s ids, if any: menu items name
 // a category, bookings a table, counter orders menu items.
 std::optional<Entity> referencingEntity(Entity entity);

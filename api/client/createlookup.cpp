@@ -1,5 +1,6 @@
 #include "api/client/createlookup.h"
 
+#include "api/client/outboxrequest.h"
 #include "models/money.h"
 #include "models/recordjson.h"
 
@@ -59,7 +60,9 @@ bool supported(Entity entity)
 
 bool matches(const OutboxEntry &entry, const QJsonObject &record, qint64 userId)
 {
-    const QJsonObject body = entry.body.toObject();
+    // What the create sent (feature-gated keys are not compared).
+    const QJsonObject body
+        = OutboxRequest::body(entry.command, [](const QString &) { return true; }).toObject();
     switch (entry.entity) {
     case Entity::Category:
         // Slugs are unique on the server.

@@ -7,6 +7,7 @@
 #include "api/client/collectionreader.h"
 #include "api/client/connectivitymonitor.h"
 #include "api/client/createlookup.h"
+#include "api/client/outboxrequest.h"
 #include "api/client/eventsocket.h"
 #include "api/client/ordertailreader.h"
 #include "api/client/ratepacer.h"
@@ -381,7 +382,8 @@ void SyncEngine::pushNext()
     m_pushTotal = std::max(m_pushTotal, m_pushDone);
     setProgress(m_pushDone - 1, m_pushTotal + 1,
                 tr("Sending change %1 of %2: %3").arg(m_pushDone).arg(m_pushTotal).arg(entry.summary));
-    qCDebug(lcSync) << "push" << entry.seq << entry.method << entry.path << "attempt" << entry.attempts;
+    qCDebug(lcSync) << "push" << entry.seq << commandKindName(entry.command.kind) << OutboxRequest::path(entry)
+                    << "attempt" << entry.attempts;
 
     if (create) {
         if (!idempotent && entry.attempts > 1 && CreateLookup::supported(entry.entity))
@@ -400,7 +402,7 @@ void SyncEngine::pushNext()
 
 void SyncEngine::checkBase(const OutboxEntry &entry)
 {
-    RequestJob *job = m_client->send(Request::get(entry.path));
+    RequestJob *job = m_client->send(Request::get(OutboxRequest::path(entry)));
     connect(job, &ApiJob::finished, this, [this, entry, job](const ApiError &error) {
         m_report.requests += job->sends();
         if (error.isError()) {
@@ -454,7 +456,7 @@ void SyncEngine::checkBase(const OutboxEntry &entry)
 
 void SyncEngine::lookForCreate(const OutboxEntry &entry)
 {
-    Request request = Request::get(entry.path);
+    Request request = Request::get(OutboxRequest::path(entry));
     if (has(QStringLiteral("page_size")) && entry.entity != Entity::GroupMember)
         request.query.addQueryItem(QStringLiteral("page_size"), QString::number(m_pageSize));
     auto *reader = new CollectionReader(m_client, request, this);
@@ -497,13 +499,9 @@ void SyncEngine::lookForCreate(const OutboxEntry &entry)
 
 void SyncEngine::send(const OutboxEntry &entry, const QByteArray &ifMatch)
 {
-    Request request;
-    request.method = entry.method.toLatin1();
-    request.path = entry.path;
-    if (!entry.body.isUndefined() && !entry.body.isNull())
-        request.json = entry.body;
-    // The same key on every attempt, across restarts: a repeat is answered, not redone.
-    request.idempotencyKey = entry.uuid;
+    // Method, path, body and Idempotency-Key (the entry's UUID, the same on
+    // every attempt): api/client/outboxrequest.*.
+    Request request = OutboxRequest::request(entry, [this](const QString &feature) { return has(feature); });
     request.ifMatch = ifMatch;
     // Without idempotency a create must not be repeated by Qt behind our back:
     // a lost answer comes back to us, and we look before sending again.

@@ -7,6 +7,7 @@
 #include "api/client/apiclient.h"
 #include "api/client/authsession.h"
 #include "api/client/createlookup.h"
+#include "api/client/outboxrequest.h"
 #include "api/client/clienterrors.h"
 #include "api/client/collectionreader.h"
 #include "api/client/connectivitymonitor.h"
@@ -76,7 +77,7 @@ QList<SyncEngine::PullStep> SyncEngine::fullReadPlan() const
 {
     QList<PullStep> plan;
     auto add = [&plan](Entity entity, const QString &scope = QString()) {
-        plan.append({ entity, scope, RecordJson::collectionPath(entity, scope), entity != Entity::GroupMember });
+        plan.append({ entity, scope, OutboxRequest::collectionPath(entity, scope), entity != Entity::GroupMember });
     };
     add(Entity::Category);
     add(Entity::MenuItem);

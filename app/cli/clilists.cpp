@@ -2,6 +2,7 @@
 
 #include "clicommon.h"
 
+#include "api/client/outboxrequest.h"
 #include "api/client/tokenstore.h"
 #include "models/localstore.h"
 
@@ -90,16 +91,18 @@ void CliApp::list(const QString &what)
         } else {
             headers = { tr("SEQ"), tr("STATE"), tr("TRIES"), tr("REQUEST"), tr("CHANGE"), tr("SERVER SAID") };
             for (const OutboxEntry &e : m_store->outboxEntries()) {
+                const QString method = QString::fromLatin1(Client::OutboxRequest::method(e));
+                const QString path = Client::OutboxRequest::path(e);
                 data.append(QJsonObject { { QStringLiteral("seq"), e.seq }, { QStringLiteral("uuid"), e.uuid },
                                           { QStringLiteral("state"), stateWireName(e.state) },
                                           { QStringLiteral("attempts"), e.attempts },
-                                          { QStringLiteral("method"), e.method }, { QStringLiteral("path"), e.path },
+                                          { QStringLiteral("method"), method }, { QStringLiteral("path"), path },
                                           { QStringLiteral("summary"), e.summary },
                                           { QStringLiteral("error"), e.lastError },
                                           { QStringLiteral("server_value"), e.serverValue },
                                           { QStringLiteral("created_at"), isoUtc(e.createdAt) } });
                 rows << QStringList { QString::number(e.seq), stateWireName(e.state), QString::number(e.attempts),
-                                      e.method + u' ' + e.path, e.summary, e.lastError };
+                                      method + u' ' + path, e.summary, e.lastError };
             }
         }
         if (!m_options.json) {

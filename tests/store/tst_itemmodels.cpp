@@ -3,6 +3,7 @@
 
 #include "models/bookingsmodel.h"
 #include "models/categorymodel.h"
+#include "api/client/outboxrequest.h"
 #include "models/localstore.h"
 #include "models/menumodel.h"
 #include "models/orderfiltermodel.h"
@@ -21,6 +22,22 @@
 
 using namespace LittleLemon;
 using namespace LittleLemon::Fixtures;
+
+// What the sync engine would send for the entry to this store's server
+// (api/client/outboxrequest.*).
+inline QString sentPath(const LittleLemon::OutboxEntry &e)
+{
+    return LittleLemon::Client::OutboxRequest::path(e);
+}
+inline QString sentMethod(const LittleLemon::OutboxEntry &e)
+{
+    return QString::fromLatin1(LittleLemon::Client::OutboxRequest::method(e));
+}
+inline QJsonValue sentBody(const LittleLemon::LocalStore &store, const LittleLemon::OutboxEntry &e)
+{
+    return LittleLemon::Client::OutboxRequest::body(
+        e.command, [&store](const QString &feature) { return store.hasFeature(feature); });
+}
 
 namespace {
 
@@ -138,7 +155,7 @@ private slots:
         QCOMPARE(model.index(row, 0).data(MenuModel::PendingRole).toBool(), true);
         QCOMPARE(model.index(row, MenuModel::SyncColumn).data().toString(), displayName(SyncState::Pending));
         QCOMPARE(r.store.pendingCount(), 1);
-        QCOMPARE(r.store.outboxEntries().first().body.toObject().value(QStringLiteral("price")).toString(),
+        QCOMPARE(sentBody(r.store, r.store.outboxEntries().first()).toObject().value(QStringLiteral("price")).toString(),
             QStringLiteral("12.50"));
 
         // money is validated as text, never a float

@@ -1,6 +1,7 @@
 // LocalStore's outbox: every edit queued with its cache change in one
 // transaction, temporary ids, the sync engine's API, crash safety.
 
+#include "api/client/outboxrequest.h"
 #include "models/localstore.h"
 #include "storefixtures.h"
 
@@ -12,6 +13,10 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QUuid>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QJsonArray>
 
 using namespace LittleLemon;
 using namespace LittleLemon::Fixtures;
@@ -22,7 +27,67 @@ using Check = std::function<QString(LocalStore &, const LocalEdit &)>;
 Q_DECLARE_METATYPE(Edit)
 Q_DECLARE_METATYPE(Check)
 
+// What the sync engine would send for the entry to this store's server
+// (api/client/outboxrequest.*).
+inline QString sentPath(const LittleLemon::OutboxEntry &e)
+{
+    return LittleLemon::Client::OutboxRequest::path(e);
+}
+inline QString sentMethod(const LittleLemon::OutboxEntry &e)
+{
+    return QString::fromLatin1(LittleLemon::Client::OutboxRequest::method(e));
+}
+inline QJsonValue sentBody(const LittleLemon::LocalStore &store, const LittleLemon::OutboxEntry &e)
+{
+    return LittleLemon::Client::OutboxRequest::body(
+        e.command, [&store](const QString &feature) { return store.hasFeature(feature); });
+}
+
 namespace {
+
+struct OldRow
+{
+    const char *method;
+    const char *path;
+    const char *body;
+};
+
+// Turns an outbox file back into schema 1 (before typed commands): the
+// rows, in seq order, get `rows`' method, path and body, as that version wrote them.
+bool rewriteAsSchema1(const QString &file, const QList<OldRow> &rows)
+{
+    bool ok = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("schema1"));
+        db.setDatabaseName(file);
+        ok = db.open();
+        QSqlQuery q(db);
+        QList<qint64> seqs;
+        ok = ok && q.exec(QStringLiteral("SELECT seq FROM outbox ORDER BY seq"));
+        while (ok && q.next())
+            seqs << q.value(0).toLongLong();
+        ok = ok && seqs.size() == rows.size();
+        for (qsizetype i = 0; ok && i < rows.size(); ++i) {
+            QSqlQuery u(db);
+            u.prepare(QStringLiteral("UPDATE outbox SET method = ?, path = ?, body = ? WHERE seq = ?"));
+            u.addBindValue(QString::fromLatin1(rows.at(i).method));
+            u.addBindValue(QString::fromLatin1(rows.at(i).path));
+            u.addBindValue(QByteArray(rows.at(i).body));
+            u.addBindValue(seqs.at(i));
+            ok = u.exec();
+        }
+        for (const char *sql : { "ALTER TABLE outbox DROP COLUMN command", "ALTER TABLE outbox DROP COLUMN payload",
+                 "PRAGMA user_version = 1" }) {
+            if (ok && !q.exec(QString::fromLatin1(sql))) {
+                qWarning() << sql << q.lastError().text();
+                ok = false;
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("schema1"));
+    return ok;
+}
 
 const QString kToday = QStringLiteral("2026-11-24");
 
@@ -100,6 +165,103 @@ class TestOutbox : public QObject
     Q_OBJECT
 
 private slots:
+    // The one translation of a command into a request, on our server (every
+    // extension) and on the cloud (none: no stages, no 86'ing, no line notes;
+    // CONTRACT.md), so a queued edit is right whichever server it reaches.
+    void commandsBecomeRequestsOnBothServers()
+    {
+        using K = OutboxCommand::Kind;
+        const auto ours = [](const QString &) { return true; };
+        const auto cloud = [](const QString &) { return false; };
+        const OutboxCommand ready = OutboxCommand::make(K::MoveOrder, obj({ { "stage", "ready" } }));
+        const OutboxCommand delivered = OutboxCommand::make(K::MoveOrder, obj({ { "stage", "delivered" } }));
+        QCOMPARE(Client::OutboxRequest::body(ready, ours), QJsonValue(obj({ { "stage", "ready" } })));
+        QCOMPARE(Client::OutboxRequest::body(ready, cloud), QJsonValue(obj({ { "status", false } })));
+        QCOMPARE(Client::OutboxRequest::body(delivered, cloud), QJsonValue(obj({ { "status", true } })));
+
+        const OutboxCommand dish = OutboxCommand::make(K::CreateMenuItem,
+            obj({ { "title", "Pie" }, { "cents", 405 }, { "featured", true }, { "category", 2 }, { "available", false } }));
+        QCOMPARE(Client::OutboxRequest::body(dish, ours),
+            QJsonValue(obj({ { "title", "Pie" }, { "price", "4.05" }, { "featured", true }, { "category", 2 },
+                { "available", false } })));
+        QCOMPARE(Client::OutboxRequest::body(dish, cloud),
+            QJsonValue(obj({ { "title", "Pie" }, { "price", "4.05" }, { "featured", true }, { "category", 2 } })));
+
+        const OutboxCommand counter = OutboxCommand::make(K::CreateCounterOrder,
+            obj({ { "lines", QJsonArray { obj({ { "item", 3 }, { "quantity", 2 }, { "note", "no salt" } }) } },
+                { "note", "" } }));
+        QCOMPARE(Client::OutboxRequest::body(counter, ours),
+            QJsonValue(obj({ { "items", QJsonArray { obj({ { "menuitem", 3 }, { "quantity", 2 }, { "note", "no salt" } }) } },
+                { "note", "" } })));
+        QCOMPARE(Client::OutboxRequest::body(counter, cloud),
+            QJsonValue(obj({ { "items", QJsonArray { obj({ { "menuitem", 3 }, { "quantity", 2 } }) } }, { "note", "" } })));
+
+        // Method, path and key come from the entry, the same on both servers.
+        OutboxEntry e;
+        e.uuid = QStringLiteral("0b4a3f7e-0000-4000-8000-000000000001");
+        e.entity = Entity::GroupMember;
+        e.scope = QStringLiteral("delivery crew");
+        e.targetId = 4;
+        e.operation = OutboxEntry::Operation::Delete;
+        e.command = OutboxCommand::make(K::Delete);
+        for (const auto &has : { Client::OutboxRequest::HasFeature(ours), Client::OutboxRequest::HasFeature(cloud) }) {
+            const Client::Request r = Client::OutboxRequest::request(e, has);
+            QCOMPARE(r.method, QByteArray("DELETE"));
+            QCOMPARE(r.path, QStringLiteral("/api/groups/delivery%20crew/users/4"));
+            QVERIFY(r.json.isUndefined());
+            QCOMPARE(r.idempotencyKey, e.uuid);
+        }
+    }
+
+    // An outbox written before typed commands (schema 1: method, path and
+    // body in the row) is read after the upgrade as the commands it held,
+    // with its keys, bases and states.
+    void oldFormEntriesSurviveTheUpgrade()
+    {
+        QTemporaryDir dir;
+        QString uuid;
+        {
+            LocalStore store;
+            QVERIFY(store.open(pathsIn(dir)));
+            seedAll(store);
+            const LocalEdit price = store.setMenuItemPrice(1, Money(1250));
+            QVERIFY(price);
+            QVERIFY(store.createBooking(Booking { 0, 0, QStringLiteral("Bo"), QStringLiteral("555"),
+                QDate(2026, 11, 24), QTime(20, 30), 3, 2, QString(), BookingStatus::Booked }));
+            QVERIFY(store.setOrderStage(10, OrderStage::Preparing));
+            uuid = price.uuid;
+            store.close();
+        }
+        QVERIFY(rewriteAsSchema1(pathsIn(dir).outbox, {
+            { "PATCH", "/api/menu-items/1", R"({"price":"12.50"})" },
+            { "POST", "/api/bookings",
+                R"({"name":"Bo","phone":"555","date":"2026-11-24","time":"20:30","guests":3,"table":2,"notes":""})" },
+            { "PATCH", "/api/orders/10", R"({"stage":"preparing"})" } }));
+
+        LocalStore store;
+        QVERIFY2(store.open(pathsIn(dir)), qPrintable(store.errorString()));
+        const QList<OutboxEntry> entries = store.outboxEntries();
+        QCOMPARE(entries.size(), 3);
+        QCOMPARE(entries.at(0).uuid, uuid);
+        QCOMPARE(entries.at(0).command, OutboxCommand::make(OutboxCommand::Kind::SetMenuItemPrice, obj({ { "cents", 1250 } })));
+        QCOMPARE(entries.at(0).base, obj({ { "price", "15.50" } }));
+        QCOMPARE(entries.at(1).command.kind, OutboxCommand::Kind::CreateBooking);
+        QCOMPARE(entries.at(2).command.kind, OutboxCommand::Kind::MoveOrder);
+        QCOMPARE(sentMethod(entries.at(0)), QStringLiteral("PATCH"));
+        QCOMPARE(sentPath(entries.at(0)), QStringLiteral("/api/menu-items/1"));
+        QCOMPARE(sentBody(store, entries.at(0)), QJsonValue(obj({ { "price", "12.50" } })));
+        QCOMPARE(sentPath(entries.at(1)), QStringLiteral("/api/bookings"));
+        QCOMPARE(sentBody(store, entries.at(1)).toObject().value(QStringLiteral("table")).toInt(), 2);
+        QCOMPARE(sentBody(store, entries.at(2)), QJsonValue(obj({ { "stage", "preparing" } })));
+        QCOMPARE(store.menuItem(1)->record.price, Money(1250)); // still shown
+        // A body the desk never wrote is kept and sent as it was.
+        QCOMPARE(OutboxCommand::fromLegacy(Entity::MenuItem, QStringLiteral("PATCH"), obj({ { "title", "A" }, { "featured", true } })).kind,
+            OutboxCommand::Kind::Legacy);
+        // Saved again (sent), the row takes the new form.
+        QVERIFY(store.markSending(entries.at(0).seq));
+        QCOMPARE(store.outboxEntry(entries.at(0).seq)->command, entries.at(0).command);
+    }
+
     void everyEditIsQueuedWithItsRequest_data()
     {
         QTest::addColumn<Edit>("edit");
@@ -330,9 +492,9 @@ private slots:
         QVERIFY(entry);
         QCOMPARE(entry->uuid, done.uuid);
         QCOMPARE(QUuid::fromString(entry->uuid).isNull(), false);
-        QCOMPARE(entry->method, method);
-        QCOMPARE(entry->path, path);
-        QCOMPARE(entry->body, body.isNull() ? QJsonValue(QJsonValue::Undefined) : body);
+        QCOMPARE(sentMethod(*entry), method);
+        QCOMPARE(sentPath(*entry), path);
+        QCOMPARE(sentBody(store, *entry), body.isNull() ? QJsonValue(QJsonValue::Undefined) : body);
         QCOMPARE(entry->base, base);
         QCOMPARE(entry->state, OutboxEntry::State::Pending);
         QCOMPARE(entry->attempts, 0);
@@ -345,8 +507,8 @@ private slots:
         QVERIFY(store.open(pathsIn(dir)));
         const auto again = store.outboxEntry(done.seq);
         QVERIFY(again);
-        QCOMPARE(again->body, entry->body);
-        QCOMPARE(again->path, entry->path);
+        QCOMPARE(again->command, entry->command);
+        QCOMPARE(sentPath(*again), sentPath(*entry));
         QCOMPARE(again->uuid, entry->uuid);
         const QString after = check(store, done);
         QVERIFY2(after.isEmpty(), qPrintable(after));
@@ -500,7 +662,7 @@ private slots:
         QVERIFY(!store.category(cat.id));
         QCOMPARE(store.category(7)->record.title, QStringLiteral("Desserts"));
         QCOMPARE(store.menuItem(item.id)->record.category, 7);
-        QCOMPARE(store.outboxEntry(item.seq)->body.toObject().value(QStringLiteral("category")).toInt(), 7);
+        QCOMPARE(sentBody(store, *store.outboxEntry(item.seq)).toObject().value(QStringLiteral("category")).toInt(), 7);
         QVERIFY(!store.outboxEntry(cat.seq));
         bool renamedCategory = false;
         bool itemUpdated = false;
@@ -519,7 +681,7 @@ private slots:
         QVERIFY(store.markSending(tab.seq));
         QVERIFY(store.markDone(tab.seq, table(5, QStringLiteral("T9"), 6)));
         QCOMPARE(store.booking(book.id)->record.table, std::optional<qint64>(5));
-        QCOMPARE(store.outboxEntry(book.seq)->body.toObject().value(QStringLiteral("table")).toInt(), 5);
+        QCOMPARE(sentBody(store, *store.outboxEntry(book.seq)).toObject().value(QStringLiteral("table")).toInt(), 5);
 
         QVERIFY(store.markSending(item.seq));
         QVERIFY(store.markDone(
@@ -527,7 +689,7 @@ private slots:
         // the price edit now names the real item and is based on what the server made
         const auto priceEntry = store.outboxEntry(price.seq);
         QCOMPARE(priceEntry->targetId, 42);
-        QCOMPARE(priceEntry->path, QStringLiteral("/api/menu-items/42"));
+        QCOMPARE(sentPath(*priceEntry), QStringLiteral("/api/menu-items/42"));
         QCOMPARE(priceEntry->base, obj({ { "price", "4.00" } }));
         QCOMPARE(priceEntry->etag, QByteArray("\"m1\""));
         QVERIFY(!priceEntry->isBlocked());
@@ -537,8 +699,8 @@ private slots:
         QVERIFY(!store.menuItem(item.id));
         // the counter order's line points at the real item, in the row and the body
         QCOMPARE(store.order(ord.id)->record.items.first().menuitem, 42);
-        QCOMPARE(store.outboxEntry(ord.seq)
-                     ->body.toObject()
+        QCOMPARE(sentBody(store, *store.outboxEntry(ord.seq))
+                     .toObject()
                      .value(QStringLiteral("items"))
                      .toArray()
                      .first()
@@ -883,7 +1045,7 @@ private slots:
             { member(3, QStringLiteral("crew")), member(4, QStringLiteral("cust")) }, crew));
         const auto entry = store.outboxEntry(remove.seq);
         QCOMPARE(entry->targetId, 4);
-        QCOMPARE(entry->path, QStringLiteral("/api/groups/delivery-crew/users/4"));
+        QCOMPARE(sentPath(*entry), QStringLiteral("/api/groups/delivery-crew/users/4"));
         QVERIFY(!entry->isBlocked());
         QCOMPARE(store.groupMembers(crew).size(), 1); // the removal still shows
         QVERIFY(store.markSending(remove.seq));

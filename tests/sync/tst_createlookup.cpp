@@ -28,8 +28,8 @@ OutboxEntry create(Entity entity, const QJsonObject &body, const QString &scope 
     e.entity = entity;
     e.scope = scope;
     e.operation = OutboxEntry::Operation::Create;
-    e.method = QStringLiteral("POST");
-    e.body = body;
+    // The body as the desk used to queue it, read as the command it is.
+    e.command = OutboxCommand::fromLegacy(entity, QStringLiteral("POST"), body);
     e.targetId = -1;
     return e;
 }

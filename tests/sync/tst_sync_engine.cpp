@@ -6,6 +6,9 @@
 #include "synctest.h"
 
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 
 using namespace LittleLemon;
 using namespace LittleLemon::Client;
@@ -28,6 +31,7 @@ private Q_SLOTS:
     void staleIfMatchIsAConflict();
     void cloudLikeServerConvergesByPages();
     void noChangeSyncIsOneRequest();
+    void oldFormOutboxIsDeliveredAfterTheUpgrade();
 };
 
 namespace {
@@ -524,4 +528,48 @@ void tst_SyncEngine::noChangeSyncIsOneRequest()
 }
 
 QTEST_GUILESS_MAIN(tst_SyncEngine)
+// An edit queued by the version before typed commands (outbox schema 1: the
+// row holds PATCH, the path and the body) reaches the server once after the
+// upgrade, with its original Idempotency-Key.
+void tst_SyncEngine::oldFormOutboxIsDeliveredAfterTheUpgrade()
+{
+    TestServer server;
+    QVERIFY(startServer(server));
+    Terminal t;
+    QVERIFY2(t.open(server.url(), QStringLiteral("mario")), qPrintable(t.error));
+    QVERIFY(t.sync().ok);
+    const qint64 item = t.store->menuItems().first().record.id;
+    const LocalEdit edit = t.store->setMenuItemPrice(item, Money(1357));
+    QVERIFY(edit);
+    const LocalStore::Paths paths = t.store->paths();
+    t.store->close();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("schema1"));
+        db.setDatabaseName(paths.outbox);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("UPDATE outbox SET method = 'PATCH', path = ?, body = ? WHERE seq = ?"));
+        q.addBindValue(QStringLiteral("/api/menu-items/%1").arg(item));
+        q.addBindValue(QByteArray(R"({"price":"13.57"})"));
+        q.addBindValue(edit.seq);
+        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        for (const char *sql : { "ALTER TABLE outbox DROP COLUMN command", "ALTER TABLE outbox DROP COLUMN payload",
+                 "PRAGMA user_version = 1" })
+            QVERIFY2(q.exec(QString::fromLatin1(sql)), qPrintable(q.lastError().text()));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("schema1"));
+
+    QVERIFY2(t.store->open(paths), qPrintable(t.store->errorString()));
+    QCOMPARE(t.store->outboxEntry(edit.seq)->uuid, edit.uuid);
+    const SyncReport report = t.sync();
+    QVERIFY2(report.ok, qPrintable(describe(report)));
+    QCOMPARE(report.sent, 1);
+    QCOMPARE(t.store->outboxCount(), 0);
+    auto direct = http(server);
+    QCOMPARE(direct->get(QStringLiteral("/api/menu-items/%1").arg(item)).object().value(QStringLiteral("price")).toString(),
+             QStringLiteral("13.57"));
+    QCOMPARE(t.store->menuItem(item)->record.price, Money(1357));
+}
+
 #include "tst_sync_engine.moc"
