@@ -304,6 +304,8 @@ void SyncEngine::beginRun()
     m_feedAfterFullRead = false;
     m_pushDone = 0;
     m_pushTotal = m_store ? m_store->pendingCount() : 0;
+    m_pullStartRequests = -1;
+    m_tailDuringPush = false;
     updateStatus();
     Q_EMIT syncStarted();
     if (!m_client || !m_store || !m_store->isOpen()) {
@@ -362,6 +364,10 @@ void SyncEngine::pushNext()
     const QList<OutboxEntry> next = m_store->nextToSend(1);
     if (next.isEmpty()) {
         startPull();
+        return;
+    }
+    if (tailDueDuringPush()) {
+        followOrdersDuringPush(); // comes back here when read
         return;
     }
     OutboxEntry entry = next.first();

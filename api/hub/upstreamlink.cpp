@@ -20,6 +20,8 @@ namespace LittleLemon::Hub {
 namespace {
 
 constexpr int kMaxNotices = 20;
+// Requests a minute kept for the orders' tail while a backlog is delivered.
+constexpr int kTailShare = 30;
 const QString kCursorKey = QStringLiteral("hub.cursor");
 
 QString cloudUserName(qint64 cloudId)
@@ -88,12 +90,19 @@ bool UpstreamLink::open(QString *error)
     // hub): most of the minute's 100 is ours, the rest left for a person
     // signing in to the cloud's own pages with the same account.
     m_engine->setRequestBudget(60, 85);
+    // A backlog after an outage goes up in order, but the cloud's new orders
+    // do not wait for it: a tail read every cycle between two deliveries,
+    // from a share of the minute kept for it (issue 19: a customer's order
+    // reaches the kitchen within a cycle even while the hub catches up).
+    m_engine->setTailShare(kTailShare);
     connect(m_store.get(), &LocalStore::changed, this, &UpstreamLink::onStoreChanged);
     connect(m_store.get(), &LocalStore::outboxCountsChanged, this, [this] { setOnline(m_online); });
     connect(m_engine.get(), &Client::SyncEngine::syncFinished, this, &UpstreamLink::onSyncFinished);
     connect(m_engine.get(), &Client::SyncEngine::onlineChanged, this, [this](bool online) {
         setOnline(online && m_signedIn);
     });
+    // What a tail read between two deliveries brought reaches the terminals now, not at the end of the run.
+    connect(m_engine.get(), &Client::SyncEngine::pulledDuringPush, this, &UpstreamLink::mirror);
     connect(m_engine.get(), &Client::SyncEngine::entryConflict, this, &UpstreamLink::onConflict);
     connect(m_engine.get(), &Client::SyncEngine::entryFailed, this, &UpstreamLink::onFailed);
     connect(m_engine.get(), &Client::SyncEngine::signInRequired, this, [this](const QString &message) {
