@@ -421,7 +421,10 @@ void UpstreamLink::mirrorOrder(qint64 id)
             m_store->setOrderStatus(id, true);
         }
     }
-    if (hub->deliveryCrew != crew && (crew || !c.deliveryCrew))
+    // The cloud's crew is taken; where it has none, a crew member who exists
+    // only on the hub (never sent) stays.
+    const bool hubOnlyCrew = !c.deliveryCrew && hub->deliveryCrew && !cloudCrewFor(*hub->deliveryCrew);
+    if (hub->deliveryCrew != crew && (crew || !c.deliveryCrew) && !hubOnlyCrew)
         update.deliveryCrew = crew;
     if (update.stage || update.deliveryCrew) {
         storage.updateOrder(id, update, 0);
@@ -482,8 +485,18 @@ void UpstreamLink::forwardMenuItem(qint64 id)
 
 void UpstreamLink::forwardOrder(qint64 id)
 {
-    if (!isCloudId(id))
-        return; // a counter order of the hub's: the cloud has no place for it
+    if (!isCloudId(id)) {
+        // A counter order of the hub's: the cloud creates orders only from a
+        // customer's own cart, so it stays here, never queued (it cannot
+        // fail nor hold the queue). Said once a run of the hub.
+        if (!m_saidCounterOrders) {
+            m_saidCounterOrders = true;
+            notice(tr("Counter orders taken on the hub stay on the hub (order %1 and later ones): the cloud creates "
+                      "orders only from a customer's own cart.")
+                       .arg(id));
+        }
+        return;
+    }
     const auto hub = m_backend.storage().order(id);
     const auto cached = m_store->order(id);
     if (!hub || !cached)
@@ -494,8 +507,19 @@ void UpstreamLink::forwardOrder(qint64 id)
     std::optional<qint64> crew;
     if (hub->deliveryCrew) {
         crew = cloudCrewFor(*hub->deliveryCrew);
-        if (!crew)
-            return; // a hub-only crew member: the cloud cannot name them
+        if (!crew) {
+            // A crew member who exists only on the hub: the cloud cannot name
+            // them, the assignment stays here (nothing queued).
+            if (!m_saidHubOnlyCrew.contains(*hub->deliveryCrew)) {
+                m_saidHubOnlyCrew.insert(*hub->deliveryCrew);
+                const auto user = m_backend.storage().userById(*hub->deliveryCrew);
+                notice(tr("%1 is delivery crew on the hub only (the cloud has no such user): order %2's crew stays on "
+                          "the hub.")
+                           .arg(user ? user->user.username : QString::number(*hub->deliveryCrew))
+                           .arg(id));
+            }
+            return;
+        }
     }
     if (crew != cached->record.deliveryCrew)
         m_store->assignDeliveryCrew(id, crew);
