@@ -306,6 +306,7 @@ void SyncEngine::beginRun()
     m_pushTotal = m_store ? m_store->pendingCount() : 0;
     m_pullStartRequests = -1;
     m_tailDuringPush = false;
+    m_pushRequestsSeen = 0;
     updateStatus();
     Q_EMIT syncStarted();
     if (!m_client || !m_store || !m_store->isOpen()) {
@@ -370,6 +371,8 @@ void SyncEngine::pushNext()
         followOrdersDuringPush(); // comes back here when read
         return;
     }
+    if (holdPushForTail())
+        return;
     OutboxEntry entry = next.first();
     const bool create = entry.operation == OutboxEntry::Operation::Create;
     const bool idempotent = has(QStringLiteral("idempotency"));

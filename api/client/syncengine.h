@@ -121,7 +121,9 @@ public:
     // than interval() stops between two entries for a tail read (when the
     // tail's reads of the last minute leave room for one), and an interval
     // run may start when the pulls of the last minute fit in the share even
-    // if the pushes spent the rest of the budget. The order of the outbox is
+    // if the pushes spent the rest of the budget; the pushes of one minute
+    // keep to the server's limit less the share (a backlog no longer fills
+    // the pacer's whole window at once). The order of the outbox is
     // untouched; the pacer still holds every request within the server's rate.
     void setTailShare(int requestsPerMinute) { m_tailShare = std::max(0, requestsPerMinute); }
     int tailShare() const { return m_tailShare; }
@@ -251,6 +253,9 @@ private:
     void followOrdersDuringPush();
     void afterOrdersFollowed(int sends);
     int pullsInLastMinute(qint64 now) const;
+    // The pushes of a backlog keep off the tail share: true when the next
+    // entry waits (pushNext comes back by itself).
+    bool holdPushForTail();
     // Interval runs: now when the budget allows, else when it will.
     void syncWithinBudget();
     int spentInLastMinute(qint64 now) const;
@@ -298,6 +303,8 @@ private:
     int m_pullStartRequests = -1;  // m_report.requests when the run's pull began
     bool m_tailDuringPush = false; // the orders read under way is between two pushes
     int m_tailReadsDuringPush = 0;
+    QList<QPair<qint64, int>> m_pushSpent; // (m_clockSinceStart ms, requests) of pushed entries
+    int m_pushRequestsSeen = 0;            // m_report.requests already put in m_pushSpent
     int m_pageSize = 500;
     int m_changesLimit = 1000;
     bool m_started = false;

@@ -265,8 +265,35 @@ void SyncEngine::afterOrdersFollowed(int sends)
     }
     ++m_tailReadsDuringPush;
     m_pullSpent.append({ now, sends });
+    m_pushRequestsSeen += sends; // not the pushes'
     Q_EMIT pulledDuringPush();
     pushNext();
+}
+
+bool SyncEngine::holdPushForTail()
+{
+    if (m_tailShare <= 0 || m_intervalMs <= 0 || has(QStringLiteral("changes")))
+        return false;
+    const qint64 now = m_clockSinceStart.elapsed();
+    if (m_report.requests > m_pushRequestsSeen) {
+        m_pushSpent.append({ now, m_report.requests - m_pushRequestsSeen });
+        m_pushRequestsSeen = m_report.requests;
+    }
+    m_pushSpent.removeIf([now](const QPair<qint64, int> &e) { return e.first <= now - kMinuteMs; });
+    int spent = 0;
+    for (const auto &e : std::as_const(m_pushSpent))
+        spent += e.second;
+    const int limit = m_client ? m_client->pacer(true)->limit() : 100;
+    // An entry costs two requests at most here (a read of the record, the write).
+    if (spent + 2 <= std::max(2, limit - m_tailShare))
+        return false;
+    // Look again shortly: a tail read may fall due, or the oldest pushes age out.
+    const int run = m_runs;
+    QTimer::singleShot(250, this, [this, run] {
+        if (m_running && m_runs == run)
+            pushNext();
+    });
+    return true;
 }
 
 int SyncEngine::pullsInLastMinute(qint64 now) const

@@ -1,7 +1,7 @@
 // bench_hub: the site server as a hub to the cloud (issue 19), against the
 // cloud API's own code (the cloud peer, throttle on).
 //
-//   bench_hub [--cut-seconds 300] [--orders 50] [--prices 10] [--terminals 3]
+//   bench_hub [--cut-seconds 300] [--orders 50] [--prices 10] [--terminals 3] [--hub-log FILE]
 //
 // Seeds a fresh peer (throttle off: `--orders` open orders of cust), restarts
 // it throttled, starts littlelemon-server --upstream on it, puts the
@@ -81,7 +81,8 @@ QJsonObject upstream(const TestServer &hub)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    qputenv("QT_LOGGING_RULES", "*.debug=false\nlittlelemon.*.info=false");
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES")) // set: the hub (and the terminals) log as asked
+        qputenv("QT_LOGGING_RULES", "*.debug=false\nlittlelemon.*.info=false");
     const QStringList args = app.arguments().mid(1);
     auto option = [&args](const QString &name, int fallback) {
         const qsizetype at = args.indexOf(name);
@@ -280,5 +281,11 @@ int main(int argc, char *argv[])
             .arg(lastPrice.size())
             .arg(throttled));
 
+    const qsizetype logAt = args.indexOf(QStringLiteral("--hub-log"));
+    if (logAt >= 0) {
+        QFile log(args.value(logAt + 1));
+        if (log.open(QIODevice::WriteOnly))
+            log.write(hub.logText().toUtf8());
+    }
     return 0;
 }
