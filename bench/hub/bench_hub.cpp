@@ -12,7 +12,10 @@
 // long the hub took to deliver what waited once the cloud is back, whether
 // every change reached the cloud exactly once (PATCHes in the peer's access
 // log, values read back), the 429s the cloud sent, and how long a
-// customer's order placed on the cloud took to reach a terminal. Not a
+// customer's order placed on the cloud took to reach a terminal while the
+// hub was still delivering the backlog and right after it (the tail share,
+// SyncEngine::setTailShare). --hub-log FILE keeps the hub's log (with
+// QT_LOGGING_RULES set, e.g. littlelemon.sync.debug=true). Not a
 // test: it takes minutes of real time by design.
 
 #include "cloudpeer.h"
