@@ -686,12 +686,12 @@
         <translation>personal</translation>
     </message>
     <message>
-        <location filename="../api/client/syncengine.cpp" line="+319"/>
+        <location filename="../api/client/syncengine.cpp" line="+321"/>
         <source>Connecting to %1</source>
         <translation>Conectando con %1</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+68"/>
         <source>Sending change %1 of %2: %3</source>
         <translation>Enviando cambio %1 de %2: %3</translation>
     </message>
@@ -711,7 +711,7 @@
         <translation>Leyendo cambios</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <location line="+48"/>
         <source>Reading %1</source>
         <translation>Leyendo %1</translation>
@@ -723,7 +723,7 @@
         <translation>Leyendo %1: página %2 de %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+95"/>
+        <location line="+142"/>
         <source>Reading changes: %n applied</source>
         <translation>
             <numerusform>Leyendo cambios: %n aplicado</numerusform>
@@ -731,7 +731,7 @@
         </translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+60"/>
         <source>Offline: %1 Changes are kept and sent when the server is back.</source>
         <translation>Sin conexión: %1 Los cambios se guardan y se envían cuando vuelva el servidor.</translation>
     </message>

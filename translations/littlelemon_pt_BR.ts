@@ -686,12 +686,12 @@
         <translation>equipe</translation>
     </message>
     <message>
-        <location filename="../api/client/syncengine.cpp" line="+319"/>
+        <location filename="../api/client/syncengine.cpp" line="+321"/>
         <source>Connecting to %1</source>
         <translation>Conectando a %1</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+68"/>
         <source>Sending change %1 of %2: %3</source>
         <translation>Enviando alteração %1 de %2: %3</translation>
     </message>
@@ -711,7 +711,7 @@
         <translation>Lendo alterações</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <location line="+48"/>
         <source>Reading %1</source>
         <translation>Lendo %1</translation>
@@ -723,7 +723,7 @@
         <translation>Lendo %1: página %2 de %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+95"/>
+        <location line="+142"/>
         <source>Reading changes: %n applied</source>
         <translation>
             <numerusform>Lendo alterações: %n aplicada</numerusform>
@@ -731,7 +731,7 @@
         </translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+60"/>
         <source>Offline: %1 Changes are kept and sent when the server is back.</source>
         <translation>Sem conexão: %1 As alterações ficam guardadas e são enviadas quando o servidor voltar.</translation>
     </message>

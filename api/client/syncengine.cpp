@@ -305,6 +305,9 @@ void SyncEngine::beginRun()
     m_feedAfterFullRead = false;
     m_pushDone = 0;
     m_pushTotal = m_store ? m_store->pendingCount() : 0;
+    m_pullStartRequests = -1;
+    m_tailDuringPush = false;
+    m_pushRequestsSeen = 0;
     updateStatus();
     Q_EMIT syncStarted();
     if (!m_client || !m_store || !m_store->isOpen()) {
@@ -365,6 +368,12 @@ void SyncEngine::pushNext()
         startPull();
         return;
     }
+    if (tailDueDuringPush()) {
+        followOrdersDuringPush(); // comes back here when read
+        return;
+    }
+    if (holdPushForTail())
+        return;
     OutboxEntry entry = next.first();
     const bool create = entry.operation == OutboxEntry::Operation::Create;
     const bool idempotent = has(QStringLiteral("idempotency"));

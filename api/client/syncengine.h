@@ -115,6 +115,20 @@ public:
     void setRequestBudget(int idlePerMinute, int busyPerMinute);
     // The budget that applies now.
     int requestBudget() const;
+    // Without a change feed: requests a minute kept for following the
+    // orders' tail while a backlog of edits goes up (0, the default: the
+    // outbox first, then the pull). With a share, a push that lasts longer
+    // than interval() stops between two entries for a tail read (when the
+    // tail's reads of the last minute leave room for one), and an interval
+    // run may start when the pulls of the last minute fit in the share even
+    // if the pushes spent the rest of the budget; the pushes of one minute
+    // keep to the server's limit less the share (a backlog no longer fills
+    // the pacer's whole window at once). The order of the outbox is
+    // untouched; the pacer still holds every request within the server's rate.
+    void setTailShare(int requestsPerMinute) { m_tailShare = std::max(0, requestsPerMinute); }
+    int tailShare() const { return m_tailShare; }
+    // Tail reads done between two entries of a push (for tests and benches).
+    int tailReadsDuringPush() const { return m_tailReadsDuringPush; }
     // Orders changed (or an edit went up) within the last two minutes.
     bool isBusy() const;
 
@@ -189,6 +203,9 @@ Q_SIGNALS:
     // A change another terminal made, as the server announced it, before it
     // is read (the run that reads it follows at once).
     void liveEvent(const LittleLemon::Client::LiveEvent &event);
+    // A tail read between two entries of a long push put what it read in
+    // the cache (the run goes on pushing; syncFinished comes at its end).
+    void pulledDuringPush();
 
 private:
     struct PullStep
@@ -231,6 +248,14 @@ private:
     void nextFullRead();
     void followOrders();
     void onOrdersRead(const QList<QJsonObject> &records);
+    // The tail share (setTailShare): a read of the orders' tail due between two pushes.
+    bool tailDueDuringPush() const;
+    void followOrdersDuringPush();
+    void afterOrdersFollowed(int sends);
+    int pullsInLastMinute(qint64 now) const;
+    // The pushes of a backlog keep off the tail share: true when the next
+    // entry waits (pushNext comes back by itself).
+    bool holdPushForTail();
     // Interval runs: now when the budget allows, else when it will.
     void syncWithinBudget();
     int spentInLastMinute(qint64 now) const;
@@ -270,6 +295,16 @@ private:
     int m_catalogRequests = 0;
     bool m_followingOrders = false; // the cache held orders before this read
     QList<QPair<qint64, int>> m_spent; // (m_clockSinceStart ms, requests) of recent runs
+    // The tail share: pull requests of recent runs and tail reads, as m_spent.
+    int m_tailShare = 0;
+    QList<QPair<qint64, int>> m_pullSpent;
+    qint64 m_tailReadAt = -1;      // m_clockSinceStart ms of the last orders' tail read
+    int m_lastTailCost = 1;
+    int m_pullStartRequests = -1;  // m_report.requests when the run's pull began
+    bool m_tailDuringPush = false; // the orders read under way is between two pushes
+    int m_tailReadsDuringPush = 0;
+    QList<QPair<qint64, int>> m_pushSpent; // (m_clockSinceStart ms, requests) of pushed entries
+    int m_pushRequestsSeen = 0;            // m_report.requests already put in m_pushSpent
     int m_pageSize = 500;
     int m_changesLimit = 1000;
     bool m_started = false;

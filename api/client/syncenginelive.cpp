@@ -125,10 +125,15 @@ void SyncEngine::syncWithinBudget()
     const bool catalog = !has(QStringLiteral("changes")) && catalogDue();
     const int expected = std::min(budget, m_lastPullCost + (catalog ? m_lastCatalogCost : 0));
     int spent = spentInLastMinute(now);
-    if (spent + expected <= budget) {
+    // The tail share: pushes of a backlog do not hold the orders' tail back.
+    const bool inTailShare = m_tailShare > 0 && !has(QStringLiteral("changes"))
+        && pullsInLastMinute(now) + expected <= m_tailShare;
+    if (spent + expected <= budget || inTailShare) {
         syncNow();
         return;
     }
+    if (m_tailShare > 0)
+        return; // the next interval looks again: the share may fit before the budget does
     // Wait until enough of the last minute's requests have aged out of it.
     qint64 at = now;
     for (const auto &[when, requests] : std::as_const(m_spent)) {

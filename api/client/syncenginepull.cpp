@@ -46,6 +46,7 @@ void SyncEngine::startPull()
         pullChanges(m_store->changeSeq());
         return;
     }
+    m_pullStartRequests = m_report.requests;
     m_report.fullRead = true;
     m_runCatalog = feed || catalogDue();
     m_catalogRequests = 0;
@@ -187,7 +188,7 @@ void SyncEngine::followOrders()
         if (error.isError()) {
             if (error.kind() == ApiError::Kind::Forbidden) {
                 qCInfo(lcSync) << "skipping orders: not this user's to read";
-                nextFullRead();
+                afterOrdersFollowed(reader->sends());
                 return;
             }
             if (!stopForError(OutboxEntry(), error))
@@ -212,7 +213,7 @@ void SyncEngine::followOrders()
         m_store->setMetaValue(kOrdersPageSize, QString::number(reader->pageSize()));
         qCInfo(lcSync) << "orders:" << (reader->wasFull() ? "read in full" : "followed from the tail") << "with"
                        << reader->sends() << "requests;" << reader->result().value() << "on the server";
-        nextFullRead();
+        afterOrdersFollowed(reader->sends());
     });
     reader->start();
 }
@@ -230,6 +231,80 @@ void SyncEngine::onOrdersRead(const QList<QJsonObject> &records)
             qCWarning(lcSync) << "order" << id << "not cached:" << m_store->errorString();
         ++m_report.pulled;
     }
+}
+
+bool SyncEngine::tailDueDuringPush() const
+{
+    // Only where orders are followed from the tail (no feed), once that tail
+    // is known (a first read is a full one), and once a cycle's worth of
+    // pushing has gone by without a look at it.
+    if (m_tailShare <= 0 || m_intervalMs <= 0 || m_pushDone == 0 || has(QStringLiteral("changes"))
+        || m_store->metaValue(kOrdersCount).isEmpty())
+        return false;
+    const qint64 now = m_clockSinceStart.elapsed();
+    const qint64 last = std::max(m_tailReadAt, m_pulledAt);
+    if (last >= 0 && now - last < m_intervalMs)
+        return false;
+    return pullsInLastMinute(now) + m_lastTailCost <= m_tailShare;
+}
+
+void SyncEngine::followOrdersDuringPush()
+{
+    qCDebug(lcSync) << "a tail read between two pushes," << m_store->pendingCount() << "entries still to send";
+    m_tailDuringPush = true;
+    followOrders();
+}
+
+void SyncEngine::afterOrdersFollowed(int sends)
+{
+    const qint64 now = m_clockSinceStart.elapsed();
+    m_tailReadAt = now;
+    m_lastTailCost = std::max(1, sends);
+    if (!std::exchange(m_tailDuringPush, false)) {
+        nextFullRead();
+        return;
+    }
+    ++m_tailReadsDuringPush;
+    m_pullSpent.append({ now, sends });
+    m_pushRequestsSeen += sends; // not the pushes'
+    Q_EMIT pulledDuringPush();
+    pushNext();
+}
+
+bool SyncEngine::holdPushForTail()
+{
+    if (m_tailShare <= 0 || m_intervalMs <= 0 || has(QStringLiteral("changes")))
+        return false;
+    const qint64 now = m_clockSinceStart.elapsed();
+    if (m_report.requests > m_pushRequestsSeen) {
+        m_pushSpent.append({ now, m_report.requests - m_pushRequestsSeen });
+        m_pushRequestsSeen = m_report.requests;
+    }
+    m_pushSpent.removeIf([now](const QPair<qint64, int> &e) { return e.first <= now - kMinuteMs; });
+    int spent = 0;
+    for (const auto &e : std::as_const(m_pushSpent))
+        spent += e.second;
+    const int limit = m_client ? m_client->pacer(true)->limit() : 100;
+    // An entry costs two requests at most here (a read of the record, the write).
+    if (spent + 2 <= std::max(2, limit - m_tailShare))
+        return false;
+    // Look again shortly: a tail read may fall due, or the oldest pushes age out.
+    const int run = m_runs;
+    QTimer::singleShot(250, this, [this, run] {
+        if (m_running && m_runs == run)
+            pushNext();
+    });
+    return true;
+}
+
+int SyncEngine::pullsInLastMinute(qint64 now) const
+{
+    int spent = 0;
+    for (const auto &[at, requests] : m_pullSpent) {
+        if (at > now - kMinuteMs)
+            spent += requests;
+    }
+    return spent;
 }
 
 void SyncEngine::pullChanges(qint64 since)
@@ -313,10 +388,17 @@ void SyncEngine::finishRun(const ApiError &error)
     const qint64 at = m_clockSinceStart.elapsed();
     m_spent.append({ at, m_report.requests });
     m_spent.removeIf([at](const QPair<qint64, int> &e) { return e.first <= at - kMinuteMs; });
+    const int pullRequests = m_pullStartRequests >= 0 ? m_report.requests - m_pullStartRequests : 0;
+    if (pullRequests > 0)
+        m_pullSpent.append({ at, pullRequests });
+    m_pullSpent.removeIf([at](const QPair<qint64, int> &e) { return e.first <= at - kMinuteMs; });
+    m_tailDuringPush = false;
     if (m_report.changed || m_report.sent > 0)
         m_changedAt = at;
     if (m_report.ok && !m_report.pushOnly && !m_runEverything && !m_runCatalog)
-        m_lastPullCost = std::max(1, m_report.requests);
+        // With a tail share, what the pull cost (a backlog's pushes are not what the next cycle spends).
+        m_lastPullCost = std::max(1, m_tailShare > 0 && m_pullStartRequests >= 0 ? pullRequests : m_report.requests);
+    m_pullStartRequests = -1;
     if (error.isError() && m_runEverything)
         m_everythingRequested = true; // not done: the next run tries again
     m_runEverything = false;

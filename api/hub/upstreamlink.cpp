@@ -20,6 +20,8 @@ namespace LittleLemon::Hub {
 namespace {
 
 constexpr int kMaxNotices = 20;
+// Requests a minute kept for the orders' tail while a backlog is delivered.
+constexpr int kTailShare = 30;
 const QString kCursorKey = QStringLiteral("hub.cursor");
 
 QString cloudUserName(qint64 cloudId)
@@ -88,12 +90,19 @@ bool UpstreamLink::open(QString *error)
     // hub): most of the minute's 100 is ours, the rest left for a person
     // signing in to the cloud's own pages with the same account.
     m_engine->setRequestBudget(60, 85);
+    // A backlog after an outage goes up in order, but the cloud's new orders
+    // do not wait for it: a tail read every cycle between two deliveries,
+    // from a share of the minute kept for it (issue 19: a customer's order
+    // reaches the kitchen within a cycle even while the hub catches up).
+    m_engine->setTailShare(kTailShare);
     connect(m_store.get(), &LocalStore::changed, this, &UpstreamLink::onStoreChanged);
     connect(m_store.get(), &LocalStore::outboxCountsChanged, this, [this] { setOnline(m_online); });
     connect(m_engine.get(), &Client::SyncEngine::syncFinished, this, &UpstreamLink::onSyncFinished);
     connect(m_engine.get(), &Client::SyncEngine::onlineChanged, this, [this](bool online) {
         setOnline(online && m_signedIn);
     });
+    // What a tail read between two deliveries brought reaches the terminals now, not at the end of the run.
+    connect(m_engine.get(), &Client::SyncEngine::pulledDuringPush, this, &UpstreamLink::mirror);
     connect(m_engine.get(), &Client::SyncEngine::entryConflict, this, &UpstreamLink::onConflict);
     connect(m_engine.get(), &Client::SyncEngine::entryFailed, this, &UpstreamLink::onFailed);
     connect(m_engine.get(), &Client::SyncEngine::signInRequired, this, [this](const QString &message) {
@@ -412,7 +421,10 @@ void UpstreamLink::mirrorOrder(qint64 id)
             m_store->setOrderStatus(id, true);
         }
     }
-    if (hub->deliveryCrew != crew && (crew || !c.deliveryCrew))
+    // The cloud's crew is taken; where it has none, a crew member who exists
+    // only on the hub (never sent) stays.
+    const bool hubOnlyCrew = !c.deliveryCrew && hub->deliveryCrew && !cloudCrewFor(*hub->deliveryCrew);
+    if (hub->deliveryCrew != crew && (crew || !c.deliveryCrew) && !hubOnlyCrew)
         update.deliveryCrew = crew;
     if (update.stage || update.deliveryCrew) {
         storage.updateOrder(id, update, 0);
@@ -473,8 +485,18 @@ void UpstreamLink::forwardMenuItem(qint64 id)
 
 void UpstreamLink::forwardOrder(qint64 id)
 {
-    if (!isCloudId(id))
-        return; // a counter order of the hub's: the cloud has no place for it
+    if (!isCloudId(id)) {
+        // A counter order of the hub's: the cloud creates orders only from a
+        // customer's own cart, so it stays here, never queued (it cannot
+        // fail nor hold the queue). Said once a run of the hub.
+        if (!m_saidCounterOrders) {
+            m_saidCounterOrders = true;
+            notice(tr("Counter orders taken on the hub stay on the hub (order %1 and later ones): the cloud creates "
+                      "orders only from a customer's own cart.")
+                       .arg(id));
+        }
+        return;
+    }
     const auto hub = m_backend.storage().order(id);
     const auto cached = m_store->order(id);
     if (!hub || !cached)
@@ -485,8 +507,19 @@ void UpstreamLink::forwardOrder(qint64 id)
     std::optional<qint64> crew;
     if (hub->deliveryCrew) {
         crew = cloudCrewFor(*hub->deliveryCrew);
-        if (!crew)
-            return; // a hub-only crew member: the cloud cannot name them
+        if (!crew) {
+            // A crew member who exists only on the hub: the cloud cannot name
+            // them, the assignment stays here (nothing queued).
+            if (!m_saidHubOnlyCrew.contains(*hub->deliveryCrew)) {
+                m_saidHubOnlyCrew.insert(*hub->deliveryCrew);
+                const auto user = m_backend.storage().userById(*hub->deliveryCrew);
+                notice(tr("%1 is delivery crew on the hub only (the cloud has no such user): order %2's crew stays on "
+                          "the hub.")
+                           .arg(user ? user->user.username : QString::number(*hub->deliveryCrew))
+                           .arg(id));
+            }
+            return;
+        }
     }
     if (crew != cached->record.deliveryCrew)
         m_store->assignDeliveryCrew(id, crew);

@@ -55,7 +55,10 @@ namespace LittleLemon::Hub {
 //   resends). A repeat after a crash finds no difference and queues
 //   nothing. Stages short of delivered, notes, stage history, bookings,
 //   tables, availability and hub-made rows have no place on the cloud and
-//   stay on the hub.
+//   stay on the hub: they never enter the outbox, so they can neither fail
+//   there nor hold back what follows. Counter orders (the cloud creates
+//   orders only from a customer's cart) and crew assignments of a member
+//   who exists only on the hub say so once in a notice.
 // - Conflicts: the cloud wins for menu edits (the hub takes the cloud's
 //   version); for orders the later stage wins (delivered beats open, either
 //   way); the cloud's crew is taken. Each is logged (category
@@ -153,6 +156,8 @@ private:
     bool m_dirtyMembers = false;
     QSet<qint64> m_reasserted; // orders whose delivered stage was sent again after the cloud reopened them
     QHash<qint64, qint64> m_hubUsers; // cloud user id → hub user id
+    bool m_saidCounterOrders = false; // the notice that counter orders stay on the hub
+    QSet<qint64> m_saidHubOnlyCrew;   // hub users named in a "crew on the hub only" notice
     QList<Notice> m_notices;
 };
 

@@ -1,7 +1,7 @@
 // bench_hub: the site server as a hub to the cloud (issue 19), against the
 // cloud API's own code (the cloud peer, throttle on).
 //
-//   bench_hub [--cut-seconds 300] [--orders 50] [--prices 10] [--terminals 3]
+//   bench_hub [--cut-seconds 300] [--orders 50] [--prices 10] [--terminals 3] [--hub-log FILE]
 //
 // Seeds a fresh peer (throttle off: `--orders` open orders of cust), restarts
 // it throttled, starts littlelemon-server --upstream on it, puts the
@@ -12,7 +12,10 @@
 // long the hub took to deliver what waited once the cloud is back, whether
 // every change reached the cloud exactly once (PATCHes in the peer's access
 // log, values read back), the 429s the cloud sent, and how long a
-// customer's order placed on the cloud took to reach a terminal. Not a
+// customer's order placed on the cloud took to reach a terminal while the
+// hub was still delivering the backlog and right after it (the tail share,
+// SyncEngine::setTailShare). --hub-log FILE keeps the hub's log (with
+// QT_LOGGING_RULES set, e.g. littlelemon.sync.debug=true). Not a
 // test: it takes minutes of real time by design.
 
 #include "cloudpeer.h"
@@ -81,7 +84,8 @@ QJsonObject upstream(const TestServer &hub)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    qputenv("QT_LOGGING_RULES", "*.debug=false\nlittlelemon.*.info=false");
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES")) // set: the hub (and the terminals) log as asked
+        qputenv("QT_LOGGING_RULES", "*.debug=false\nlittlelemon.*.info=false");
     const QStringList args = app.arguments().mid(1);
     auto option = [&args](const QString &name, int fallback) {
         const qsizetype at = args.indexOf(name);
@@ -193,13 +197,54 @@ int main(int argc, char *argv[])
             .arg(latencies.isEmpty() ? 0 : latencies.last())
             .arg(waiting));
 
-    // Back up.
+    // A customer's order on the cloud (the customer's own account and
+    // throttle): its cloud id once placed.
+    auto placeCustomerOrder = [&peer]() -> qint64 {
+        HttpTestClient cust(peer.url());
+        if (cust.login(QStringLiteral("cust"), QStringLiteral("LemonCust#1")).isEmpty())
+            die(QStringLiteral("cannot sign in as cust"));
+        cust.post(QStringLiteral("/api/cart"), QJsonObject { { QStringLiteral("menuitem"), 6 }, { QStringLiteral("quantity"), 1 } });
+        return cust.post(QStringLiteral("/api/orders"), QJsonObject {}).object().value(QStringLiteral("order_id")).toInteger();
+    };
+    auto reached = [&terminals](qint64 id) { return terminals.back()->store->orderSummaries({ id }).size() == 1; };
+
+    // Back up. A customer orders while the hub is still delivering the backlog.
     if (!peer.restart(CloudPeer::Throttle::On))
         die(peer.errorString());
     clock.restart();
-    if (!waitFor([&] { return upstream(hub).value(QStringLiteral("waiting")).toInt() == 0; }, 600000))
+    if (!waitFor([&] { return upstream(hub).value(QStringLiteral("waiting")).toInt() <= waiting - 5; }, 120000))
+        die(QStringLiteral("the hub did not start delivering what waited"));
+    const qint64 duringId = placeCustomerOrder();
+    QElapsedTimer during;
+    during.start();
+    qint64 duringMs = -1;
+    int waitingThen = upstream(hub).value(QStringLiteral("waiting")).toInt();
+    if (!waitFor(
+            [&] {
+                if (duringMs < 0 && reached(duringId))
+                    duringMs = during.elapsed();
+                return upstream(hub).value(QStringLiteral("waiting")).toInt() == 0;
+            },
+            600000))
         die(QStringLiteral("the hub did not deliver what waited"));
     say(QStringLiteral("cloud back: %1 waiting changes delivered in %2 ms").arg(waiting).arg(clock.elapsed()));
+    if (duringMs < 0 && !waitFor([&] { return reached(duringId); }, 60000))
+        die(QStringLiteral("the customer's order placed during the delivery did not reach the terminal"));
+    if (duringMs < 0)
+        duringMs = during.elapsed();
+    say(QStringLiteral("a customer's order placed on the cloud while the hub delivered (%1 changes still waiting) "
+                       "reached a terminal through the hub in %2 ms")
+            .arg(waitingThen)
+            .arg(duringMs));
+
+    // A customer's order right after the backlog is delivered reaches a terminal.
+    const qint64 afterId = placeCustomerOrder(); // right after: the backlog just spent the minute
+    clock.restart();
+    if (!waitFor([&] { return reached(afterId); }, 60000))
+        die(QStringLiteral("the customer's order did not reach the terminal"));
+    say(QStringLiteral("a customer's order placed on the cloud right after the delivery reached a terminal through the "
+                       "hub in %1 ms (one cycle: 5 s)")
+            .arg(clock.elapsed()));
 
     HttpTestClient cloud(peer.url());
     if (cloud.login(QStringLiteral("mario"), QStringLiteral("LemonManager#1")).isEmpty())
@@ -239,16 +284,11 @@ int main(int argc, char *argv[])
             .arg(lastPrice.size())
             .arg(throttled));
 
-    // A customer's order on the cloud reaches a terminal.
-    HttpTestClient cust(peer.url());
-    if (cust.login(QStringLiteral("cust"), QStringLiteral("LemonCust#1")).isEmpty())
-        die(QStringLiteral("cannot sign in as cust"));
-    cust.post(QStringLiteral("/api/cart"), QJsonObject { { QStringLiteral("menuitem"), 6 }, { QStringLiteral("quantity"), 1 } });
-    const qint64 id = cust.post(QStringLiteral("/api/orders"), QJsonObject {}).object().value(QStringLiteral("order_id")).toInteger();
-    clock.restart();
-    if (!waitFor([&] { return terminals.back()->store->orderSummaries({ id }).size() == 1; }, 60000))
-        die(QStringLiteral("the customer's order did not reach the terminal"));
-    say(QStringLiteral("a customer's order placed on the cloud reached a terminal through the hub in %1 ms (one cycle: 5 s)")
-            .arg(clock.elapsed()));
+    const qsizetype logAt = args.indexOf(QStringLiteral("--hub-log"));
+    if (logAt >= 0) {
+        QFile log(args.value(logAt + 1));
+        if (log.open(QIODevice::WriteOnly))
+            log.write(hub.logText().toUtf8());
+    }
     return 0;
 }

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void hubMirrorsTheCloud();
     void outageTerminalsStayLiveAndChangesGoUpOnce();
     void customerOrderReachesATerminalWithinACycle();
+    void writesWithoutAPlaceOnTheCloudStayOnTheHub();
     void conflictsFollowTheStatedRule();
     void killedWhileDeliveringLosesAndDoublesNothing();
 
@@ -233,6 +234,58 @@ void tst_Hub::customerOrderReachesATerminalWithinACycle()
     // One cycle is 5 s; the cloud's page reads and the terminal's push come on top.
     QVERIFY2(ms <= 10000, qPrintable(QString::number(ms)));
     QCOMPARE(m_counter.store->orderSummaries({ id }).value(0).effectiveStage(), OrderStage::Received);
+}
+
+void tst_Hub::writesWithoutAPlaceOnTheCloudStayOnTheHub()
+{
+    // The cloud creates orders only from a customer's own cart and knows no
+    // crew member made on the hub: a counter order and an assignment of
+    // such a member stay on the hub, never queued, and a price change made
+    // after them goes up at once.
+    QVERIFY(m_kitchen.engine);
+    QTRY_COMPARE_WITH_TIMEOUT(upstream().value(QStringLiteral("state")).toString(), QStringLiteral("online"), 30000);
+    const qint64 mark = m_peer.mark();
+    auto hub = http(m_hub, QStringLiteral("counter"));
+    const HttpReply counter = hub->post(
+        QStringLiteral("/api/orders"),
+        QJsonObject { { QStringLiteral("items"),
+                        QJsonArray { QJsonObject { { QStringLiteral("menuitem"), 6 }, { QStringLiteral("quantity"), 1 } } } },
+                      { QStringLiteral("note"), QStringLiteral("walk-in") } });
+    QCOMPARE(counter.status, 201);
+    const qint64 counterId = counter.object().value(QStringLiteral("order_id")).toInteger();
+    QVERIFY2(counterId >= 1000000000, qPrintable(QString::number(counterId)));
+    QVERIFY(m_hub.addUser(QStringLiteral("hub_only_crew"), QStringLiteral("delivery-crew"), kPassword));
+    qint64 crewId = 0;
+    for (const QJsonValue &v : hub->get(QStringLiteral("/api/groups/delivery-crew/users")).array()) {
+        if (v.toObject().value(QStringLiteral("username")).toString() == u"hub_only_crew")
+            crewId = v.toObject().value(QStringLiteral("id")).toInteger();
+    }
+    QVERIFY(crewId > 0);
+    QCOMPARE(hub->patch(QStringLiteral("/api/orders/2"), QJsonObject { { QStringLiteral("delivery_crew"), crewId } }).status,
+             200);
+    QVERIFY(m_kitchen.store->setMenuItemPrice(5, Money::parse(u"9.40").value()));
+
+    QTRY_COMPARE_WITH_TIMEOUT(patches(m_peer, mark, QStringLiteral("/api/menu-items/5")), 1, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(upstream().value(QStringLiteral("waiting")).toInt(), 0, 10000);
+    QCOMPARE(upstream().value(QStringLiteral("failed")).toInt(), 0);
+    QCOMPARE(cloudGet(QStringLiteral("/api/menu-items/5")).value(QStringLiteral("price")).toString(), QStringLiteral("9.40"));
+    int posted = 0;
+    for (const auto &r : m_peer.requests(mark))
+        posted += r.method == "POST" && r.path.startsWith(QLatin1String("/api/orders")) ? 1 : 0;
+    QCOMPARE(posted, 0);
+    QCOMPARE(patches(m_peer, mark, QStringLiteral("/api/orders/2")), 0);
+    QVERIFY(cloudGet(QStringLiteral("/api/orders/2")).value(QStringLiteral("delivery_crew")).isNull());
+    // On the hub both stay as made, after the cycles that followed.
+    QCOMPARE(hub->get(QStringLiteral("/api/orders/%1").arg(counterId)).status, 200);
+    QCOMPARE(hub->get(QStringLiteral("/api/orders/2")).object().value(QStringLiteral("delivery_crew")).toInteger(), crewId);
+    // Said once each, for the manager.
+    QStringList texts;
+    for (const QJsonValue &n : upstream().value(QStringLiteral("notices")).toArray())
+        texts << n.toObject().value(QStringLiteral("text")).toString();
+    const QString all = texts.join(u'\n');
+    QVERIFY2(all.contains(QStringLiteral("Counter orders taken on the hub stay on the hub (order %1").arg(counterId)),
+             qPrintable(all));
+    QVERIFY2(all.contains(QLatin1String("hub_only_crew is delivery crew on the hub only")), qPrintable(all));
 }
 
 void tst_Hub::conflictsFollowTheStatedRule()
