@@ -686,17 +686,17 @@
         <translation>equipe</translation>
     </message>
     <message>
-        <location filename="../api/client/syncengine.cpp" line="+321"/>
+        <location filename="../api/client/syncengine.cpp" line="+323"/>
         <source>Connecting to %1</source>
         <translation>Conectando a %1</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>Sending change %1 of %2: %3</source>
         <translation>Enviando alteração %1 de %2: %3</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Changed on the server since this edit was made (%1).</source>
         <translation>Alterado no servidor depois desta edição (%1).</translation>
     </message>
@@ -706,7 +706,7 @@
         <translation>Procurando no servidor: %1</translation>
     </message>
     <message>
-        <location filename="../api/client/syncenginepull.cpp" line="+44"/>
+        <location filename="../api/client/syncenginepull.cpp" line="+45"/>
         <source>Reading changes</source>
         <translation>Lendo alterações</translation>
     </message>
@@ -723,7 +723,7 @@
         <translation>Lendo %1: página %2 de %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+142"/>
+        <location line="+169"/>
         <source>Reading changes: %n applied</source>
         <translation>
             <numerusform>Lendo alterações: %n aplicada</numerusform>
@@ -795,43 +795,43 @@
 <context>
     <name>LittleLemon::LocalStore</name>
     <message>
-        <location filename="../models/localstoreoutbox.cpp" line="+237"/>
-        <location line="+55"/>
-        <location line="+244"/>
-        <location line="+25"/>
-        <location line="+37"/>
+        <location filename="../models/localstoreedits.cpp" line="+254"/>
+        <location line="+26"/>
+        <location line="+39"/>
+        <location filename="../models/localstoreoutbox.cpp" line="+223"/>
+        <location line="+51"/>
         <source>This record is not in the local copy any more.</source>
         <translation>Este registro não está mais na cópia local.</translation>
     </message>
     <message>
-        <location line="-260"/>
-        <location line="+46"/>
+        <location line="-274"/>
+        <location line="+56"/>
         <source>A menu item needs a title.</source>
         <translation>Um item do cardápio precisa de um nome.</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-54"/>
         <source>A title may have at most %1 characters.</source>
         <translation>Um título pode ter no máximo %1 caracteres.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Rename %1 to %2</source>
         <translation>Renomear %1 para %2</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+37"/>
+        <location line="+45"/>
         <source>A price must be between %1 and %2.</source>
         <translation>O preço deve estar entre %1 e %2.</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-40"/>
         <source>Price of %1: %2</source>
         <translation>Preço de %1: %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Feature %1</source>
         <translation>Destacar %1</translation>
     </message>
@@ -841,7 +841,7 @@
         <translation>Tirar %1 dos destaques</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>%1 is available again</source>
         <translation>%1 está disponível de novo</translation>
     </message>
@@ -856,7 +856,7 @@
         <translation>Essa categoria não é conhecida aqui.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Move %1 to %2</source>
         <translation>Mover %1 para %2</translation>
     </message>
@@ -866,7 +866,7 @@
         <translation>Escolha uma categoria para o novo item.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Add %1 to the menu</source>
         <translation>Incluir %1 no cardápio</translation>
     </message>
@@ -877,7 +877,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>A category needs a title.</source>
         <translation>Uma categoria precisa de um nome.</translation>
     </message>
@@ -887,18 +887,17 @@
         <translation>Incluir a categoria %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Rename the category %1 to %2</source>
         <translation>Renomear a categoria %1 para %2</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+3"/>
+        <location line="+12"/>
         <source>Order %1: %2</source>
         <translation>Pedido %1: %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Order %1 delivered</source>
         <translation>Pedido %1 entregue</translation>
     </message>
@@ -908,7 +907,7 @@
         <translation>Pedido %1 não entregue</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Order %1: deliver with %2</source>
         <translation>Pedido %1: entrega com %2</translation>
     </message>
@@ -941,7 +940,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+26"/>
         <source>New counter order: %n item(s), %1</source>
         <translation>
             <numerusform>Novo pedido no balcão: %n item, %1</numerusform>
@@ -949,7 +948,7 @@
         </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
         <location line="+21"/>
         <source>A booking needs a name.</source>
         <translation>Uma reserva precisa de um nome.</translation>
@@ -975,7 +974,7 @@
         </translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Change the booking of %1</source>
         <translation>Alterar a reserva de %1</translation>
     </message>
@@ -985,7 +984,7 @@
         <translation>Uma reserva com status %1 não pode passar para %2.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Booking of %1: %2</source>
         <translation>Reserva de %1: %2</translation>
     </message>
@@ -1012,7 +1011,7 @@
         <translation>Incluir a mesa %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Change the table %1</source>
         <translation>Alterar a mesa %1</translation>
     </message>
@@ -1042,7 +1041,7 @@
         <translation>Tirar %1 de %2</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location filename="../models/localstoreoutbox.cpp" line="+245"/>
         <source>Someone else changed this on the server first.</source>
         <translation>Outra pessoa alterou isto no servidor antes.</translation>
     </message>
@@ -1292,7 +1291,7 @@
 <context>
     <name>LittleLemon::OutboxModel</name>
     <message>
-        <location filename="../models/outboxmodel.cpp" line="+58"/>
+        <location filename="../models/outboxmodel.cpp" line="+56"/>
         <source>Waiting for an earlier change</source>
         <translation>Aguardando uma alteração anterior</translation>
     </message>
@@ -2730,7 +2729,7 @@
 <context>
     <name>LittleLemon::Ui::OrderBoardPage</name>
     <message>
-        <location filename="../ui/orderboardpage.cpp" line="+56"/>
+        <location filename="../ui/orderboardpage.cpp" line="+47"/>
         <source>New counter order</source>
         <translation>Novo pedido no balcão</translation>
     </message>
@@ -2915,7 +2914,7 @@
         <translation>Ainda sem entregador</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location filename="../ui/orderboardactions.cpp" line="+76"/>
         <source>Order #%1: %2 (Ctrl+Z to undo)</source>
         <translation>Pedido #%1: %2 (Ctrl+Z para desfazer)</translation>
     </message>
@@ -2971,7 +2970,7 @@
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location filename="../ui/orderboardarrivals.cpp" line="+91"/>
         <source>Order #%1 was cancelled on another terminal.</source>
         <translation>O pedido #%1 foi cancelado em outro terminal.</translation>
     </message>
