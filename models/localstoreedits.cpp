@@ -223,21 +223,34 @@ LocalEdit LocalStore::createCounterOrder(const QList<CounterOrderLine> &lines, c
 }
 
 namespace {
-QJsonObject bookingFields(const Booking &b)
+// Why a booking cannot be queued, in words; empty when it can (create and update alike).
+QString bookingProblem(const Booking &booking)
 {
-    return OutboxCommand::bookingFields(b);
+    if (booking.name.trimmed().isEmpty())
+        return LocalStore::tr("A booking needs a name.");
+    if (!booking.date.isValid() || !booking.time.isValid())
+        return LocalStore::tr("A booking needs a date and a time.");
+    if (booking.guests < 1)
+        return LocalStore::tr("A booking is for at least one guest.");
+    return {};
+}
+
+// Why a table cannot be queued, in words; empty when it can.
+QString tableProblem(const DiningTable &table)
+{
+    if (table.name.trimmed().isEmpty())
+        return LocalStore::tr("A table needs a name.");
+    if (table.seats < 1)
+        return LocalStore::tr("A table has at least one seat.");
+    return {};
 }
 } // namespace
 
 LocalEdit LocalStore::createBooking(const Booking &booking)
 {
-    if (booking.name.trimmed().isEmpty())
-        return d->refuse(tr("A booking needs a name."));
-    if (!booking.date.isValid() || !booking.time.isValid())
-        return d->refuse(tr("A booking needs a date and a time."));
-    if (booking.guests < 1)
-        return d->refuse(tr("A booking is for at least one guest."));
-    const QJsonObject body = bookingFields(booking);
+    if (const QString problem = bookingProblem(booking); !problem.isEmpty())
+        return d->refuse(problem);
+    const QJsonObject body = OutboxCommand::bookingFields(booking);
     QJsonObject overlay = body;
     overlay.insert(QStringLiteral("user"), currentUserId());
     overlay.insert(QStringLiteral("status"), toWire(booking.status));
@@ -252,14 +265,10 @@ LocalEdit LocalStore::updateBooking(const Booking &booking)
     const auto current = this->booking(booking.id);
     if (!current)
         return d->refuse(tr("This record is not in the local copy any more."));
-    if (booking.name.trimmed().isEmpty())
-        return d->refuse(tr("A booking needs a name."));
-    if (!booking.date.isValid() || !booking.time.isValid())
-        return d->refuse(tr("A booking needs a date and a time."));
-    if (booking.guests < 1)
-        return d->refuse(tr("A booking is for at least one guest."));
-    const QJsonObject now = bookingFields(current->record);
-    QJsonObject fields = bookingFields(booking);
+    if (const QString problem = bookingProblem(booking); !problem.isEmpty())
+        return d->refuse(problem);
+    const QJsonObject now = OutboxCommand::bookingFields(current->record);
+    QJsonObject fields = OutboxCommand::bookingFields(booking);
     for (auto it = now.constBegin(); it != now.constEnd(); ++it) {
         if (fields.value(it.key()) == it.value())
             fields.remove(it.key());
@@ -302,10 +311,8 @@ LocalEdit LocalStore::deleteBooking(qint64 id)
 
 LocalEdit LocalStore::createTable(const DiningTable &table)
 {
-    if (table.name.trimmed().isEmpty())
-        return d->refuse(tr("A table needs a name."));
-    if (table.seats < 1)
-        return d->refuse(tr("A table has at least one seat."));
+    if (const QString problem = tableProblem(table); !problem.isEmpty())
+        return d->refuse(problem);
     const QJsonObject body { { QStringLiteral("name"), table.name.trimmed() },
         { QStringLiteral("seats"), table.seats } };
     return d->queueCreate(Entity::Table, QString(), OutboxCommand::make(OutboxCommand::Kind::CreateTable, body),
@@ -317,10 +324,8 @@ LocalEdit LocalStore::updateTable(const DiningTable &table)
     const auto current = this->table(table.id);
     if (!current)
         return d->refuse(tr("This record is not in the local copy any more."));
-    if (table.name.trimmed().isEmpty())
-        return d->refuse(tr("A table needs a name."));
-    if (table.seats < 1)
-        return d->refuse(tr("A table has at least one seat."));
+    if (const QString problem = tableProblem(table); !problem.isEmpty())
+        return d->refuse(problem);
     QJsonObject fields;
     if (table.name.trimmed() != current->record.name)
         fields.insert(QStringLiteral("name"), table.name.trimmed());

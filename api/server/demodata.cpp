@@ -282,17 +282,8 @@ void BenchData::load(ServerStorage &storage, int menuItems, int orders, int hash
                 .bind(3, createdAt)
                 .exec();
         }
-        for (const OrderItem &line : orderLines) {
-            db.statement(QStringLiteral("INSERT INTO order_items (order_id, menuitem_id, title, quantity,"
-                                        " unit_price_cents, price_cents) VALUES (?, ?, ?, ?, ?, ?)"))
-                .bind(0, orderId)
-                .bind(1, line.menuitem)
-                .bind(2, line.menuitemTitle)
-                .bind(3, line.quantity)
-                .bind(4, line.unitPrice.cents())
-                .bind(5, line.price.cents())
-                .exec();
-        }
+        for (const OrderItem &line : orderLines)
+            storage.insertOrderLine(orderId, line);
     }
     // Written straight into the tables for speed: the change log learns of
     // the new rows in one go.

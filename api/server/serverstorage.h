@@ -187,6 +187,10 @@ public:
     // quantity and prices already taken from the menu), in one transaction.
     OrderCreated createCounterOrder(qint64 userId, const QList<OrderItem> &lines, const QString &note,
                                     const QDate &date, OrderSource source = OrderSource::Counter);
+    // One line of an order, note included (empty where there is none): the
+    // cart's, a counter order's, the cloud's mirrored orders and the bench
+    // seeder's alike. Inside the caller's transaction.
+    void insertOrderLine(qint64 orderId, const OrderItem &line);
     qint64 orderCount(const OrderQuery &query);
     QList<Order> orders(const OrderQuery &query, qint64 offset, qint64 limit);
     // One order with its stage history.
@@ -252,9 +256,6 @@ private:
     void loadItems(QList<Order> &orders);
     void loadHistory(Order &order);
     void addHistory(qint64 orderId, OrderStage stage, qint64 by);
-    // One line of an order, note included (empty where there is none): the
-    // cart's, a counter order's and the cloud's mirrored orders alike.
-    void insertOrderLine(qint64 orderId, const OrderItem &line);
 
     // Change-log entries: the row as its own GET shows it now.
     void logCategory(const Category &c);
