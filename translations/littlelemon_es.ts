@@ -723,7 +723,7 @@
         <translation>Leyendo %1: página %2 de %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+169"/>
+        <location line="+156"/>
         <source>Reading changes: %n applied</source>
         <translation>
             <numerusform>Leyendo cambios: %n aplicado</numerusform>
@@ -731,7 +731,7 @@
         </translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+56"/>
         <source>Offline: %1 Changes are kept and sent when the server is back.</source>
         <translation>Sin conexión: %1 Los cambios se guardan y se envían cuando vuelva el servidor.</translation>
     </message>
@@ -795,16 +795,16 @@
 <context>
     <name>LittleLemon::LocalStore</name>
     <message>
-        <location filename="../models/localstoreedits.cpp" line="+254"/>
-        <location line="+26"/>
-        <location line="+39"/>
+        <location filename="../models/localstoreedits.cpp" line="+267"/>
+        <location line="+22"/>
+        <location line="+37"/>
         <location filename="../models/localstoreoutbox.cpp" line="+223"/>
         <location line="+51"/>
         <source>This record is not in the local copy any more.</source>
         <translation>Este registro ya no está en la copia local.</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-281"/>
         <location line="+56"/>
         <source>A menu item needs a title.</source>
         <translation>Un plato del menú necesita un nombre.</translation>
@@ -948,25 +948,22 @@
         </translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+21"/>
+        <location line="+8"/>
         <source>A booking needs a name.</source>
         <translation>Una reserva necesita un nombre.</translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+21"/>
+        <location line="+2"/>
         <source>A booking needs a date and a time.</source>
         <translation>Una reserva necesita fecha y hora.</translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+21"/>
+        <location line="+2"/>
         <source>A booking is for at least one guest.</source>
         <translation>Una reserva es para al menos una persona.</translation>
     </message>
     <message numerus="yes">
-        <location line="-15"/>
+        <location line="+24"/>
         <source>Book %1 for %n guest(s) on %2 at %3</source>
         <translation>
             <numerusform>Reservar a nombre de %1 para %n persona el %2 a las %3</numerusform>
@@ -974,7 +971,7 @@
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+24"/>
         <source>Change the booking of %1</source>
         <translation>Cambiar la reserva de %1</translation>
     </message>
@@ -994,24 +991,22 @@
         <translation>Eliminar la reserva de %1</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+15"/>
+        <location line="-67"/>
         <source>A table needs a name.</source>
         <translation>Una mesa necesita un nombre.</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <location line="+15"/>
+        <location line="+2"/>
         <source>A table has at least one seat.</source>
         <translation>Una mesa tiene al menos un asiento.</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="+75"/>
         <source>Add the table %1</source>
         <translation>Añadir la mesa %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>Change the table %1</source>
         <translation>Cambiar la mesa %1</translation>
     </message>

@@ -723,7 +723,7 @@
         <translation>Lendo %1: página %2 de %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+169"/>
+        <location line="+156"/>
         <source>Reading changes: %n applied</source>
         <translation>
             <numerusform>Lendo alterações: %n aplicada</numerusform>
@@ -731,7 +731,7 @@
         </translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+56"/>
         <source>Offline: %1 Changes are kept and sent when the server is back.</source>
         <translation>Sem conexão: %1 As alterações ficam guardadas e são enviadas quando o servidor voltar.</translation>
     </message>
@@ -795,16 +795,16 @@
 <context>
     <name>LittleLemon::LocalStore</name>
     <message>
-        <location filename="../models/localstoreedits.cpp" line="+254"/>
-        <location line="+26"/>
-        <location line="+39"/>
+        <location filename="../models/localstoreedits.cpp" line="+267"/>
+        <location line="+22"/>
+        <location line="+37"/>
         <location filename="../models/localstoreoutbox.cpp" line="+223"/>
         <location line="+51"/>
         <source>This record is not in the local copy any more.</source>
         <translation>Este registro não está mais na cópia local.</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-281"/>
         <location line="+56"/>
         <source>A menu item needs a title.</source>
         <translation>Um item do cardápio precisa de um nome.</translation>
@@ -948,25 +948,22 @@
         </translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+21"/>
+        <location line="+8"/>
         <source>A booking needs a name.</source>
         <translation>Uma reserva precisa de um nome.</translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+21"/>
+        <location line="+2"/>
         <source>A booking needs a date and a time.</source>
         <translation>Uma reserva precisa de data e horário.</translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+21"/>
+        <location line="+2"/>
         <source>A booking is for at least one guest.</source>
         <translation>Uma reserva é para pelo menos uma pessoa.</translation>
     </message>
     <message numerus="yes">
-        <location line="-15"/>
+        <location line="+24"/>
         <source>Book %1 for %n guest(s) on %2 at %3</source>
         <translation>
             <numerusform>Reservar para %1, %n pessoa, em %2 às %3</numerusform>
@@ -974,7 +971,7 @@
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+24"/>
         <source>Change the booking of %1</source>
         <translation>Alterar a reserva de %1</translation>
     </message>
@@ -994,24 +991,22 @@
         <translation>Excluir a reserva de %1</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+15"/>
+        <location line="-67"/>
         <source>A table needs a name.</source>
         <translation>Uma mesa precisa de um nome.</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <location line="+15"/>
+        <location line="+2"/>
         <source>A table has at least one seat.</source>
         <translation>Uma mesa tem pelo menos um lugar.</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="+75"/>
         <source>Add the table %1</source>
         <translation>Incluir a mesa %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>Change the table %1</source>
         <translation>Alterar a mesa %1</translation>
     </message>

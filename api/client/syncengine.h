@@ -75,6 +75,22 @@ struct SyncReport
 // (a tenth of the user's limit when idle, half while busy), so an idle desk
 // leaves the user's other devices nearly all of it. Offline is a state, not
 // an error. Everything is asynchronous; nothing here waits in a nested loop.
+// Requests spent at moments of a monotonic clock (ms), kept for a minute:
+// how many the last minute holds, and when enough of them will have aged
+// out of it. One ledger each for all requests, the pulls and the pushes.
+class MinuteLedger
+{
+public:
+    // Records `requests` spent at `at` (none: nothing) and forgets what is a minute older.
+    void add(qint64 at, int requests);
+    int inLastMinute(qint64 now) const;
+    // The first moment from `now` on when `more` requests keep within `budget`.
+    qint64 roomAt(qint64 now, int more, int budget) const;
+
+private:
+    QList<QPair<qint64, int>> m_entries;
+};
+
 class SyncEngine : public QObject
 {
     Q_OBJECT
@@ -252,13 +268,11 @@ private:
     bool tailDueDuringPush() const;
     void followOrdersDuringPush();
     void afterOrdersFollowed(int sends);
-    int pullsInLastMinute(qint64 now) const;
     // The pushes of a backlog keep off the tail share: true when the next
     // entry waits (pushNext comes back by itself).
     bool holdPushForTail();
     // Interval runs: now when the budget allows, else when it will.
     void syncWithinBudget();
-    int spentInLastMinute(qint64 now) const;
     void pullChanges(qint64 since);
     void finishPull();
     void finishRun(const ApiError &error);
@@ -294,16 +308,16 @@ private:
     bool m_runCatalog = false; // this run reads the whole catalog
     int m_catalogRequests = 0;
     bool m_followingOrders = false; // the cache held orders before this read
-    QList<QPair<qint64, int>> m_spent; // (m_clockSinceStart ms, requests) of recent runs
+    MinuteLedger m_spent; // requests of recent runs (m_clockSinceStart ms)
     // The tail share: pull requests of recent runs and tail reads, as m_spent.
     int m_tailShare = 0;
-    QList<QPair<qint64, int>> m_pullSpent;
+    MinuteLedger m_pullSpent;
     qint64 m_tailReadAt = -1;      // m_clockSinceStart ms of the last orders' tail read
     int m_lastTailCost = 1;
     int m_pullStartRequests = -1;  // m_report.requests when the run's pull began
     bool m_tailDuringPush = false; // the orders read under way is between two pushes
     int m_tailReadsDuringPush = 0;
-    QList<QPair<qint64, int>> m_pushSpent; // (m_clockSinceStart ms, requests) of pushed entries
+    MinuteLedger m_pushSpent; // requests of pushed entries
     int m_pushRequestsSeen = 0;            // m_report.requests already put in m_pushSpent
     int m_pageSize = 500;
     int m_changesLimit = 1000;

@@ -106,14 +106,36 @@ bool SyncEngine::isBusy() const
     return m_changedAt >= 0 && m_clockSinceStart.elapsed() - m_changedAt < kBusyMs;
 }
 
-int SyncEngine::spentInLastMinute(qint64 now) const
+void MinuteLedger::add(qint64 at, int requests)
+{
+    if (requests > 0)
+        m_entries.append({ at, requests });
+    m_entries.removeIf([at](const QPair<qint64, int> &e) { return e.first <= at - kMinuteMs; });
+}
+
+int MinuteLedger::inLastMinute(qint64 now) const
 {
     int spent = 0;
-    for (const auto &[at, requests] : m_spent) {
+    for (const auto &[at, requests] : m_entries) {
         if (at > now - kMinuteMs)
             spent += requests;
     }
     return spent;
+}
+
+qint64 MinuteLedger::roomAt(qint64 now, int more, int budget) const
+{
+    int spent = inLastMinute(now);
+    qint64 at = now;
+    for (const auto &[when, requests] : m_entries) {
+        if (spent + more <= budget)
+            break;
+        if (when <= now - kMinuteMs)
+            continue;
+        spent -= requests;
+        at = when + kMinuteMs;
+    }
+    return at;
 }
 
 void SyncEngine::syncWithinBudget()
@@ -124,10 +146,10 @@ void SyncEngine::syncWithinBudget()
     const int budget = requestBudget();
     const bool catalog = !has(QStringLiteral("changes")) && catalogDue();
     const int expected = std::min(budget, m_lastPullCost + (catalog ? m_lastCatalogCost : 0));
-    int spent = spentInLastMinute(now);
+    const int spent = m_spent.inLastMinute(now);
     // The tail share: pushes of a backlog do not hold the orders' tail back.
     const bool inTailShare = m_tailShare > 0 && !has(QStringLiteral("changes"))
-        && pullsInLastMinute(now) + expected <= m_tailShare;
+        && m_pullSpent.inLastMinute(now) + expected <= m_tailShare;
     if (spent + expected <= budget || inTailShare) {
         syncNow();
         return;
@@ -135,16 +157,8 @@ void SyncEngine::syncWithinBudget()
     if (m_tailShare > 0)
         return; // the next interval looks again: the share may fit before the budget does
     // Wait until enough of the last minute's requests have aged out of it.
-    qint64 at = now;
-    for (const auto &[when, requests] : std::as_const(m_spent)) {
-        if (when <= now - kMinuteMs)
-            continue;
-        spent -= requests;
-        at = when + kMinuteMs;
-        if (spent + expected <= budget)
-            break;
-    }
-    qCDebug(lcSync) << "next cycle in" << (at - now) << "ms: the last minute used" << spentInLastMinute(now)
+    const qint64 at = m_spent.roomAt(now, expected, budget);
+    qCDebug(lcSync) << "next cycle in" << (at - now) << "ms: the last minute used" << spent
                     << "of a budget of" << budget << "requests";
     m_budgetTimer.start(int(std::max<qint64>(0, at - now)));
 }

@@ -245,7 +245,7 @@ bool SyncEngine::tailDueDuringPush() const
     const qint64 last = std::max(m_tailReadAt, m_pulledAt);
     if (last >= 0 && now - last < m_intervalMs)
         return false;
-    return pullsInLastMinute(now) + m_lastTailCost <= m_tailShare;
+    return m_pullSpent.inLastMinute(now) + m_lastTailCost <= m_tailShare;
 }
 
 void SyncEngine::followOrdersDuringPush()
@@ -265,7 +265,7 @@ void SyncEngine::afterOrdersFollowed(int sends)
         return;
     }
     ++m_tailReadsDuringPush;
-    m_pullSpent.append({ now, sends });
+    m_pullSpent.add(now, sends);
     m_pushRequestsSeen += sends; // not the pushes'
     Q_EMIT pulledDuringPush();
     pushNext();
@@ -277,13 +277,10 @@ bool SyncEngine::holdPushForTail()
         return false;
     const qint64 now = m_clockSinceStart.elapsed();
     if (m_report.requests > m_pushRequestsSeen) {
-        m_pushSpent.append({ now, m_report.requests - m_pushRequestsSeen });
+        m_pushSpent.add(now, m_report.requests - m_pushRequestsSeen);
         m_pushRequestsSeen = m_report.requests;
     }
-    m_pushSpent.removeIf([now](const QPair<qint64, int> &e) { return e.first <= now - kMinuteMs; });
-    int spent = 0;
-    for (const auto &e : std::as_const(m_pushSpent))
-        spent += e.second;
+    const int spent = m_pushSpent.inLastMinute(now);
     const int limit = m_client ? m_client->pacer(true)->limit() : 100;
     // An entry costs two requests at most here (a read of the record, the write).
     if (spent + 2 <= std::max(2, limit - m_tailShare))
@@ -295,16 +292,6 @@ bool SyncEngine::holdPushForTail()
             pushNext();
     });
     return true;
-}
-
-int SyncEngine::pullsInLastMinute(qint64 now) const
-{
-    int spent = 0;
-    for (const auto &[at, requests] : m_pullSpent) {
-        if (at > now - kMinuteMs)
-            spent += requests;
-    }
-    return spent;
 }
 
 void SyncEngine::pullChanges(qint64 since)
@@ -386,12 +373,9 @@ void SyncEngine::finishRun(const ApiError &error)
     m_running = false;
     ++m_runs;
     const qint64 at = m_clockSinceStart.elapsed();
-    m_spent.append({ at, m_report.requests });
-    m_spent.removeIf([at](const QPair<qint64, int> &e) { return e.first <= at - kMinuteMs; });
+    m_spent.add(at, m_report.requests);
     const int pullRequests = m_pullStartRequests >= 0 ? m_report.requests - m_pullStartRequests : 0;
-    if (pullRequests > 0)
-        m_pullSpent.append({ at, pullRequests });
-    m_pullSpent.removeIf([at](const QPair<qint64, int> &e) { return e.first <= at - kMinuteMs; });
+    m_pullSpent.add(at, pullRequests);
     m_tailDuringPush = false;
     if (m_report.changed || m_report.sent > 0)
         m_changedAt = at;
