@@ -314,7 +314,7 @@ Job<User> *AuthSession::restore(const QString &username)
     return job;
 }
 
-void AuthSession::beginSignIn(SignInJob *job, const QString &username)
+void AuthSession::abortJobs()
 {
     if (m_signIn)
         m_signIn->abort();
@@ -323,6 +323,11 @@ void AuthSession::beginSignIn(SignInJob *job, const QString &username)
         m_refreshJob->abort();
         m_refreshJob = nullptr;
     }
+}
+
+void AuthSession::beginSignIn(SignInJob *job, const QString &username)
+{
+    abortJobs();
     clear();
     notifyWaiters(QString(), ClientErrors::signInRequired());
     m_signIn = job;
@@ -362,13 +367,7 @@ Job<NoContent> *AuthSession::logout()
     auto *job = new PendingJob<NoContent>(this);
     const bool wasIn = m_state != State::SignedOut;
     const QString username = m_username;
-    if (m_signIn)
-        m_signIn->abort();
-    if (m_refreshJob) {
-        m_refreshJob->disconnect(this);
-        m_refreshJob->abort();
-        m_refreshJob = nullptr;
-    }
+    abortJobs();
     clear();
     m_username.clear();
     notifyWaiters(QString(), ClientErrors::signInRequired());

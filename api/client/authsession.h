@@ -108,6 +108,8 @@ private:
     void expire();
     void clear();
     bool accessUsable() const;
+    // Stops a sign-in or a token refresh that is under way.
+    void abortJobs();
     // For SignInJob.
     void beginSignIn(SignInJob *job, const QString &username);
     void adoptTokens(const QString &access, const QString &refresh, const QDateTime &serverNow);

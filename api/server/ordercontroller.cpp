@@ -246,8 +246,19 @@ Response OrderController::update(RequestContext &context, bool /*partial*/)
             body.fail(QStringLiteral("stage"), tr("\"%1\" is not a valid choice.").arg(*text));
         return stage;
     };
-
     OrderUpdate change;
+    // A stage wins; a status alone (a cloud-style client) moves to the stage it means.
+    auto moveTo = [&](std::optional<OrderStage> stage, std::optional<bool> status) {
+        if (stage) {
+            if (status && *status != (*stage == OrderStage::Delivered))
+                throw HttpError::field(QStringLiteral("status"), tr("status is true exactly when the stage is delivered."));
+            checkMove(user, order, *stage, isServedHere(order));
+            change.stage = stage;
+        } else if (status) {
+            change.stage = stageForStatus(order, *status);
+        }
+    };
+
     if (user.isManager()) {
         const auto status = body.boolean(QStringLiteral("status"));
         const auto stage = readStage();
@@ -267,14 +278,7 @@ Response OrderController::update(RequestContext &context, bool /*partial*/)
                 change.note = body.string(QStringLiteral("note"), kMaxNoteLength, true);
         }
         body.throwIfErrors();
-        if (stage) {
-            if (status && *status != (*stage == OrderStage::Delivered))
-                throw HttpError::field(QStringLiteral("status"), tr("status is true exactly when the stage is delivered."));
-            checkMove(user, order, *stage, isServedHere(order));
-            change.stage = stage;
-        } else if (status) {
-            change.stage = stageForStatus(order, *status);
-        }
+        moveTo(stage, status);
     } else if (user.isKitchen()) {
         // Stages only: the crew and the note are the manager's.
         if (!object.contains(QStringLiteral("stage")))
@@ -284,10 +288,7 @@ Response OrderController::update(RequestContext &context, bool /*partial*/)
             throw HttpError::list(400, tr("The kitchen may only change the stage."));
         const auto stage = readStage();
         body.throwIfErrors();
-        if (stage) {
-            checkMove(user, order, *stage, isServedHere(order));
-            change.stage = stage;
-        }
+        moveTo(stage, std::nullopt);
     } else if (user.isDeliveryCrew()) {
         if (!order.deliveryCrew || *order.deliveryCrew != user.id)
             throw noAccess();
@@ -298,15 +299,7 @@ Response OrderController::update(RequestContext &context, bool /*partial*/)
         const auto status = body.boolean(QStringLiteral("status"));
         const auto stage = readStage();
         body.throwIfErrors();
-        if (stage) {
-            if (status && *status != (*stage == OrderStage::Delivered))
-                throw HttpError::field(QStringLiteral("status"), tr("status is true exactly when the stage is delivered."));
-            checkMove(user, order, *stage, isServedHere(order));
-            change.stage = stage;
-        } else if (status) {
-            // A cloud-style client: status alone, as the cloud lets the crew send it.
-            change.stage = stageForStatus(order, *status);
-        }
+        moveTo(stage, status);
     } else if (user.isCustomer()) {
         // The cloud lets a customer flip the status; the contract does not.
         throw HttpError::list(400, tr("A customer cannot change an order."));

@@ -256,23 +256,21 @@ bool ServerStorage::isMember(qint64 userId, qint64 groupId)
 
 bool ServerStorage::addMember(qint64 userId, qint64 groupId)
 {
-    Database::Transaction tx(m_db);
-    const auto before = userById(userId);
-    if (!insertMembership(userId, groupId))
-        return false;
-    const auto after = userById(userId);
-    if (before && after)
-        m_changes.viewChanged(ChangeViewer::of(before->user), ChangeViewer::of(after->user));
-    tx.commit();
-    return true;
+    return changeMembership(userId, groupId, true);
 }
 
 bool ServerStorage::removeMember(qint64 userId, qint64 groupId)
 {
+    return changeMembership(userId, groupId, false);
+}
+
+bool ServerStorage::changeMembership(qint64 userId, qint64 groupId, bool member)
+{
     Database::Transaction tx(m_db);
     const auto before = userById(userId);
-    if (!deleteMembership(userId, groupId))
+    if (!(member ? insertMembership(userId, groupId) : deleteMembership(userId, groupId)))
         return false;
+    // The user now sees other orders: their terminals re-read what they may see.
     const auto after = userById(userId);
     if (before && after)
         m_changes.viewChanged(ChangeViewer::of(before->user), ChangeViewer::of(after->user));

@@ -251,6 +251,7 @@ private:
     // The role's rows (is_staff, memberships), without touching anyone's view.
     void applyRole(qint64 userId, Role role);
     // Membership rows and their change entries only.
+    bool changeMembership(qint64 userId, qint64 groupId, bool member);
     bool insertMembership(qint64 userId, qint64 groupId);
     bool deleteMembership(qint64 userId, qint64 groupId);
     void loadItems(QList<Order> &orders);
