@@ -612,7 +612,7 @@ void Backend::completeBatch(const std::vector<std::shared_ptr<PendingWrite>> &ba
     for (const auto &write : batch) {
         Response response = write->answer;
         if (!result.ok && !response.isPending() && response.status < 400) {
-            const StorageError error(Database::kindOf(result.code), result.message);
+            const StorageError error(StorageError::kindOf(result.code), result.message);
             response = answer(write->request, [&]() -> Response { throw error; });
         }
         deliver(*write, std::move(response));

@@ -1,66 +1,30 @@
 #pragma once
 
+#include "sql/connection.h"
+#include "sql/statement.h"
+#include "sql/storageerror.h"
+#include "sql/transaction.h"
+
 #include <QFuture>
-#include <QHash>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QString>
 #include <QVariant>
 
 #include <functional>
-#include <memory>
-#include <stdexcept>
+#include <optional>
 
 namespace LittleLemon::Server {
 
-// A database failure. Busy (another process holds the write lock past the
-// timeout) and Full (disk or size limit) get their own answers; anything
-// else is a server error.
-class StorageError : public std::runtime_error
-{
-public:
-    enum class Kind { Busy, Full, Constraint, Other };
-    StorageError(Kind kind, const QString &message);
-    Kind kind() const { return m_kind; }
+// The shared SQLite layer's types, under the names the server's code uses.
+using StorageError = Sql::StorageError;
+using Statement = Sql::Statement;
 
-private:
-    Kind m_kind;
-};
-
-// One prepared statement in use: bind, exec, read. The destructor finish()es
-// the statement so no read transaction outlives its request (an open SELECT
-// would pin the WAL and stop checkpoints).
-class Statement
-{
-public:
-    Statement(std::shared_ptr<QSqlQuery> query, qint64 *writeCounter);
-    ~Statement();
-    Statement(const Statement &) = delete;
-    Statement &operator=(const Statement &) = delete;
-    Statement(Statement &&other) noexcept;
-
-    Statement &bind(int position, const QVariant &value);
-    // Throws StorageError.
-    Statement &exec();
-    bool next() { return m_query->next(); }
-    QVariant value(int column) const { return m_query->value(column); }
-    qint64 integer(int column) const { return m_query->value(column).toLongLong(); }
-    QString text(int column) const { return m_query->value(column).toString(); }
-    qint64 lastInsertId() const { return m_query->lastInsertId().toLongLong(); }
-    int rowsAffected() const { return m_query->numRowsAffected(); }
-
-private:
-    // Shared with the cache: a statement in use stays valid while others
-    // are prepared (the cache may grow, rehash or be cleared meanwhile).
-    std::shared_ptr<QSqlQuery> m_query;
-    qint64 *m_writes;
-};
-
-// The server's SQLite connection: WAL (checked), synchronous=FULL (a commit
-// is on disk when COMMIT returns: what a 201 promises), foreign keys on, a
-// busy timeout for the command-line tools writing beside the server,
-// migrations by PRAGMA user_version (each step in one transaction), and
-// prepared statements kept for the life of the connection.
+// The server's SQLite database, on the shared layer (sql/): WAL (checked),
+// synchronous=FULL (a commit is on disk when COMMIT returns: what a 201
+// promises), foreign keys on, a busy timeout for the command-line tools
+// writing beside the server, the migration ladder, and prepared statements
+// kept for the life of the connection. What is the server's own: the writer
+// and reader connections, group-commit batching, the generation and the
+// synced-commit count.
 //
 // Group commit (issue 16): openReader() adds a second, read-only connection.
 // Then statements go to the reader unless a write transaction is open or the
@@ -71,8 +35,6 @@ private:
 // after its sync).
 class Database
 {
-    struct Connection;
-
 public:
     // One schema step: statements run in one transaction, then user_version = index + 1.
     using Migration = std::function<void(Database &)>;
@@ -86,7 +48,7 @@ public:
     // WAL cannot be enabled, or the schema is newer than this program.
     bool open(const QString &path, const QList<Migration> &migrations, QString *error);
     void close();
-    bool isOpen() const { return m_writer.db.isOpen(); }
+    bool isOpen() const { return m_writer.isOpen(); }
     // The user_version found when opening (0: a new database).
     int versionAtOpen() const { return m_versionAtOpen; }
     int version() const { return m_version; }
@@ -106,7 +68,7 @@ public:
     // A second connection, read-only, for reads while the writer commits
     // (group commit). False with *error when it cannot be opened.
     bool openReader(QString *error);
-    bool hasReader() const { return m_reader.db.isValid(); }
+    bool hasReader() const { return m_reader.isValid(); }
 
     // Statements outside a write transaction go to the reader while the role
     // is Read (the default); a write request's dispatch runs as Write.
@@ -145,9 +107,8 @@ public:
         Database &m_db;
         Role m_previousRole;
         WriteRequest *m_previous;
-        bool m_active = false;
         bool m_done = false;
-        int m_savepoint = 0;
+        std::optional<Sql::Transaction> m_savepoint; // from the first write
     };
     // True when statements now go to the reader (caches may keep what they read).
     bool readingFromReader() const { return usesReader(); }
@@ -192,62 +153,47 @@ public:
         ReadTransaction &operator=(const ReadTransaction &) = delete;
 
     private:
-        Connection *m_connection = nullptr; // the one this BEGIN ran on
+        Sql::Connection *m_connection = nullptr; // the one this BEGIN ran on
     };
 
-    // BEGIN IMMEDIATE ... COMMIT on the writer, rolled back by the
-    // destructor unless commit() ran. A nested one is a SAVEPOINT: its
-    // rollback undoes only its own writes (a refused write in a batch leaves
-    // its neighbours alone). An outer one while a batch commits waits for it.
+    // Sql::Transaction on the writer (BEGIN IMMEDIATE ... COMMIT, nested: a
+    // SAVEPOINT whose rollback undoes only its own writes, so a refused write
+    // in a batch leaves its neighbours alone). An outer one while a batch
+    // commits waits for it; its commit counts as a synced commit.
     class Transaction
     {
     public:
         explicit Transaction(Database &db);
-        ~Transaction();
         Transaction(const Transaction &) = delete;
         Transaction &operator=(const Transaction &) = delete;
         void commit();
 
     private:
         Database &m_db;
-        bool m_outer = false;
-        bool m_done = false;
-        int m_savepoint = 0;
+        Sql::Transaction m_tx;
     };
-
-    static StorageError errorFrom(const QSqlError &error, const QString &context);
-    // The kind of a SQLite result code.
-    static StorageError::Kind kindOf(int sqliteCode);
 
 private:
-    struct Connection
-    {
-        QSqlDatabase db;
-        QString name;
-        QHash<QString, std::shared_ptr<QSqlQuery>> statements;
-        QSqlQuery begin;
-        QSqlQuery commit;
-        int depth = 0; // open transactions (read or write) and savepoints
-    };
     bool usesReader() const
     {
         // The batch's own BEGIN is depth 1; a Transaction inside it is more.
-        return m_reader.db.isValid() && m_role == Role::Read && m_writer.depth <= (m_batchOpen ? 1 : 0);
+        return m_reader.isValid() && m_role == Role::Read && m_writer.depth() <= (m_batchOpen ? 1 : 0);
     }
-    Connection &current() { return usesReader() ? m_reader : m_writer; }
-    Statement statementOn(Connection &c, const QString &sql);
+    Sql::Connection &current() { return usesReader() ? m_reader : m_writer; }
+    // The writer, ready for a write transaction (a committing batch ended,
+    // the batch's and the request's levels taken).
+    Sql::Connection &writerForWrite();
     // Before a write on the writer: the batch's BEGIN IMMEDIATE and the
     // current request's SAVEPOINT, if not taken yet.
     void prepareWrite();
-    void closeConnection(Connection &c);
 
-    Connection m_writer;
-    Connection m_reader;
+    Sql::Connection m_writer { QStringLiteral("littlelemon-server") };
+    Sql::Connection m_reader { QStringLiteral("littlelemon-server-reader") };
+    std::optional<Sql::Transaction> m_batch; // the batch's BEGIN IMMEDIATE, from its first write
     QString m_path;
     Role m_role = Role::Read;
     bool m_committing = false;
     bool m_batchOpen = false;
-    bool m_batchBegun = false; // BEGIN IMMEDIATE ran (at the batch's first write)
     WriteRequest *m_request = nullptr;
     qint64 m_batchSerial = 0;
     QFuture<CommitResult> m_commitFuture;
@@ -255,7 +201,7 @@ private:
     qint64 m_syncedCommits = 0;
     int m_versionAtOpen = 0;
     int m_version = 0;
-    qint64 m_localWrites = 0; // statements that changed something, and commits
+    qint64 m_localWrites = 0; // both connections' change counter
 };
 
 } // namespace LittleLemon::Server
