@@ -93,10 +93,6 @@ struct OrderCreated
     Money total;
     QList<OrderItem> items;
     QString detail;
-    bool operator==(const OrderCreated &o) const
-    {
-        return orderId == o.orderId && total == o.total && items == o.items && detail == o.detail;
-    }
 };
 
 } // namespace LittleLemon

@@ -12,6 +12,14 @@
 using namespace LittleLemon;
 using Server::JsonWriter;
 
+namespace LittleLemon {
+// The test's own: the product never compares two answers of a placed order.
+bool operator==(const OrderCreated &a, const OrderCreated &b)
+{
+    return a.orderId == b.orderId && a.total == b.total && a.items == b.items && a.detail == b.detail;
+}
+} // namespace LittleLemon
+
 namespace {
 
 // The keys of the outer object of `json`, in the order they are written
