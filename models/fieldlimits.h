@@ -11,6 +11,12 @@ namespace LittleLemon::Limits {
 
 // A menu item's and a category's title.
 constexpr int kTitle = 255;
+// A category's slug (SlugField), a user's username and email (Django's User).
+constexpr int kSlug = 50;
+constexpr int kUsername = 150;
+constexpr int kEmail = 254;
+// The quantity on a cart or order line.
+constexpr qint64 kLineQuantity = 1000000;
 // A menu price: DecimalField(max_digits=6, decimal_places=2), at most 9999.99.
 constexpr int kPriceDigits = 6;
 constexpr int kPricePlaces = 2;

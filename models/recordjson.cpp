@@ -1,9 +1,9 @@
 #include "models/recordjson.h"
 
 #include "models/jsoncodec.h"
+#include "models/recordfields.h"
 #include "models/user.h"
 
-#include <cmath>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,37 +20,31 @@ const QString kMenuItem = QStringLiteral("menuitem");
 const QString kStage = QStringLiteral("stage");
 const QString kStatus = QStringLiteral("status");
 
-Money money(const QJsonValue &v)
+// A cached row through its record's table, leniently: never refused.
+template<typename R>
+R lenient(const QJsonObject &o)
 {
-    if (v.isString()) {
-        if (auto m = Money::parse(v.toString(), Money::ParseRules { true, 12 }))
-            return *m;
-    }
-    return Money();
+    return Json::decodeFields<R>(o, Json::Mode::Lenient).value_or(R());
 }
 
-QString str(const QJsonObject &o, const QString &key)
+// A server's record, strictly.
+template<typename R>
+std::optional<ServerRecord> strict(const QJsonObject &o, DecodeError *error)
 {
-    const QJsonValue v = o.value(key);
-    return v.isString() ? v.toString() : QString();
+    auto record = Json::decodeFields<R>(o, Json::Mode::Strict, error);
+    return record ? std::optional<ServerRecord>(std::move(*record)) : std::nullopt;
 }
 
-bool boolean(const QJsonObject &o, const QString &key, bool fallback)
+GroupMember memberOf(const User &u, const QString &group)
 {
-    const QJsonValue v = o.value(key);
-    return v.isBool() ? v.toBool() : fallback;
+    return { group, u.id, u.username, u.email };
 }
 
 } // namespace
 
 qint64 toId(const QJsonValue &value, qint64 fallback)
 {
-    if (!value.isDouble())
-        return fallback;
-    const double d = value.toDouble();
-    if (!std::isfinite(d) || std::trunc(d) != d || std::fabs(d) > 9007199254740992.0)
-        return fallback;
-    return static_cast<qint64>(d);
+    return Json::lenientId(value, fallback);
 }
 
 std::optional<qint64> toNullableId(const QJsonValue &value)
@@ -62,106 +56,40 @@ std::optional<qint64> toNullableId(const QJsonValue &value)
 
 Category category(const QJsonObject &o)
 {
-    Category c;
-    c.id = toId(o.value(kId));
-    c.slug = str(o, QStringLiteral("slug"));
-    c.title = str(o, QStringLiteral("title"));
-    return c;
+    return lenient<Category>(o);
 }
 
 MenuItem menuItem(const QJsonObject &o)
 {
-    MenuItem m;
-    m.id = toId(o.value(kId));
-    m.title = str(o, QStringLiteral("title"));
-    m.price = money(o.value(QStringLiteral("price")));
-    m.featured = boolean(o, QStringLiteral("featured"), false);
-    m.category = toId(o.value(kCategory));
-    m.available = boolean(o, QStringLiteral("available"), true);
-    return m;
+    return lenient<MenuItem>(o);
 }
 
 Order order(const QJsonObject &o, QDateTime *placedAt)
 {
-    Order r;
-    r.id = toId(o.value(kId));
-    r.user = toId(o.value(QStringLiteral("user")));
-    r.deliveryCrew = toNullableId(o.value(QStringLiteral("delivery_crew")));
-    r.status = boolean(o, kStatus, false);
-    r.total = money(o.value(QStringLiteral("total")));
-    r.date = QDate::fromString(str(o, QStringLiteral("date")), Qt::ISODate);
-    const QJsonArray items = o.value(kItems).toArray();
-    r.items.reserve(items.size());
-    for (const QJsonValue &v : items) {
-        const QJsonObject i = v.toObject();
-        OrderItem item;
-        item.menuitem = toId(i.value(kMenuItem));
-        item.menuitemTitle = str(i, QStringLiteral("menuitem_title"));
-        item.quantity = int(toId(i.value(QStringLiteral("quantity"))));
-        item.unitPrice = money(i.value(QStringLiteral("unit_price")));
-        item.price = money(i.value(QStringLiteral("price")));
-        item.note = str(i, QStringLiteral("note"));
-        r.items.append(item);
-    }
-    if (o.contains(kStage))
-        r.stage = orderStageFromWire(str(o, kStage));
-    r.note = str(o, QStringLiteral("note"));
-    const QJsonArray history = o.value(QStringLiteral("history")).toArray();
-    for (const QJsonValue &v : history) {
-        const QJsonObject h = v.toObject();
-        const auto stage = orderStageFromWire(str(h, kStage));
-        if (!stage)
-            continue;
-        StageChange change;
-        change.stage = *stage;
-        change.by = toId(h.value(QStringLiteral("by")));
-        change.at = QDateTime::fromString(str(h, QStringLiteral("at")), Qt::ISODateWithMs).toUTC();
-        r.history.append(change);
-    }
+    Order r = lenient<Order>(o);
     if (placedAt) {
         *placedAt = QDateTime();
         if (!r.history.isEmpty() && r.history.first().at.isValid())
             *placedAt = r.history.first().at;
         else if (o.contains(kPlacedAtHint))
-            *placedAt = QDateTime::fromString(str(o, kPlacedAtHint), Qt::ISODateWithMs).toUTC();
+            *placedAt = QDateTime::fromString(o.value(kPlacedAtHint).toString(), Qt::ISODateWithMs).toUTC();
     }
     return r;
 }
 
 Booking booking(const QJsonObject &o)
 {
-    Booking b;
-    b.id = toId(o.value(kId));
-    b.user = toId(o.value(QStringLiteral("user")));
-    b.name = str(o, QStringLiteral("name"));
-    b.phone = str(o, QStringLiteral("phone"));
-    b.date = QDate::fromString(str(o, QStringLiteral("date")), Qt::ISODate);
-    const QString time = str(o, QStringLiteral("time"));
-    b.time = QTime::fromString(time.left(5), QStringLiteral("HH:mm"));
-    b.guests = int(toId(o.value(QStringLiteral("guests"))));
-    b.table = toNullableId(o.value(kTable));
-    b.notes = str(o, QStringLiteral("notes"));
-    b.status = bookingStatusFromWire(str(o, kStatus)).value_or(BookingStatus::Booked);
-    return b;
+    return lenient<Booking>(o);
 }
 
 DiningTable table(const QJsonObject &o)
 {
-    DiningTable t;
-    t.id = toId(o.value(kId));
-    t.name = str(o, QStringLiteral("name"));
-    t.seats = int(toId(o.value(QStringLiteral("seats"))));
-    return t;
+    return lenient<DiningTable>(o);
 }
 
 GroupMember member(const QJsonObject &o, const QString &group)
 {
-    GroupMember m;
-    m.group = group;
-    m.userId = toId(o.value(kId));
-    m.username = str(o, QStringLiteral("username"));
-    m.email = str(o, QStringLiteral("email"));
-    return m;
+    return memberOf(lenient<User>(o), group);
 }
 
 QString itemsSummary(const QList<OrderItem> &items)
@@ -175,39 +103,43 @@ QString itemsSummary(const QList<OrderItem> &items)
     return out;
 }
 
-bool isValidServerRecord(Entity entity, const QJsonObject &o, QString *error)
+std::optional<ServerRecord> serverRecord(Entity entity, const QJsonObject &o, QString *error, const QString &group)
 {
     DecodeError e;
-    bool ok = false;
+    std::optional<ServerRecord> out;
     switch (entity) {
     case Entity::Category:
-        ok = Json::decode<Category>(o, &e).has_value();
+        out = strict<Category>(o, &e);
         break;
     case Entity::MenuItem:
-        ok = Json::decode<MenuItem>(o, &e).has_value();
+        out = strict<MenuItem>(o, &e);
         break;
     case Entity::Order:
-        ok = Json::decode<Order>(o, &e).has_value();
+        out = strict<Order>(o, &e);
         break;
     case Entity::Booking:
-        ok = Json::decode<Booking>(o, &e).has_value();
+        out = strict<Booking>(o, &e);
         break;
     case Entity::Table:
-        ok = Json::decode<DiningTable>(o, &e).has_value();
+        out = strict<DiningTable>(o, &e);
         break;
-    case Entity::GroupMember: {
-        const auto user = Json::decode<User>(o, &e);
-        ok = user.has_value();
-        if (ok && user->id <= 0) {
-            ok = false;
-            e = { kId, QStringLiteral("a group member needs an id") };
+    case Entity::GroupMember:
+        if (const auto user = Json::decodeFields<User>(o, Json::Mode::Strict, &e)) {
+            if (user->id > 0)
+                out = memberOf(*user, group);
+            else
+                e = { kId, QStringLiteral("a group member needs an id") };
         }
         break;
     }
-    }
-    if (!ok && error)
+    if (!out && error)
         *error = e.toString();
-    return ok;
+    return out;
+}
+
+bool isValidServerRecord(Entity entity, const QJsonObject &o, QString *error)
+{
+    return serverRecord(entity, o, error).has_value();
 }
 
 QJsonObject withUpdate(Entity entity, QJsonObject record, const QJsonObject &update)

@@ -13,6 +13,9 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+#include <variant>
+
 // How the local cache reads records out of JSON and lays local edits over
 // them. The strict decoders in jsoncodec.h check what a server sends; these
 // are lenient on purpose: a record made offline carries temporary negative
@@ -37,7 +40,16 @@ GroupMember member(const QJsonObject &o, const QString &group);
 // "2× Lasagna, 1× Soda"
 QString itemsSummary(const QList<OrderItem> &items);
 
-// Checks that a server's record has the entity's shape (jsoncodec's rules).
+// A server's record, read once, strictly, through its field table
+// (models/recordfields): what the cache shows for it.
+using ServerRecord = std::variant<Category, MenuItem, Order, Booking, DiningTable, GroupMember>;
+// nullopt, with *error naming the field, when the record does not have the
+// entity's shape (Json::decode<T>'s rules). For a valid record it equals the
+// lenient read (category(), menuItem(), ...), so a caller that checks a
+// record with it need not read it again. `group`: a member's group.
+std::optional<ServerRecord> serverRecord(
+    Entity entity, const QJsonObject &o, QString *error, const QString &group = QString());
+// Checks that a server's record has the entity's shape (serverRecord).
 bool isValidServerRecord(Entity entity, const QJsonObject &o, QString *error);
 
 // The record with an update's fields laid over it, keeping derived fields

@@ -187,73 +187,54 @@ namespace Wire {
 
 void write(JsonWriter &w, const Category &c)
 {
-    w.beginObject().key("id").value(c.id).key("slug").value(c.slug).key("title").value(c.title).endObject();
+    w.beginObject();
+    members(w, "id", c.id, "slug", c.slug, "title", c.title);
+    w.endObject();
 }
 
 void write(JsonWriter &w, const MenuItem &m)
 {
-    w.beginObject()
-        .key("id").value(m.id)
-        .key("title").value(m.title)
-        .key("price").money(m.price)
-        .key("featured").value(m.featured)
-        .key("category").value(m.category)
-        .key("available").value(m.available)
-        .endObject();
+    w.beginObject();
+    members(w, "id", m.id, "title", m.title, "price", m.price, "featured", m.featured, "category", m.category,
+            "available", m.available);
+    w.endObject();
 }
 
 void write(JsonWriter &w, const CartItem &c)
 {
-    w.beginObject()
-        .key("id").value(c.id)
-        .key("menuitem_name").value(c.menuitemName)
-        .key("menuitem").value(c.menuitem)
-        .key("quantity").value(c.quantity)
-        .key("price").money(c.price)
-        .endObject();
+    w.beginObject();
+    members(w, "id", c.id, "menuitem_name", c.menuitemName, "menuitem", c.menuitem, "quantity", c.quantity,
+            "price", c.price);
+    w.endObject();
 }
 
 void write(JsonWriter &w, const OrderItem &i)
 {
-    w.beginObject()
-        .key("menuitem").value(i.menuitem)
-        .key("menuitem_title").value(i.menuitemTitle)
-        .key("quantity").value(i.quantity)
-        .key("unit_price").money(i.unitPrice)
-        .key("price").money(i.price);
+    w.beginObject();
+    members(w, "menuitem", i.menuitem, "menuitem_title", i.menuitemTitle, "quantity", i.quantity, "unit_price",
+            i.unitPrice, "price", i.price);
     if (!i.note.isEmpty()) // line_notes: only on a line that has one
-        w.key("note").value(i.note);
+        members(w, "note", i.note);
     w.endObject();
 }
 
 void write(JsonWriter &w, const StageChange &s)
 {
-    w.beginObject().key("stage").value(toWire(s.stage)).key("by").value(s.by).key("at").dateTime(s.at).endObject();
+    w.beginObject();
+    members(w, "stage", toWire(s.stage), "by", s.by, "at", s.at);
+    w.endObject();
 }
 
 void write(JsonWriter &w, const Order &o, bool withHistory)
 {
-    w.beginObject().key("id").value(o.id).key("user").value(o.user).key("delivery_crew");
-    if (o.deliveryCrew)
-        w.value(*o.deliveryCrew);
-    else
-        w.null();
-    w.key("status").value(o.status)
-        .key("total").money(o.total)
-        .key("date").date(o.date)
-        .key("items").beginArray();
-    for (const OrderItem &i : o.items)
-        write(w, i);
-    w.endArray();
+    w.beginObject();
+    members(w, "id", o.id, "user", o.user, "delivery_crew", o.deliveryCrew, "status", o.status, "total", o.total,
+            "date", o.date, "items", o.items);
     if (o.stage)
-        w.key("stage").value(toWire(*o.stage));
-    w.key("note").value(o.note);
-    if (withHistory) {
-        w.key("history").beginArray();
-        for (const StageChange &s : o.history)
-            write(w, s);
-        w.endArray();
-    }
+        members(w, "stage", toWire(*o.stage));
+    members(w, "note", o.note);
+    if (withHistory)
+        members(w, "history", o.history);
     w.endObject();
 }
 
@@ -266,57 +247,46 @@ QByteArray orderDetail(const Order &o)
 
 void write(JsonWriter &w, const OrderCreated &o)
 {
-    w.beginObject().key("order_id").value(o.orderId).key("total").money(o.total).key("items").beginArray();
-    for (const OrderItem &i : o.items)
-        write(w, i);
-    w.endArray().key("detail").value(o.detail).endObject();
+    w.beginObject();
+    members(w, "order_id", o.orderId, "total", o.total, "items", o.items, "detail", o.detail);
+    w.endObject();
 }
 
 void write(JsonWriter &w, const Booking &b)
 {
-    w.beginObject()
-        .key("id").value(b.id)
-        .key("user").value(b.user)
-        .key("name").value(b.name)
-        .key("phone").value(b.phone)
-        .key("date").date(b.date)
-        .key("time").value(b.time.toString(QStringLiteral("HH:mm")))
-        .key("guests").value(b.guests)
-        .key("table");
-    if (b.table)
-        w.value(*b.table);
-    else
-        w.null();
-    w.key("notes").value(b.notes).key("status").value(toWire(b.status)).endObject();
+    w.beginObject();
+    members(w, "id", b.id, "user", b.user, "name", b.name, "phone", b.phone, "date", b.date, "time",
+            b.time.toString(QStringLiteral("HH:mm")), "guests", b.guests, "table", b.table, "notes", b.notes,
+            "status", toWire(b.status));
+    w.endObject();
 }
 
 void write(JsonWriter &w, const DiningTable &t)
 {
-    w.beginObject().key("id").value(t.id).key("name").value(t.name).key("seats").value(t.seats).endObject();
+    w.beginObject();
+    members(w, "id", t.id, "name", t.name, "seats", t.seats);
+    w.endObject();
 }
 
 void writeMember(JsonWriter &w, const User &u)
 {
-    w.beginObject().key("id").value(u.id).key("username").value(u.username).key("email").value(u.email).endObject();
+    w.beginObject();
+    members(w, "id", u.id, "username", u.username, "email", u.email);
+    w.endObject();
 }
 
 void writeMembership(JsonWriter &w, const QString &group, const User &u)
 {
-    w.beginObject()
-        .key("group").value(group)
-        .key("user").value(u.id)
-        .key("username").value(u.username)
-        .key("email").value(u.email)
-        .endObject();
+    w.beginObject();
+    members(w, "group", group, "user", u.id, "username", u.username, "email", u.email);
+    w.endObject();
 }
 
 void writeMe(JsonWriter &w, const User &u)
 {
-    w.beginObject().key("email").value(u.email).key("username").value(u.username).key("id").value(u.id);
-    w.key("groups").beginArray();
-    for (const QString &g : u.groups)
-        w.value(g);
-    w.endArray().key("is_staff").value(u.isStaff).endObject();
+    w.beginObject();
+    members(w, "email", u.email, "username", u.username, "id", u.id, "groups", u.groups, "is_staff", u.isStaff);
+    w.endObject();
 }
 
 } // namespace Wire

@@ -13,6 +13,9 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace LittleLemon::Server {
 
@@ -38,12 +41,17 @@ public:
     JsonWriter &value(qint64 number);
     JsonWriter &value(int number) { return value(qint64(number)); }
     JsonWriter &value(bool flag);
+    // A reference that may be absent: the id, or null.
+    JsonWriter &value(const std::optional<qint64> &id) { return id ? value(*id) : null(); }
     // Money as the contract writes it: "12.50".
     JsonWriter &money(Money amount);
+    JsonWriter &value(Money amount) { return money(amount); }
     // A date as "YYYY-MM-DD".
     JsonWriter &date(const QDate &day);
+    JsonWriter &value(const QDate &day) { return date(day); }
     // A moment as ISO 8601 in UTC with milliseconds: "2026-11-24T19:00:00.000Z".
     JsonWriter &dateTime(const QDateTime &moment);
+    JsonWriter &value(const QDateTime &moment) { return dateTime(moment); }
     JsonWriter &null();
     // Already-encoded JSON (a nested document written elsewhere).
     JsonWriter &raw(const QByteArray &json);
@@ -85,14 +93,50 @@ void writeMembership(JsonWriter &w, const QString &group, const User &u);
 // /auth/users/me/: the cloud's {"email","username"} plus "id", "groups", "is_staff".
 void writeMe(JsonWriter &w, const User &u);
 
+// A list of records as one JSON array, into `w`.
 template<typename T>
-QByteArray array(const QList<T> &items)
+void writeList(JsonWriter &w, const QList<T> &items)
 {
-    JsonWriter w;
     w.beginArray();
     for (const T &item : items)
         write(w, item);
     w.endArray();
+}
+
+// One value of a record: a plain value, a list of records or of strings.
+template<typename V>
+void put(JsonWriter &w, const V &value)
+{
+    w.value(value);
+}
+template<typename T>
+void put(JsonWriter &w, const QList<T> &items)
+{
+    writeList(w, items);
+}
+inline void put(JsonWriter &w, const QStringList &texts)
+{
+    w.beginArray();
+    for (const QString &text : texts)
+        w.value(text);
+    w.endArray();
+}
+
+// Key-value pairs into the open object: members(w, "id", c.id, "title", c.title).
+inline void members(JsonWriter &) { }
+template<typename V, typename... Rest>
+void members(JsonWriter &w, const char *key, const V &value, const Rest &...rest)
+{
+    w.key(key);
+    put(w, value);
+    members(w, rest...);
+}
+
+template<typename T>
+QByteArray array(const QList<T> &items)
+{
+    JsonWriter w;
+    writeList(w, items);
     return w.take();
 }
 

@@ -41,11 +41,6 @@ inline QString syncWord(SyncState state)
     return QString();
 }
 
-inline QJsonValue optionalId(const std::optional<qint64> &id)
-{
-    return id ? QJsonValue(*id) : QJsonValue();
-}
-
 inline std::optional<bool> yesNo(const QString &text)
 {
     const QString t = text.trimmed().toLower();

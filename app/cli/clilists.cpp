@@ -5,12 +5,41 @@
 #include "api/client/outboxrequest.h"
 #include "api/client/tokenstore.h"
 #include "models/localstore.h"
+#include "models/recordfields.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSettings>
 
 namespace LittleLemon::Cli {
+
+namespace {
+
+// The record fields a --json row carries, written by the record's field
+// table (models/recordfields); the rows add names and the sync state.
+const QStringList kOrderRowKeys { QStringLiteral("id"), QStringLiteral("date"), QStringLiteral("user"),
+                                  QStringLiteral("total"), QStringLiteral("stage"), QStringLiteral("status"),
+                                  QStringLiteral("delivery_crew"), QStringLiteral("note") };
+const QStringList kBookingRowKeys { QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("date"),
+                                    QStringLiteral("time"), QStringLiteral("guests"), QStringLiteral("table"),
+                                    QStringLiteral("status") };
+
+// The order a summary row stands for, without its lines; the stage as shown.
+Order orderOf(const OrderSummary &s)
+{
+    Order o;
+    o.id = s.id;
+    o.user = s.user;
+    o.deliveryCrew = s.deliveryCrew;
+    o.status = s.status;
+    o.total = s.total;
+    o.date = s.date;
+    o.stage = s.effectiveStage();
+    o.note = s.note;
+    return o;
+}
+
+} // namespace
 
 // ---- lists --------------------------------------------------------------------------
 
@@ -30,13 +59,10 @@ void CliApp::list(const QString &what)
                 categories.insert(c.record.id, c.record.title);
             for (const auto &m : m_store->menuItems()) {
                 const MenuItem &r = m.record;
-                data.append(QJsonObject { { QStringLiteral("id"), r.id }, { QStringLiteral("title"), r.title },
-                                          { QStringLiteral("price"), r.price.toString() },
-                                          { QStringLiteral("featured"), r.featured },
-                                          { QStringLiteral("available"), r.available },
-                                          { QStringLiteral("category"), r.category },
-                                          { QStringLiteral("category_title"), categories.value(r.category) },
-                                          { QStringLiteral("sync"), syncWord(m.sync) } });
+                QJsonObject row = Json::encode(r);
+                row.insert(QStringLiteral("category_title"), categories.value(r.category));
+                row.insert(QStringLiteral("sync"), syncWord(m.sync));
+                data.append(row);
                 rows << QStringList { QString::number(r.id), r.title, r.price.toString(), r.featured ? tr("yes") : tr("no"),
                                       r.available ? tr("yes") : tr("no"),
                                       categories.value(r.category, QString::number(r.category)), syncWord(m.sync) };
@@ -50,18 +76,12 @@ void CliApp::list(const QString &what)
                 const OrderStage stage = o.effectiveStage();
                 if (m_options.open && isFinal(stage))
                     continue;
-                data.append(QJsonObject { { QStringLiteral("id"), o.id },
-                                          { QStringLiteral("date"), o.date.toString(Qt::ISODate) },
-                                          { QStringLiteral("user"), o.user },
-                                          { QStringLiteral("total"), o.total.toString() },
-                                          { QStringLiteral("stage"), toWire(stage) },
-                                          { QStringLiteral("status"), o.status },
-                                          { QStringLiteral("delivery_crew"), optionalId(o.deliveryCrew) },
-                                          { QStringLiteral("delivery_crew_name"),
-                                            o.deliveryCrew ? QJsonValue(names.value(*o.deliveryCrew)) : QJsonValue() },
-                                          { QStringLiteral("items"), o.itemsSummary },
-                                          { QStringLiteral("note"), o.note },
-                                          { QStringLiteral("sync"), syncWord(o.sync) } });
+                QJsonObject row = Json::encodeFields(orderOf(o), Json::Flavor::Extended, kOrderRowKeys);
+                row.insert(QStringLiteral("delivery_crew_name"),
+                           o.deliveryCrew ? QJsonValue(names.value(*o.deliveryCrew)) : QJsonValue());
+                row.insert(QStringLiteral("items"), o.itemsSummary); // the summary, not the lines
+                row.insert(QStringLiteral("sync"), syncWord(o.sync));
+                data.append(row);
                 rows << QStringList { QString::number(o.id), o.date.toString(Qt::ISODate), who(o.user),
                                       o.total.toString(), toWire(stage),
                                       o.deliveryCrew ? who(*o.deliveryCrew) : QStringLiteral("-"),
@@ -73,13 +93,9 @@ void CliApp::list(const QString &what)
             headers = { tr("ID"), tr("DATE"), tr("TIME"), tr("NAME"), tr("GUESTS"), tr("TABLE"), tr("STATUS"), tr("SYNC") };
             for (const auto &b : m_store->bookingsOn(date)) {
                 const Booking &r = b.record;
-                data.append(QJsonObject { { QStringLiteral("id"), r.id }, { QStringLiteral("name"), r.name },
-                                          { QStringLiteral("date"), r.date.toString(Qt::ISODate) },
-                                          { QStringLiteral("time"), r.time.toString(QStringLiteral("HH:mm")) },
-                                          { QStringLiteral("guests"), r.guests },
-                                          { QStringLiteral("table"), optionalId(r.table) },
-                                          { QStringLiteral("status"), toWire(r.status) },
-                                          { QStringLiteral("sync"), syncWord(b.sync) } });
+                QJsonObject row = Json::encodeFields(r, Json::Flavor::Extended, kBookingRowKeys);
+                row.insert(QStringLiteral("sync"), syncWord(b.sync));
+                data.append(row);
                 rows << QStringList { QString::number(r.id), r.date.toString(Qt::ISODate),
                                       r.time.toString(QStringLiteral("HH:mm")), r.name, QString::number(r.guests),
                                       r.table ? QString::number(*r.table) : QStringLiteral("-"), toWire(r.status),
