@@ -5,7 +5,9 @@
 #include "models/localstore_p.h"
 #include "models/recordjson.h"
 
-#include <atomic>
+#include "sql/migration.h"
+#include "sql/storageerror.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -121,12 +123,6 @@ const QList<QStringList> kCacheSteps = {
     { QStringLiteral("ALTER TABLE cache.order_items ADD COLUMN note TEXT NOT NULL DEFAULT ''") },
 };
 
-QString connectionNameFor()
-{
-    static std::atomic<int> counter { 0 };
-    return QStringLiteral("littlelemon-store-%1").arg(++counter);
-}
-
 QVariant text(const QString &s)
 {
     return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
@@ -156,37 +152,30 @@ LocalStorePrivate::LocalStorePrivate(LocalStore *owner)
     : q(owner)
 { }
 
-QSqlQuery *LocalStorePrivate::prepared(const QString &sql)
+QSqlQuery *LocalStorePrivate::prepared(const QString &statement)
 {
-    auto it = queries.find(sql);
-    if (it == queries.end()) {
-        QSqlQuery query(db);
-        query.setForwardOnly(true);
-        if (!query.prepare(sql)) {
-            fail(QStringLiteral("prepare"), query.lastError());
-            return nullptr;
-        }
-        it = queries.insert(sql, query);
-    }
-    return &it.value();
+    QSqlError e;
+    QSqlQuery *query = sql.prepared(statement, &e);
+    if (!query)
+        fail(QStringLiteral("prepare"), e);
+    return query;
 }
 
 bool LocalStorePrivate::run(QSqlQuery *query, const QVariantList &values)
 {
     if (!query)
         return false;
-    for (int i = 0; i < values.size(); ++i)
-        query->bindValue(i, values.at(i));
-    if (!query->exec()) {
-        fail(query->lastQuery().left(80), query->lastError());
+    QSqlError e;
+    if (!Sql::Connection::run(query, values, &e)) {
+        fail(query->lastQuery().left(80), e);
         return false;
     }
     return true;
 }
 
-bool LocalStorePrivate::runSql(const QString &sql, const QVariantList &values)
+bool LocalStorePrivate::runSql(const QString &statement, const QVariantList &values)
 {
-    QSqlQuery *query = prepared(sql);
+    QSqlQuery *query = prepared(statement);
     if (!run(query, values))
         return false;
     query->finish();
@@ -201,25 +190,10 @@ void LocalStorePrivate::fail(const QString &what, const QSqlError &sqlError)
 void LocalStorePrivate::fail(const QString &message)
 {
     error = message;
-    if (transactionDepth > 0)
+    if (sql.depth() > 0)
         transactionFailed = true;
     qCWarning(lcStore).noquote() << message;
 }
-
-namespace {
-// BEGIN IMMEDIATE takes the write lock on both files at once (waiting out the
-// busy timeout), so another process using the same store, such as
-// littlelemon-cli next to the app, never makes a half-done edit fail at its
-// first write.
-bool control(QSqlDatabase &db, const QString &sql, QSqlError *error)
-{
-    QSqlQuery query(db);
-    if (query.exec(sql))
-        return true;
-    *error = query.lastError();
-    return false;
-}
-} // namespace
 
 bool LocalStorePrivate::begin()
 {
@@ -227,36 +201,56 @@ bool LocalStorePrivate::begin()
         error = QStringLiteral("The local store is not open");
         return false;
     }
-    if (transactionDepth++ > 0)
-        return true;
-    transactionFailed = false;
-    QSqlError e;
-    if (!control(db, QStringLiteral("BEGIN IMMEDIATE"), &e)) {
-        --transactionDepth;
-        fail(QStringLiteral("begin"), e);
+    if (sql.depth() == 0)
+        transactionFailed = false;
+    // BEGIN IMMEDIATE (the outermost level) takes the write lock on both files
+    // at once, waiting out the busy timeout, so another process using the
+    // same store, such as littlelemon-cli next to the app, never makes a
+    // half-done edit fail at its first write.
+    try {
+        sql.begin();
+    } catch (const Sql::StorageError &e) {
+        fail(QStringLiteral("begin: ") + QString::fromStdString(e.what()));
         return false;
     }
     return true;
 }
 
+void LocalStorePrivate::dropTracked()
+{
+    tracks.clear();
+    outboxTrack.clear();
+    metaTouched = false;
+}
+
 bool LocalStorePrivate::commit()
 {
-    Q_ASSERT(transactionDepth > 0);
-    if (--transactionDepth > 0)
+    Q_ASSERT(sql.depth() > 0);
+    const int level = sql.depth() - 1;
+    if (level > 0) {
+        try {
+            sql.commit(level);
+        } catch (const Sql::StorageError &e) {
+            sql.rollback(level);
+            fail(QStringLiteral("commit: ") + QString::fromStdString(e.what()));
+        }
         return !transactionFailed;
+    }
     // Statements still holding read cursors would make COMMIT fail with "SQL
     // statements in progress".
-    for (QSqlQuery &query : queries)
-        query.finish();
-    QSqlError e;
-    if (transactionFailed || !control(db, QStringLiteral("COMMIT"), &e)) {
-        QSqlError ignored;
-        control(db, QStringLiteral("ROLLBACK"), &ignored);
-        tracks.clear();
-        outboxTrack.clear();
-        metaTouched = false;
-        if (e.isValid())
-            fail(QStringLiteral("commit"), e);
+    sql.finishAll();
+    bool committed = false;
+    if (!transactionFailed) {
+        try {
+            sql.commit(0);
+            committed = true;
+        } catch (const Sql::StorageError &e) {
+            fail(QStringLiteral("commit: ") + QString::fromStdString(e.what()));
+        }
+    }
+    if (!committed) {
+        sql.rollback(0);
+        dropTracked();
         return false;
     }
     emitTracked();
@@ -265,17 +259,16 @@ bool LocalStorePrivate::commit()
 
 void LocalStorePrivate::rollback()
 {
-    Q_ASSERT(transactionDepth > 0);
+    Q_ASSERT(sql.depth() > 0);
     transactionFailed = true;
-    if (--transactionDepth > 0)
-        return;
-    for (QSqlQuery &query : queries)
-        query.finish();
-    QSqlError ignored;
-    control(db, QStringLiteral("ROLLBACK"), &ignored);
-    tracks.clear();
-    outboxTrack.clear();
-    metaTouched = false;
+    const int level = sql.depth() - 1;
+    if (level == 0)
+        sql.finishAll();
+    // An inner level undoes its own writes; the outermost one still rolls
+    // everything back, as transactionFailed is set.
+    sql.rollback(level);
+    if (level == 0)
+        dropTracked();
 }
 
 // ---- files, schema, recovery -------------------------------------------------
@@ -349,22 +342,18 @@ bool LocalStore::open(const Paths &paths)
 
 void LocalStore::close()
 {
-    if (d->connection.isEmpty())
+    if (!d->sql.isValid())
         return;
-    d->queries.clear();
     d->tracks.clear();
     d->outboxTrack.clear();
-    d->transactionDepth = 0;
-    if (d->db.isOpen()) {
+    if (d->sql.isOpen()) {
+        d->sql.finishAll();
         // Leave the files checkpointed, so a copy of them is complete.
         QSqlQuery(QStringLiteral("PRAGMA main.wal_checkpoint(TRUNCATE)"), d->db);
         if (d->isOpen)
             QSqlQuery(QStringLiteral("PRAGMA cache.wal_checkpoint(TRUNCATE)"), d->db);
-        d->db.close();
     }
-    d->db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(d->connection);
-    d->connection.clear();
+    d->sql.close();
     d->isOpen = false;
 }
 
@@ -390,7 +379,7 @@ LocalStore::Paths LocalStore::paths() const
 
 QString LocalStore::connectionName() const
 {
-    return d->connection;
+    return d->sql.isValid() ? d->sql.name() : QString();
 }
 
 bool LocalStorePrivate::openFiles()
@@ -427,14 +416,9 @@ bool LocalStorePrivate::openOutbox()
     // an outbox entry without its cache change (which reconcile() restores),
     // never a cache change without its entry.
     for (int attempt = 0; attempt < 2; ++attempt) {
-        connection = connectionNameFor();
-        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(paths.outbox);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-        bool healthy = db.open() && quickCheck(QStringLiteral("main"));
+        bool healthy = sql.open(paths.outbox, nullptr) && quickCheck(QStringLiteral("main"));
         if (healthy) {
-            QSqlQuery version(QStringLiteral("PRAGMA main.user_version"), db);
-            const int found = version.next() ? version.value(0).toInt() : -1;
+            const int found = sql.userVersion(QStringLiteral("main"));
             if (found > LocalStore::kOutboxSchemaVersion) {
                 // Written by a newer version: never throw the user's work away.
                 error = QStringLiteral(
@@ -449,9 +433,7 @@ bool LocalStorePrivate::openOutbox()
         if (healthy) {
             if (!setJournal(QStringLiteral("main"), QStringLiteral("FULL")))
                 return false;
-            QSqlQuery fk(QStringLiteral("PRAGMA foreign_keys = ON"), db);
-            QSqlQuery check(QStringLiteral("PRAGMA foreign_keys"), db);
-            if (!check.next() || check.value(0).toInt() != 1) {
+            if (!sql.enableForeignKeys(nullptr)) {
                 error = QStringLiteral("SQLite refused foreign keys");
                 return false;
             }
@@ -460,9 +442,7 @@ bool LocalStorePrivate::openOutbox()
         if (attempt > 0)
             break;
         qCCritical(lcStore) << "the outbox" << paths.outbox << "is damaged; setting it aside";
-        db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(connection);
+        sql.close();
         report.outboxRebuilt = true;
         report.outboxSetAsidePath = setAside(paths.outbox);
         if (report.outboxSetAsidePath.isEmpty())
@@ -481,8 +461,7 @@ bool LocalStorePrivate::attachCache()
         attach.addBindValue(paths.cache);
         bool healthy = attach.exec() && quickCheck(QStringLiteral("cache"));
         if (healthy) {
-            QSqlQuery version(QStringLiteral("PRAGMA cache.user_version"), db);
-            const int found = version.next() ? version.value(0).toInt() : -1;
+            const int found = sql.userVersion(QStringLiteral("cache"));
             // A cache from a newer version is just a cache: rebuild it.
             healthy = found >= 0 && found <= LocalStore::kCacheSchemaVersion;
         }
@@ -503,38 +482,12 @@ bool LocalStorePrivate::attachCache()
 
 bool LocalStorePrivate::quickCheck(const QString &schema)
 {
-    QSqlQuery check(db);
-    if (!check.exec(QStringLiteral("PRAGMA %1.quick_check(1)").arg(schema)) || !check.next()) {
-        qCWarning(lcStore).noquote() << schema << "quick_check failed:" << check.lastError().text();
-        return false;
-    }
-    const QString result = check.value(0).toString();
-    if (result != QLatin1String("ok")) {
-        qCWarning(lcStore).noquote() << schema << "quick_check:" << result.left(200);
-        return false;
-    }
-    return true;
+    return sql.quickCheck(schema);
 }
 
 bool LocalStorePrivate::setJournal(const QString &schema, const QString &synchronous)
 {
-    QSqlQuery wal(db);
-    if (!wal.exec(QStringLiteral("PRAGMA %1.journal_mode = WAL").arg(schema)) || !wal.next()) {
-        error = QStringLiteral("Cannot switch %1 to WAL: %2").arg(schema, wal.lastError().text());
-        return false;
-    }
-    // SQLite answers with the mode it is in; it can refuse WAL (some file systems).
-    if (wal.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
-        error = QStringLiteral("SQLite kept %1 in journal mode %2 instead of WAL")
-                    .arg(schema, wal.value(0).toString());
-        return false;
-    }
-    QSqlQuery sync(db);
-    if (!sync.exec(QStringLiteral("PRAGMA %1.synchronous = %2").arg(schema, synchronous))) {
-        error = sync.lastError().text();
-        return false;
-    }
-    return true;
+    return sql.setJournal(schema, synchronous, &error);
 }
 
 QString LocalStorePrivate::setAside(const QString &path)
@@ -556,60 +509,24 @@ QString LocalStorePrivate::setAside(const QString &path)
 
 namespace {
 // qBittorrent's pattern: each step and its version bump in one transaction.
-bool runMigration(
-    QSqlDatabase &db, const QString &schema, const QList<QStringList> &steps, int target, QString *error)
+bool runMigration(Sql::Connection &sql, const QString &schema, const QList<QStringList> &steps, int target,
+    QString *error)
 {
-    QSqlQuery version(db);
-    if (!version.exec(QStringLiteral("PRAGMA %1.user_version").arg(schema)) || !version.next()) {
-        *error = version.lastError().text();
-        return false;
-    }
-    int current = version.value(0).toInt();
-    version.finish();
-    while (current < target) {
-        if (!db.transaction()) {
-            *error = db.lastError().text();
-            return false;
-        }
-        bool ok = true;
-        for (const QString &sql : steps.at(current)) {
-            QSqlQuery step(db);
-            if (!step.exec(sql)) {
-                *error = QStringLiteral("migration of %1 to version %2 failed: %3")
-                             .arg(schema)
-                             .arg(current + 1)
-                             .arg(step.lastError().text());
-                ok = false;
-                break;
-            }
-        }
-        if (ok) {
-            QSqlQuery bump(db);
-            ok = bump.exec(QStringLiteral("PRAGMA %1.user_version = %2").arg(schema).arg(current + 1));
-            if (!ok)
-                *error = bump.lastError().text();
-        }
-        if (!ok || !db.commit()) {
-            if (ok)
-                *error = db.lastError().text();
-            db.rollback();
-            return false;
-        }
-        ++current;
-        qCInfo(lcStore) << schema << "schema now at version" << current;
-    }
-    return true;
+    QList<Sql::MigrationLadder::Step> ladder;
+    for (int v = 0; v < target; ++v)
+        ladder.append(Sql::MigrationLadder::statements(steps.at(v)));
+    return Sql::MigrationLadder(ladder).run(sql, schema, error);
 }
 } // namespace
 
 bool LocalStorePrivate::migrateOutbox()
 {
-    return runMigration(db, QStringLiteral("main"), kOutboxSteps, LocalStore::kOutboxSchemaVersion, &error);
+    return runMigration(sql, QStringLiteral("main"), kOutboxSteps, LocalStore::kOutboxSchemaVersion, &error);
 }
 
 bool LocalStorePrivate::migrateCache()
 {
-    return runMigration(db, QStringLiteral("cache"), kCacheSteps, LocalStore::kCacheSchemaVersion, &error);
+    return runMigration(sql, QStringLiteral("cache"), kCacheSteps, LocalStore::kCacheSchemaVersion, &error);
 }
 
 bool LocalStorePrivate::reconcile()

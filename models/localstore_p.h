@@ -7,6 +7,8 @@
 
 #include "models/localstore.h"
 
+#include "sql/connection.h"
+
 #include <algorithm>
 #include <QHash>
 #include <QLoggingCategory>
@@ -28,14 +30,14 @@ public:
     explicit LocalStorePrivate(LocalStore *owner);
 
     LocalStore *q;
-    QSqlDatabase db;
-    QString connection;
+    // The connection, its statement cache and transaction levels: the shared
+    // SQLite layer (sql/). `db` is its Qt handle.
+    Sql::Connection sql { QStringLiteral("littlelemon-store") };
+    QSqlDatabase &db = sql.database();
     bool isOpen = false;
     LocalStore::Paths paths;
     LocalStore::OpenReport report;
     QString error;
-    QHash<QString, QSqlQuery> queries;
-    int transactionDepth = 0;
     bool transactionFailed = false;
 
     // ---- SQL ----
@@ -47,11 +49,14 @@ public:
     void fail(const QString &what, const QSqlError &sqlError);
     void fail(const QString &message);
 
-    // Outermost begin() starts a transaction; nested calls join it. Only the
-    // outermost commit() commits (and then emits the collected changes).
+    // Outermost begin() starts a transaction, nested calls a savepoint in it;
+    // a failure at any level fails the whole. Only the outermost commit()
+    // commits (and then emits the collected changes).
     bool begin();
     bool commit();
     void rollback();
+    // Forgets the changes collected for a transaction that did not commit.
+    void dropTracked();
 
     // Rolls back unless committed; for early returns.
     class Transaction
