@@ -1,21 +1,20 @@
-// LocalStore: the outbox (rows, queueing, the state machine the sync engine
-// drives). The edits that fill it are in localstoreedits.cpp.
+// Outbox: the entries, queueing, and the state machine the sync engine
+// drives. The edits that fill it are in outboxedits.cpp.
 
-#include "models/localstore.h"
-#include "models/localstore_p.h"
+#include "models/outbox.h"
+
+#include "models/outbox_p.h"
 #include "models/recordjson.h"
 
-#include <QJsonArray>
 #include <QUuid>
+
+Q_LOGGING_CATEGORY(lcOutbox, "littlelemon.store.outbox")
 
 namespace LittleLemon {
 
-namespace {
+using StoreSql::text;
 
-QVariant text(const QString &s)
-{
-    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
-}
+namespace {
 
 QVariant blob(const QByteArray &b)
 {
@@ -34,9 +33,57 @@ const QString kEntryColumns = QStringLiteral(
 
 } // namespace
 
+OutboxPrivate::OutboxPrivate(Outbox *owner, StoreDatabase *database, LocalCache *localCache)
+    : q(owner)
+    , db(database)
+    , cache(localCache)
+    , rows(LocalCachePrivate::get(localCache))
+{
+    db->addListener(this);
+    rows->pending = this;
+}
+
+Outbox::Outbox(StoreDatabase *db, LocalCache *cache, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<OutboxPrivate>(this, db, cache))
+{
+    qRegisterMetaType<LittleLemon::OutboxChange>();
+}
+
+Outbox::~Outbox() = default;
+
+QString Outbox::errorString() const
+{
+    return d->db->error();
+}
+
+// ---- change tracking ------------------------------------------------------------
+
+void OutboxPrivate::noteEntry(qint64 seq, bool before, bool after)
+{
+    StoreSql::noteTrack(track, seq, before, after);
+}
+
+std::function<void()> OutboxPrivate::takeCommitted()
+{
+    OutboxChange change;
+    StoreSql::fillTracked(std::exchange(track, {}), &change);
+    if (change.isEmpty())
+        return [] { };
+    return [this, change] {
+        emit q->changed(change);
+        emit q->countsChanged(q->pendingCount(), q->failedCount(), q->conflictCount());
+    };
+}
+
+void OutboxPrivate::discardTracked()
+{
+    track.clear();
+}
+
 // ---- outbox rows ----------------------------------------------------------------
 
-OutboxEntry LocalStorePrivate::entryFromQuery(const QSqlQuery &q)
+OutboxEntry OutboxPrivate::entryFromQuery(const QSqlQuery &q)
 {
     OutboxEntry e;
     e.seq = q.value(0).toLongLong();
@@ -64,12 +111,12 @@ OutboxEntry LocalStorePrivate::entryFromQuery(const QSqlQuery &q)
     return e;
 }
 
-QList<OutboxEntry> LocalStorePrivate::loadEntries(const QString &where, const QVariantList &values)
+QList<OutboxEntry> OutboxPrivate::loadEntries(const QString &where, const QVariantList &values)
 {
     QList<OutboxEntry> out;
     QSqlQuery *query
-        = prepared(QStringLiteral("SELECT %1 FROM outbox WHERE %2 ORDER BY seq").arg(kEntryColumns, where));
-    if (!run(query, values))
+        = db->prepared(QStringLiteral("SELECT %1 FROM outbox WHERE %2 ORDER BY seq").arg(kEntryColumns, where));
+    if (!db->run(query, values))
         return out;
     while (query->next())
         out.append(entryFromQuery(*query));
@@ -77,7 +124,7 @@ QList<OutboxEntry> LocalStorePrivate::loadEntries(const QString &where, const QV
     return out;
 }
 
-std::optional<OutboxEntry> LocalStorePrivate::loadEntry(qint64 seq)
+std::optional<OutboxEntry> OutboxPrivate::loadEntry(qint64 seq)
 {
     const QList<OutboxEntry> found = loadEntries(QStringLiteral("seq = ?"), { seq });
     if (found.isEmpty())
@@ -85,24 +132,81 @@ std::optional<OutboxEntry> LocalStorePrivate::loadEntry(qint64 seq)
     return found.first();
 }
 
-QList<OutboxEntry> LocalStorePrivate::entriesFor(Entity entity, const QString &scope, qint64 id)
+QList<OutboxEntry> OutboxPrivate::entriesFor(Entity entity, const QString &scope, qint64 id)
 {
     return loadEntries(QStringLiteral("entity = ? AND scope = IFNULL(?, '') AND target_id = ?"),
         { entityWireName(entity), scope, id });
 }
 
-bool LocalStorePrivate::insertEntry(OutboxEntry *e)
+QSet<qint64> OutboxPrivate::targetsWithEntries(Entity entity, const QString &scope)
+{
+    QSet<qint64> out;
+    QSqlQuery *query = db->prepared(QStringLiteral("SELECT DISTINCT target_id FROM outbox WHERE entity = ?"
+                                               " AND scope = IFNULL(?, '')"));
+    if (!db->run(query, { entityWireName(entity), scope }))
+        return out;
+    while (query->next())
+        out.insert(query->value(0).toLongLong());
+    query->finish();
+    return out;
+}
+
+
+QHash<QString, qint64> OutboxPrivate::membersAddedOffline(const QString &group)
+{
+    QHash<QString, qint64> out;
+    const QList<OutboxEntry> entries
+        = loadEntries(QStringLiteral("entity = ? AND scope = ? AND target_id < 0"),
+            { entityWireName(Entity::GroupMember), text(group) });
+    for (const OutboxEntry &e : entries) {
+        // An add names the user in what it shows, a removal in its base.
+        const QJsonObject &record = e.operation == OutboxEntry::Operation::Delete ? e.base : e.overlay;
+        out.insert(record.value(QStringLiteral("username")).toString(), e.targetId);
+    }
+    return out;
+}
+
+bool OutboxPrivate::renameEntries(Entity entity, const QString &scope, qint64 from, qint64 to)
+{
+    // The entries for the record itself: new target, new path.
+    QList<OutboxEntry> own = entriesFor(entity, scope, from);
+    for (OutboxEntry &e : own) {
+        e.targetId = to;
+        if (e.operation == OutboxEntry::Operation::Create)
+            e.overlay.insert(kId, to);
+        if (!saveEntry(e))
+            return false;
+    }
+    // Entries of other records that refer to it.
+    if (const auto owner = RecordJson::referencingEntity(entity)) {
+        const QList<OutboxEntry> others
+            = loadEntries(QStringLiteral("entity = ?"), { entityWireName(*owner) });
+        for (OutboxEntry e : others) {
+            bool bodyChanged = false;
+            bool overlayChanged = false;
+            bodyChanged = e.command.replaceReference(*owner, entity, from, to);
+            e.overlay
+                = RecordJson::withReferenceReplaced(*owner, e.overlay, entity, from, to, &overlayChanged)
+                      .toObject();
+            if ((bodyChanged || overlayChanged) && !saveEntry(e))
+                return false;
+        }
+    }
+    return true;
+}
+
+bool OutboxPrivate::insertEntry(OutboxEntry *e)
 {
     e->uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     e->state = OutboxEntry::State::Pending;
     e->attempts = 0;
-    const qint64 now = nowMs();
+    const qint64 now = StoreSql::nowMs();
     e->createdAt = e->updatedAt = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
-    QSqlQuery *insert = prepared(QStringLiteral(
+    QSqlQuery *insert = db->prepared(QStringLiteral(
         "INSERT INTO outbox (uuid, entity, scope, target_id, operation, method, path, body, command, payload,"
         " overlay, base, etag, summary, state, attempts, last_error, server_value, created_at, updated_at)"
         " VALUES (?, ?, IFNULL(?, ''), ?, ?, '', '', NULL, ?, ?, ?, ?, ?, ?, 'pending', 0, NULL, NULL, ?, ?)"));
-    if (!run(insert,
+    if (!db->run(insert,
             { e->uuid, entityWireName(e->entity), e->scope, e->targetId, operationWireName(e->operation),
                 commandKindName(e->command.kind), json(e->command.payload, false), json(e->overlay),
                 json(e->base, false), blob(e->etag), text(e->summary), now, now }))
@@ -113,30 +217,43 @@ bool LocalStorePrivate::insertEntry(OutboxEntry *e)
     return true;
 }
 
-bool LocalStorePrivate::saveEntry(const OutboxEntry &e)
+bool OutboxPrivate::saveEntry(const OutboxEntry &e)
 {
-    if (!runSql(QStringLiteral(
+    if (!db->runSql(QStringLiteral(
                     "UPDATE outbox SET target_id = ?, command = ?, payload = ?, overlay = ?, base = ?, etag = ?,"
                     " state = ?, attempts = ?, last_error = ?, server_value = ?, updated_at = ?"
                     " WHERE seq = ?"),
             { e.targetId, commandKindName(e.command.kind), json(e.command.payload, false), json(e.overlay),
                 json(e.base, false), blob(e.etag), stateWireName(e.state), e.attempts,
-                e.lastError.isEmpty() ? QVariant() : QVariant(e.lastError), json(e.serverValue), nowMs(),
+                e.lastError.isEmpty() ? QVariant() : QVariant(e.lastError), json(e.serverValue), StoreSql::nowMs(),
                 e.seq }))
         return false;
     noteEntry(e.seq, true, true);
     return true;
 }
 
-bool LocalStorePrivate::deleteEntry(qint64 seq)
+bool OutboxPrivate::saveAndRecompute(const OutboxEntry &e)
 {
-    if (!runSql(QStringLiteral("DELETE FROM outbox WHERE seq = ?"), { seq }))
+    return saveEntry(e) && rows->recompute(e.entity, e.scope, e.targetId);
+}
+
+std::optional<OutboxEntry> OutboxPrivate::requireEntry(qint64 seq)
+{
+    auto e = isOpen() ? loadEntry(seq) : std::nullopt;
+    if (!e)
+        db->setError(QStringLiteral("no outbox entry %1").arg(seq));
+    return e;
+}
+
+bool OutboxPrivate::deleteEntry(qint64 seq)
+{
+    if (!db->runSql(QStringLiteral("DELETE FROM outbox WHERE seq = ?"), { seq }))
         return false;
     noteEntry(seq, true, false);
     return true;
 }
 
-bool LocalStorePrivate::dropWithDependents(const OutboxEntry &entry, QList<OutboxEntry> *dropped)
+bool OutboxPrivate::dropWithDependents(const OutboxEntry &entry, QList<OutboxEntry> *dropped)
 {
     for (const OutboxEntry &d : std::as_const(*dropped))
         if (d.seq == entry.seq)
@@ -159,70 +276,65 @@ bool LocalStorePrivate::dropWithDependents(const OutboxEntry &entry, QList<Outbo
                 return false;
         }
     }
-    return !transactionFailed;
+    return !db->transactionFailed();
 }
 
-bool LocalStorePrivate::recomputeAll(const QList<OutboxEntry> &entries)
+qint64 OutboxPrivate::allocateTempId()
 {
-    for (const OutboxEntry &e : entries) {
-        if (!recompute(e.entity, e.scope, e.targetId))
-            return false;
-    }
-    // Records whose references pointed at a dropped temporary record keep
-    // their rows; rows of dropped creates vanish through recompute().
-    return true;
-}
-
-qint64 LocalStorePrivate::allocateTempId()
-{
-    QSqlQuery *read = prepared(QStringLiteral("SELECT value FROM outbox_meta WHERE key = 'next_temp_id'"));
-    if (!run(read))
+    QSqlQuery *read = db->prepared(QStringLiteral("SELECT value FROM outbox_meta WHERE key = 'next_temp_id'"));
+    if (!db->run(read))
         return 0;
     qint64 next = read->next() ? read->value(0).toLongLong() : -1;
     read->finish();
     if (next >= 0)
         next = -1;
-    if (!runSql(QStringLiteral("INSERT INTO outbox_meta (key, value) VALUES ('next_temp_id', ?)"
+    if (!db->runSql(QStringLiteral("INSERT INTO outbox_meta (key, value) VALUES ('next_temp_id', ?)"
                                " ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
             { QString::number(next - 1) }))
         return 0;
     return next;
 }
 
-int LocalStorePrivate::countState(const QString &states) const
+int OutboxPrivate::countState(const QString &states) const
 {
-    auto *self = const_cast<LocalStorePrivate *>(this);
-    if (!isOpen)
+    if (!isOpen())
         return 0;
     QSqlQuery *query
-        = self->prepared(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state IN (%1)").arg(states));
-    if (!self->run(query))
+        = db->prepared(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state IN (%1)").arg(states));
+    if (!db->run(query))
         return 0;
     const int n = query->next() ? query->value(0).toInt() : 0;
     query->finish();
     return n;
 }
 
-LocalEdit LocalStorePrivate::refuse(const QString &message)
+LocalEdit OutboxPrivate::refuse(const QString &message)
 {
     LocalEdit edit;
     edit.error = message;
-    error = message;
+    db->setError(message);
     return edit;
 }
 
 // ---- queueing edits ---------------------------------------------------------------
 
-LocalEdit LocalStorePrivate::queueUpdate(Entity entity, const QString &scope, qint64 id,
+LocalEdit OutboxPrivate::queue(StoreDatabase::Transaction &t, OutboxEntry &e)
+{
+    if (!insertEntry(&e) || !rows->recompute(e.entity, e.scope, e.targetId) || !t.commit())
+        return refuse(db->error());
+    return LocalEdit { true, e.targetId, e.seq, e.uuid, QString() };
+}
+
+LocalEdit OutboxPrivate::queueUpdate(Entity entity, const QString &scope, qint64 id,
     const OutboxCommand &command, const QJsonObject &fields, const QString &summary)
 {
-    Transaction t(this);
+    StoreDatabase::Transaction t(db);
     if (!t.ok())
-        return refuse(error);
-    if (!displayExists(entity, scope, id))
-        return refuse(LocalStore::tr("This record is not in the local copy any more."));
+        return refuse(db->error());
+    if (!rows->displayExists(entity, scope, id))
+        return refuse(Outbox::tr("This record is not in the local copy any more."));
     QByteArray etag;
-    const auto server = serverCopy(entity, scope, id, &etag);
+    const auto server = rows->serverCopy(entity, scope, id, &etag);
     OutboxEntry e;
     e.entity = entity;
     e.scope = scope;
@@ -236,20 +348,18 @@ LocalEdit LocalStorePrivate::queueUpdate(Entity entity, const QString &scope, qi
         e.etag = etag;
     }
     e.summary = summary;
-    if (!insertEntry(&e) || !recompute(entity, scope, id) || !t.commit())
-        return refuse(error);
-    return LocalEdit { true, id, e.seq, e.uuid, QString() };
+    return queue(t, e);
 }
 
-LocalEdit LocalStorePrivate::queueCreate(Entity entity, const QString &scope, const OutboxCommand &command,
+LocalEdit OutboxPrivate::queueCreate(Entity entity, const QString &scope, const OutboxCommand &command,
     QJsonObject overlay, const QString &summary, qint64 knownId)
 {
-    Transaction t(this);
+    StoreDatabase::Transaction t(db);
     if (!t.ok())
-        return refuse(error);
+        return refuse(db->error());
     const qint64 id = knownId != 0 ? knownId : allocateTempId();
     if (id == 0)
-        return refuse(error);
+        return refuse(db->error());
     overlay.insert(kId, id);
     OutboxEntry e;
     e.entity = entity;
@@ -259,33 +369,31 @@ LocalEdit LocalStorePrivate::queueCreate(Entity entity, const QString &scope, co
     e.command = command;
     e.overlay = overlay;
     e.summary = summary;
-    if (!insertEntry(&e) || !recompute(entity, scope, id) || !t.commit())
-        return refuse(error);
-    return LocalEdit { true, id, e.seq, e.uuid, QString() };
+    return queue(t, e);
 }
 
-LocalEdit LocalStorePrivate::queueDelete(
+LocalEdit OutboxPrivate::queueDelete(
     Entity entity, const QString &scope, qint64 id, const QString &summary)
 {
-    Transaction t(this);
+    StoreDatabase::Transaction t(db);
     if (!t.ok())
-        return refuse(error);
-    if (!displayExists(entity, scope, id))
-        return refuse(LocalStore::tr("This record is not in the local copy any more."));
+        return refuse(db->error());
+    if (!rows->displayExists(entity, scope, id))
+        return refuse(Outbox::tr("This record is not in the local copy any more."));
     if (id < 0) {
         // Made here and never sent: taking the create back is the whole delete.
         const QList<OutboxEntry> own = entriesFor(entity, scope, id);
         for (const OutboxEntry &e : own) {
             if (e.operation == OutboxEntry::Operation::Create && e.state != OutboxEntry::State::Sending) {
                 QList<OutboxEntry> dropped;
-                if (!dropWithDependents(e, &dropped) || !recomputeAll(dropped) || !t.commit())
-                    return refuse(error);
+                if (!dropWithDependents(e, &dropped) || !rows->recomputeAll(dropped) || !t.commit())
+                    return refuse(db->error());
                 return LocalEdit { true, id, 0, QString(), QString() };
             }
         }
     }
     QByteArray etag;
-    const auto server = serverCopy(entity, scope, id, &etag);
+    const auto server = rows->serverCopy(entity, scope, id, &etag);
     OutboxEntry e;
     e.entity = entity;
     e.scope = scope;
@@ -297,54 +405,52 @@ LocalEdit LocalStorePrivate::queueDelete(
         e.etag = etag;
     }
     e.summary = summary;
-    if (!insertEntry(&e) || !recompute(entity, scope, id) || !t.commit())
-        return refuse(error);
-    return LocalEdit { true, id, e.seq, e.uuid, QString() };
+    return queue(t, e);
 }
 
 // ---- LocalStore: the outbox for the sync engine ------------------------------------------
 
-QList<OutboxEntry> LocalStore::outboxEntries() const
+QList<OutboxEntry> Outbox::entries() const
 {
-    if (!d->isOpen)
+    if (!d->isOpen())
         return {};
     return d->loadEntries(QStringLiteral("1"), {});
 }
 
-QList<OutboxEntry> LocalStore::outboxEntries(const QList<qint64> &seqs) const
+QList<OutboxEntry> Outbox::entries(const QList<qint64> &seqs) const
 {
     QList<OutboxEntry> out;
-    if (!d->isOpen)
+    if (!d->isOpen())
         return out;
-    forIdChunks(seqs, [&](const QString &marks, const QVariantList &values) {
+    StoreSql::forIdChunks(seqs, [&](const QString &marks, const QVariantList &values) {
         out += d->loadEntries(QStringLiteral("seq IN (%1)").arg(marks), values);
     });
     return out;
 }
 
-std::optional<OutboxEntry> LocalStore::outboxEntry(qint64 seq) const
+std::optional<OutboxEntry> Outbox::entry(qint64 seq) const
 {
-    if (!d->isOpen)
+    if (!d->isOpen())
         return std::nullopt;
     return d->loadEntry(seq);
 }
 
-QList<OutboxEntry> LocalStore::nextToSend(int limit, const QList<Entity> &excluded) const
+QList<OutboxEntry> Outbox::nextToSend(int limit, const QList<Entity> &excluded) const
 {
     QList<OutboxEntry> out;
-    if (!d->isOpen || limit <= 0)
+    if (!d->isOpen() || limit <= 0)
         return out;
     QSet<std::pair<QString, qint64>> busy;
     QSqlQuery *query
-        = d->prepared(QStringLiteral("SELECT %1 FROM outbox WHERE state IN ('pending', 'sending')"
+        = d->db->prepared(QStringLiteral("SELECT %1 FROM outbox WHERE state IN ('pending', 'sending')"
                                      " ORDER BY seq")
                           .arg(kEntryColumns));
-    if (!d->run(query))
+    if (!d->db->run(query))
         return out;
     // Entries after one still being sent for the same record wait for it:
     // their base may be what that one makes.
     while (query->next() && out.size() < limit) {
-        OutboxEntry e = LocalStorePrivate::entryFromQuery(*query);
+        OutboxEntry e = OutboxPrivate::entryFromQuery(*query);
         const std::pair<QString, qint64> target { entityWireName(e.entity) + u'/' + e.scope, e.targetId };
         if (e.state == OutboxEntry::State::Sending || busy.contains(target)) {
             busy.insert(target);
@@ -359,14 +465,14 @@ QList<OutboxEntry> LocalStore::nextToSend(int limit, const QList<Entity> &exclud
     return out;
 }
 
-bool LocalStore::markSending(qint64 seq)
+bool Outbox::markSending(qint64 seq)
 {
-    LocalStorePrivate::Transaction t(d.get());
+    StoreDatabase::Transaction t(d->db);
     if (!t.ok())
         return false;
     auto e = d->loadEntry(seq);
     if (!e || e->state != OutboxEntry::State::Pending) {
-        d->error = QStringLiteral("outbox entry %1 is not waiting to be sent").arg(seq);
+        d->db->setError(QStringLiteral("outbox entry %1 is not waiting to be sent").arg(seq));
         return false;
     }
     e->state = OutboxEntry::State::Sending;
@@ -376,14 +482,14 @@ bool LocalStore::markSending(qint64 seq)
     return t.commit();
 }
 
-bool LocalStore::markPending(qint64 seq, const QString &note)
+bool Outbox::markPending(qint64 seq, const QString &note)
 {
-    LocalStorePrivate::Transaction t(d.get());
+    StoreDatabase::Transaction t(d->db);
     if (!t.ok())
         return false;
     auto e = d->loadEntry(seq);
     if (!e || !e->isActive()) {
-        d->error = QStringLiteral("outbox entry %1 is not queued").arg(seq);
+        d->db->setError(QStringLiteral("outbox entry %1 is not queued").arg(seq));
         return false;
     }
     e->state = OutboxEntry::State::Pending;
@@ -393,20 +499,18 @@ bool LocalStore::markPending(qint64 seq, const QString &note)
     return t.commit();
 }
 
-bool LocalStore::markDone(qint64 seq, const QJsonValue &answer, const QByteArray &etag)
+bool Outbox::markDone(qint64 seq, const QJsonValue &answer, const QByteArray &etag)
 {
-    LocalStorePrivate::Transaction t(d.get());
+    StoreDatabase::Transaction t(d->db);
     if (!t.ok())
         return false;
-    auto found = d->loadEntry(seq);
-    if (!found) {
-        d->error = QStringLiteral("no outbox entry %1").arg(seq);
+    auto found = d->requireEntry(seq);
+    if (!found)
         return false;
-    }
     OutboxEntry e = *found;
     const QJsonObject reply = answer.toObject();
     QByteArray oldEtag;
-    const auto before = d->serverCopy(e.entity, e.scope, e.targetId, &oldEtag);
+    const auto before = d->rows->serverCopy(e.entity, e.scope, e.targetId, &oldEtag);
 
     qint64 target = e.targetId;
     if (e.operation == OutboxEntry::Operation::Create) {
@@ -414,7 +518,7 @@ bool LocalStore::markDone(qint64 seq, const QJsonValue &answer, const QByteArray
         if (serverId <= 0 && e.entity == Entity::Order)
             serverId = RecordJson::toId(reply.value(QStringLiteral("order_id")));
         if (serverId > 0 && serverId != target) {
-            if (!d->renameTarget(e.entity, e.scope, target, serverId))
+            if (!d->rows->renameTarget(e.entity, e.scope, target, serverId))
                 return false;
             target = serverId;
         }
@@ -442,9 +546,9 @@ bool LocalStore::markDone(qint64 seq, const QJsonValue &answer, const QByteArray
         server = RecordJson::withUpdate(e.entity, *before, e.overlay);
     }
     if (server) {
-        if (!d->setServerCopy(e.entity, e.scope, target, *server, etag))
+        if (!d->rows->setServerCopy(e.entity, e.scope, target, *server, etag))
             return false;
-    } else if (!d->removeServerCopy(e.entity, e.scope, target)) {
+    } else if (!d->rows->removeServerCopy(e.entity, e.scope, target)) {
         return false;
     }
     if (!d->deleteEntry(seq))
@@ -478,68 +582,64 @@ bool LocalStore::markDone(qint64 seq, const QJsonValue &answer, const QByteArray
         if (changed && !d->saveEntry(f))
             return false;
     }
-    if (!d->recompute(e.entity, e.scope, target))
+    if (!d->rows->recompute(e.entity, e.scope, target))
         return false;
     qCDebug(lcOutbox) << "done" << seq << commandKindName(e.command.kind) << e.targetId;
     return t.commit();
 }
 
-bool LocalStore::markFailed(qint64 seq, const QString &message)
+bool Outbox::markFailed(qint64 seq, const QString &message)
 {
-    LocalStorePrivate::Transaction t(d.get());
+    StoreDatabase::Transaction t(d->db);
     if (!t.ok())
         return false;
-    auto e = d->loadEntry(seq);
-    if (!e) {
-        d->error = QStringLiteral("no outbox entry %1").arg(seq);
+    auto e = d->requireEntry(seq);
+    if (!e)
         return false;
-    }
     e->state = OutboxEntry::State::Failed;
     e->lastError = message;
     // The row returns to the server's copy plus the other unsent edits.
-    if (!d->saveEntry(*e) || !d->recompute(e->entity, e->scope, e->targetId))
+    if (!d->saveAndRecompute(*e))
         return false;
     qCInfo(lcOutbox) << "refused" << seq << commandKindName(e->command.kind) << e->targetId;
     return t.commit();
 }
 
-bool LocalStore::markConflict(
+bool Outbox::markConflict(
     qint64 seq, const QJsonObject &serverValue, const QByteArray &etag, const QString &message)
 {
-    LocalStorePrivate::Transaction t(d.get());
+    StoreDatabase::Transaction t(d->db);
     if (!t.ok())
         return false;
-    auto e = d->loadEntry(seq);
-    if (!e) {
-        d->error = QStringLiteral("no outbox entry %1").arg(seq);
+    auto e = d->requireEntry(seq);
+    if (!e)
         return false;
-    }
     e->state = OutboxEntry::State::Conflict;
     e->serverValue = serverValue;
     e->lastError = message.isEmpty() ? tr("Someone else changed this on the server first.") : message;
     QString why;
     if (!serverValue.isEmpty() && RecordJson::isValidServerRecord(e->entity, serverValue, &why)) {
-        if (!d->setServerCopy(e->entity, e->scope, e->targetId, serverValue, etag))
+        if (!d->rows->setServerCopy(e->entity, e->scope, e->targetId, serverValue, etag))
             return false;
     }
-    if (!d->saveEntry(*e) || !d->recompute(e->entity, e->scope, e->targetId))
+    if (!d->saveAndRecompute(*e))
         return false;
     qCInfo(lcOutbox) << "conflict" << seq << commandKindName(e->command.kind) << e->targetId;
     return t.commit();
 }
 
-bool LocalStore::resolveKeepMine(qint64 seq)
+bool Outbox::resolveKeepMine(qint64 seq)
 {
-    LocalStorePrivate::Transaction t(d.get());
+    StoreDatabase::Transaction t(d->db);
     if (!t.ok())
         return false;
     auto e = d->loadEntry(seq);
     if (!e || e->state != OutboxEntry::State::Conflict) {
-        d->error = QStringLiteral("outbox entry %1 is not in conflict").arg(seq);
+        d->db->setError(QStringLiteral("outbox entry %1 is not in conflict").arg(seq));
         return false;
     }
     QByteArray etag;
-    const auto server = d->serverCopy(e->entity, e->scope, e->targetId, &etag);
+    const auto server = d->rows->serverCopy(e->entity, e->scope, e->targetId, &etag);
     if (server) {
         // The new base: the server's version the user has now seen and overruled.
         if (e->operation == OutboxEntry::Operation::Delete) {
@@ -553,79 +653,75 @@ bool LocalStore::resolveKeepMine(qint64 seq)
     e->state = OutboxEntry::State::Pending;
     e->lastError.clear();
     e->serverValue = QJsonObject();
-    if (!d->saveEntry(*e) || !d->recompute(e->entity, e->scope, e->targetId))
+    if (!d->saveAndRecompute(*e))
         return false;
     return t.commit();
 }
 
-bool LocalStore::resolveTakeTheirs(qint64 seq)
+bool Outbox::resolveTakeTheirs(qint64 seq)
 {
-    auto e = outboxEntry(seq);
+    auto e = entry(seq);
     if (!e || e->state != OutboxEntry::State::Conflict) {
-        d->error = QStringLiteral("outbox entry %1 is not in conflict").arg(seq);
+        d->db->setError(QStringLiteral("outbox entry %1 is not in conflict").arg(seq));
         return false;
     }
     return discard(seq);
 }
 
-bool LocalStore::retry(qint64 seq)
+bool Outbox::retry(qint64 seq)
 {
-    auto found = outboxEntry(seq);
-    if (!found) {
-        d->error = QStringLiteral("no outbox entry %1").arg(seq);
+    auto found = d->requireEntry(seq);
+    if (!found)
         return false;
-    }
     if (found->state == OutboxEntry::State::Conflict)
         return resolveKeepMine(seq);
     if (found->state != OutboxEntry::State::Failed)
         return true;
-    LocalStorePrivate::Transaction t(d.get());
+    StoreDatabase::Transaction t(d->db);
     if (!t.ok())
         return false;
     OutboxEntry e = *found;
     e.state = OutboxEntry::State::Pending;
     e.lastError.clear();
-    if (!d->saveEntry(e) || !d->recompute(e.entity, e.scope, e.targetId))
+    if (!d->saveAndRecompute(e))
         return false;
     return t.commit();
 }
 
-bool LocalStore::discard(qint64 seq)
+bool Outbox::discard(qint64 seq)
 {
-    LocalStorePrivate::Transaction t(d.get());
+    StoreDatabase::Transaction t(d->db);
     if (!t.ok())
         return false;
-    auto e = d->loadEntry(seq);
-    if (!e) {
-        d->error = QStringLiteral("no outbox entry %1").arg(seq);
+    auto e = d->requireEntry(seq);
+    if (!e)
         return false;
-    }
     if (e->state == OutboxEntry::State::Sending) {
-        d->error = tr("This change is being sent right now.");
+        d->db->setError(tr("This change is being sent right now."));
         return false;
     }
     QList<OutboxEntry> dropped;
-    if (!d->dropWithDependents(*e, &dropped) || !d->recomputeAll(dropped))
+    if (!d->dropWithDependents(*e, &dropped) || !d->rows->recomputeAll(dropped))
         return false;
     return t.commit();
 }
 
-int LocalStore::pendingCount() const
+int Outbox::pendingCount() const
 {
     return d->countState(QStringLiteral("'pending', 'sending'"));
 }
 
-int LocalStore::failedCount() const
+int Outbox::failedCount() const
 {
     return d->countState(QStringLiteral("'failed'"));
 }
 
-int LocalStore::conflictCount() const
+int Outbox::conflictCount() const
 {
     return d->countState(QStringLiteral("'conflict'"));
 }
 
-int LocalStore::outboxCount() const
+int Outbox::count() const
 {
     return d->countState(QStringLiteral("'pending', 'sending', 'failed', 'conflict'"));
 }
