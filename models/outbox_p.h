@@ -27,10 +27,17 @@ public:
     void discardTracked() override;
 
     // ---- entries ----
+    // "SELECT <every column> FROM outbox WHERE <where> ORDER BY seq"
+    static QString entrySelect(const QString &where);
     static OutboxEntry entryFromQuery(const QSqlQuery &query);
     std::optional<OutboxEntry> loadEntry(qint64 seq);
-    // The entry `seq`, or none with "no outbox entry N" as the error.
-    std::optional<OutboxEntry> requireEntry(qint64 seq);
+    // The entry `seq` when it exists and `wanted` (if given) holds for it;
+    // otherwise none, with `why` (its %1 the seq) as the error.
+    static const QString kNoEntry;
+    static const QString kNotInConflict;
+    static bool inConflict(const OutboxEntry &e) { return e.state == OutboxEntry::State::Conflict; }
+    std::optional<OutboxEntry> requireEntry(qint64 seq, const QString &why = kNoEntry,
+        const std::function<bool(const OutboxEntry &)> &wanted = {});
     QList<OutboxEntry> loadEntries(const QString &where, const QVariantList &values);
     bool insertEntry(OutboxEntry *entry);
     bool saveEntry(const OutboxEntry &entry);

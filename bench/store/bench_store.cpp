@@ -270,7 +270,7 @@ int main(int argc, char **argv)
     LocalStore again;
     again.open(paths);
     report("reopen (integrity check, reconcile 999 entries)", msSince(t),
-        QStringLiteral("%1 entries").arg(again.outboxCount()));
+        QStringLiteral("%1 entries").arg(again.outbox()->count()));
 
     const QFileInfo cacheFile(paths.cache);
     std::printf("  cache file %.1f MB, outbox file %.1f MB\n", double(cacheFile.size()) / 1e6,

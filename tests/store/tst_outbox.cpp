@@ -1064,15 +1064,15 @@ private slots:
         seedAll(app);
         LocalStore cli;
         QVERIFY(cli.open(pathsIn(dir)));
-        const LocalEdit a = app.createTable(DiningTable { 0, QStringLiteral("A"), 2 });
-        const LocalEdit b = cli.createTable(DiningTable { 0, QStringLiteral("B"), 2 });
-        const LocalEdit c = app.setMenuItemPrice(1, Money(1234));
+        const LocalEdit a = app.outbox()->createTable(DiningTable { 0, QStringLiteral("A"), 2 });
+        const LocalEdit b = cli.outbox()->createTable(DiningTable { 0, QStringLiteral("B"), 2 });
+        const LocalEdit c = app.outbox()->setMenuItemPrice(1, Money(1234));
         QVERIFY(a && b && c);
         QVERIFY(a.id != b.id); // temporary ids come from the shared outbox file
         QVERIFY(b.seq > a.seq && c.seq > b.seq);
-        QCOMPARE(app.outboxCount(), 3);
-        QCOMPARE(cli.outboxCount(), 3);
-        QCOMPARE(cli.menuItem(1)->record.price, Money(1234));
+        QCOMPARE(app.outbox()->count(), 3);
+        QCOMPARE(cli.outbox()->count(), 3);
+        QCOMPARE(cli.cache()->menuItem(1)->record.price, Money(1234));
     }
 
     void aCrashLosesNoCommittedEntry_data()
