@@ -13,7 +13,7 @@ using StoreSql::text;
 namespace {
 
 const QString kMetaFeatures = QStringLiteral("server_features");
-const QString kMetaChangeSeq = kMetaChangeSeq;
+const QString kMetaChangeSeq = QStringLiteral("change_seq");
 const QString kMetaLastSync = QStringLiteral("last_sync");
 const QString kMetaUserId = QStringLiteral("current_user_id");
 const QString kMetaUserName = QStringLiteral("current_user_name");
