@@ -8,7 +8,7 @@ BookingsModel::BookingsModel(LocalStore *store, const QDate &date, QObject *pare
     : StoreRowsModel(store, ColumnCount, parent)
     , m_date(date)
 {
-    connect(store, &LocalStore::changed, this, &BookingsModel::onStoreChanged);
+    connect(store->cache(), &LocalCache::changed, this, &BookingsModel::onStoreChanged);
     loadTables();
     reload();
 }
@@ -27,7 +27,7 @@ void BookingsModel::loadTables()
     m_tables.clear();
     if (!store() || !store()->isOpen())
         return;
-    for (const auto &t : store()->tables())
+    for (const auto &t : store()->cache()->tables())
         m_tables.insert(t.record.id, t.record.name);
 }
 
@@ -165,7 +165,7 @@ bool BookingsModel::setData(const QModelIndex &index, const QVariant &value, int
     const Booking &b = rowAt(index.row()).record;
     if (BookingStatus(status) == b.status)
         return true;
-    const LocalEdit edit = store()->setBookingStatus(b.id, BookingStatus(status));
+    const LocalEdit edit = store()->outbox()->setBookingStatus(b.id, BookingStatus(status));
     return commit(edit);
 }
 

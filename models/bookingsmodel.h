@@ -60,8 +60,8 @@ protected:
     QString columnTitle(int column) const override;
     qint64 idOf(const Cached<Booking> &row) const override { return row.record.id; }
     void setIdOf(Cached<Booking> &row, qint64 id) const override { row.record.id = id; }
-    QList<Cached<Booking>> fetchAll() const override { return store()->bookingsOn(m_date); }
-    QList<Cached<Booking>> fetch(const QList<qint64> &ids) const override { return store()->bookings(ids); }
+    QList<Cached<Booking>> fetchAll() const override { return store()->cache()->bookingsOn(m_date); }
+    QList<Cached<Booking>> fetch(const QList<qint64> &ids) const override { return store()->cache()->bookings(ids); }
     bool accepts(const Cached<Booking> &row) const override { return row.record.date == m_date; }
 
 private:

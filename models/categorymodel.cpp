@@ -5,7 +5,7 @@ namespace LittleLemon {
 CategoryModel::CategoryModel(LocalStore *store, QObject *parent)
     : StoreRowsModel(store, ColumnCount, parent)
 {
-    connect(store, &LocalStore::changed, this, [this](const StoreChange &change) {
+    connect(store->cache(), &LocalCache::changed, this, [this](const StoreChange &change) {
         if (change.entity == Entity::Category)
             applyChange(change.inserted, change.updated, change.removed, change.renamed);
     });
@@ -63,7 +63,7 @@ bool CategoryModel::setData(const QModelIndex &index, const QVariant &value, int
     const Category &c = rowAt(index.row()).record;
     if (value.toString().trimmed() == c.title)
         return true;
-    const LocalEdit edit = store()->renameCategory(c.id, value.toString());
+    const LocalEdit edit = store()->outbox()->renameCategory(c.id, value.toString());
     return commit(edit);
 }
 

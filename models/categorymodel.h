@@ -27,10 +27,10 @@ protected:
     QString columnTitle(int column) const override;
     qint64 idOf(const Cached<Category> &row) const override { return row.record.id; }
     void setIdOf(Cached<Category> &row, qint64 id) const override { row.record.id = id; }
-    QList<Cached<Category>> fetchAll() const override { return store()->categories(); }
+    QList<Cached<Category>> fetchAll() const override { return store()->cache()->categories(); }
     QList<Cached<Category>> fetch(const QList<qint64> &ids) const override
     {
-        return store()->categories(ids);
+        return store()->cache()->categories(ids);
     }
 
 private:

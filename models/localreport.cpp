@@ -15,12 +15,12 @@ ReportInput localReportInput(const LocalStore &store, const QDate &from, const Q
     in.zone = zone;
     in.nowMs = QDateTime::currentMSecsSinceEpoch();
     QSet<qint64> staff;
-    for (const Cached<GroupMember> &m : store.groupMembers())
+    for (const Cached<GroupMember> &m : store.cache()->groupMembers())
         staff.insert(m.record.userId);
-    for (const OrderSummary &s : store.orderSummaries()) {
+    for (const OrderSummary &s : store.cache()->orderSummaries()) {
         if (s.date < from || s.date > to)
             continue;
-        const auto order = store.order(s.id);
+        const auto order = store.cache()->order(s.id);
         if (!order)
             continue;
         ReportOrder o = reportOrderFrom(order->record, staff.contains(s.user) ? OrderSource::Counter : OrderSource::Online);
@@ -28,11 +28,11 @@ ReportInput localReportInput(const LocalStore &store, const QDate &from, const Q
             o.timings.createdMs = s.placedAt.toMSecsSinceEpoch();
         in.orders.append(std::move(o));
     }
-    for (const Cached<MenuItem> &m : store.menuItems())
+    for (const Cached<MenuItem> &m : store.cache()->menuItems())
         in.categoryOfItem.insert(m.record.id, m.record.category);
-    for (const Cached<Category> &c : store.categories())
+    for (const Cached<Category> &c : store.cache()->categories())
         in.categoryTitles.insert(c.record.id, c.record.title);
-    in.crewNames = store.userNames();
+    in.crewNames = store.cache()->userNames();
     return in;
 }
 

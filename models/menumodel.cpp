@@ -5,19 +5,19 @@ namespace LittleLemon {
 MenuModel::MenuModel(LocalStore *store, QObject *parent)
     : StoreRowsModel(store, ColumnCount, parent)
 {
-    connect(store, &LocalStore::changed, this, &MenuModel::onStoreChanged);
+    connect(store->cache(), &LocalCache::changed, this, &MenuModel::onStoreChanged);
     loadCategories();
     reload();
 }
 
 QList<Cached<MenuItem>> MenuModel::fetchAll() const
 {
-    return store()->menuItems();
+    return store()->cache()->menuItems();
 }
 
 QList<Cached<MenuItem>> MenuModel::fetch(const QList<qint64> &ids) const
 {
-    return store()->menuItems(ids);
+    return store()->cache()->menuItems(ids);
 }
 
 void MenuModel::loadCategories()
@@ -25,7 +25,7 @@ void MenuModel::loadCategories()
     m_categories.clear();
     if (!store() || !store()->isOpen())
         return;
-    for (const auto &c : store()->categories())
+    for (const auto &c : store()->cache()->categories())
         m_categories.insert(c.record.id, c.record.title);
 }
 
@@ -159,7 +159,7 @@ bool MenuModel::setData(const QModelIndex &index, const QVariant &value, int rol
             return false;
         if (value.toString().trimmed() == m.title)
             return true;
-        edit = store()->setMenuItemTitle(id, value.toString());
+        edit = store()->outbox()->setMenuItemTitle(id, value.toString());
         break;
     case PriceColumn: {
         if (role != Qt::EditRole)
@@ -176,7 +176,7 @@ bool MenuModel::setData(const QModelIndex &index, const QVariant &value, int rol
         }
         if (price == m.price)
             return true;
-        edit = store()->setMenuItemPrice(id, price);
+        edit = store()->outbox()->setMenuItemPrice(id, price);
         break;
     }
     case CategoryColumn: {
@@ -188,7 +188,7 @@ bool MenuModel::setData(const QModelIndex &index, const QVariant &value, int rol
             return refuse(tr("Choose a category."));
         if (category == m.category)
             return true;
-        edit = store()->setMenuItemCategory(id, category);
+        edit = store()->outbox()->setMenuItemCategory(id, category);
         break;
     }
     case FeaturedColumn:
@@ -203,7 +203,7 @@ bool MenuModel::setData(const QModelIndex &index, const QVariant &value, int rol
         const bool featured = index.column() == FeaturedColumn;
         if (on == (featured ? m.featured : m.available))
             return true;
-        edit = featured ? store()->setMenuItemFeatured(id, on) : store()->setMenuItemAvailable(id, on);
+        edit = featured ? store()->outbox()->setMenuItemFeatured(id, on) : store()->outbox()->setMenuItemAvailable(id, on);
         break;
     }
     default:

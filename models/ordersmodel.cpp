@@ -18,20 +18,20 @@ QList<OrderRow> wrap(const QList<OrderSummary> &orders)
 OrdersModel::OrdersModel(LocalStore *store, QObject *parent)
     : StoreRowsModel(store, ColumnCount, parent)
 {
-    connect(store, &LocalStore::changed, this, &OrdersModel::onStoreChanged);
+    connect(store->cache(), &LocalCache::changed, this, &OrdersModel::onStoreChanged);
     if (store->isOpen())
-        m_names = store->userNames();
+        m_names = store->cache()->userNames();
     reload();
 }
 
 QList<OrderRow> OrdersModel::fetchAll() const
 {
-    return wrap(store()->orderSummaries());
+    return wrap(store()->cache()->orderSummaries());
 }
 
 QList<OrderRow> OrdersModel::fetch(const QList<qint64> &ids) const
 {
-    return wrap(store()->orderSummaries(ids));
+    return wrap(store()->cache()->orderSummaries(ids));
 }
 
 void OrdersModel::prepare(OrderRow &row) const
@@ -54,7 +54,7 @@ void OrdersModel::onStoreChanged(const StoreChange &change)
         applyChange(change.inserted, change.updated, change.removed, change.renamed);
     } else if (change.entity == Entity::GroupMember) {
         // Crew names come from the group lists.
-        m_names = store()->userNames();
+        m_names = store()->cache()->userNames();
         for (OrderRow &row : m_rows)
             prepare(row);
         columnChanged(CrewColumn);
@@ -223,7 +223,7 @@ bool OrdersModel::setData(const QModelIndex &index, const QVariant &value, int r
             return false;
         if (OrderStage(stage) == o.effectiveStage())
             return true;
-        edit = store()->setOrderStage(o.id, OrderStage(stage));
+        edit = store()->outbox()->setOrderStage(o.id, OrderStage(stage));
     } else if (index.column() == CrewColumn) {
         const qint64 crew = value.toLongLong(&ok);
         if (!ok)
@@ -231,7 +231,7 @@ bool OrdersModel::setData(const QModelIndex &index, const QVariant &value, int r
         const std::optional<qint64> wanted = crew > 0 ? std::optional<qint64>(crew) : std::nullopt;
         if (wanted == o.deliveryCrew)
             return true;
-        edit = store()->assignDeliveryCrew(o.id, wanted);
+        edit = store()->outbox()->assignDeliveryCrew(o.id, wanted);
     } else {
         return false;
     }

@@ -7,7 +7,7 @@ namespace LittleLemon {
 OutboxModel::OutboxModel(LocalStore *store, QObject *parent)
     : StoreRowsModel(store, ColumnCount, parent)
 {
-    connect(store, &LocalStore::outboxChanged, this, [this](const OutboxChange &change) {
+    connect(store->outbox(), &Outbox::changed, this, [this](const OutboxChange &change) {
         applyChange(change.inserted, change.updated, change.removed, {});
     });
     reload();

@@ -37,8 +37,8 @@ protected:
     QString columnTitle(int column) const override;
     qint64 idOf(const OutboxEntry &row) const override { return row.seq; }
     void setIdOf(OutboxEntry &row, qint64 id) const override { row.seq = id; }
-    QList<OutboxEntry> fetchAll() const override { return store()->outboxEntries(); }
-    QList<OutboxEntry> fetch(const QList<qint64> &ids) const override { return store()->outboxEntries(ids); }
+    QList<OutboxEntry> fetchAll() const override { return store()->outbox()->entries(); }
+    QList<OutboxEntry> fetch(const QList<qint64> &ids) const override { return store()->outbox()->entries(ids); }
 };
 
 } // namespace LittleLemon

@@ -6,7 +6,7 @@ StaffModel::StaffModel(LocalStore *store, const QString &group, QObject *parent)
     : StoreRowsModel(store, ColumnCount, parent)
     , m_group(group)
 {
-    connect(store, &LocalStore::changed, this, [this](const StoreChange &change) {
+    connect(store->cache(), &LocalCache::changed, this, [this](const StoreChange &change) {
         if (change.entity == Entity::GroupMember && change.scope == m_group)
             applyChange(change.inserted, change.updated, change.removed, change.renamed);
     });

@@ -36,10 +36,10 @@ protected:
     QString columnTitle(int column) const override;
     qint64 idOf(const Cached<GroupMember> &row) const override { return row.record.userId; }
     void setIdOf(Cached<GroupMember> &row, qint64 id) const override { row.record.userId = id; }
-    QList<Cached<GroupMember>> fetchAll() const override { return store()->groupMembers(m_group); }
+    QList<Cached<GroupMember>> fetchAll() const override { return store()->cache()->groupMembers(m_group); }
     QList<Cached<GroupMember>> fetch(const QList<qint64> &ids) const override
     {
-        return store()->groupMembers(m_group, ids);
+        return store()->cache()->groupMembers(m_group, ids);
     }
 
 private:

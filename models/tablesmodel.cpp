@@ -5,7 +5,7 @@ namespace LittleLemon {
 TablesModel::TablesModel(LocalStore *store, QObject *parent)
     : StoreRowsModel(store, ColumnCount, parent)
 {
-    connect(store, &LocalStore::changed, this, [this](const StoreChange &change) {
+    connect(store->cache(), &LocalCache::changed, this, [this](const StoreChange &change) {
         if (change.entity == Entity::Table)
             applyChange(change.inserted, change.updated, change.removed, change.renamed);
     });
@@ -85,7 +85,7 @@ bool TablesModel::setData(const QModelIndex &index, const QVariant &value, int r
     } else {
         return false;
     }
-    const LocalEdit edit = store()->updateTable(t);
+    const LocalEdit edit = store()->outbox()->updateTable(t);
     return commit(edit);
 }
 

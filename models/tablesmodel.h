@@ -27,8 +27,8 @@ protected:
     QString columnTitle(int column) const override;
     qint64 idOf(const Cached<DiningTable> &row) const override { return row.record.id; }
     void setIdOf(Cached<DiningTable> &row, qint64 id) const override { row.record.id = id; }
-    QList<Cached<DiningTable>> fetchAll() const override { return store()->tables(); }
-    QList<Cached<DiningTable>> fetch(const QList<qint64> &ids) const override { return store()->tables(ids); }
+    QList<Cached<DiningTable>> fetchAll() const override { return store()->cache()->tables(); }
+    QList<Cached<DiningTable>> fetch(const QList<qint64> &ids) const override { return store()->cache()->tables(ids); }
 
 private:
 };

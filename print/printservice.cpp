@@ -38,11 +38,11 @@ bool PrintService::open(QString *error)
     m_spooler->setCurrencySymbol(m_queue->setting(QStringLiteral("currency")));
     LocalStore *store = m_store;
     m_host = std::make_unique<PrintHost>(m_queue.get(), [store](qint64 item) {
-        const auto cached = store->menuItem(item);
+        const auto cached = store->cache()->menuItem(item);
         return cached ? cached->record.category : qint64(0);
     });
     m_spooler->start();
-    connect(m_store, &LocalStore::changed, this, &PrintService::onStoreChanged);
+    connect(m_store->cache(), &LocalCache::changed, this, &PrintService::onStoreChanged);
     if (isKitchenHost())
         catchUp();
     return true;
@@ -93,14 +93,14 @@ void PrintService::catchUp()
     // becomes the starting point.
     const std::optional<qint64> highest = m_queue->highestOrderPrinted();
     QList<qint64> ids;
-    for (const OrderSummary &s : m_store->orderSummaries())
+    for (const OrderSummary &s : m_store->cache()->orderSummaries())
         if (s.id > 0 && (!highest || s.id > *highest))
             ids.append(s.id);
     if (!highest && !ids.isEmpty())
         ids = { *std::max_element(ids.cbegin(), ids.cend()) };
     QList<Order> orders;
     for (const qint64 id : std::as_const(ids))
-        if (const auto o = m_store->order(id))
+        if (const auto o = m_store->cache()->order(id))
             orders.append(o->record);
     m_host->catchUp(orders);
 }
@@ -116,7 +116,7 @@ void PrintService::onStoreChanged(const StoreChange &change)
     std::sort(updated.begin(), updated.end());
     for (const qint64 id : std::as_const(updated))
         if (id > 0)
-            if (const auto o = m_store->order(id))
+            if (const auto o = m_store->cache()->order(id))
                 m_host->printChanged(o->record);
     QList<qint64> ids = change.inserted;
     for (const auto &[from, to] : change.renamed)
@@ -124,7 +124,7 @@ void PrintService::onStoreChanged(const StoreChange &change)
     std::sort(ids.begin(), ids.end());
     for (const qint64 id : ids)
         if (id > 0)
-            if (const auto o = m_store->order(id))
+            if (const auto o = m_store->cache()->order(id))
                 m_host->printNew(o->record);
 }
 

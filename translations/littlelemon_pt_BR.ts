@@ -793,7 +793,7 @@
     </message>
 </context>
 <context>
-    <name>LittleLemon::LocalStore</name>
+    <name>LittleLemon::Outbox</name>
     <message>
         <location filename="../models/localstoreedits.cpp" line="+267"/>
         <location line="+22"/>

@@ -177,11 +177,11 @@ void BookingDialog::accept()
     LocalStore *store = m_workspace->store();
     // A change the server refused is replaced by the corrected one, not queued behind it.
     if (m_refusedSeq) {
-        store->discard(m_refusedSeq);
+        store->outbox()->discard(m_refusedSeq);
         m_refusedSeq = 0;
     }
     const Booking b = booking();
-    const LocalEdit edit = m_existing ? store->updateBooking(b) : store->createBooking(b);
+    const LocalEdit edit = m_existing ? store->outbox()->updateBooking(b) : store->outbox()->createBooking(b);
     if (!edit) {
         showError(edit.error);
         return;
@@ -219,7 +219,7 @@ void BookingDialog::reject()
 {
     // Seen and given up: the refused change goes, the server's version stays.
     if (m_refusedSeq) {
-        m_workspace->store()->discard(m_refusedSeq);
+        m_workspace->store()->outbox()->discard(m_refusedSeq);
         m_refusedSeq = 0;
     }
     QDialog::reject();

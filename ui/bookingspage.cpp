@@ -326,8 +326,8 @@ bool BookingsPage::setStatus(qint64 bookingId, BookingStatus status)
     }
     if (!bookingId)
         return false;
-    const LocalEdit edit = status == BookingStatus::Cancelled ? m_workspace->store()->cancelBooking(bookingId)
-                                                              : m_workspace->store()->setBookingStatus(bookingId, status);
+    const LocalEdit edit = status == BookingStatus::Cancelled ? m_workspace->store()->outbox()->cancelBooking(bookingId)
+                                                              : m_workspace->store()->outbox()->setBookingStatus(bookingId, status);
     if (!edit) {
         Q_EMIT statusMessage(edit.error);
         return false;
@@ -367,7 +367,7 @@ BookingDialog *BookingsPage::editBooking()
         Q_EMIT statusMessage(v.reason);
         return nullptr;
     }
-    const auto booking = m_workspace->store()->booking(currentBooking());
+    const auto booking = m_workspace->store()->cache()->booking(currentBooking());
     if (!booking)
         return nullptr;
     auto *dialog = new BookingDialog(m_workspace, booking->record, date(), this);

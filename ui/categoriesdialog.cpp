@@ -75,7 +75,7 @@ CategoriesDialog::CategoriesDialog(LocalStore *store, CategoryModel *model, cons
 
 bool CategoriesDialog::addCategory(const QString &title)
 {
-    const LocalEdit edit = m_store->createCategory(title.trimmed());
+    const LocalEdit edit = m_store->outbox()->createCategory(title.trimmed());
     if (!edit) {
         m_error->setText(edit.error);
         m_error->show();

@@ -280,10 +280,10 @@ void CounterOrderDialog::accept()
     }
     // A refused attempt, corrected and sent again: the old one goes.
     if (m_refusedSeq) {
-        m_store->discard(m_refusedSeq);
+        m_store->outbox()->discard(m_refusedSeq);
         m_refusedSeq = 0;
     }
-    const LocalEdit edit = m_store->createCounterOrder(lines(), m_note->text().trimmed());
+    const LocalEdit edit = m_store->outbox()->createCounterOrder(lines(), m_note->text().trimmed());
     if (!edit) {
         showError(edit.error);
         return;
@@ -319,7 +319,7 @@ void CounterOrderDialog::reject()
 {
     // Refused and given up: the refused order does not stay in the outbox.
     if (m_refusedSeq) {
-        m_store->discard(m_refusedSeq);
+        m_store->outbox()->discard(m_refusedSeq);
         m_refusedSeq = 0;
     }
     QDialog::reject();

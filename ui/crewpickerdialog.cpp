@@ -30,7 +30,7 @@ CrewPickerDialog::CrewPickerDialog(LocalStore *store, qint64 orderId, qint64 cur
         item->setSizeHint(QSize(0, Theme::touchRowHeight() + 4));
     };
     add(tr("Nobody yet"), 0);
-    QList<Cached<GroupMember>> crew = store->groupMembers(kDeliveryCrewGroup);
+    QList<Cached<GroupMember>> crew = store->cache()->groupMembers(kDeliveryCrewGroup);
     std::sort(crew.begin(), crew.end(), [](const auto &a, const auto &b) {
         return a.record.username.localeAwareCompare(b.record.username) < 0;
     });

@@ -304,7 +304,7 @@ std::optional<User> DeskController::cachedUser(const QString &serverKey, const Q
     LocalStore probe;
     if (!probe.open(paths))
         return std::nullopt;
-    const auto user = userFromJson(probe.metaValue(kCachedUserKey).toUtf8());
+    const auto user = userFromJson(probe.cache()->metaValue(kCachedUserKey).toUtf8());
     probe.close();
     if (!user || user->username != username)
         return std::nullopt;
@@ -350,7 +350,7 @@ void DeskController::onSignedIn(const SignInTarget &target, const User &user)
         openSession(target, user, true);
         return;
     }
-    m_store->setMetaValue(kCachedUserKey, QString::fromUtf8(QJsonDocument(userToJson(user)).toJson(QJsonDocument::Compact)));
+    m_store->cache()->setMetaValue(kCachedUserKey, QString::fromUtf8(QJsonDocument(userToJson(user)).toJson(QJsonDocument::Compact)));
     m_engine->start();
     qCInfo(lcUi) << "signed in behind the window as" << user.username;
 }
@@ -608,7 +608,7 @@ void DeskController::openSession(const SignInTarget &target, const User &user, b
     m_dialog->setBusy(false);
     m_dialog->hide();
     if (signedIn) {
-        m_store->setMetaValue(kCachedUserKey,
+        m_store->cache()->setMetaValue(kCachedUserKey,
                               QString::fromUtf8(QJsonDocument(userToJson(user)).toJson(QJsonDocument::Compact)));
         m_engine->start();
     } else {

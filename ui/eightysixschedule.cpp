@@ -21,7 +21,7 @@ EightySixSchedule::EightySixSchedule(LocalStore *store, const QString &serverKey
         restoreExpired();
         armMidnight();
     });
-    connect(store, &LocalStore::changed, this, &EightySixSchedule::onStoreChanged);
+    connect(store->cache(), &LocalCache::changed, this, &EightySixSchedule::onStoreChanged);
     load();
     restoreExpired();
     armMidnight();
@@ -63,14 +63,14 @@ void EightySixSchedule::armMidnight()
 
 bool EightySixSchedule::eightySixUntilEndOfDay(qint64 menuItemId, QString *error)
 {
-    const auto item = m_store->menuItem(menuItemId);
+    const auto item = m_store->cache()->menuItem(menuItemId);
     if (!item) {
         if (error)
             *error = tr("This item is no longer on the menu.");
         return false;
     }
     if (item->record.available) {
-        const LocalEdit edit = m_store->setMenuItemAvailable(menuItemId, false);
+        const LocalEdit edit = m_store->outbox()->setMenuItemAvailable(menuItemId, false);
         if (!edit) {
             if (error)
                 *error = edit.error;
@@ -102,8 +102,8 @@ int EightySixSchedule::restoreExpired(const QDate &today)
     save();
     int restored = 0;
     for (qint64 id : std::as_const(expired)) {
-        const auto item = m_store->menuItem(id);
-        if (item && !item->record.available && m_store->setMenuItemAvailable(id, true))
+        const auto item = m_store->cache()->menuItem(id);
+        if (item && !item->record.available && m_store->outbox()->setMenuItemAvailable(id, true))
             ++restored;
     }
     qCInfo(lcUi) << restored << "menu items back after their day off";
@@ -128,7 +128,7 @@ void EightySixSchedule::onStoreChanged(const StoreChange &change)
     for (qint64 id : change.updated) {
         if (!m_until.contains(id))
             continue;
-        const auto item = m_store->menuItem(id);
+        const auto item = m_store->cache()->menuItem(id);
         if (!item || item->record.available) {
             m_until.remove(id);
             changedAny = true;

@@ -97,7 +97,7 @@ void MenuItemDialog::accept()
     item.price = *price;
     item.category = m_category->currentData().toLongLong();
     item.featured = m_featured->isChecked();
-    const LocalEdit edit = m_store->createMenuItem(item);
+    const LocalEdit edit = m_store->outbox()->createMenuItem(item);
     if (!edit) {
         m_error->setText(edit.error);
         m_error->show();

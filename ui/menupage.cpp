@@ -335,7 +335,7 @@ bool MenuPage::eightySix(qint64 menuItemId, bool untilEndOfDay)
         showError(v.reason);
         return false;
     }
-    const auto item = m_workspace->store()->menuItem(menuItemId);
+    const auto item = m_workspace->store()->cache()->menuItem(menuItemId);
     if (!item)
         return false;
     if (untilEndOfDay) {
@@ -346,7 +346,7 @@ bool MenuPage::eightySix(qint64 menuItemId, bool untilEndOfDay)
         }
         Q_EMIT statusMessage(tr("%1 is 86'd until tonight; it comes back by itself tomorrow.").arg(item->record.title));
     } else {
-        const LocalEdit edit = m_workspace->store()->setMenuItemAvailable(menuItemId, false);
+        const LocalEdit edit = m_workspace->store()->outbox()->setMenuItemAvailable(menuItemId, false);
         if (!edit) {
             showError(edit.error);
             return false;
@@ -363,7 +363,7 @@ bool MenuPage::putBack(qint64 menuItemId)
         showError(v.reason);
         return false;
     }
-    const LocalEdit edit = m_workspace->store()->setMenuItemAvailable(menuItemId, true);
+    const LocalEdit edit = m_workspace->store()->outbox()->setMenuItemAvailable(menuItemId, true);
     if (!edit) {
         showError(edit.error);
         return false;
@@ -415,7 +415,7 @@ void MenuPage::deleteItem()
     connect(box, &QMessageBox::finished, this, [this, id](int result) {
         if (result != QMessageBox::Yes)
             return;
-        const LocalEdit edit = m_workspace->store()->deleteMenuItem(id);
+        const LocalEdit edit = m_workspace->store()->outbox()->deleteMenuItem(id);
         if (!edit)
             showError(edit.error);
         else

@@ -62,7 +62,7 @@ bool OrderBoardPage::moveOrder(qint64 orderId, OrderStage to, bool undo)
         Q_EMIT statusMessage(v.reason);
         return false;
     }
-    const LocalEdit edit = m_workspace->store()->setOrderStage(orderId, to);
+    const LocalEdit edit = m_workspace->store()->outbox()->setOrderStage(orderId, to);
     if (!edit) {
         Q_EMIT statusMessage(edit.error);
         return false;
@@ -120,7 +120,7 @@ bool OrderBoardPage::undoLastMove()
         Q_EMIT statusMessage(v.reason);
         return false;
     }
-    const LocalEdit edit = m_workspace->store()->setOrderStage(move.order, move.from);
+    const LocalEdit edit = m_workspace->store()->outbox()->setOrderStage(move.order, move.from);
     if (!edit) {
         Q_EMIT statusMessage(edit.error);
         return false;
@@ -136,13 +136,13 @@ bool OrderBoardPage::assignCrew(qint64 orderId, qint64 userId)
         Q_EMIT statusMessage(v.reason);
         return false;
     }
-    const LocalEdit edit = m_workspace->store()->assignDeliveryCrew(
+    const LocalEdit edit = m_workspace->store()->outbox()->assignDeliveryCrew(
         orderId, userId > 0 ? std::optional<qint64>(userId) : std::nullopt);
     if (!edit) {
         Q_EMIT statusMessage(edit.error);
         return false;
     }
-    const QString who = userId > 0 ? m_workspace->store()->userName(userId) : QString();
+    const QString who = userId > 0 ? m_workspace->store()->cache()->userName(userId) : QString();
     // Assigned, not delivered: the order stays open until the crew delivers it.
     Q_EMIT statusMessage(userId > 0 ? tr("Order #%1: %2 will deliver it.").arg(orderId).arg(who)
                                     : tr("Order #%1: nobody delivers it yet.").arg(orderId));

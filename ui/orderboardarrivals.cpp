@@ -55,7 +55,7 @@ void OrderBoardPage::onOrdersInserted(const QModelIndex &parent, int first, int 
         m_lastStage.insert(o.id, o.effectiveStage());
     }
     // The first sync fills the cache with the past, not with news.
-    if (!m_workspace->store()->lastSyncTime().isValid())
+    if (!m_workspace->store()->cache()->lastSyncTime().isValid())
         return;
     const OrdersModel *orders = m_workspace->ordersModel();
     bool any = false;

@@ -214,7 +214,7 @@ OrderBoardPage::OrderBoardPage(Workspace *workspace, QWidget *parent)
     m_delegate->setFlashTest([this](qint64 id) { return m_flashing.contains(id); });
     rememberStages();
     connect(orders, &OrdersModel::editRefused, this, &OrderBoardPage::statusMessage);
-    connect(m_workspace->store(), &LocalStore::changed, this, [this](const StoreChange &change) {
+    connect(m_workspace->store()->cache(), &LocalCache::changed, this, [this](const StoreChange &change) {
         if (change.entity == Entity::GroupMember)
             reloadCrew();
     });
@@ -266,7 +266,7 @@ bool OrderBoardPage::isServedHere(qint64 orderId) const
     const auto &o = orders->rowAt(row).order;
     // Placed by staff (a counter order), not by a customer online. Staff are
     // the people in the groups this desk knows, and the one signed in.
-    const bool byStaff = o.user == m_workspace->user().id || !m_workspace->store()->userName(o.user).isEmpty();
+    const bool byStaff = o.user == m_workspace->user().id || !m_workspace->store()->cache()->userName(o.user).isEmpty();
     return LittleLemon::isServedHere(o.deliveryCrew, byStaff);
 }
 
@@ -433,7 +433,7 @@ void OrderBoardPage::reloadCrew()
     m_crew->clear();
     m_crew->addItem(tr("Any crew"), OrderFilterModel::AnyCrew);
     m_crew->addItem(tr("No crew yet"), OrderFilterModel::NoCrew);
-    QList<Cached<GroupMember>> crew = m_workspace->store()->groupMembers(kDeliveryCrewGroup);
+    QList<Cached<GroupMember>> crew = m_workspace->store()->cache()->groupMembers(kDeliveryCrewGroup);
     std::sort(crew.begin(), crew.end(), [](const auto &a, const auto &b) {
         return a.record.username.localeAwareCompare(b.record.username) < 0;
     });

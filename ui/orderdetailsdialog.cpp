@@ -17,7 +17,7 @@ OrderDetailsDialog::OrderDetailsDialog(LocalStore *store, qint64 orderId, QWidge
     : QDialog(parent)
 {
     auto *layout = new QVBoxLayout(this);
-    const auto cached = store->order(orderId);
+    const auto cached = store->cache()->order(orderId);
     setWindowTitle(orderId > 0 ? tr("Order #%1").arg(orderId) : tr("New order"));
     if (!cached) {
         layout->addWidget(new QLabel(tr("This order is no longer here."), this));
@@ -29,7 +29,7 @@ OrderDetailsDialog::OrderDetailsDialog(LocalStore *store, qint64 orderId, QWidge
         layout->addWidget(head);
         QStringList facts;
         facts << tr("Date: %1").arg(QLocale().toString(o.date, QLocale::LongFormat));
-        const QString crew = o.deliveryCrew ? store->userName(*o.deliveryCrew) : QString();
+        const QString crew = o.deliveryCrew ? store->cache()->userName(*o.deliveryCrew) : QString();
         facts << (o.deliveryCrew ? tr("Delivery: %1").arg(crew.isEmpty() ? QString::number(*o.deliveryCrew) : crew)
                                  : tr("Delivery: nobody yet"));
         if (!o.note.isEmpty())
@@ -70,7 +70,7 @@ OrderDetailsDialog::OrderDetailsDialog(LocalStore *store, qint64 orderId, QWidge
         if (!o.history.isEmpty()) {
             QStringList steps;
             for (const StageChange &s : o.history) {
-                const QString who = store->userName(s.by);
+                const QString who = store->cache()->userName(s.by);
                 steps << tr("%1 — %2%3")
                              .arg(QLocale().toString(s.at.toLocalTime(), QLocale::ShortFormat), displayName(s.stage),
                                   who.isEmpty() ? QString() : tr(" (%1)").arg(who));

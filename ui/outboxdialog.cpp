@@ -178,7 +178,7 @@ void OutboxDialog::updateDetails()
 {
     const QModelIndex index = m_view->currentIndex();
     const qint64 seq = index.isValid() ? index.data(OutboxModel::IdRole).toLongLong() : 0;
-    const auto entry = seq ? m_store->outboxEntry(seq) : std::nullopt;
+    const auto entry = seq ? m_store->outbox()->entry(seq) : std::nullopt;
     if (!entry) {
         m_details->setHtml(tr("<i>Select a change to see it in full.</i>"));
         for (QPushButton *b : { m_retry, m_discard, m_keepMine, m_takeTheirs })

@@ -14,7 +14,7 @@ OutboxWatcher::OutboxWatcher(LocalStore *store, qint64 seq, int timeoutMs, QObje
         if (!m_done)
             settle(Outcome::StillWaiting);
     });
-    connect(store, &LocalStore::outboxChanged, this, &OutboxWatcher::onChanged);
+    connect(store->outbox(), &Outbox::changed, this, &OutboxWatcher::onChanged);
     m_timeout.start(timeoutMs);
     // Nothing was queued (an unsent create taken back), or it is already settled.
     QMetaObject::invokeMethod(this, &OutboxWatcher::check, Qt::QueuedConnection);
@@ -30,7 +30,7 @@ void OutboxWatcher::check()
 {
     if (m_done)
         return;
-    const auto entry = m_seq > 0 ? m_store->outboxEntry(m_seq) : std::nullopt;
+    const auto entry = m_seq > 0 ? m_store->outbox()->entry(m_seq) : std::nullopt;
     if (!entry)
         settle(Outcome::Accepted);
     else if (entry->state == OutboxEntry::State::Failed || entry->state == OutboxEntry::State::Conflict)

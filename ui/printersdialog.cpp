@@ -171,7 +171,7 @@ void PrintersDialog::refreshStations()
         if (auto *combo = qobject_cast<QComboBox *>(m_routes->cellWidget(r, 1)))
             chosen.insert(m_routes->item(r, 0)->data(Qt::UserRole).toLongLong(), combo->currentText());
     const QStringList stations = stationNames();
-    const auto categories = m_store->categories();
+    const auto categories = m_store->cache()->categories();
     m_routes->setRowCount(int(categories.size()));
     for (int r = 0; r < categories.size(); ++r) {
         auto *name = new QTableWidgetItem(categories.at(r).record.title);

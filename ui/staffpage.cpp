@@ -307,13 +307,13 @@ bool StaffPage::addMember(const QString &group, const QString &username)
     // The id is known when the person is in the other group already.
     qint64 known = 0;
     QString email;
-    for (const auto &m : m_workspace->store()->groupMembers()) {
+    for (const auto &m : m_workspace->store()->cache()->groupMembers()) {
         if (m.record.username.compare(name, Qt::CaseInsensitive) == 0 && m.record.userId > 0) {
             known = m.record.userId;
             email = m.record.email;
         }
     }
-    const LocalEdit edit = m_workspace->store()->addGroupMember(group, name, known, email);
+    const LocalEdit edit = m_workspace->store()->outbox()->addGroupMember(group, name, known, email);
     if (!edit) {
         p->error->setText(edit.error);
         p->error->show();
@@ -361,7 +361,7 @@ bool StaffPage::removeSelected(const QString &group)
         return false;
     const qint64 id = p->view->currentIndex().data(StaffModel::IdRole).toLongLong();
     const QString name = p->view->currentIndex().data(StaffModel::UsernameRole).toString();
-    const LocalEdit edit = m_workspace->store()->removeGroupMember(group, id);
+    const LocalEdit edit = m_workspace->store()->outbox()->removeGroupMember(group, id);
     if (!edit) {
         p->error->setText(edit.error);
         p->error->show();

@@ -112,13 +112,13 @@ bool TablesDialog::addTable(const QString &name, int seats)
     DiningTable table;
     table.name = name.trimmed();
     table.seats = seats;
-    for (const auto &t : m_workspace->store()->tables()) {
+    for (const auto &t : m_workspace->store()->cache()->tables()) {
         if (t.record.name.compare(table.name, Qt::CaseInsensitive) == 0 && !table.name.isEmpty()) {
             showError(tr("There is a table called %1 already.").arg(t.record.name));
             return false;
         }
     }
-    const LocalEdit edit = m_workspace->store()->createTable(table);
+    const LocalEdit edit = m_workspace->store()->outbox()->createTable(table);
     if (!edit) {
         showError(edit.error);
         m_name->setFocus();
@@ -134,7 +134,7 @@ bool TablesDialog::addTable(const QString &name, int seats)
 
 bool TablesDialog::removeTable(qint64 id)
 {
-    const LocalEdit edit = m_workspace->store()->deleteTable(id);
+    const LocalEdit edit = m_workspace->store()->outbox()->deleteTable(id);
     if (!edit) {
         showError(edit.error);
         return false;

@@ -17,14 +17,14 @@ Workspace::Workspace(LocalStore *store, const User &user, ServerKind kind, QObje
     , m_kind(kind)
 {
     readFeatures();
-    connect(store, &LocalStore::syncMetaChanged, this, &Workspace::readFeatures);
+    connect(store->cache(), &LocalCache::syncMetaChanged, this, &Workspace::readFeatures);
 }
 
 Workspace::~Workspace() = default;
 
 void Workspace::readFeatures()
 {
-    QStringList features = m_store->serverFeatures();
+    QStringList features = m_store->cache()->serverFeatures();
     features.sort();
     if (features == m_features)
         return;

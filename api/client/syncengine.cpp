@@ -91,7 +91,7 @@ SyncEngine::SyncEngine(ApiClient *client, LocalStore *store, QObject *parent)
             syncNow();
     });
     if (m_store) {
-        connect(m_store, &LocalStore::outboxChanged, this, [this](const OutboxChange &change) {
+        connect(m_store->outbox(), &Outbox::changed, this, [this](const OutboxChange &change) {
             // Only a new local edit starts a run; our own bookkeeping changes entries too.
             if (change.inserted.isEmpty() || !m_started)
                 return;
@@ -99,7 +99,7 @@ SyncEngine::SyncEngine(ApiClient *client, LocalStore *store, QObject *parent)
             if (m_connectivity->isOnline() || m_connectivity->reason().isEmpty())
                 m_debounce.start();
         });
-        connect(m_store, &LocalStore::outboxCountsChanged, this, &SyncEngine::countsChanged);
+        connect(m_store->outbox(), &Outbox::countsChanged, this, &SyncEngine::countsChanged);
     }
     if (m_client) {
         connect(m_client->session(), &AuthSession::signedIn, this, [this] {
@@ -168,17 +168,17 @@ bool SyncEngine::isOnline() const
 
 int SyncEngine::pendingCount() const
 {
-    return m_store ? m_store->pendingCount() : 0;
+    return m_store ? m_store->outbox()->pendingCount() : 0;
 }
 
 int SyncEngine::failedCount() const
 {
-    return m_store ? m_store->failedCount() : 0;
+    return m_store ? m_store->outbox()->failedCount() : 0;
 }
 
 int SyncEngine::conflictCount() const
 {
-    return m_store ? m_store->conflictCount() : 0;
+    return m_store ? m_store->outbox()->conflictCount() : 0;
 }
 
 QList<OutboxEntry> SyncEngine::failedEntries() const
@@ -186,7 +186,7 @@ QList<OutboxEntry> SyncEngine::failedEntries() const
     QList<OutboxEntry> out;
     if (!m_store)
         return out;
-    for (const OutboxEntry &e : m_store->outboxEntries())
+    for (const OutboxEntry &e : m_store->outbox()->entries())
         if (e.state == OutboxEntry::State::Failed)
             out << e;
     return out;
@@ -197,7 +197,7 @@ QList<OutboxEntry> SyncEngine::conflictEntries() const
     QList<OutboxEntry> out;
     if (!m_store)
         return out;
-    for (const OutboxEntry &e : m_store->outboxEntries())
+    for (const OutboxEntry &e : m_store->outbox()->entries())
         if (e.state == OutboxEntry::State::Conflict)
             out << e;
     return out;
@@ -205,7 +205,7 @@ QList<OutboxEntry> SyncEngine::conflictEntries() const
 
 QDateTime SyncEngine::lastSyncTime() const
 {
-    return m_store ? m_store->lastSyncTime() : QDateTime();
+    return m_store ? m_store->cache()->lastSyncTime() : QDateTime();
 }
 
 void SyncEngine::updateStatus()
@@ -239,7 +239,7 @@ bool SyncEngine::has(const QString &feature) const
 
 bool SyncEngine::keepMine(qint64 seq)
 {
-    if (!m_store || !m_store->resolveKeepMine(seq))
+    if (!m_store || !m_store->outbox()->resolveKeepMine(seq))
         return false;
     if (m_started)
         syncNow();
@@ -248,12 +248,12 @@ bool SyncEngine::keepMine(qint64 seq)
 
 bool SyncEngine::takeTheirs(qint64 seq)
 {
-    return m_store && m_store->resolveTakeTheirs(seq);
+    return m_store && m_store->outbox()->resolveTakeTheirs(seq);
 }
 
 bool SyncEngine::retry(qint64 seq)
 {
-    if (!m_store || !m_store->retry(seq))
+    if (!m_store || !m_store->outbox()->retry(seq))
         return false;
     if (m_started)
         syncNow();
@@ -262,7 +262,7 @@ bool SyncEngine::retry(qint64 seq)
 
 bool SyncEngine::discard(qint64 seq)
 {
-    return m_store && m_store->discard(seq);
+    return m_store && m_store->outbox()->discard(seq);
 }
 
 // ---- a run --------------------------------------------------------------------------
@@ -304,7 +304,7 @@ void SyncEngine::beginRun()
     m_pullPlan.clear();
     m_feedAfterFullRead = false;
     m_pushDone = 0;
-    m_pushTotal = m_store ? m_store->pendingCount() : 0;
+    m_pushTotal = m_store ? m_store->outbox()->pendingCount() : 0;
     m_pullStartRequests = -1;
     m_tailDuringPush = false;
     m_pushRequestsSeen = 0;
@@ -344,16 +344,16 @@ void SyncEngine::applyServerFeatures()
 {
     // The store words edits by the server's extensions (stage or status, ...).
     const QStringList features = m_client->serverMeta().features;
-    if (features != m_store->serverFeatures())
-        m_store->setServerFeatures(features);
+    if (features != m_store->cache()->serverFeatures())
+        m_store->cache()->setServerFeatures(features);
     // Who is signed in, with their groups: the CLI judges edits by it
     // before queueing them (models/permissions.h).
     const User &user = m_client->session()->user();
     if (user.id > 0) {
-        const User known = m_store->currentUser();
+        const User known = m_store->cache()->currentUser();
         if (known.id != user.id || known.username != user.username || known.groups != user.groups
             || known.isStaff != user.isStaff)
-            m_store->setCurrentUser(user);
+            m_store->cache()->setCurrentUser(user);
     }
 }
 
@@ -363,7 +363,7 @@ void SyncEngine::pushNext()
 {
     if (!m_running)
         return;
-    const QList<OutboxEntry> next = m_store->nextToSend(1);
+    const QList<OutboxEntry> next = m_store->outbox()->nextToSend(1);
     if (next.isEmpty()) {
         startPull();
         return;
@@ -380,8 +380,8 @@ void SyncEngine::pushNext()
     // Where a lost answer cannot be repeated safely, remember what the server
     // held before the first attempt, so a retry can tell our record from older ones.
     if (create && !idempotent && entry.attempts == 0)
-        m_store->setMetaValue(watermarkKey(entry), QString::number(watermarkFor(entry.entity)));
-    if (!m_store->markSending(entry.seq)) {
+        m_store->cache()->setMetaValue(watermarkKey(entry), QString::number(watermarkFor(entry.entity)));
+    if (!m_store->outbox()->markSending(entry.seq)) {
         finishRun(ApiError(ApiError::Kind::Protocol, m_store->errorString()));
         return;
     }
@@ -421,7 +421,7 @@ void SyncEngine::checkBase(const OutboxEntry &entry)
                     done(entry, QJsonValue(), QByteArray());
                 } else {
                     refuse(entry, error);
-                    m_store->removeFromServer(entry.entity, entry.targetId, entry.scope);
+                    m_store->cache()->removeFromServer(entry.entity, entry.targetId, entry.scope);
                 }
                 pushNext();
                 return;
@@ -481,18 +481,18 @@ void SyncEngine::lookForCreate(const OutboxEntry &entry)
             return;
         }
         const QList<QJsonObject> records = reader->result().value();
-        const qint64 watermark = m_store->metaValue(watermarkKey(entry)).toLongLong();
+        const qint64 watermark = m_store->cache()->metaValue(watermarkKey(entry)).toLongLong();
         QList<QJsonObject> candidates;
         for (const QJsonObject &record : records) {
             const qint64 id = RecordJson::toId(record.value(kId));
             if (entry.entity != Entity::GroupMember && id <= watermark)
                 continue;
             // A record the cache already held existed before this create.
-            if (m_store->serverCopy(entry.entity, id, entry.scope))
+            if (m_store->cache()->serverCopy(entry.entity, id, entry.scope))
                 continue;
             candidates << record;
         }
-        const qint64 userId = m_store->currentUserId();
+        const qint64 userId = m_store->cache()->currentUserId();
         if (const auto found = CreateLookup::find(entry, candidates, watermark, userId)) {
             qCInfo(lcSync) << "entry" << entry.seq << "was already done on the server as"
                            << RecordJson::toId(found->value(kId)) << "- not sending it again";
@@ -540,7 +540,7 @@ void SyncEngine::onSent(const OutboxEntry &entry, RequestJob *job, const ApiErro
         } else {
             refuse(entry, error);
             if (entry.operation == OutboxEntry::Operation::Update)
-                m_store->removeFromServer(entry.entity, entry.targetId, entry.scope);
+                m_store->cache()->removeFromServer(entry.entity, entry.targetId, entry.scope);
         }
         pushNext();
         return;
@@ -575,7 +575,7 @@ bool SyncEngine::stopForError(const OutboxEntry &entry, const ApiError &error)
     if (!stop)
         return false;
     // Not the entry's fault: back in the queue, same key, sent again later.
-    if (entry.seq > 0 && !m_store->markPending(entry.seq, connection ? QString() : error.userMessage()))
+    if (entry.seq > 0 && !m_store->outbox()->markPending(entry.seq, connection ? QString() : error.userMessage()))
         qCWarning(lcSync) << "could not put entry" << entry.seq << "back:" << m_store->errorString();
     if (connection) {
         m_report.offline = true;
@@ -591,7 +591,7 @@ void SyncEngine::refuse(const OutboxEntry &entry, const ApiError &error)
 {
     const QString words = serverWords(error);
     qCInfo(lcSync) << "entry" << entry.seq << "refused:" << ApiError::kindName(error.kind()) << error.httpStatus();
-    if (!m_store->markFailed(entry.seq, words))
+    if (!m_store->outbox()->markFailed(entry.seq, words))
         qCWarning(lcSync) << "could not mark entry" << entry.seq << "failed:" << m_store->errorString();
     ++m_report.failed;
     Q_EMIT entryFailed(entry.seq, words);
@@ -601,7 +601,7 @@ void SyncEngine::conflict(const OutboxEntry &entry, const QJsonObject &serverVal
                           const QString &message)
 {
     qCInfo(lcSync) << "entry" << entry.seq << "in conflict with the server";
-    if (!m_store->markConflict(entry.seq, serverValue, etag, message))
+    if (!m_store->outbox()->markConflict(entry.seq, serverValue, etag, message))
         qCWarning(lcSync) << "could not mark entry" << entry.seq << "in conflict:" << m_store->errorString();
     ++m_report.conflicts;
     Q_EMIT entryConflict(entry.seq, message);
@@ -609,12 +609,12 @@ void SyncEngine::conflict(const OutboxEntry &entry, const QJsonObject &serverVal
 
 void SyncEngine::done(const OutboxEntry &entry, const QJsonValue &answer, const QByteArray &etag)
 {
-    if (!m_store->markDone(entry.seq, answer, etag)) {
+    if (!m_store->outbox()->markDone(entry.seq, answer, etag)) {
         qCWarning(lcSync) << "could not record entry" << entry.seq << "as done:" << m_store->errorString();
         return;
     }
-    if (entry.operation == OutboxEntry::Operation::Create && !m_store->metaValue(watermarkKey(entry)).isEmpty())
-        m_store->setMetaValue(watermarkKey(entry), QString());
+    if (entry.operation == OutboxEntry::Operation::Create && !m_store->cache()->metaValue(watermarkKey(entry)).isEmpty())
+        m_store->cache()->setMetaValue(watermarkKey(entry), QString());
     ++m_report.sent;
     Q_EMIT entrySent(entry.seq);
 }
@@ -629,19 +629,19 @@ qint64 SyncEngine::watermarkFor(Entity entity) const
     qint64 top = 0;
     switch (entity) {
     case Entity::Category:
-        for (const auto &c : m_store->categories())
+        for (const auto &c : m_store->cache()->categories())
             top = std::max(top, c.record.id);
         break;
     case Entity::MenuItem:
-        for (const auto &m : m_store->menuItems())
+        for (const auto &m : m_store->cache()->menuItems())
             top = std::max(top, m.record.id);
         break;
     case Entity::Order:
-        for (const auto &o : m_store->orderSummaries())
+        for (const auto &o : m_store->cache()->orderSummaries())
             top = std::max(top, o.id);
         break;
     case Entity::Table:
-        for (const auto &t : m_store->tables())
+        for (const auto &t : m_store->cache()->tables())
             top = std::max(top, t.record.id);
         break;
     case Entity::Booking:

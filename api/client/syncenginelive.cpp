@@ -76,13 +76,13 @@ void SyncEngine::onLiveEvent(const LiveEvent &event)
     if (!m_store || !m_started)
         return;
     Q_EMIT liveEvent(event);
-    if (event.seq <= m_store->changeSeq())
+    if (event.seq <= m_store->cache()->changeSeq())
         return; // already read from the feed
     // A delete needs no data: it is applied now. An upsert names the row
     // only; the feed read that follows brings its data, and everything
     // else after our position (a lost message is never a lost change).
     if (event.deleted && event.entity && *event.entity != Entity::GroupMember)
-        m_store->removeFromServer(*event.entity, event.id);
+        m_store->cache()->removeFromServer(*event.entity, event.id);
     m_changedAt = m_clockSinceStart.elapsed();
     syncNow();
 }

@@ -38,12 +38,12 @@ void SyncEngine::startPull()
     const bool feed = has(QStringLiteral("changes"));
     bool cacheEmpty = true;
     for (Entity e : allEntities())
-        cacheEmpty = cacheEmpty && m_store->rowCount(e) == 0;
+        cacheEmpty = cacheEmpty && m_store->cache()->rowCount(e) == 0;
     // The feed from 0 only adds: a cache filled by full reads before the
     // server had the feed is read in full once, so deletions are not missed.
-    if (feed && !m_runEverything && (m_store->changeSeq() > 0 || cacheEmpty)) {
+    if (feed && !m_runEverything && (m_store->cache()->changeSeq() > 0 || cacheEmpty)) {
         setProgress(m_pushDone, m_pushDone + 1, tr("Reading changes"));
-        pullChanges(m_store->changeSeq());
+        pullChanges(m_store->cache()->changeSeq());
         return;
     }
     m_pullStartRequests = m_report.requests;
@@ -149,7 +149,7 @@ void SyncEngine::nextFullRead()
             return;
         }
         const QList<QJsonObject> records = reader->result().value();
-        if (!m_store->replaceAll(step.entity, records, step.scope)) {
+        if (!m_store->cache()->replaceAll(step.entity, records, step.scope)) {
             finishRun(ClientErrors::unreadable(m_client->endpoint().displayName(), 200, m_store->errorString()));
             return;
         }
@@ -162,10 +162,10 @@ void SyncEngine::nextFullRead()
 void SyncEngine::followOrders()
 {
     OrderTailReader::Known known;
-    const QString count = m_store->metaValue(kOrdersCount);
+    const QString count = m_store->cache()->metaValue(kOrdersCount);
     known.lastCount = count.isEmpty() ? -1 : count.toLongLong();
-    known.pageSize = m_store->metaValue(kOrdersPageSize).toInt();
-    for (const OrderSummary &o : m_store->orderSummaries()) {
+    known.pageSize = m_store->cache()->metaValue(kOrdersPageSize).toInt();
+    for (const OrderSummary &o : m_store->cache()->orderSummaries()) {
         if (o.id <= 0)
             continue; // not on the server yet
         known.ids << o.id;
@@ -197,20 +197,20 @@ void SyncEngine::followOrders()
         }
         for (qint64 id : reader->gone()) {
             m_report.changed = m_followingOrders;
-            m_store->removeFromServer(Entity::Order, id);
+            m_store->cache()->removeFromServer(Entity::Order, id);
         }
         if (reader->wasFull()) {
             // Everything was read: what the server no longer lists is gone.
             const QSet<qint64> &seen = reader->allIds();
-            for (const OrderSummary &o : m_store->orderSummaries()) {
+            for (const OrderSummary &o : m_store->cache()->orderSummaries()) {
                 if (o.id > 0 && !seen.contains(o.id)) {
                     m_report.changed = m_followingOrders;
-                    m_store->removeFromServer(Entity::Order, o.id);
+                    m_store->cache()->removeFromServer(Entity::Order, o.id);
                 }
             }
         }
-        m_store->setMetaValue(kOrdersCount, QString::number(reader->result().value()));
-        m_store->setMetaValue(kOrdersPageSize, QString::number(reader->pageSize()));
+        m_store->cache()->setMetaValue(kOrdersCount, QString::number(reader->result().value()));
+        m_store->cache()->setMetaValue(kOrdersPageSize, QString::number(reader->pageSize()));
         qCInfo(lcSync) << "orders:" << (reader->wasFull() ? "read in full" : "followed from the tail") << "with"
                        << reader->sends() << "requests;" << reader->result().value() << "on the server";
         afterOrdersFollowed(reader->sends());
@@ -223,11 +223,11 @@ void SyncEngine::onOrdersRead(const QList<QJsonObject> &records)
     // Page by page, so the newest (open) orders are on the board while older ones still load.
     for (const QJsonObject &record : records) {
         const qint64 id = RecordJson::toId(record.value(kId));
-        const auto cached = m_store->serverCopy(Entity::Order, id);
+        const auto cached = m_store->cache()->serverCopy(Entity::Order, id);
         if (cached && *cached == record)
             continue;
         m_report.changed = m_report.changed || m_followingOrders;
-        if (!m_store->upsertFromServer(Entity::Order, record))
+        if (!m_store->cache()->upsertFromServer(Entity::Order, record))
             qCWarning(lcSync) << "order" << id << "not cached:" << m_store->errorString();
         ++m_report.pulled;
     }
@@ -239,7 +239,7 @@ bool SyncEngine::tailDueDuringPush() const
     // is known (a first read is a full one), and once a cycle's worth of
     // pushing has gone by without a look at it.
     if (m_tailShare <= 0 || m_intervalMs <= 0 || m_pushDone == 0 || has(QStringLiteral("changes"))
-        || m_store->metaValue(kOrdersCount).isEmpty())
+        || m_store->cache()->metaValue(kOrdersCount).isEmpty())
         return false;
     const qint64 now = m_clockSinceStart.elapsed();
     const qint64 last = std::max(m_tailReadAt, m_pulledAt);
@@ -250,7 +250,7 @@ bool SyncEngine::tailDueDuringPush() const
 
 void SyncEngine::followOrdersDuringPush()
 {
-    qCDebug(lcSync) << "a tail read between two pushes," << m_store->pendingCount() << "entries still to send";
+    qCDebug(lcSync) << "a tail read between two pushes," << m_store->outbox()->pendingCount() << "entries still to send";
     m_tailDuringPush = true;
     followOrders();
 }
@@ -306,7 +306,7 @@ void SyncEngine::pullChanges(qint64 since)
             if ((error.kind() == ApiError::Kind::Validation || error.kind() == ApiError::Kind::NotFound) && since > 0) {
                 // The server cannot answer from there any more: read everything once.
                 qCInfo(lcSync) << "the change feed refused since" << since << "- reading everything";
-                m_store->setChangeSeq(0);
+                m_store->cache()->setChangeSeq(0);
                 m_report.fullRead = true;
                 m_pullPlan = fullReadPlan();
                 m_feedAfterFullRead = true;
@@ -319,7 +319,7 @@ void SyncEngine::pullChanges(qint64 since)
         }
         const ChangeFeed feed = job->result().value();
         if (feed.changes.isEmpty()) {
-            if (feed.next > since && !m_store->applyChanges(feed)) {
+            if (feed.next > since && !m_store->cache()->applyChanges(feed)) {
                 finishRun(ClientErrors::unreadable(m_client->endpoint().displayName(), 200, m_store->errorString()));
                 return;
             }
@@ -331,7 +331,7 @@ void SyncEngine::pullChanges(qint64 since)
                                                QStringLiteral("next: %1 does not move past %2").arg(feed.next).arg(since)));
             return;
         }
-        if (!m_store->applyChanges(feed)) {
+        if (!m_store->cache()->applyChanges(feed)) {
             finishRun(ClientErrors::unreadable(m_client->endpoint().displayName(), 200, m_store->errorString()));
             return;
         }
@@ -357,7 +357,7 @@ void SyncEngine::finishPull()
         m_lastCatalogCost = m_catalogRequests;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    m_store->setLastSyncTime(now);
+    m_store->cache()->setLastSyncTime(now);
     Q_EMIT lastSyncTimeChanged(now);
     finishRun(ApiError());
 }

@@ -69,11 +69,11 @@ bool UpstreamLink::open(QString *error)
     try {
         m_backend.storage().reserveLocalIds(kLocalIdBase);
         bool ok = false;
-        m_cursor = m_store->metaValue(kCursorKey).toLongLong(&ok);
+        m_cursor = m_store->cache()->metaValue(kCursorKey).toLongLong(&ok);
         if (!ok) {
             // A new hub (or a rebuilt cache): what the hub held before is not news for the cloud.
             m_cursor = m_backend.storage().changes().latest();
-            m_store->setMetaValue(kCursorKey, QString::number(m_cursor));
+            m_store->cache()->setMetaValue(kCursorKey, QString::number(m_cursor));
         }
     } catch (const Server::StorageError &e) {
         *error = tr("cannot prepare the hub's database: %1").arg(QString::fromUtf8(e.what()));
@@ -95,8 +95,8 @@ bool UpstreamLink::open(QString *error)
     // from a share of the minute kept for it (issue 19: a customer's order
     // reaches the kitchen within a cycle even while the hub catches up).
     m_engine->setTailShare(kTailShare);
-    connect(m_store.get(), &LocalStore::changed, this, &UpstreamLink::onStoreChanged);
-    connect(m_store.get(), &LocalStore::outboxCountsChanged, this, [this] { setOnline(m_online); });
+    connect(m_store.get()->cache(), &LocalCache::changed, this, &UpstreamLink::onStoreChanged);
+    connect(m_store.get()->outbox(), &Outbox::countsChanged, this, [this] { setOnline(m_online); });
     connect(m_engine.get(), &Client::SyncEngine::syncFinished, this, &UpstreamLink::onSyncFinished);
     connect(m_engine.get(), &Client::SyncEngine::onlineChanged, this, [this](bool online) {
         setOnline(online && m_signedIn);
@@ -145,7 +145,7 @@ void UpstreamLink::signIn()
 
 int UpstreamLink::waiting() const
 {
-    return m_store ? m_store->pendingCount() : 0;
+    return m_store ? m_store->outbox()->pendingCount() : 0;
 }
 
 void UpstreamLink::setOnline(bool online)
@@ -167,7 +167,7 @@ QByteArray UpstreamLink::statusJson() const
         .key("state").value(m_online ? QStringLiteral("online") : QStringLiteral("offline"))
         .key("since").dateTime(m_since)
         .key("waiting").value(waiting())
-        .key("failed").value(m_store ? m_store->failedCount() : 0);
+        .key("failed").value(m_store ? m_store->outbox()->failedCount() : 0);
     const QDateTime last = m_engine ? m_engine->lastSyncTime() : QDateTime();
     w.key("last_sync");
     if (last.isValid())
@@ -236,18 +236,18 @@ void UpstreamLink::mirror()
     if (m_mirrorAll) {
         m_mirrorAll = false;
         m_dirtyMembers = true;
-        for (const auto &c : m_store->categories())
+        for (const auto &c : m_store->cache()->categories())
             m_dirtyCategories.insert(c.record.id);
-        for (const auto &m : m_store->menuItems())
+        for (const auto &m : m_store->cache()->menuItems())
             m_dirtyMenuItems.insert(m.record.id);
-        for (const auto &o : m_store->orderSummaries())
+        for (const auto &o : m_store->cache()->orderSummaries())
             m_dirtyOrders.insert(o.id);
     }
     m_wrote = false;
     try {
         if (m_dirtyMembers) {
             m_dirtyMembers = false;
-            for (const auto &m : m_store->groupMembers())
+            for (const auto &m : m_store->cache()->groupMembers())
                 mirrorMember(m.record.group, m.record.userId);
         }
         for (qint64 id : std::as_const(m_dirtyCategories))
@@ -302,12 +302,12 @@ std::optional<qint64> UpstreamLink::hubUserFor(qint64 cloudUserId, bool crew)
     if (const auto it = m_hubUsers.constFind(cloudUserId); it != m_hubUsers.cend())
         return it.value();
     Server::ServerStorage &storage = m_backend.storage();
-    QString name = m_store->userName(cloudUserId);
+    QString name = m_store->cache()->userName(cloudUserId);
     Role role = crew ? Role::DeliveryCrew : Role::Customer;
     if (name.isEmpty()) {
         name = cloudUserName(cloudUserId);
     } else {
-        for (const auto &m : m_store->groupMembers()) {
+        for (const auto &m : m_store->cache()->groupMembers()) {
             if (m.record.userId == cloudUserId && m.record.group.compare(QLatin1String("manager"), Qt::CaseInsensitive) == 0)
                 role = Role::Manager;
             else if (m.record.userId == cloudUserId && role != Role::Manager)
@@ -337,7 +337,7 @@ std::optional<qint64> UpstreamLink::cloudCrewFor(qint64 hubUserId) const
     const auto user = m_backend.storage().userById(hubUserId);
     if (!user)
         return std::nullopt;
-    for (const auto &m : m_store->groupMembers(QStringLiteral("delivery-crew"))) {
+    for (const auto &m : m_store->cache()->groupMembers(QStringLiteral("delivery-crew"))) {
         if (m.record.username == user->user.username)
             return m.record.userId;
     }
@@ -348,7 +348,7 @@ void UpstreamLink::mirrorCategory(qint64 id)
 {
     if (!isCloudId(id))
         return;
-    const auto cached = m_store->category(id);
+    const auto cached = m_store->cache()->category(id);
     if (!cached)
         return;
     const auto hub = m_backend.storage().category(id);
@@ -362,7 +362,7 @@ void UpstreamLink::mirrorMenuItem(qint64 id)
 {
     if (!isCloudId(id))
         return;
-    const auto cached = m_store->menuItem(id);
+    const auto cached = m_store->cache()->menuItem(id);
     if (!cached)
         return;
     const MenuItem &c = cached->record;
@@ -386,7 +386,7 @@ void UpstreamLink::mirrorOrder(qint64 id)
 {
     if (!isCloudId(id))
         return;
-    const auto cached = m_store->order(id);
+    const auto cached = m_store->cache()->order(id);
     if (!cached)
         return;
     const Order &c = cached->record;
@@ -418,7 +418,7 @@ void UpstreamLink::mirrorOrder(qint64 id)
             notice(tr("Order %1 was reopened on the cloud but is delivered here: the later stage (delivered) is "
                       "kept and sent to the cloud again.")
                        .arg(id));
-            m_store->setOrderStatus(id, true);
+            m_store->outbox()->setOrderStatus(id, true);
         }
     }
     // The cloud's crew is taken; where it has none, a crew member who exists
@@ -455,7 +455,7 @@ void UpstreamLink::forward()
                 }
                 m_cursor = e.seq;
             }
-            m_store->setMetaValue(kCursorKey, QString::number(m_cursor));
+            m_store->cache()->setMetaValue(kCursorKey, QString::number(m_cursor));
             if (entries.size() < 500)
                 break;
         }
@@ -469,18 +469,18 @@ void UpstreamLink::forwardMenuItem(qint64 id)
     if (!isCloudId(id))
         return; // made on the hub: the cloud lets only its admin create dishes
     const auto hub = m_backend.storage().menuItem(id);
-    const auto cached = m_store->menuItem(id);
+    const auto cached = m_store->cache()->menuItem(id);
     if (!hub || !cached)
         return;
     const MenuItem &c = cached->record;
     if (hub->title != c.title)
-        m_store->setMenuItemTitle(id, hub->title);
+        m_store->outbox()->setMenuItemTitle(id, hub->title);
     if (hub->price != c.price)
-        m_store->setMenuItemPrice(id, hub->price);
+        m_store->outbox()->setMenuItemPrice(id, hub->price);
     if (hub->featured != c.featured)
-        m_store->setMenuItemFeatured(id, hub->featured);
+        m_store->outbox()->setMenuItemFeatured(id, hub->featured);
     if (hub->category != c.category && isCloudId(hub->category))
-        m_store->setMenuItemCategory(id, hub->category);
+        m_store->outbox()->setMenuItemCategory(id, hub->category);
 }
 
 void UpstreamLink::forwardOrder(qint64 id)
@@ -498,12 +498,12 @@ void UpstreamLink::forwardOrder(qint64 id)
         return;
     }
     const auto hub = m_backend.storage().order(id);
-    const auto cached = m_store->order(id);
+    const auto cached = m_store->cache()->order(id);
     if (!hub || !cached)
         return;
     const bool delivered = hub->effectiveStage() == OrderStage::Delivered;
     if (delivered != cached->record.status)
-        m_store->setOrderStatus(id, delivered);
+        m_store->outbox()->setOrderStatus(id, delivered);
     std::optional<qint64> crew;
     if (hub->deliveryCrew) {
         crew = cloudCrewFor(*hub->deliveryCrew);
@@ -522,14 +522,14 @@ void UpstreamLink::forwardOrder(qint64 id)
         }
     }
     if (crew != cached->record.deliveryCrew)
-        m_store->assignDeliveryCrew(id, crew);
+        m_store->outbox()->assignDeliveryCrew(id, crew);
 }
 
 // ---- conflicts ------------------------------------------------------------------
 
 void UpstreamLink::onConflict(qint64 seq, const QString &message)
 {
-    const auto entry = m_store->outboxEntry(seq);
+    const auto entry = m_store->outbox()->entry(seq);
     if (!entry)
         return;
     if (entry->entity == Entity::Order && entry->overlay.value(QStringLiteral("status")).toBool()) {
@@ -554,7 +554,7 @@ void UpstreamLink::onConflict(qint64 seq, const QString &message)
 
 void UpstreamLink::onFailed(qint64 seq, const QString &message)
 {
-    const auto entry = m_store->outboxEntry(seq);
+    const auto entry = m_store->outbox()->entry(seq);
     notice(tr("The cloud refused \"%1\": %2. The hub shows the cloud's version again.")
                .arg(entry ? entry->summary : QString::number(seq), message));
     if (entry) {

@@ -292,8 +292,8 @@ void CliApp::login()
             if (code == Ok)
                 text += u' '
                     + tr("Local copy: %1 menu items, %2 orders.")
-                          .arg(m_store->rowCount(Entity::MenuItem))
-                          .arg(m_store->rowCount(Entity::Order));
+                          .arg(m_store->cache()->rowCount(Entity::MenuItem))
+                          .arg(m_store->cache()->rowCount(Entity::Order));
             else
                 text += u' ' + tr("The first sync did not finish: %1").arg(report.error.userMessage());
             finish(code, text, data);
@@ -324,22 +324,22 @@ void CliApp::status()
         const QJsonObject data { { QStringLiteral("server"), m_client->endpoint().base().toString() },
                                  { QStringLiteral("user"), m_user },
                                  { QStringLiteral("online"), probed ? QJsonValue(online) : QJsonValue() },
-                                 { QStringLiteral("pending"), m_store->pendingCount() },
-                                 { QStringLiteral("failed"), m_store->failedCount() },
-                                 { QStringLiteral("conflicts"), m_store->conflictCount() },
-                                 { QStringLiteral("last_sync"), isoUtc(m_store->lastSyncTime()) },
-                                 { QStringLiteral("features"), QJsonArray::fromStringList(m_store->serverFeatures()) } };
+                                 { QStringLiteral("pending"), m_store->outbox()->pendingCount() },
+                                 { QStringLiteral("failed"), m_store->outbox()->failedCount() },
+                                 { QStringLiteral("conflicts"), m_store->outbox()->conflictCount() },
+                                 { QStringLiteral("last_sync"), isoUtc(m_store->cache()->lastSyncTime()) },
+                                 { QStringLiteral("features"), QJsonArray::fromStringList(m_store->cache()->serverFeatures()) } };
         if (!m_options.json) {
             QTextStream out(stdout);
             out << tr("Server:     %1").arg(m_client->endpoint().displayName()) << Qt::endl
                 << tr("User:       %1").arg(m_user) << Qt::endl
                 << tr("Server is:  %1").arg(!probed ? tr("not asked (--offline)") : online ? tr("online") : tr("offline: %1").arg(why))
                 << Qt::endl
-                << tr("Unsent:     %1").arg(m_store->pendingCount()) << Qt::endl
-                << tr("Refused:    %1").arg(m_store->failedCount()) << Qt::endl
-                << tr("Conflicts:  %1").arg(m_store->conflictCount()) << Qt::endl
-                << tr("Last sync:  %1").arg(m_store->lastSyncTime().isValid()
-                                                ? m_store->lastSyncTime().toLocalTime().toString(Qt::ISODate)
+                << tr("Unsent:     %1").arg(m_store->outbox()->pendingCount()) << Qt::endl
+                << tr("Refused:    %1").arg(m_store->outbox()->failedCount()) << Qt::endl
+                << tr("Conflicts:  %1").arg(m_store->outbox()->conflictCount()) << Qt::endl
+                << tr("Last sync:  %1").arg(m_store->cache()->lastSyncTime().isValid()
+                                                ? m_store->cache()->lastSyncTime().toLocalTime().toString(Qt::ISODate)
                                                 : tr("never"))
                 << Qt::endl;
         }
@@ -377,7 +377,7 @@ void CliApp::watch()
                 finish(Auth, report.error.userMessage());
                 return;
             }
-            connect(m_store.get(), &LocalStore::changed, this, &CliApp::printChange);
+            connect(m_store.get()->cache(), &LocalCache::changed, this, &CliApp::printChange);
             const QString server = m_client->endpoint().displayName();
             auto say = [this, server](bool live) {
                 const QString how = live ? tr("live")
@@ -400,7 +400,7 @@ void CliApp::printChange(const StoreChange &change)
 {
     const QString entity = entityWireName(change.entity);
     const QString at = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    const qint64 seq = m_store->changeSeq();
+    const qint64 seq = m_store->cache()->changeSeq();
     QTextStream out(stdout);
     auto line = [&](qint64 id, const QString &op, const QString &word, const QString &stage) {
         if (m_options.json) {
@@ -420,7 +420,7 @@ void CliApp::printChange(const StoreChange &change)
     QList<qint64> touched = change.inserted;
     touched += change.updated;
     if (change.entity == Entity::Order && !touched.isEmpty()) {
-        for (const OrderSummary &o : m_store->orderSummaries(touched)) {
+        for (const OrderSummary &o : m_store->cache()->orderSummaries(touched)) {
             if (o.id <= 0)
                 continue;
             const QString stage = o.stage ? toWire(*o.stage) : (o.status ? QStringLiteral("delivered") : QString());
@@ -450,15 +450,15 @@ void CliApp::sync()
     }
     signIn([this](int code, const QString &message) {
         if (code != Ok) {
-            const int pending = m_store->pendingCount();
+            const int pending = m_store->outbox()->pendingCount();
             finish(code, pending > 0 ? message + u' ' + tr("%n change(s) wait in the outbox.", nullptr, pending) : message);
             return;
         }
         syncThen([this](const Client::SyncReport &report) {
             int code = codeForSync(report);
-            if (code == Ok && m_store->failedCount() > 0)
+            if (code == Ok && m_store->outbox()->failedCount() > 0)
                 code = Refused;
-            else if (code == Ok && m_store->conflictCount() > 0)
+            else if (code == Ok && m_store->outbox()->conflictCount() > 0)
                 code = Conflict;
             const QJsonObject data { { QStringLiteral("sent"), report.sent },
                                      { QStringLiteral("found"), report.found },
@@ -468,9 +468,9 @@ void CliApp::sync()
                                      { QStringLiteral("full_read"), report.fullRead },
                                      { QStringLiteral("requests"), report.requests },
                                      { QStringLiteral("elapsed_ms"), report.elapsedMs },
-                                     { QStringLiteral("pending"), m_store->pendingCount() },
-                                     { QStringLiteral("failed_total"), m_store->failedCount() },
-                                     { QStringLiteral("conflicts_total"), m_store->conflictCount() } };
+                                     { QStringLiteral("pending"), m_store->outbox()->pendingCount() },
+                                     { QStringLiteral("failed_total"), m_store->outbox()->failedCount() },
+                                     { QStringLiteral("conflicts_total"), m_store->outbox()->conflictCount() } };
             QString text;
             if (report.ok) {
                 text = tr("Synced: %1 sent, %2 refused, %3 in conflict; %4 records read in %5 ms.")
@@ -483,7 +483,7 @@ void CliApp::sync()
                     text += u' ' + tr("See: littlelemon-cli outbox list");
             } else {
                 text = report.error.userMessage() + u' '
-                    + tr("%n change(s) wait in the outbox.", nullptr, m_store->pendingCount());
+                    + tr("%n change(s) wait in the outbox.", nullptr, m_store->outbox()->pendingCount());
             }
             finish(code, text, data);
         });

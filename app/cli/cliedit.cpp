@@ -46,8 +46,8 @@ void CliApp::edit()
     // The server's rules, asked before the edit is queued (a refused edit
     // would only wait in the outbox to be refused): who signed in is known
     // from the last sync; before any, the server decides.
-    const User me = m_store->currentUser();
-    const Permissions who(me, m_store->serverFeatures(), false);
+    const User me = m_store->cache()->currentUser();
+    const Permissions who(me, m_store->cache()->serverFeatures(), false);
     auto refused = [&](const Verdict &verdict) {
         if (me.id <= 0 || verdict)
             return false;
@@ -57,7 +57,7 @@ void CliApp::edit()
 
     LocalEdit result;
     if (command == u"menu") {
-        if (!m_store->menuItem(*id)) {
+        if (!m_store->cache()->menuItem(*id)) {
             finish(NotFound, tr("There is no menu item %1 in the local copy (run sync first?).").arg(*id));
             return;
         }
@@ -70,7 +70,7 @@ void CliApp::edit()
                 finish(Usage, tr("\"%1\" is not a price: %2").arg(a.at(3), why));
                 return;
             }
-            result = m_store->setMenuItemPrice(*id, *price);
+            result = m_store->outbox()->setMenuItemPrice(*id, *price);
         } else {
             const auto available = yesNo(a.at(3));
             if (!available) {
@@ -79,10 +79,10 @@ void CliApp::edit()
             }
             if (refused(who.eightySix()))
                 return;
-            result = m_store->setMenuItemAvailable(*id, *available);
+            result = m_store->outbox()->setMenuItemAvailable(*id, *available);
         }
     } else {
-        const auto order = m_store->order(*id);
+        const auto order = m_store->cache()->order(*id);
         if (!order) {
             finish(NotFound, tr("There is no order %1 in the local copy (run sync first?).").arg(*id));
             return;
@@ -96,12 +96,12 @@ void CliApp::edit()
                 return;
             }
             const Order &o = order->record;
-            const bool byStaff = o.user == me.id || !m_store->userName(o.user).isEmpty();
+            const bool byStaff = o.user == me.id || !m_store->cache()->userName(o.user).isEmpty();
             const OrderMove move { o.effectiveStage(), *stage, isServedHere(o.deliveryCrew, byStaff),
                                    stageBeforeCancel(o) };
             if (refused(mayMove(who, move)))
                 return;
-            result = m_store->setOrderStage(*id, *stage);
+            result = m_store->outbox()->setOrderStage(*id, *stage);
         } else {
             if (refused(who.assignCrew()))
                 return;
@@ -110,7 +110,7 @@ void CliApp::edit()
             if (name.compare(QStringLiteral("none"), Qt::CaseInsensitive) != 0) {
                 crew = positiveId(name);
                 if (!crew) {
-                    const auto names = m_store->userNames();
+                    const auto names = m_store->cache()->userNames();
                     for (auto it = names.constBegin(); it != names.constEnd(); ++it)
                         if (it.value().compare(name, Qt::CaseInsensitive) == 0)
                             crew = it.key();
@@ -120,7 +120,7 @@ void CliApp::edit()
                     return;
                 }
             }
-            result = m_store->assignDeliveryCrew(*id, crew);
+            result = m_store->outbox()->assignDeliveryCrew(*id, crew);
         }
     }
     if (!result) {
@@ -134,7 +134,7 @@ void CliApp::edit()
 
 void CliApp::reportEntry(qint64 seq, qint64 id, int syncCode, const QString &syncMessage)
 {
-    const auto entry = seq > 0 ? m_store->outboxEntry(seq) : std::nullopt;
+    const auto entry = seq > 0 ? m_store->outbox()->entry(seq) : std::nullopt;
     QJsonObject data { { QStringLiteral("seq"), seq }, { QStringLiteral("id"), id } };
     if (!entry) {
         data.insert(QStringLiteral("state"), QStringLiteral("done"));
@@ -186,7 +186,7 @@ void CliApp::outbox()
     }
     if (!loadProfile() || !openStore())
         return;
-    const auto entry = m_store->outboxEntry(*seq);
+    const auto entry = m_store->outbox()->entry(*seq);
     if (!entry) {
         finish(NotFound, tr("There is no outbox entry %1.").arg(*seq));
         return;
@@ -194,14 +194,14 @@ void CliApp::outbox()
     bool ok = false;
     bool send = true;
     if (verb == u"discard") {
-        ok = m_store->discard(*seq);
+        ok = m_store->outbox()->discard(*seq);
         send = false;
     } else if (verb == u"retry") {
-        ok = m_store->retry(*seq);
+        ok = m_store->outbox()->retry(*seq);
     } else if (a.at(3) == u"mine") {
-        ok = m_store->resolveKeepMine(*seq);
+        ok = m_store->outbox()->resolveKeepMine(*seq);
     } else {
-        ok = m_store->resolveTakeTheirs(*seq);
+        ok = m_store->outbox()->resolveTakeTheirs(*seq);
         send = false;
     }
     if (!ok) {

@@ -55,9 +55,9 @@ void CliApp::list(const QString &what)
             headers = { tr("ID"), tr("TITLE"), tr("PRICE"), tr("FEATURED"), tr("AVAILABLE"), tr("CATEGORY"), tr("SYNC") };
             // Names where a person reads them; --json keeps the ids and adds the names.
             QHash<qint64, QString> categories;
-            for (const auto &c : m_store->categories())
+            for (const auto &c : m_store->cache()->categories())
                 categories.insert(c.record.id, c.record.title);
-            for (const auto &m : m_store->menuItems()) {
+            for (const auto &m : m_store->cache()->menuItems()) {
                 const MenuItem &r = m.record;
                 QJsonObject row = Json::encode(r);
                 row.insert(QStringLiteral("category_title"), categories.value(r.category));
@@ -70,9 +70,9 @@ void CliApp::list(const QString &what)
         } else if (what == u"orders") {
             headers = { tr("ID"), tr("DATE"), tr("USER"), tr("TOTAL"), tr("STAGE"), tr("CREW"), tr("ITEMS"), tr("SYNC") };
             // Staff by name (the groups this account may read); customers stay "#id".
-            const QHash<qint64, QString> names = m_store->userNames();
+            const QHash<qint64, QString> names = m_store->cache()->userNames();
             auto who = [&names](qint64 id) { return names.value(id, u'#' + QString::number(id)); };
-            for (const OrderSummary &o : m_store->orderSummaries()) {
+            for (const OrderSummary &o : m_store->cache()->orderSummaries()) {
                 const OrderStage stage = o.effectiveStage();
                 if (m_options.open && isFinal(stage))
                     continue;
@@ -91,7 +91,7 @@ void CliApp::list(const QString &what)
             const QDate date = m_options.date.isEmpty() ? QDate::currentDate()
                                                         : QDate::fromString(m_options.date, Qt::ISODate);
             headers = { tr("ID"), tr("DATE"), tr("TIME"), tr("NAME"), tr("GUESTS"), tr("TABLE"), tr("STATUS"), tr("SYNC") };
-            for (const auto &b : m_store->bookingsOn(date)) {
+            for (const auto &b : m_store->cache()->bookingsOn(date)) {
                 const Booking &r = b.record;
                 QJsonObject row = Json::encodeFields(r, Json::Flavor::Extended, kBookingRowKeys);
                 row.insert(QStringLiteral("sync"), syncWord(b.sync));
@@ -101,12 +101,12 @@ void CliApp::list(const QString &what)
                                       r.table ? QString::number(*r.table) : QStringLiteral("-"), toWire(r.status),
                                       syncWord(b.sync) };
             }
-            if (!m_store->hasFeature(QStringLiteral("bookings")) && m_store->lastSyncTime().isValid() && !m_options.json)
+            if (!m_store->cache()->hasFeature(QStringLiteral("bookings")) && m_store->cache()->lastSyncTime().isValid() && !m_options.json)
                 QTextStream(stderr) << tr("Note: this server keeps no bookings; only bookings made here are shown.")
                                     << Qt::endl;
         } else {
             headers = { tr("SEQ"), tr("STATE"), tr("TRIES"), tr("REQUEST"), tr("CHANGE"), tr("SERVER SAID") };
-            for (const OutboxEntry &e : m_store->outboxEntries()) {
+            for (const OutboxEntry &e : m_store->outbox()->entries()) {
                 const QString method = QString::fromLatin1(Client::OutboxRequest::method(e));
                 const QString path = Client::OutboxRequest::path(e);
                 data.append(QJsonObject { { QStringLiteral("seq"), e.seq }, { QStringLiteral("uuid"), e.uuid },
@@ -126,8 +126,8 @@ void CliApp::list(const QString &what)
             if (code != Ok && !message.isEmpty())
                 QTextStream(stderr) << message << u' '
                                     << tr("Shown: the local copy of %1.")
-                                           .arg(m_store->lastSyncTime().isValid()
-                                                    ? m_store->lastSyncTime().toLocalTime().toString(Qt::ISODate)
+                                           .arg(m_store->cache()->lastSyncTime().isValid()
+                                                    ? m_store->cache()->lastSyncTime().toLocalTime().toString(Qt::ISODate)
                                                     : tr("never"))
                                     << Qt::endl;
             finish(code);

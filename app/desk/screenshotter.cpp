@@ -109,11 +109,11 @@ void Screenshotter::shoot(Ui::MainWindow *window)
     m_controller->syncEngine()->stop();
     LocalStore *store = m_controller->store();
     auto *menu = qobject_cast<Ui::MenuPage *>(window->page(Ui::MainWindow::MenuPageId));
-    for (const auto &item : store->menuItems()) {
+    for (const auto &item : store->cache()->menuItems()) {
         if (item.record.title == QLatin1String("Bruschetta") && menu)
             menu->eightySix(item.record.id, true);
         if (item.record.title == QLatin1String("Greek Salad"))
-            store->setMenuItemPrice(item.record.id, item.record.price + Money(50));
+            store->outbox()->setMenuItemPrice(item.record.id, item.record.price + Money(50));
     }
     for (int i = 1; i < pages.size() && i < int(std::size(kPageNames)); ++i)
         grabPage(i);

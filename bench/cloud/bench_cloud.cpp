@@ -91,7 +91,7 @@ void signIn(CloudTerminal &desk, CloudPeer &peer)
 int openOrders(const LocalStore &store)
 {
     int open = 0;
-    for (const OrderSummary &o : store.orderSummaries())
+    for (const OrderSummary &o : store.cache()->orderSummaries())
         open += o.status ? 0 : 1;
     return open;
 }
@@ -111,8 +111,8 @@ void benchFirst(int orders)
 
     // Usable: the menu and the open orders in the cache, while the history loads.
     qint64 usableMs = -1;
-    QObject::connect(desk.store.get(), &LocalStore::changed, desk.store.get(), [&] {
-        if (usableMs < 0 && desk.store->rowCount(Entity::MenuItem) == 6 && openOrders(*desk.store) == 9)
+    QObject::connect(desk.store.get()->cache(), &LocalCache::changed, desk.store.get(), [&] {
+        if (usableMs < 0 && desk.store->cache()->rowCount(Entity::MenuItem) == 6 && openOrders(*desk.store) == 9)
             usableMs = clock.elapsed();
     });
     mark = peer.mark();
@@ -129,7 +129,7 @@ void benchFirst(int orders)
             .arg(first.error.isError() ? first.error.userMessage() : QStringLiteral("none")));
     say(QStringLiteral("usable (menu and the 9 open orders in the cache): after %1 ms; orders cached: %2")
             .arg(usableMs)
-            .arg(desk.store->rowCount(Entity::Order)));
+            .arg(desk.store->cache()->rowCount(Entity::Order)));
 
     mark = peer.mark();
     const Client::SyncReport quiet = desk.sync();
@@ -177,7 +177,7 @@ void benchFollow(int minutes, int orders)
     desk.engine->setInterval(15000);
     desk.engine->start();
     CloudTerminal::wait(firstRun, 30 * 60 * 1000);
-    say(QStringLiteral("first read done: %1 orders cached").arg(desk.store->rowCount(Entity::Order)));
+    say(QStringLiteral("first read done: %1 orders cached").arg(desk.store->cache()->rowCount(Entity::Order)));
     // Let the first read's minute pass, so the budget counts the following only.
     waitMs(60000);
 
@@ -235,7 +235,7 @@ void benchFollow(int minutes, int orders)
             const QString price = Money::fromCents(cents).toString();
             if (driver.patch(QStringLiteral("/api/menu-items/2"), QJsonObject { { QStringLiteral("price"), price } }).status == 200) {
                 pending.append({ QStringLiteral("price %1").arg(price), clock.elapsed(), [&desk, cents] {
-                                     const auto item = desk.store->menuItem(2);
+                                     const auto item = desk.store->cache()->menuItem(2);
                                      return item && item->record.price == Money::fromCents(cents);
                                  } });
             }
@@ -277,7 +277,7 @@ void benchIdle(int minutes, int orders)
     desk.engine->setInterval(15000);
     desk.engine->start();
     CloudTerminal::wait(runs, 30 * 60 * 1000);
-    say(QStringLiteral("first read done: %1 orders cached; waiting a minute").arg(desk.store->rowCount(Entity::Order)));
+    say(QStringLiteral("first read done: %1 orders cached; waiting a minute").arg(desk.store->cache()->rowCount(Entity::Order)));
     waitMs(60000);
 
     // The same manager on a second device: a request every 2 s.
@@ -314,7 +314,7 @@ void benchIdle(int minutes, int orders)
     // An edit: its own run, counted.
     runs.clear();
     const qint64 before = peer.mark();
-    desk.store->setMenuItemPrice(3, Money::fromCents(777));
+    desk.store->outbox()->setMenuItemPrice(3, Money::fromCents(777));
     const Client::SyncReport edit = CloudTerminal::wait(runs);
     say(QStringLiteral("an edit: %1 requests (engine) / %2 (log), sent: %3")
             .arg(edit.requests)

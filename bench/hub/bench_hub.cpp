@@ -127,7 +127,7 @@ int main(int argc, char *argv[])
         terminals.push_back(std::move(t));
     }
     for (const auto &t : terminals) {
-        if (!waitFor([&] { return t->engine->isLive() && t->store->orderSummaries().size() == orders; }, 120000))
+        if (!waitFor([&] { return t->engine->isLive() && t->store->cache()->orderSummaries().size() == orders; }, 120000))
             die(QStringLiteral("the terminals did not get the cloud's %1 orders through the hub").arg(orders));
     }
     say(QStringLiteral("hub mirrored %1 orders to %2 live terminals in %3 ms").arg(orders).arg(terminalCount).arg(clock.elapsed()));
@@ -155,19 +155,19 @@ int main(int argc, char *argv[])
         const bool isPrice = made < prices && (i % step == step - 1 || changes - i <= prices - made);
         if (!isPrice && nextOrder <= orders) {
             const qint64 id = nextOrder++;
-            if (!by.store->setOrderStatus(id, true))
+            if (!by.store->outbox()->setOrderStatus(id, true))
                 die(QStringLiteral("cannot deliver order %1").arg(id));
-            shows = [id](Terminal &t) { return t.store->orderSummaries({ id }).value(0).effectiveStage() == OrderStage::Delivered; };
+            shows = [id](Terminal &t) { return t.store->cache()->orderSummaries({ id }).value(0).effectiveStage() == OrderStage::Delivered; };
         } else {
             const qint64 item = items.at(made % items.size());
             const QString price = QStringLiteral("%1.%2").arg(5 + made).arg(10 + made, 2, 10, QLatin1Char('0'));
             ++made;
-            if (!by.store->setMenuItemPrice(item, Money::parse(price).value()))
+            if (!by.store->outbox()->setMenuItemPrice(item, Money::parse(price).value()))
                 die(QStringLiteral("cannot change a price"));
             lastPrice.insert(item, price);
             ++priceChanges[item];
             shows = [item, price](Terminal &t) {
-                const auto m = t.store->menuItem(item);
+                const auto m = t.store->cache()->menuItem(item);
                 return m && m->record.price.toString() == price;
             };
         }
@@ -182,8 +182,8 @@ int main(int argc, char *argv[])
     }
     // Orders skipped for prices are delivered at the end of the cut.
     for (qint64 id = 1; id <= orders; ++id) {
-        if (terminals.front()->store->orderSummaries({ id }).value(0).effectiveStage() != OrderStage::Delivered)
-            terminals.front()->store->setOrderStatus(id, true);
+        if (terminals.front()->store->cache()->orderSummaries({ id }).value(0).effectiveStage() != OrderStage::Delivered)
+            terminals.front()->store->outbox()->setOrderStatus(id, true);
     }
     waitFor([&] { return upstream(hub).value(QStringLiteral("waiting")).toInt() >= orders; }, 10000);
     const int waiting = upstream(hub).value(QStringLiteral("waiting")).toInt();
@@ -206,7 +206,7 @@ int main(int argc, char *argv[])
         cust.post(QStringLiteral("/api/cart"), QJsonObject { { QStringLiteral("menuitem"), 6 }, { QStringLiteral("quantity"), 1 } });
         return cust.post(QStringLiteral("/api/orders"), QJsonObject {}).object().value(QStringLiteral("order_id")).toInteger();
     };
-    auto reached = [&terminals](qint64 id) { return terminals.back()->store->orderSummaries({ id }).size() == 1; };
+    auto reached = [&terminals](qint64 id) { return terminals.back()->store->cache()->orderSummaries({ id }).size() == 1; };
 
     // Back up. A customer orders while the hub is still delivering the backlog.
     if (!peer.restart(CloudPeer::Throttle::On))

@@ -261,7 +261,7 @@ public:
 
     bool isLive() const { return m_engine->isLive(); }
     bool idle() const { return !m_engine->isSyncing(); }
-    qint64 changeSeq() const { return m_store.changeSeq(); }
+    qint64 changeSeq() const { return m_store.cache()->changeSeq(); }
     // When (nowMs) the model first showed `order` at `stage`; < 0 if not yet.
     double seenAt(qint64 order, OrderStage stage) const { return m_seen.value({ order, int(stage) }, -1); }
     int duplicates() const { return m_duplicates; }
@@ -269,7 +269,7 @@ public:
     QHash<qint64, QString> orders() const
     {
         QHash<qint64, QString> out;
-        for (const OrderSummary &o : m_store.orderSummaries())
+        for (const OrderSummary &o : m_store.cache()->orderSummaries())
             out.insert(o.id, o.stage ? toWire(*o.stage) : QString());
         return out;
     }

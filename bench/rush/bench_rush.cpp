@@ -119,7 +119,7 @@ int runDesk(const QUrl &url, const QString &user, const QString &password)
             }
         }
         const QRect screen = window->screen()->geometry();
-        const int orders = workspace->store()->orderSummaries().size();
+        const int orders = workspace->store()->cache()->orderSummaries().size();
         out() << "desk stall " << worstMs << " cpu " << worstCpuMs << " busy " << busiestMs << " window " << window->frameGeometry().width() << 'x'
               << window->frameGeometry().height() << " screen " << screen.width() << 'x' << screen.height()
               << " columns " << columns << ' ' << (widths.isEmpty() ? QStringLiteral("-") : widths.join(u','))

@@ -162,14 +162,14 @@ int main(int argc, char **argv)
         return 1;
     }
     report("open an empty store (create both schemas)", msSince(t));
-    store.setServerFeatures({ QStringLiteral("stages"), QStringLiteral("availability") });
+    store.cache()->setServerFeatures({ QStringLiteral("stages"), QStringLiteral("availability") });
 
     int announced = 0;
-    QObject::connect(&store, &LocalStore::changed, [&announced](const StoreChange &c) {
+    QObject::connect(store.cache(), &LocalCache::changed, [&announced](const StoreChange &c) {
         announced += int(c.inserted.size() + c.updated.size() + c.removed.size());
     });
     t.restart();
-    const bool replaced = store.replaceAll(
+    const bool replaced = store.cache()->replaceAll(
         { { Entity::Category, QString(), categories }, { Entity::MenuItem, QString(), menu },
             { Entity::Order, QString(), orders }, { Entity::Booking, QString(), bookings },
             { Entity::GroupMember, QStringLiteral("delivery-crew"), crew } },
@@ -183,7 +183,7 @@ int main(int argc, char **argv)
         QStringLiteral("%1 rows announced").arg(announced));
 
     t.restart();
-    store.replaceAll({ { Entity::Category, QString(), categories }, { Entity::MenuItem, QString(), menu },
+    store.cache()->replaceAll({ { Entity::Category, QString(), categories }, { Entity::MenuItem, QString(), menu },
         { Entity::Order, QString(), orders }, { Entity::Booking, QString(), bookings } });
     report("replaceAll again, nothing changed", msSince(t));
 
@@ -192,11 +192,11 @@ int main(int argc, char **argv)
         changed[i].insert(QStringLiteral("note"), QStringLiteral("changed"));
     changed.removeLast();
     t.restart();
-    store.replaceAll(Entity::Order, changed);
+    store.cache()->replaceAll(Entity::Order, changed);
     report("replaceAll of orders, 1% changed, 1 deleted", msSince(t));
 
     t.restart();
-    const QList<OrderSummary> summaries = store.orderSummaries();
+    const QList<OrderSummary> summaries = store.cache()->orderSummaries();
     report("read every order summary", msSince(t), QStringLiteral("%1 orders").arg(summaries.size()));
 
     t.restart();
@@ -246,8 +246,8 @@ int main(int argc, char **argv)
     // Edits while the models watch, as in the app.
     t.restart();
     for (int i = 0; i < editCount; ++i) {
-        const LocalEdit edit = (i % 2) ? store.setMenuItemPrice(1 + i % menuCount, Money(600 + i))
-                                       : store.setOrderStage(1 + (i * 7) % orderCount, OrderStage::Preparing);
+        const LocalEdit edit = (i % 2) ? store.outbox()->setMenuItemPrice(1 + i % menuCount, Money(600 + i))
+                                       : store.outbox()->setOrderStage(1 + (i * 7) % orderCount, OrderStage::Preparing);
         if (!edit) {
             std::fprintf(stderr, "edit failed: %s\n", qPrintable(edit.error));
             return 1;
@@ -258,11 +258,11 @@ int main(int argc, char **argv)
         QStringLiteral("%1 ms per edit").arg(edits / editCount, 0, 'f', 3));
 
     t.restart();
-    const auto next = store.nextToSend(1);
+    const auto next = store.outbox()->nextToSend(1);
     report("nextToSend with 1,000 queued", msSince(t));
     t.restart();
-    store.markSending(next.first().seq);
-    store.markDone(next.first().seq, QJsonObject());
+    store.outbox()->markSending(next.first().seq);
+    store.outbox()->markDone(next.first().seq, QJsonObject());
     report("markSending + markDone of one entry", msSince(t));
 
     store.close();
@@ -270,7 +270,7 @@ int main(int argc, char **argv)
     LocalStore again;
     again.open(paths);
     report("reopen (integrity check, reconcile 999 entries)", msSince(t),
-        QStringLiteral("%1 entries").arg(again.outboxCount()));
+        QStringLiteral("%1 entries").arg(again.outbox()->count()));
 
     const QFileInfo cacheFile(paths.cache);
     std::printf("  cache file %.1f MB, outbox file %.1f MB\n", double(cacheFile.size()) / 1e6,

@@ -242,9 +242,9 @@ int main(int argc, char *argv[])
         die(QStringLiteral("initial sync failed: %1").arg(report.error.userMessage()));
     figure("initial sync into an empty cache", double(report.elapsedMs), 3000,
            describe(report) + QStringLiteral("; cache: %1 items, %2 orders, %3 bookings")
-                                  .arg(store.rowCount(Entity::MenuItem))
-                                  .arg(store.rowCount(Entity::Order))
-                                  .arg(store.rowCount(Entity::Booking)));
+                                  .arg(store.cache()->rowCount(Entity::MenuItem))
+                                  .arg(store.cache()->rowCount(Entity::Order))
+                                  .arg(store.cache()->rowCount(Entity::Booking)));
     std::printf("  peak RSS after the initial sync %.1f MB\n", double(peakRssKb()) / 1024.0);
 
     // 2. Nothing changed: the median of five.
@@ -260,22 +260,22 @@ int main(int argc, char *argv[])
            describe(report) + QStringLiteral("; fastest %1 ms").arg(times.first()));
 
     // 3. Edits made offline, then pushed in one run.
-    const auto menu = store.menuItems();
+    const auto menu = store.cache()->menuItems();
     if (menu.isEmpty())
         die(QStringLiteral("no menu items in the cache"));
     QElapsedTimer queueClock;
     queueClock.start();
     for (int i = 0; i < edits; ++i) {
         const MenuItem &m = menu.at(i % menu.size()).record;
-        const LocalEdit edit = store.setMenuItemPrice(m.id, Money(100 + (i * 7) % 5000));
+        const LocalEdit edit = store.outbox()->setMenuItemPrice(m.id, Money(100 + (i * 7) % 5000));
         if (!edit)
             die(QStringLiteral("edit %1 failed: %2").arg(i).arg(edit.error));
     }
     figure("queueing the edits offline", double(queueClock.elapsed()), 0,
-           QStringLiteral("%1 edits in the outbox").arg(store.pendingCount()));
+           QStringLiteral("%1 edits in the outbox").arg(store.outbox()->pendingCount()));
     report = syncOnce(engine);
-    if (!report.ok || store.outboxCount() != 0)
-        die(QStringLiteral("push failed: %1 (%2 left)").arg(report.error.userMessage()).arg(store.outboxCount()));
+    if (!report.ok || store.outbox()->count() != 0)
+        die(QStringLiteral("push failed: %1 (%2 left)").arg(report.error.userMessage()).arg(store.outbox()->count()));
     figure(qPrintable(QStringLiteral("%1 queued edits pushed (and pulled)").arg(edits)), double(report.elapsedMs), 10000,
            describe(report));
 

@@ -140,17 +140,17 @@ bool seed(const QString &dir, int orders, int menuItems)
         crew << QJsonObject { { QStringLiteral("id"), i },
                               { QStringLiteral("username"), QStringLiteral("rider%1").arg(i) },
                               { QStringLiteral("email"), QString() } };
-    const QList<LocalStore::Snapshot> snapshots {
+    const QList<LocalCache::Snapshot> snapshots {
         { Entity::Category, QString(), categories },
         { Entity::MenuItem, QString(), makeMenu(menuItems) },
         { Entity::Order, QString(), makeOrders(orders, menuItems) },
         { Entity::GroupMember, kDeliveryCrewGroup, crew },
     };
-    return store.replaceAll(snapshots, 1) && store.setLastSyncTime(QDateTime::currentDateTimeUtc())
-        && store.setServerFeatures({ QStringLiteral("me"), QStringLiteral("stages"), QStringLiteral("availability"),
+    return store.cache()->replaceAll(snapshots, 1) && store.cache()->setLastSyncTime(QDateTime::currentDateTimeUtc())
+        && store.cache()->setServerFeatures({ QStringLiteral("me"), QStringLiteral("stages"), QStringLiteral("availability"),
                                      QStringLiteral("bookings"), QStringLiteral("tables"),
                                      QStringLiteral("counter_orders"), QStringLiteral("changes") })
-        && store.setCurrentUserId(2);
+        && store.cache()->setCurrentUserId(2);
 }
 
 qint64 peakRssKb()

@@ -40,7 +40,7 @@ struct CloudTerminal : Terminal
 
     std::optional<OrderSummary> order(qint64 id) const
     {
-        const auto rows = store->orderSummaries({ id });
+        const auto rows = store->cache()->orderSummaries({ id });
         return rows.isEmpty() ? std::nullopt : std::optional<OrderSummary>(rows.first());
     }
 };

@@ -49,22 +49,22 @@ void tst_CloudDesk::theDeskWorksOnTheCloud()
 
     // The board: twelve orders, the three newest open; the seed menu.
     LocalStore *store = fixture.store();
-    QCOMPARE(store->rowCount(Entity::Order), 12);
-    QCOMPARE(store->rowCount(Entity::MenuItem), 6);
+    QCOMPARE(store->cache()->rowCount(Entity::Order), 12);
+    QCOMPARE(store->cache()->rowCount(Entity::MenuItem), 6);
     int open = 0;
-    for (const OrderSummary &o : store->orderSummaries())
+    for (const OrderSummary &o : store->cache()->orderSummaries())
         open += o.status ? 0 : 1;
     QCOMPARE(open, 3);
 
     // A price edit, a crew assignment, a delivery: each on the cloud.
     QSignalSpy runs(fixture.engine(), &Client::SyncEngine::syncFinished);
-    QVERIFY(store->setMenuItemPrice(5, Money::fromCents(499)));
+    QVERIFY(store->outbox()->setMenuItemPrice(5, Money::fromCents(499)));
     QVERIFY(fixture.waitSynced(30000));
     QCOMPARE(m_peer.pythonText(QStringLiteral("from LittleLemon.LittleLemonAPI.models import MenuItem\nprint(MenuItem.objects.get(id=5).price)")),
              QStringLiteral("4.99"));
-    QVERIFY(store->assignDeliveryCrew(12, 3));
+    QVERIFY(store->outbox()->assignDeliveryCrew(12, 3));
     QVERIFY(fixture.waitSynced(30000));
-    QVERIFY(store->setOrderStatus(11, true));
+    QVERIFY(store->outbox()->setOrderStatus(11, true));
     QVERIFY(fixture.waitSynced(30000));
     QCOMPARE(m_peer.pythonText(QStringLiteral("from LittleLemon.LittleLemonAPI.models import Order\n"
                                    "print(Order.objects.get(id=12).delivery_crew_id, Order.objects.get(id=11).status)")),

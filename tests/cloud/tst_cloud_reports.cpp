@@ -146,7 +146,7 @@ void tst_CloudReports::theReportIsComputedFromTheCloudsOrders()
     fixture.makeController(false, false);
     QVERIFY2(fixture.signIn(kManager, kPassword, false, m_peer.url().toString()), qPrintable(fixture.errorString()));
     QVERIFY(!fixture.workspace()->hasFeature(QStringLiteral("reports")));
-    QCOMPARE(fixture.store()->rowCount(Entity::Order), int(kOrders.size()));
+    QCOMPARE(fixture.store()->cache()->rowCount(Entity::Order), int(kOrders.size()));
 
     // Today's report on the page.
     auto *page = qobject_cast<Ui::ReportsPage *>(fixture.window()->page(Ui::MainWindow::ReportsPageId));

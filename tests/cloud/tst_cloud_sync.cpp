@@ -105,8 +105,8 @@ void tst_CloudSync::ordersAreFollowedFromTheTail()
     QVERIFY(desk.client->serverMeta().features.isEmpty());
     Client::SyncReport report = desk.sync();
     QVERIFY2(report.ok, qPrintable(describe(report)));
-    QCOMPARE(desk.store->rowCount(Entity::Order), 30);
-    QCOMPARE(desk.store->rowCount(Entity::MenuItem), 6);
+    QCOMPARE(desk.store->cache()->rowCount(Entity::Order), 30);
+    QCOMPARE(desk.store->cache()->rowCount(Entity::MenuItem), 6);
 
     // Nothing changed: the last page (where the three open orders are) and nothing else.
     report = desk.sync();
@@ -122,7 +122,7 @@ void tst_CloudSync::ordersAreFollowedFromTheTail()
     report = desk.sync();
     QVERIFY2(report.ok && report.changed, qPrintable(describe(report)));
     QVERIFY2(report.requests <= 6, qPrintable(describe(report)));
-    QCOMPARE(desk.store->rowCount(Entity::Order), 31);
+    QCOMPARE(desk.store->cache()->rowCount(Entity::Order), 31);
     QVERIFY(desk.order(31).has_value());
     QCOMPARE(desk.order(28)->status, true);
 
@@ -135,7 +135,7 @@ void tst_CloudSync::ordersAreFollowedFromTheTail()
     report = desk.sync();
     QVERIFY2(report.ok, qPrintable(describe(report)));
     QVERIFY2(report.requests <= 6, qPrintable(describe(report)));
-    QCOMPARE(desk.store->rowCount(Entity::Order), 34);
+    QCOMPARE(desk.store->cache()->rowCount(Entity::Order), 34);
     QCOMPARE(desk.order(29)->status, true);
     QCOMPARE(desk.order(30)->status, false);
 
@@ -146,7 +146,7 @@ void tst_CloudSync::ordersAreFollowedFromTheTail()
     QVERIFY(m_peer.seedOrders(QStringLiteral("cust"), 1, 1));
     report = desk.sync();
     QVERIFY2(report.ok, qPrintable(describe(report)));
-    QCOMPARE(desk.store->rowCount(Entity::Order), 34);
+    QCOMPARE(desk.store->cache()->rowCount(Entity::Order), 34);
     QVERIFY(!desk.order(3).has_value());
     QVERIFY(desk.order(35).has_value());
 }
@@ -162,7 +162,7 @@ void tst_CloudSync::editsCostLittleAndWaitOutAnOutage()
     QVERIFY2(report.ok, qPrintable(describe(report)));
 
     // A price edit: the check that nobody changed it first and the write; the pull waits for the next cycle.
-    QVERIFY(desk.store->setMenuItemPrice(2, Money::fromCents(710)));
+    QVERIFY(desk.store->outbox()->setMenuItemPrice(2, Money::fromCents(710)));
     report = CloudTerminal::wait(runs);
     QVERIFY2(report.ok && report.sent == 1 && report.pushOnly, qPrintable(describe(report)));
     QVERIFY2(report.requests <= 3, qPrintable(describe(report)));
@@ -170,10 +170,10 @@ void tst_CloudSync::editsCostLittleAndWaitOutAnOutage()
              QStringLiteral("7.10"));
 
     // A crew assignment, and a delivery.
-    QVERIFY(desk.store->assignDeliveryCrew(30, 3));
+    QVERIFY(desk.store->outbox()->assignDeliveryCrew(30, 3));
     report = CloudTerminal::wait(runs);
     QVERIFY2(report.ok && report.sent == 1, qPrintable(describe(report)));
-    QVERIFY(desk.store->setOrderStatus(30, true));
+    QVERIFY(desk.store->outbox()->setOrderStatus(30, true));
     report = CloudTerminal::wait(runs);
     QVERIFY2(report.ok && report.sent == 1, qPrintable(describe(report)));
     QCOMPARE(m_peer.pythonText(QStringLiteral("from LittleLemon.LittleLemonAPI.models import Order\n"
@@ -182,12 +182,12 @@ void tst_CloudSync::editsCostLittleAndWaitOutAnOutage()
 
     // The cloud goes away: the edit waits in the outbox, and goes when it is back.
     m_peer.kill();
-    QVERIFY(desk.store->setMenuItemPrice(2, Money::fromCents(720)));
+    QVERIFY(desk.store->outbox()->setMenuItemPrice(2, Money::fromCents(720)));
     report = CloudTerminal::wait(runs);
     QVERIFY2(!report.ok && report.offline, qPrintable(describe(report)));
-    QCOMPARE(desk.store->pendingCount(), 1);
+    QCOMPARE(desk.store->outbox()->pendingCount(), 1);
     QVERIFY2(m_peer.restart(CloudPeer::Throttle::On), qPrintable(m_peer.errorString()));
-    QTRY_COMPARE_WITH_TIMEOUT(desk.store->pendingCount(), 0, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(desk.store->outbox()->pendingCount(), 0, 30000);
     QCOMPARE(m_peer.pythonText(QStringLiteral("from LittleLemon.LittleLemonAPI.models import MenuItem\nprint(MenuItem.objects.get(id=2).price)")),
              QStringLiteral("7.20"));
     desk.engine->stop();
@@ -206,18 +206,18 @@ void tst_CloudSync::lostReplyIsLookedUpNotRepeated()
     item.title = QStringLiteral("Lost Reply Lemonade");
     item.price = Money::fromCents(300);
     item.category = 1;
-    QVERIFY(desk.store->createMenuItem(item));
+    QVERIFY(desk.store->outbox()->createMenuItem(item));
     // The cloud commits the create; its answer never arrives.
     proxy.dropNextWriteResponse(QStringLiteral("/api/menu-items"));
     report = desk.sync();
     QVERIFY2(!report.ok, qPrintable(describe(report)));
     QCOMPARE(proxy.droppedResponses(), 1);
-    QCOMPARE(desk.store->pendingCount(), 1);
+    QCOMPARE(desk.store->outbox()->pendingCount(), 1);
 
     // The next run looks for it before sending again (the cloud has no idempotency keys).
     report = desk.sync();
     QVERIFY2(report.ok && report.found == 1, qPrintable(describe(report)));
-    QCOMPARE(desk.store->pendingCount(), 0);
+    QCOMPARE(desk.store->outbox()->pendingCount(), 0);
     QCOMPARE(proxy.count(QStringLiteral("POST /api/menu-items")), 1);
     QCOMPARE(m_peer.pythonText(QStringLiteral("from LittleLemon.LittleLemonAPI.models import MenuItem\n"
                                    "print(MenuItem.objects.filter(title='Lost Reply Lemonade').count())")),

@@ -111,7 +111,7 @@ private Q_SLOTS:
         const auto claims = Client::JwtClaims::parse(probe.login(QStringLiteral("mario"), kPassword, false));
         QVERIFY(claims && claims->expiresAt() < QDateTime::currentSecsSinceEpoch());
         // ...and it works on, without refreshing.
-        QVERIFY(desk.store->setMenuItemPrice(3, Money::fromCents(1234)));
+        QVERIFY(desk.store->outbox()->setMenuItemPrice(3, Money::fromCents(1234)));
         report = desk.sync();
         QVERIFY2(report.ok && report.sent == 1, qPrintable(describe(report)));
         QCOMPARE(desk.client->session()->refreshCount(), 0);
@@ -133,7 +133,7 @@ private Q_SLOTS:
 
         clock.set("+20m"); // the 15-minute access tokens are now dead
         QCOMPARE(before.get(QStringLiteral("/api/orders")).status, 401);
-        QVERIFY(desk.store->setMenuItemPrice(4, Money::fromCents(999)));
+        QVERIFY(desk.store->outbox()->setMenuItemPrice(4, Money::fromCents(999)));
         const Client::SyncReport report = desk.sync();
         QVERIFY2(report.ok && report.sent == 1, qPrintable(describe(report)));
         QVERIFY(desk.client->session()->isSignedIn());
@@ -153,14 +153,14 @@ private Q_SLOTS:
         QSignalSpy signedOut(desk.client->session(), &Client::AuthSession::signedOut);
 
         clock.set("+8d"); // past the 7-day refresh token too
-        QVERIFY(desk.store->setMenuItemPrice(5, Money::fromCents(777)));
+        QVERIFY(desk.store->outbox()->setMenuItemPrice(5, Money::fromCents(777)));
         Client::SyncReport report = desk.sync();
         QVERIFY2(!report.ok, qPrintable(describe(report)));
         QCOMPARE(report.error.kind(), ApiError::Kind::Unauthorized);
         QVERIFY(!desk.client->session()->isSignedIn());
         QCOMPARE(signedOut.size(), 1);
         QVERIFY(!signedOut.first().at(0).toString().isEmpty()); // "please sign in again"
-        QCOMPARE(desk.store->pendingCount(), 1); // the edit waits
+        QCOMPARE(desk.store->outbox()->pendingCount(), 1); // the edit waits
 
         // Not locked out: the password works at once, and the edit goes.
         auto *job = desk.client->session()->login(QStringLiteral("mario"), kPassword);
@@ -187,7 +187,7 @@ private Q_SLOTS:
         QVERIFY(desk.sync().ok);
 
         clock.set("-1d"); // tokens now carry an issue time a day ahead
-        QVERIFY(desk.store->setMenuItemPrice(6, Money::fromCents(555)));
+        QVERIFY(desk.store->outbox()->setMenuItemPrice(6, Money::fromCents(555)));
         Client::SyncReport report = desk.sync();
         QVERIFY2(report.ok && report.sent == 1, qPrintable(describe(report)));
         // New sign-ins and refreshes work too.

@@ -85,18 +85,18 @@ private Q_SLOTS:
         QVERIFY2(desk.open(server.url(), QStringLiteral("mario")), qPrintable(desk.error));
         Client::SyncReport report = desk.sync();
         QVERIFY2(report.ok, qPrintable(describe(report)));
-        const int items = desk.store->rowCount(Entity::MenuItem);
-        const int orders = desk.store->rowCount(Entity::Order);
+        const int items = desk.store->cache()->rowCount(Entity::MenuItem);
+        const int orders = desk.store->cache()->rowCount(Entity::Order);
         QVERIFY(items == 40 && orders > 0);
 
         // Offline: a price, a counter order and a dish's new name wait in the outbox.
         QVERIFY(server.stop());
-        const Money price = Money::fromCents(desk.store->menuItem(5)->record.price.cents() + 250);
-        QVERIFY(desk.store->setMenuItemPrice(5, price));
-        QVERIFY(desk.store->createCounterOrder({ { 7, 2 }, { 8, 1 } }, QStringLiteral("corrupt-cache %1").arg(QString::fromLatin1(how))));
-        QVERIFY(desk.store->setMenuItemTitle(6, QStringLiteral("Special %1").arg(QString::fromLatin1(how))));
-        QCOMPARE(desk.store->outboxCount(), 3);
-        const QList<OutboxEntry> queued = desk.store->outboxEntries();
+        const Money price = Money::fromCents(desk.store->cache()->menuItem(5)->record.price.cents() + 250);
+        QVERIFY(desk.store->outbox()->setMenuItemPrice(5, price));
+        QVERIFY(desk.store->outbox()->createCounterOrder({ { 7, 2 }, { 8, 1 } }, QStringLiteral("corrupt-cache %1").arg(QString::fromLatin1(how))));
+        QVERIFY(desk.store->outbox()->setMenuItemTitle(6, QStringLiteral("Special %1").arg(QString::fromLatin1(how))));
+        QCOMPARE(desk.store->outbox()->count(), 3);
+        const QList<OutboxEntry> queued = desk.store->outbox()->entries();
         const LocalStore::Paths paths = desk.store->paths();
 
         // The desk closes; the cache file is damaged.
@@ -118,10 +118,10 @@ private Q_SLOTS:
             QVERIFY(opened.cacheSetAsidePath.startsWith(paths.cache + QStringLiteral(".corrupt-")));
         }
         QVERIFY(!opened.outboxRebuilt);
-        QCOMPARE(desk.store->outboxCount(), 3);
-        QCOMPARE(desk.store->outboxEntries().size(), queued.size());
+        QCOMPARE(desk.store->outbox()->count(), 3);
+        QCOMPARE(desk.store->outbox()->entries().size(), queued.size());
         for (qsizetype i = 0; i < queued.size(); ++i)
-            QCOMPARE(desk.store->outboxEntries().at(i).uuid, queued.at(i).uuid);
+            QCOMPARE(desk.store->outbox()->entries().at(i).uuid, queued.at(i).uuid);
 
         // Online again: one sync rebuilds the cache from the server and sends the edits once.
         QVERIFY2(server.restart(), qPrintable(server.errorString()));
@@ -131,11 +131,11 @@ private Q_SLOTS:
         report = desk.sync();
         QVERIFY2(report.ok, qPrintable(describe(report)));
         QCOMPARE(report.sent, 3);
-        QCOMPARE(desk.store->outboxCount(), 0);
-        QCOMPARE(desk.store->rowCount(Entity::MenuItem), items);
-        QCOMPARE(desk.store->rowCount(Entity::Order), orders + 1);
-        QCOMPARE(desk.store->menuItem(5)->record.price, price);
-        QCOMPARE(desk.store->menuItem(5)->sync, SyncState::Synced);
+        QCOMPARE(desk.store->outbox()->count(), 0);
+        QCOMPARE(desk.store->cache()->rowCount(Entity::MenuItem), items);
+        QCOMPARE(desk.store->cache()->rowCount(Entity::Order), orders + 1);
+        QCOMPARE(desk.store->cache()->menuItem(5)->record.price, price);
+        QCOMPARE(desk.store->cache()->menuItem(5)->sync, SyncState::Synced);
 
         // The server has each edit once.
         QCOMPARE(mario->get(QStringLiteral("/api/menu-items/5")).object().value(QStringLiteral("price")).toString(), price.toString());

@@ -202,23 +202,23 @@ private Q_SLOTS:
         QTRY_VERIFY(server.logText().contains(QStringLiteral("database full")));
 
         // An edit at the desk meanwhile: refused for now, kept in the outbox.
-        const auto item = desk.store->menuItem(2);
+        const auto item = desk.store->cache()->menuItem(2);
         QVERIFY(item);
-        QVERIFY(desk.store->setMenuItemPrice(2, Money::fromCents(item->record.price.cents() + 101)));
+        QVERIFY(desk.store->outbox()->setMenuItemPrice(2, Money::fromCents(item->record.price.cents() + 101)));
         Client::SyncReport report = desk.sync();
         QVERIFY2(!report.ok, qPrintable(describe(report)));
         QCOMPARE(report.error.kind(), ApiError::Kind::Server);
         QCOMPARE(report.error.httpStatus(), 507);
-        QCOMPARE(desk.store->pendingCount(), 1);
-        QCOMPARE(desk.store->failedCount(), 0);
-        QCOMPARE(desk.store->menuItem(2)->record.price.cents(), item->record.price.cents() + 101); // still shown
+        QCOMPARE(desk.store->outbox()->pendingCount(), 1);
+        QCOMPARE(desk.store->outbox()->failedCount(), 0);
+        QCOMPARE(desk.store->cache()->menuItem(2)->record.price.cents(), item->record.price.cents() + 101); // still shown
 
         // Space returns: the edit goes through once, and the server writes again.
         QVERIFY(QFile::remove(filler));
         report = desk.sync();
         QVERIFY2(report.ok, qPrintable(describe(report)));
         QCOMPARE(report.sent, 1);
-        QCOMPARE(desk.store->pendingCount(), 0);
+        QCOMPARE(desk.store->outbox()->pendingCount(), 0);
         QCOMPARE(mario->get(QStringLiteral("/api/menu-items/2")).object().value(QStringLiteral("price")).toString(),
                  Money::fromCents(item->record.price.cents() + 101).toString());
         QCOMPARE(mario->post(QStringLiteral("/api/orders"),

@@ -163,7 +163,7 @@ void tst_Hub::hubMirrorsTheCloud()
     for (Terminal *t : { &m_counter, &m_kitchen }) {
         t->engine->start();
         QTRY_VERIFY_WITH_TIMEOUT(t->engine->isLive(), 15000);
-        QTRY_COMPARE_WITH_TIMEOUT(t->store->orderSummaries().size(), 6, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(t->store->cache()->orderSummaries().size(), 6, 15000);
     }
 }
 
@@ -179,14 +179,14 @@ void tst_Hub::outageTerminalsStayLiveAndChangesGoUpOnce()
     // the cloud has no place for); the kitchen raises a price.
     QElapsedTimer seen;
     seen.start();
-    QVERIFY(m_counter.store->setOrderStatus(5, true)); // PATCH {"status": true}: delivered
-    QTRY_COMPARE_WITH_TIMEOUT(m_kitchen.store->orderSummaries({ 5 }).value(0).effectiveStage(), OrderStage::Delivered, 5000);
+    QVERIFY(m_counter.store->outbox()->setOrderStatus(5, true)); // PATCH {"status": true}: delivered
+    QTRY_COMPARE_WITH_TIMEOUT(m_kitchen.store->cache()->orderSummaries({ 5 }).value(0).effectiveStage(), OrderStage::Delivered, 5000);
     qInfo("the kitchen saw the counter's delivery through the hub in %lld ms (cloud down)", seen.elapsed());
     seen.restart();
-    QVERIFY(m_kitchen.store->setOrderStage(6, OrderStage::Preparing));
-    QVERIFY(m_kitchen.store->setMenuItemPrice(2, Money::parse(u"6.25").value()));
-    QTRY_COMPARE_WITH_TIMEOUT(m_counter.store->menuItem(2)->record.price.toString(), QStringLiteral("6.25"), 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_counter.store->orderSummaries({ 6 }).value(0).effectiveStage(), OrderStage::Preparing, 5000);
+    QVERIFY(m_kitchen.store->outbox()->setOrderStage(6, OrderStage::Preparing));
+    QVERIFY(m_kitchen.store->outbox()->setMenuItemPrice(2, Money::parse(u"6.25").value()));
+    QTRY_COMPARE_WITH_TIMEOUT(m_counter.store->cache()->menuItem(2)->record.price.toString(), QStringLiteral("6.25"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_counter.store->cache()->orderSummaries({ 6 }).value(0).effectiveStage(), OrderStage::Preparing, 5000);
     qInfo("the counter saw the kitchen's price and stage through the hub in %lld ms (cloud down)", seen.elapsed());
     // Two changes have a place on the cloud: they wait on the hub.
     QTRY_COMPARE_WITH_TIMEOUT(upstream().value(QStringLiteral("waiting")).toInt(), 2, 5000);
@@ -228,12 +228,12 @@ void tst_Hub::customerOrderReachesATerminalWithinACycle()
     QVERIFY(id > 6);
     QElapsedTimer timer;
     timer.start();
-    QTRY_COMPARE_WITH_TIMEOUT(m_counter.store->orderSummaries({ id }).size(), 1, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_counter.store->cache()->orderSummaries({ id }).size(), 1, 20000);
     const qint64 ms = timer.elapsed();
     qInfo("a customer's order placed on the cloud reached the counter terminal through the hub in %lld ms", ms);
     // One cycle is 5 s; the cloud's page reads and the terminal's push come on top.
     QVERIFY2(ms <= 10000, qPrintable(QString::number(ms)));
-    QCOMPARE(m_counter.store->orderSummaries({ id }).value(0).effectiveStage(), OrderStage::Received);
+    QCOMPARE(m_counter.store->cache()->orderSummaries({ id }).value(0).effectiveStage(), OrderStage::Received);
 }
 
 void tst_Hub::writesWithoutAPlaceOnTheCloudStayOnTheHub()
@@ -263,7 +263,7 @@ void tst_Hub::writesWithoutAPlaceOnTheCloudStayOnTheHub()
     QVERIFY(crewId > 0);
     QCOMPARE(hub->patch(QStringLiteral("/api/orders/2"), QJsonObject { { QStringLiteral("delivery_crew"), crewId } }).status,
              200);
-    QVERIFY(m_kitchen.store->setMenuItemPrice(5, Money::parse(u"9.40").value()));
+    QVERIFY(m_kitchen.store->outbox()->setMenuItemPrice(5, Money::parse(u"9.40").value()));
 
     QTRY_COMPARE_WITH_TIMEOUT(patches(m_peer, mark, QStringLiteral("/api/menu-items/5")), 1, 30000);
     QTRY_COMPARE_WITH_TIMEOUT(upstream().value(QStringLiteral("waiting")).toInt(), 0, 10000);
@@ -297,8 +297,8 @@ void tst_Hub::conflictsFollowTheStatedRule()
     const int noticesBefore = int(upstream().value(QStringLiteral("notices")).toArray().size());
     // The hub's counter reprices the soda and the kitchen starts order 3;
     // meanwhile the cloud's own pages reprice it and deliver order 3.
-    QVERIFY(m_counter.store->setMenuItemPrice(2, Money::parse(u"6.75").value()));
-    QVERIFY(m_kitchen.store->setOrderStage(3, OrderStage::Preparing));
+    QVERIFY(m_counter.store->outbox()->setMenuItemPrice(2, Money::parse(u"6.75").value()));
+    QVERIFY(m_kitchen.store->outbox()->setOrderStage(3, OrderStage::Preparing));
     QTRY_COMPARE_WITH_TIMEOUT(upstream().value(QStringLiteral("waiting")).toInt(), 1, 5000);
     QCOMPARE(m_peer.pythonText(QStringLiteral("from LittleLemon.LittleLemonAPI.models import MenuItem, Order\n"
                                               "m=MenuItem.objects.get(id=2); m.price='4.99'; m.save()\n"
@@ -311,13 +311,13 @@ void tst_Hub::conflictsFollowTheStatedRule()
     auto hub = http(m_hub, QStringLiteral("counter"));
     QTRY_COMPARE_WITH_TIMEOUT(hub->get(QStringLiteral("/api/menu-items/2")).object().value(QStringLiteral("price")).toString(),
                               QStringLiteral("4.99"), 20000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_kitchen.store->menuItem(2)->record.price.toString(), QStringLiteral("4.99"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_kitchen.store->cache()->menuItem(2)->record.price.toString(), QStringLiteral("4.99"), 10000);
     QCOMPARE(cloudGet(QStringLiteral("/api/menu-items/2")).value(QStringLiteral("price")).toString(), QStringLiteral("4.99"));
     QCOMPARE(patches(m_peer, mark, QStringLiteral("/api/menu-items/2")), 0);
     // The later stage wins for orders: delivered on the cloud beats preparing on the hub.
     QTRY_COMPARE_WITH_TIMEOUT(hub->get(QStringLiteral("/api/orders/3")).object().value(QStringLiteral("stage")).toString(),
                               QStringLiteral("delivered"), 20000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_counter.store->orderSummaries({ 3 }).value(0).effectiveStage(), OrderStage::Delivered, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_counter.store->cache()->orderSummaries({ 3 }).value(0).effectiveStage(), OrderStage::Delivered, 10000);
     // The manager sees a notice (the desk's status bar tooltip).
     const QJsonArray notices = upstream().value(QStringLiteral("notices")).toArray();
     QCOMPARE(notices.size(), noticesBefore + 1);
@@ -333,8 +333,8 @@ void tst_Hub::killedWhileDeliveringLosesAndDoublesNothing()
     const QStringList prices { QStringLiteral("15.75"), QStringLiteral("7.50"), QStringLiteral("11.95") };
     const QList<qint64> items { 1, 3, 4 };
     for (int i = 0; i < items.size(); ++i)
-        QVERIFY(m_counter.store->setMenuItemPrice(items.at(i), Money::parse(prices.at(i)).value()));
-    QVERIFY(m_counter.store->setOrderStatus(4, true));
+        QVERIFY(m_counter.store->outbox()->setMenuItemPrice(items.at(i), Money::parse(prices.at(i)).value()));
+    QVERIFY(m_counter.store->outbox()->setOrderStatus(4, true));
     QTRY_COMPARE_WITH_TIMEOUT(upstream().value(QStringLiteral("waiting")).toInt(), 4, 10000);
 
     // The cloud comes back; the hub dies -9 at its first write there.
@@ -368,7 +368,7 @@ void tst_Hub::killedWhileDeliveringLosesAndDoublesNothing()
     QCOMPARE(cloudGet(QStringLiteral("/api/orders/4")).value(QStringLiteral("status")).toBool(), true);
     QCOMPARE(patches(m_peer, mark, QStringLiteral("/api/orders/4")), 1);
     // The terminals were on the hub all along and come back with it.
-    QTRY_COMPARE_WITH_TIMEOUT(m_kitchen.store->menuItem(3)->record.price.toString(), QStringLiteral("7.50"), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_kitchen.store->cache()->menuItem(3)->record.price.toString(), QStringLiteral("7.50"), 30000);
 }
 
 QTEST_GUILESS_MAIN(tst_Hub)

@@ -46,7 +46,7 @@ bool moveOrder(HttpTestClient &http, qint64 id, const QString &stage)
 
 std::optional<OrderStage> stageOf(const LocalStore &store, qint64 id)
 {
-    const auto orders = store.orderSummaries({ id });
+    const auto orders = store.cache()->orderSummaries({ id });
     if (orders.isEmpty())
         return std::nullopt;
     return orders.first().stage;
@@ -298,20 +298,20 @@ void tst_Live::twoDesksEditingTheSameOrder()
     // One desk moves it; the other shows it without a poll (their interval is 1 s,
     // but live they do not poll at all: the event brings it).
     kitchen.engine->setInterval(0);
-    QVERIFY(counter.store->setOrderStage(order, OrderStage::Preparing).ok);
+    QVERIFY(counter.store->outbox()->setOrderStage(order, OrderStage::Preparing).ok);
     QTRY_COMPARE_WITH_TIMEOUT(
         stageOf(*kitchen.store, order), std::optional<OrderStage>(OrderStage::Preparing), kLiveTimeoutMs);
 
     // Both move it from the same stage: the one that comes second is a conflict, as before.
     kitchen.engine->stop();
     QVERIFY(!kitchen.engine->isLive());
-    QVERIFY(counter.store->setOrderStage(order, OrderStage::Ready).ok);
+    QVERIFY(counter.store->outbox()->setOrderStage(order, OrderStage::Ready).ok);
     QTRY_COMPARE_WITH_TIMEOUT(direct->get(QStringLiteral("/api/orders/%1").arg(order))
                                   .object()
                                   .value(QStringLiteral("stage"))
                                   .toString(),
         QStringLiteral("ready"), kLiveTimeoutMs);
-    QVERIFY(kitchen.store->setOrderStage(order, OrderStage::Cancelled).ok);
+    QVERIFY(kitchen.store->outbox()->setOrderStage(order, OrderStage::Cancelled).ok);
     QSignalSpy conflicts(kitchen.engine.get(), &SyncEngine::entryConflict);
     kitchen.engine->start();
     QTRY_COMPARE_WITH_TIMEOUT(kitchen.engine->conflictCount(), 1, kLiveTimeoutMs);
@@ -326,7 +326,7 @@ void tst_Live::twoDesksEditingTheSameOrder()
         stageOf(*kitchen.store, order), std::optional<OrderStage>(OrderStage::Ready), kLiveTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(kitchen.engine->isLive(), kLiveTimeoutMs);
     // Live again after the conflict: the next move shows up.
-    QVERIFY(counter.store->setOrderStage(order, OrderStage::OutForDelivery).ok);
+    QVERIFY(counter.store->outbox()->setOrderStage(order, OrderStage::OutForDelivery).ok);
     QTRY_COMPARE_WITH_TIMEOUT(stageOf(*kitchen.store, order),
         std::optional<OrderStage>(OrderStage::OutForDelivery), kLiveTimeoutMs);
 }
@@ -382,10 +382,10 @@ void tst_Live::standaloneDeskServesEventsToTheLan()
     QVERIFY(order > 0);
     QTRY_VERIFY_WITH_TIMEOUT(stageOf(*desk.store, order).has_value(), kLiveTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(stageOf(*lan.store, order).has_value(), kLiveTimeoutMs);
-    QVERIFY(desk.store->setOrderStage(order, OrderStage::Preparing).ok);
+    QVERIFY(desk.store->outbox()->setOrderStage(order, OrderStage::Preparing).ok);
     QTRY_COMPARE_WITH_TIMEOUT(
         stageOf(*lan.store, order), std::optional<OrderStage>(OrderStage::Preparing), kLiveTimeoutMs);
-    QVERIFY(lan.store->setOrderStage(order, OrderStage::Ready).ok);
+    QVERIFY(lan.store->outbox()->setOrderStage(order, OrderStage::Ready).ok);
     QTRY_COMPARE_WITH_TIMEOUT(
         stageOf(*desk.store, order), std::optional<OrderStage>(OrderStage::Ready), kLiveTimeoutMs);
 

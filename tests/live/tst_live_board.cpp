@@ -31,7 +31,7 @@ private:
     // An open order at `stage` on the board, moved by nobody yet in this test run.
     qint64 orderAt(OrderStage stage)
     {
-        for (const OrderSummary &o : m_desk->store()->orderSummaries()) {
+        for (const OrderSummary &o : m_desk->store()->cache()->orderSummaries()) {
             if (o.id > 0 && o.effectiveStage() == stage && !m_used.contains(o.id)
                 && board()->columnOf(o.id)) {
                 m_used.insert(o.id);
@@ -99,7 +99,7 @@ void TestLiveBoard::noJumpWhileDragging()
     board()->holdMoves(true); // what a drag starting on a card does
     QVERIFY(moveElsewhere(id, QStringLiteral("preparing")));
     QTRY_COMPARE_WITH_TIMEOUT(
-        m_desk->store()->order(id)->record.stage, std::optional<OrderStage>(OrderStage::Preparing), 10000);
+        m_desk->store()->cache()->order(id)->record.stage, std::optional<OrderStage>(OrderStage::Preparing), 10000);
     // The card stays where the pointer is, and does not flash yet.
     QCOMPARE(board()->columnOf(id), column);
     QCOMPARE(column->model()->rowOfOrder(id), row);
@@ -114,7 +114,7 @@ void TestLiveBoard::newOrderBeepsOnce()
 {
     board()->acknowledgeAll();
     const int before = board()->beepCount();
-    const auto items = m_desk->store()->menuItems();
+    const auto items = m_desk->store()->cache()->menuItems();
     QVERIFY(!items.isEmpty());
     int status = 0;
     const QJsonObject created = m_desk->serverWrite("POST", QStringLiteral("/api/orders"),
@@ -139,7 +139,7 @@ void TestLiveBoard::cancelledElsewhereLeavesWithANotice()
     QVERIFY(dragged > 0);
     board()->holdMoves(true);
     QVERIFY(moveElsewhere(dragged, QStringLiteral("cancelled")));
-    QTRY_COMPARE_WITH_TIMEOUT(m_desk->store()->order(dragged)->record.stage,
+    QTRY_COMPARE_WITH_TIMEOUT(m_desk->store()->cache()->order(dragged)->record.stage,
         std::optional<OrderStage>(OrderStage::Cancelled), 10000);
     QVERIFY(board()->columnOf(dragged)); // still where it was
     QVERIFY(!board()->noticeText().contains(QString::number(dragged)));

@@ -63,10 +63,10 @@ private slots:
         // Item 1's category prints in the kitchen, the others at the bar.
         qint64 mainCategory = 0;
         qint64 drink = 0;
-        for (const auto &i : b.store->menuItems())
+        for (const auto &i : b.store->cache()->menuItems())
             if (i.record.id == 1)
                 mainCategory = i.record.category;
-        for (const auto &i : b.store->menuItems())
+        for (const auto &i : b.store->cache()->menuItems())
             if (i.record.category != mainCategory && i.record.available)
                 drink = i.record.id;
         QVERIFY(mainCategory > 0 && drink > 0);
@@ -86,7 +86,7 @@ private slots:
         kitchen.setAnswerStatus(false);
         for (int i = 0; i < 10; ++i) {
             Terminal &t = i % 2 ? b : c;
-            QVERIFY(t.store->createCounterOrder({ { 1, 1 }, { drink, 1 } }, QStringLiteral("e2e %1").arg(i)).ok);
+            QVERIFY(t.store->outbox()->createCounterOrder({ { 1, 1 }, { drink, 1 } }, QStringLiteral("e2e %1").arg(i)).ok);
             t.engine->syncNow();
         }
         QTRY_VERIFY_WITH_TIMEOUT(!kitchen.tickets().isEmpty(), 20000);
@@ -96,7 +96,7 @@ private slots:
         const int caught = orderNumberIn(kitchen.tickets().constFirst());
 
         // Every order on the server, numbered.
-        QTRY_VERIFY_WITH_TIMEOUT(b.sync().ok && c.sync().ok && b.store->outboxCount() == 0 && c.store->outboxCount() == 0, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(b.sync().ok && c.sync().ok && b.store->outbox()->count() == 0 && c.store->outbox()->count() == 0, 30000);
         QList<int> ids;
         for (const QJsonObject &o : readAll(*http(m_server), QStringLiteral("/api/orders")))
             if (o.value(QStringLiteral("note")).toString().startsWith(QStringLiteral("e2e ")))

@@ -94,9 +94,9 @@ private slots:
         QVERIFY2(a.open(m_server, QStringLiteral("Counter A")), qPrintable(a.t.error));
         QVERIFY2(b.open(m_server, QStringLiteral("Counter B")), qPrintable(b.t.error));
         QVERIFY(a.t.client->hasFeature(QStringLiteral("print_host")));
-        const qint64 newest = a.t.store->orderSummaries().isEmpty() ? 0 : [&] {
+        const qint64 newest = a.t.store->cache()->orderSummaries().isEmpty() ? 0 : [&] {
             qint64 m = 0;
-            for (const OrderSummary &s : a.t.store->orderSummaries())
+            for (const OrderSummary &s : a.t.store->cache()->orderSummaries())
                 m = qMax(m, s.id);
             return m;
         }();
@@ -164,20 +164,20 @@ private slots:
     {
         PrintTerminal a;
         QVERIFY2(a.open(m_server, QStringLiteral("Counter C")), qPrintable(a.t.error));
-        const auto items = a.t.store->menuItems();
+        const auto items = a.t.store->cache()->menuItems();
         QVERIFY(items.size() >= 2);
         // More than 140 characters: refused on the desk, nothing queued.
         const LocalEdit refused
-            = a.t.store->createCounterOrder({ { items.at(0).record.id, 1, QString(Limits::kLineNote + 1, u'x') } });
+            = a.t.store->outbox()->createCounterOrder({ { items.at(0).record.id, 1, QString(Limits::kLineNote + 1, u'x') } });
         QVERIFY(!refused.ok);
-        const LocalEdit edit = a.t.store->createCounterOrder(
+        const LocalEdit edit = a.t.store->outbox()->createCounterOrder(
             { { items.at(0).record.id, 1, QStringLiteral("no onions") }, { items.at(1).record.id, 2, QString() } },
             QStringLiteral("takeaway"));
         QVERIFY2(edit.ok, qPrintable(edit.error));
         QVERIFY(a.t.sync().ok);
         // The server keeps it on the line; the desk's copy has it back.
         qint64 id = 0;
-        for (const OrderSummary &s : a.t.store->orderSummaries())
+        for (const OrderSummary &s : a.t.store->cache()->orderSummaries())
             if (s.note == QStringLiteral("takeaway"))
                 id = s.id;
         QVERIFY(id > 0);
@@ -185,10 +185,10 @@ private slots:
         const QJsonArray lines = http->get(QStringLiteral("/api/orders/%1").arg(id)).object().value(QStringLiteral("items")).toArray();
         QCOMPARE(lines.size(), 2);
         QCOMPARE(lines.at(0).toObject().value(QStringLiteral("note")).toString(), QStringLiteral("no onions"));
-        QCOMPARE(a.t.store->order(id)->record.items.at(0).note, QStringLiteral("no onions"));
-        QCOMPARE(a.t.store->order(id)->record.items.at(1).note, QString());
+        QCOMPARE(a.t.store->cache()->order(id)->record.items.at(0).note, QStringLiteral("no onions"));
+        QCOMPARE(a.t.store->cache()->order(id)->record.items.at(1).note, QString());
         // And the ticket says it under the line.
-        QVERIFY(!a.printing->host()->printTicket(a.t.store->order(id)->record, false).isEmpty());
+        QVERIFY(!a.printing->host()->printTicket(a.t.store->cache()->order(id)->record, false).isEmpty());
         QTRY_COMPARE(a.printer.tickets().size(), 1);
         QVERIFY2(a.printer.tickets().constFirst().contains(QStringLiteral("> no onions")),
                  qPrintable(a.printer.tickets().constFirst()));

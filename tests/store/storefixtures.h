@@ -85,9 +85,9 @@ inline LocalStore::Paths pathsIn(const QTemporaryDir &dir)
 // The standard small restaurant: 2 categories, 3 menu items.
 inline void seedMenu(LocalStore &store)
 {
-    store.replaceAll(
+    store.cache()->replaceAll(
         Entity::Category, { category(1, QStringLiteral("Mains")), category(2, QStringLiteral("Drinks")) });
-    store.replaceAll(Entity::MenuItem,
+    store.cache()->replaceAll(Entity::MenuItem,
         { menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("15.50"), 1),
             menuItem(2, QStringLiteral("Soda"), QStringLiteral("5.50"), 2),
             menuItem(3, QStringLiteral("Greek salad"), QStringLiteral("12.00"), 1) });

@@ -36,7 +36,7 @@ inline QString sentMethod(const LittleLemon::OutboxEntry &e)
 inline QJsonValue sentBody(const LittleLemon::LocalStore &store, const LittleLemon::OutboxEntry &e)
 {
     return LittleLemon::Client::OutboxRequest::body(
-        e.command, [&store](const QString &feature) { return store.hasFeature(feature); });
+        e.command, [&store](const QString &feature) { return store.cache()->hasFeature(feature); });
 }
 
 namespace {
@@ -92,11 +92,11 @@ struct Restaurant
     {
         store.open(pathsIn(dir));
         seedMenu(store);
-        store.setServerFeatures(
+        store.cache()->setServerFeatures(
             { QStringLiteral("stages"), QStringLiteral("availability"), QStringLiteral("counter_orders") });
-        store.replaceAll(Entity::GroupMember,
+        store.cache()->replaceAll(Entity::GroupMember,
             { member(3, QStringLiteral("carla")), member(5, QStringLiteral("dino")) }, kCrew);
-        store.replaceAll(
+        store.cache()->replaceAll(
             Entity::GroupMember, { member(2, QStringLiteral("mario")) }, QStringLiteral("manager"));
         QList<QJsonObject> orders;
         for (int i = 1; i <= 12; ++i) {
@@ -106,10 +106,10 @@ struct Restaurant
             orders << order(i, stage, QDate(2026, 11, 20 + i % 5).toString(Qt::ISODate),
                 i % 3 == 0 ? QJsonValue(3) : (i % 3 == 1 ? QJsonValue(5) : QJsonValue()));
         }
-        store.replaceAll(Entity::Order, orders);
-        store.replaceAll(
+        store.cache()->replaceAll(Entity::Order, orders);
+        store.cache()->replaceAll(
             Entity::Table, { table(1, QStringLiteral("T1"), 4), table(2, QStringLiteral("T2"), 2) });
-        store.replaceAll(Entity::Booking,
+        store.cache()->replaceAll(Entity::Booking,
             { booking(20, QStringLiteral("Ana"), QStringLiteral("2026-11-24"), QStringLiteral("19:00"), 2, 1),
                 booking(
                     21, QStringLiteral("Bo"), QStringLiteral("2026-11-24"), QStringLiteral("20:00"), 4, 2),
@@ -131,7 +131,7 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.columnCount(), int(MenuModel::ColumnCount));
-        QCOMPARE(idsOf(model), sortedIds(r.store.menuItems()));
+        QCOMPARE(idsOf(model), sortedIds(r.store.cache()->menuItems()));
         const int row = rowOfId(model, 1);
         QCOMPARE(model.index(row, MenuModel::TitleColumn).data().toString(), QStringLiteral("Lasagna"));
         QCOMPARE(model.index(row, MenuModel::CategoryColumn).data().toString(), QStringLiteral("Mains"));
@@ -154,8 +154,8 @@ private slots:
         QCOMPARE(model.index(row, MenuModel::PriceColumn).data().toString(), QStringLiteral("12.50"));
         QCOMPARE(model.index(row, 0).data(MenuModel::PendingRole).toBool(), true);
         QCOMPARE(model.index(row, MenuModel::SyncColumn).data().toString(), displayName(SyncState::Pending));
-        QCOMPARE(r.store.pendingCount(), 1);
-        QCOMPARE(sentBody(r.store, r.store.outboxEntries().first()).toObject().value(QStringLiteral("price")).toString(),
+        QCOMPARE(r.store.outbox()->pendingCount(), 1);
+        QCOMPARE(sentBody(r.store, r.store.outbox()->entries().first()).toObject().value(QStringLiteral("price")).toString(),
             QStringLiteral("12.50"));
 
         // money is validated as text, never a float
@@ -164,7 +164,7 @@ private slots:
         QCOMPARE(refused.size(), 1);
         QVERIFY(!model.lastError().isEmpty());
         QVERIFY(!model.setData(model.index(row, MenuModel::TitleColumn), QStringLiteral("   ")));
-        QCOMPARE(r.store.pendingCount(), 1);
+        QCOMPARE(r.store.outbox()->pendingCount(), 1);
 
         // one-click 86 and featured
         const int soda = rowOfId(model, 2);
@@ -177,7 +177,7 @@ private slots:
         QVERIFY(model.setData(model.index(soda, MenuModel::TitleColumn), QStringLiteral("Lemon soda")));
         QVERIFY(model.setData(model.index(soda, MenuModel::CategoryColumn), 1));
         QCOMPARE(model.index(soda, MenuModel::CategoryColumn).data().toString(), QStringLiteral("Mains"));
-        QCOMPARE(r.store.pendingCount(), 5);
+        QCOMPARE(r.store.outbox()->pendingCount(), 5);
 
         // read-only for those who may only look
         model.setEditable(false);
@@ -187,22 +187,22 @@ private slots:
 
         // a new item offline, then numbered by the server: same row, new id
         const LocalEdit pie
-            = r.store.createMenuItem(MenuItem { 0, QStringLiteral("Pie"), Money(400), false, 2, true });
+            = r.store.outbox()->createMenuItem(MenuItem { 0, QStringLiteral("Pie"), Money(400), false, 2, true });
         QCOMPARE(inserted.size(), 1);
         const int pieRow = rowOfId(model, pie.id);
         QVERIFY(pieRow >= 0);
-        QVERIFY(r.store.markSending(pie.seq));
-        QVERIFY(r.store.markDone(pie.seq, menuItem(44, QStringLiteral("Pie"), QStringLiteral("4.00"), 2)));
+        QVERIFY(r.store.outbox()->markSending(pie.seq));
+        QVERIFY(r.store.outbox()->markDone(pie.seq, menuItem(44, QStringLiteral("Pie"), QStringLiteral("4.00"), 2)));
         QCOMPARE(rowOfId(model, 44), pieRow);
         QCOMPARE(model.index(pieRow, 0).data(MenuModel::PendingRole).toBool(), false);
 
         // server changes: insert and delete rows, never a reset
-        QVERIFY(r.store.replaceAll(Entity::MenuItem,
+        QVERIFY(r.store.cache()->replaceAll(Entity::MenuItem,
             { menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("15.50"), 1),
                 menuItem(2, QStringLiteral("Soda"), QStringLiteral("5.50"), 2),
                 menuItem(44, QStringLiteral("Pie"), QStringLiteral("4.00"), 2),
                 menuItem(50, QStringLiteral("Tea"), QStringLiteral("2.00"), 2) }));
-        QCOMPARE(idsOf(model), sortedIds(r.store.menuItems()));
+        QCOMPARE(idsOf(model), sortedIds(r.store.cache()->menuItems()));
         QCOMPARE(removed.size(), 1); // item 3
         QCOMPARE(inserted.size(), 2);
         // my unsent edits still show over the server's values
@@ -213,7 +213,7 @@ private slots:
 
         // a category renamed changes what the Category column says
         changed.clear();
-        QVERIFY(r.store.replaceAll(Entity::Category,
+        QVERIFY(r.store.cache()->replaceAll(Entity::Category,
             { category(1, QStringLiteral("Main dishes")), category(2, QStringLiteral("Drinks")) }));
         QCOMPARE(model.index(rowOfId(model, 1), MenuModel::CategoryColumn).data().toString(),
             QStringLiteral("Main dishes"));
@@ -233,9 +233,9 @@ private slots:
         QCOMPARE(model.index(row, 0).data().toString(), QStringLiteral("Beverages"));
         QVERIFY(model.index(row, 0).data(CategoryModel::PendingRole).toBool());
         QVERIFY(!(model.flags(model.index(row, CategoryModel::SlugColumn)) & Qt::ItemIsEditable));
-        const LocalEdit made = r.store.createCategory(QStringLiteral("Desserts"));
+        const LocalEdit made = r.store.outbox()->createCategory(QStringLiteral("Desserts"));
         QCOMPARE(model.rowCount(), 3);
-        QVERIFY(r.store.discard(made.seq));
+        QVERIFY(r.store.outbox()->discard(made.seq));
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(reset.size(), 0);
     }
@@ -297,7 +297,7 @@ private slots:
         // a new counter order shows up where it belongs
         filter.setStages({ OrderStage::Received });
         const LocalEdit counter
-            = r.store.createCounterOrder({ { 3, 2 } }, QStringLiteral("table by the door"));
+            = r.store.outbox()->createCounterOrder({ { 3, 2 } }, QStringLiteral("table by the door"));
         QVERIFY(idsOf(filter).contains(counter.id));
         QCOMPARE(orders.index(rowOfId(orders, counter.id), OrdersModel::NumberColumn).data().toString(),
             tr("New"));
@@ -306,8 +306,8 @@ private slots:
         filter.setFilterText(QStringLiteral("door"));
         QCOMPARE(idsOf(filter), QList<qint64>({ counter.id }));
         // numbered by the server
-        QVERIFY(r.store.markSending(counter.seq));
-        QVERIFY(r.store.markDone(counter.seq,
+        QVERIFY(r.store.outbox()->markSending(counter.seq));
+        QVERIFY(r.store.outbox()->markDone(counter.seq,
             QJsonObject {
                 { QStringLiteral("order_id"), 100 }, { QStringLiteral("total"), QStringLiteral("24.00") } }));
         QCOMPARE(idsOf(filter), QList<qint64>({ 100 }));
@@ -316,18 +316,18 @@ private slots:
         const int row2 = rowOfId(orders, 2);
         QVERIFY(orders.setData(orders.index(row2, OrdersModel::CrewColumn), 3));
         QCOMPARE(orders.index(row2, OrdersModel::CrewColumn).data().toString(), QStringLiteral("carla"));
-        QVERIFY(r.store.replaceAll(Entity::GroupMember,
+        QVERIFY(r.store.cache()->replaceAll(Entity::GroupMember,
             { member(3, QStringLiteral("carla.b")), member(5, QStringLiteral("dino")) }, kCrew));
         QCOMPARE(orders.index(row2, OrdersModel::CrewColumn).data().toString(), QStringLiteral("carla.b"));
         filter.setFilterText(QStringLiteral("carla.b"));
         QVERIFY(idsOf(filter).contains(2));
         filter.clearFilters();
         // deletes from the server
-        QVERIFY(r.store.removeFromServer(Entity::Order, 5));
+        QVERIFY(r.store.cache()->removeFromServer(Entity::Order, 5));
         QCOMPARE(rowOfId(orders, 5), -1);
         QCOMPARE(idsOf(orders), [&] {
             QList<qint64> ids;
-            for (const auto &o : r.store.orderSummaries())
+            for (const auto &o : r.store.cache()->orderSummaries())
                 ids << o.id;
             std::sort(ids.begin(), ids.end());
             return ids;
@@ -355,20 +355,20 @@ private slots:
             model.index(ana, BookingsModel::StatusColumn), int(BookingStatus::NoShow))); // not allowed
         QVERIFY(!model.lastError().isEmpty());
         // moved to another day: leaves; moved here: joins
-        Booking bo = r.store.booking(21)->record;
+        Booking bo = r.store.cache()->booking(21)->record;
         bo.date = QDate(2026, 11, 25);
-        QVERIFY(r.store.updateBooking(bo));
+        QVERIFY(r.store.outbox()->updateBooking(bo));
         QCOMPARE(idsOf(model), QList<qint64>({ 20 }));
-        QVERIFY(r.store.upsertFromServer(Entity::Booking,
+        QVERIFY(r.store.cache()->upsertFromServer(Entity::Booking,
             booking(22, QStringLiteral("Cy"), QStringLiteral("2026-11-24"), QStringLiteral("21:00"))));
         QCOMPARE(idsOf(model), QList<qint64>({ 20, 22 }));
-        const LocalEdit made = r.store.createBooking(Booking { 0, 0, QStringLiteral("Di"), {},
+        const LocalEdit made = r.store.outbox()->createBooking(Booking { 0, 0, QStringLiteral("Di"), {},
             QDate(2026, 11, 24), QTime(18, 0), 2, 2, {}, BookingStatus::Booked });
         QVERIFY(made.ok);
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(reset.size(), 0);
         // a table renamed
-        QVERIFY(r.store.upsertFromServer(Entity::Table, table(1, QStringLiteral("Window"), 4)));
+        QVERIFY(r.store.cache()->upsertFromServer(Entity::Table, table(1, QStringLiteral("Window"), 4)));
         QCOMPARE(model.index(rowOfId(model, 20), BookingsModel::TableColumn).data().toString(),
             QStringLiteral("Window"));
         // another day is a new list
@@ -396,18 +396,18 @@ private slots:
         QCOMPARE(tables.index(rowOfId(tables, 2), TablesModel::SeatsColumn).data().toInt(), 6);
         QVERIFY(!tables.setData(tables.index(rowOfId(tables, 2), TablesModel::SeatsColumn), 0));
 
-        const LocalEdit add = r.store.addGroupMember(kCrew, QStringLiteral("eva"));
+        const LocalEdit add = r.store.outbox()->addGroupMember(kCrew, QStringLiteral("eva"));
         QCOMPARE(idsOf(crew), QList<qint64>({ add.id, 3, 5 }));
         QCOMPARE(managerInserted.size(), 0); // another group's list is not touched
-        QVERIFY(r.store.markSending(add.seq));
-        QVERIFY(r.store.markDone(
+        QVERIFY(r.store.outbox()->markSending(add.seq));
+        QVERIFY(r.store.outbox()->markDone(
             add.seq, QJsonObject { { QStringLiteral("message"), QStringLiteral("added") } }));
-        QVERIFY(r.store.replaceAll(Entity::GroupMember,
+        QVERIFY(r.store.cache()->replaceAll(Entity::GroupMember,
             { member(3, QStringLiteral("carla")), member(5, QStringLiteral("dino")),
                 member(9, QStringLiteral("eva")) },
             kCrew));
         QCOMPARE(idsOf(crew), QList<qint64>({ 3, 5, 9 }));
-        QVERIFY(r.store.removeGroupMember(kCrew, 5));
+        QVERIFY(r.store.outbox()->removeGroupMember(kCrew, 5));
         QCOMPARE(idsOf(crew), QList<qint64>({ 3, 9 }));
         QCOMPARE(crewReset.size(), 0);
         QCOMPARE(crew.index(0, StaffModel::UsernameColumn).data(StaffModel::GroupRole).toString(), kCrew);
@@ -419,27 +419,27 @@ private slots:
         OutboxModel model(&r.store);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 0);
-        const LocalEdit a = r.store.setMenuItemPrice(1, Money(100));
-        const LocalEdit b = r.store.createCategory(QStringLiteral("Desserts"));
+        const LocalEdit a = r.store.outbox()->setMenuItemPrice(1, Money(100));
+        const LocalEdit b = r.store.outbox()->createCategory(QStringLiteral("Desserts"));
         const LocalEdit c
-            = r.store.createMenuItem(MenuItem { 0, QStringLiteral("Cake"), Money(300), false, b.id, true });
+            = r.store.outbox()->createMenuItem(MenuItem { 0, QStringLiteral("Cake"), Money(300), false, b.id, true });
         QCOMPARE(idsOf(model), QList<qint64>({ a.seq, b.seq, c.seq }));
         const int cRow = rowOfId(model, c.seq);
         QCOMPARE(model.index(cRow, 0).data(OutboxModel::BlockedRole).toBool(), true);
         QCOMPARE(model.index(cRow, OutboxModel::StateColumn).data().toString(),
             tr("Waiting for an earlier change"));
-        QVERIFY(r.store.markSending(a.seq));
-        QVERIFY(r.store.markFailed(a.seq, QStringLiteral("A valid number is required.")));
+        QVERIFY(r.store.outbox()->markSending(a.seq));
+        QVERIFY(r.store.outbox()->markFailed(a.seq, QStringLiteral("A valid number is required.")));
         const int aRow = rowOfId(model, a.seq);
         QCOMPARE(model.index(aRow, OutboxModel::MessageColumn).data().toString(),
             QStringLiteral("A valid number is required."));
         QCOMPARE(model.index(aRow, 0).data(OutboxModel::StateRole).toInt(), int(OutboxEntry::State::Failed));
         QCOMPARE(model.index(aRow, OutboxModel::AttemptsColumn).data().toInt(), 1);
-        QVERIFY(r.store.markSending(b.seq));
-        QVERIFY(r.store.markDone(b.seq, category(8, QStringLiteral("Desserts"))));
+        QVERIFY(r.store.outbox()->markSending(b.seq));
+        QVERIFY(r.store.outbox()->markDone(b.seq, category(8, QStringLiteral("Desserts"))));
         QCOMPARE(idsOf(model), QList<qint64>({ a.seq, c.seq }));
         QCOMPARE(model.index(rowOfId(model, c.seq), 0).data(OutboxModel::BlockedRole).toBool(), false);
-        QVERIFY(r.store.discard(a.seq));
+        QVERIFY(r.store.outbox()->discard(a.seq));
         QCOMPARE(idsOf(model), QList<qint64>({ c.seq }));
     }
 
@@ -471,11 +471,11 @@ private slots:
         QRandomGenerator random(20261124);
         QList<QJsonObject> serverMenu;
         for (int i = 1; i <= 3; ++i)
-            serverMenu << *r.store.serverCopy(Entity::MenuItem, i);
+            serverMenu << *r.store.cache()->serverCopy(Entity::MenuItem, i);
         qint64 nextId = 100;
         for (int step = 0; step < 300; ++step) {
             const int what = random.bounded(10);
-            const auto items = r.store.menuItems();
+            const auto items = r.store.cache()->menuItems();
             const qint64 someItem
                 = items.isEmpty() ? 1 : items.at(random.bounded(int(items.size()))).record.id;
             switch (what) {
@@ -484,24 +484,24 @@ private slots:
                     serverMenu.removeAt(random.bounded(int(serverMenu.size())));
                 serverMenu << menuItem(nextId++, QStringLiteral("Dish %1").arg(step),
                     QStringLiteral("%1.00").arg(step % 50), 1 + step % 2);
-                QVERIFY2(r.store.replaceAll(Entity::MenuItem, serverMenu), qPrintable(r.store.errorString()));
+                QVERIFY2(r.store.cache()->replaceAll(Entity::MenuItem, serverMenu), qPrintable(r.store.errorString()));
                 break;
             }
             case 1:
-                r.store.setMenuItemPrice(someItem, Money(random.bounded(100, 5000)));
+                r.store.outbox()->setMenuItemPrice(someItem, Money(random.bounded(100, 5000)));
                 break;
             case 2:
-                r.store.createMenuItem(
+                r.store.outbox()->createMenuItem(
                     MenuItem { 0, QStringLiteral("New %1").arg(step), Money(500), false, 1, true });
                 break;
             case 3: { // the engine sends the next entry; the server takes it or refuses it
-                const auto next = r.store.nextToSend(1);
+                const auto next = r.store.outbox()->nextToSend(1);
                 if (next.isEmpty())
                     break;
                 const OutboxEntry e = next.first();
-                QVERIFY(r.store.markSending(e.seq));
+                QVERIFY(r.store.outbox()->markSending(e.seq));
                 if (random.bounded(4) == 0) {
-                    QVERIFY(r.store.markFailed(e.seq, QStringLiteral("refused")));
+                    QVERIFY(r.store.outbox()->markFailed(e.seq, QStringLiteral("refused")));
                 } else {
                     QJsonObject answer;
                     if (e.entity == Entity::MenuItem && e.operation == OutboxEntry::Operation::Create) {
@@ -512,27 +512,27 @@ private slots:
                         answer = { { QStringLiteral("order_id"), nextId++ },
                             { QStringLiteral("total"), QStringLiteral("1.00") } };
                     }
-                    QVERIFY2(r.store.markDone(e.seq, answer), qPrintable(r.store.errorString()));
+                    QVERIFY2(r.store.outbox()->markDone(e.seq, answer), qPrintable(r.store.errorString()));
                 }
                 break;
             }
             case 4: {
-                const auto entries = r.store.outboxEntries();
+                const auto entries = r.store.outbox()->entries();
                 if (!entries.isEmpty()) {
                     const auto &e = entries.at(random.bounded(int(entries.size())));
                     if (e.state != OutboxEntry::State::Sending)
-                        QVERIFY(r.store.discard(e.seq));
+                        QVERIFY(r.store.outbox()->discard(e.seq));
                 }
                 break;
             }
             case 5: {
-                const auto rows = r.store.orderSummaries();
+                const auto rows = r.store.cache()->orderSummaries();
                 const auto &o = rows.at(random.bounded(int(rows.size())));
-                r.store.setOrderStage(o.id, allOrderStages().at(random.bounded(5)));
+                r.store.outbox()->setOrderStage(o.id, allOrderStages().at(random.bounded(5)));
                 break;
             }
             case 6:
-                r.store.createCounterOrder({ { someItem, 1 + random.bounded(3) } });
+                r.store.outbox()->createCounterOrder({ { someItem, 1 + random.bounded(3) } });
                 break;
             case 7: { // a change feed page
                 ChangeFeed feed;
@@ -548,14 +548,14 @@ private slots:
                         QStringLiteral("2026-11-2%1").arg(4 + random.bounded(2)), QStringLiteral("19:00")) };
                 feed.changes.last().data.insert(QStringLiteral("id"), feed.changes.last().id);
                 feed.next = step;
-                QVERIFY2(r.store.applyChanges(feed), qPrintable(r.store.errorString()));
+                QVERIFY2(r.store.cache()->applyChanges(feed), qPrintable(r.store.errorString()));
                 break;
             }
             case 8:
                 if (random.bounded(2))
-                    r.store.addGroupMember(kCrew, QStringLiteral("user%1").arg(step));
+                    r.store.outbox()->addGroupMember(kCrew, QStringLiteral("user%1").arg(step));
                 else
-                    QVERIFY(r.store.replaceAll(Entity::GroupMember,
+                    QVERIFY(r.store.cache()->replaceAll(Entity::GroupMember,
                         { member(3, QStringLiteral("carla")),
                             member(nextId++, QStringLiteral("x%1").arg(step)) },
                         kCrew));
@@ -565,28 +565,28 @@ private slots:
                 break;
             }
             // every model mirrors the store
-            QCOMPARE(idsOf(menu), sortedIds(r.store.menuItems()));
-            QCOMPARE(idsOf(categories), sortedIds(r.store.categories()));
-            QCOMPARE(idsOf(bookings), sortedIds(r.store.bookingsOn(QDate(2026, 11, 24))));
-            QCOMPARE(idsOf(tables), sortedIds(r.store.tables()));
+            QCOMPARE(idsOf(menu), sortedIds(r.store.cache()->menuItems()));
+            QCOMPARE(idsOf(categories), sortedIds(r.store.cache()->categories()));
+            QCOMPARE(idsOf(bookings), sortedIds(r.store.cache()->bookingsOn(QDate(2026, 11, 24))));
+            QCOMPARE(idsOf(tables), sortedIds(r.store.cache()->tables()));
             QList<qint64> orderIds;
-            for (const auto &o : r.store.orderSummaries())
+            for (const auto &o : r.store.cache()->orderSummaries())
                 orderIds << o.id;
             std::sort(orderIds.begin(), orderIds.end());
             QCOMPARE(idsOf(orders), orderIds);
             QList<qint64> crewIds;
-            for (const auto &m : r.store.groupMembers(kCrew))
+            for (const auto &m : r.store.cache()->groupMembers(kCrew))
                 crewIds << m.record.userId;
             std::sort(crewIds.begin(), crewIds.end());
             QCOMPARE(idsOf(crew), crewIds);
             QList<qint64> seqs;
-            for (const auto &e : r.store.outboxEntries())
+            for (const auto &e : r.store.outbox()->entries())
                 seqs << e.seq;
             QCOMPARE(idsOf(outbox), seqs);
             // rows show what the store says, pending marks included
             for (int row = 0; row < menu.rowCount(); ++row) {
                 const qint64 id = menu.index(row, 0).data(MenuModel::IdRole).toLongLong();
-                const auto item = r.store.menuItem(id);
+                const auto item = r.store.cache()->menuItem(id);
                 QCOMPARE(menu.index(row, 0).data(MenuModel::PriceCentsRole).toLongLong(),
                     item->record.price.cents());
                 QCOMPARE(menu.index(row, 0).data(MenuModel::SyncStateRole).toInt(), int(item->sync));

@@ -108,8 +108,8 @@ private slots:
             QVERIFY(store.isOpen());
             QVERIFY(!store.openReport().cacheRebuilt);
             QVERIFY(!store.openReport().outboxRebuilt);
-            QCOMPARE(store.outboxCount(), 0);
-            QCOMPARE(store.rowCount(Entity::MenuItem), 0);
+            QCOMPARE(store.outbox()->count(), 0);
+            QCOMPARE(store.cache()->rowCount(Entity::MenuItem), 0);
             // foreign keys are on for the store's own connection
             QSqlQuery fk(
                 QStringLiteral("PRAGMA foreign_keys"), QSqlDatabase::database(store.connectionName()));
@@ -146,21 +146,21 @@ private slots:
             LocalStore store;
             QVERIFY(store.open(pathsIn(dir)));
             seedMenu(store);
-            QVERIFY(store.setServerFeatures({ QStringLiteral("stages"), QStringLiteral("changes") }));
-            QVERIFY(store.setChangeSeq(41));
-            QVERIFY(store.setLastSyncTime(QDateTime(QDate(2026, 11, 24), QTime(12, 0), Qt::UTC)));
-            QVERIFY(store.setCurrentUserId(2));
+            QVERIFY(store.cache()->setServerFeatures({ QStringLiteral("stages"), QStringLiteral("changes") }));
+            QVERIFY(store.cache()->setChangeSeq(41));
+            QVERIFY(store.cache()->setLastSyncTime(QDateTime(QDate(2026, 11, 24), QTime(12, 0), Qt::UTC)));
+            QVERIFY(store.cache()->setCurrentUserId(2));
         }
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
-        QCOMPARE(store.menuItems().size(), 3);
+        QCOMPARE(store.cache()->menuItems().size(), 3);
         QCOMPARE(
-            store.serverFeatures(), QStringList({ QStringLiteral("stages"), QStringLiteral("changes") }));
-        QVERIFY(store.hasFeature(QStringLiteral("stages")));
-        QVERIFY(!store.hasFeature(QStringLiteral("bookings")));
-        QCOMPARE(store.changeSeq(), 41);
-        QCOMPARE(store.lastSyncTime(), QDateTime(QDate(2026, 11, 24), QTime(12, 0), Qt::UTC));
-        QCOMPARE(store.currentUserId(), 2);
+            store.cache()->serverFeatures(), QStringList({ QStringLiteral("stages"), QStringLiteral("changes") }));
+        QVERIFY(store.cache()->hasFeature(QStringLiteral("stages")));
+        QVERIFY(!store.cache()->hasFeature(QStringLiteral("bookings")));
+        QCOMPARE(store.cache()->changeSeq(), 41);
+        QCOMPARE(store.cache()->lastSyncTime(), QDateTime(QDate(2026, 11, 24), QTime(12, 0), Qt::UTC));
+        QCOMPARE(store.cache()->currentUserId(), 2);
     }
 
     void refusesAnOutboxFromANewerVersion()
@@ -201,8 +201,8 @@ private slots:
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
         seedMenu(store);
-        QSignalSpy spy(&store, &LocalStore::changed);
-        QVERIFY(store.replaceAll(Entity::MenuItem,
+        QSignalSpy spy(store.cache(), &LocalCache::changed);
+        QVERIFY(store.cache()->replaceAll(Entity::MenuItem,
             { menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("15.50"), 1),
                 menuItem(2, QStringLiteral("Soda"), QStringLiteral("6.00"), 2),
                 menuItem(4, QStringLiteral("Tiramisu"), QStringLiteral("7.25"), 1) }));
@@ -211,19 +211,19 @@ private slots:
         QCOMPARE(change.inserted, QList<qint64>({ 4 }));
         QCOMPARE(change.updated, QList<qint64>({ 2 })); // 1 did not change
         QCOMPARE(change.removed, QList<qint64>({ 3 }));
-        QCOMPARE(store.menuItem(2)->record.price, Money(600));
-        QVERIFY(!store.menuItem(3));
-        QCOMPARE(store.menuItems().size(), 3);
+        QCOMPARE(store.cache()->menuItem(2)->record.price, Money(600));
+        QVERIFY(!store.cache()->menuItem(3));
+        QCOMPARE(store.cache()->menuItems().size(), 3);
 
         spy.clear();
-        QVERIFY(store.replaceAll(Entity::MenuItem,
+        QVERIFY(store.cache()->replaceAll(Entity::MenuItem,
             { menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("15.50"), 1),
                 menuItem(2, QStringLiteral("Soda"), QStringLiteral("6.00"), 2),
                 menuItem(4, QStringLiteral("Tiramisu"), QStringLiteral("7.25"), 1) }));
         QCOMPARE(spy.size(), 0); // nothing changed, nothing said
 
-        QVERIFY(store.replaceAll(Entity::MenuItem, {}));
-        QCOMPARE(store.rowCount(Entity::MenuItem), 0);
+        QVERIFY(store.cache()->replaceAll(Entity::MenuItem, {}));
+        QCOMPARE(store.cache()->rowCount(Entity::MenuItem), 0);
         QCOMPARE(changeFor(spy, Entity::MenuItem).removed, QList<qint64>({ 1, 2, 4 }));
     }
 
@@ -261,21 +261,21 @@ private slots:
         QTemporaryDir dir;
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
-        QSignalSpy spy(&store, &LocalStore::changed);
-        QVERIFY2(store.replaceAll(Entity(entity), { first }, scope), qPrintable(store.errorString()));
+        QSignalSpy spy(store.cache(), &LocalCache::changed);
+        QVERIFY2(store.cache()->replaceAll(Entity(entity), { first }, scope), qPrintable(store.errorString()));
         QCOMPARE(changeFor(spy, Entity(entity)).inserted, QList<qint64>({ 5 }));
         QCOMPARE(spy.at(0).at(0).value<StoreChange>().scope, scope);
-        QCOMPARE(store.rowCount(Entity(entity)), 1);
-        QCOMPARE(*store.serverCopy(Entity(entity), 5, scope), first);
+        QCOMPARE(store.cache()->rowCount(Entity(entity)), 1);
+        QCOMPARE(*store.cache()->serverCopy(Entity(entity), 5, scope), first);
         spy.clear();
-        QVERIFY(store.replaceAll(Entity(entity), { changed }, scope));
+        QVERIFY(store.cache()->replaceAll(Entity(entity), { changed }, scope));
         QCOMPARE(changeFor(spy, Entity(entity)).updated, QList<qint64>({ 5 }));
-        QCOMPARE(*store.serverCopy(Entity(entity), 5, scope), changed);
+        QCOMPARE(*store.cache()->serverCopy(Entity(entity), 5, scope), changed);
         spy.clear();
-        QVERIFY(store.replaceAll(Entity(entity), {}, scope));
+        QVERIFY(store.cache()->replaceAll(Entity(entity), {}, scope));
         QCOMPARE(changeFor(spy, Entity(entity)).removed, QList<qint64>({ 5 }));
-        QCOMPARE(store.rowCount(Entity(entity)), 0);
-        QVERIFY(!store.serverCopy(Entity(entity), 5, scope));
+        QCOMPARE(store.cache()->rowCount(Entity(entity)), 0);
+        QVERIFY(!store.cache()->serverCopy(Entity(entity), 5, scope));
     }
 
     void replaceAllRefusesABadRecordWhole()
@@ -284,14 +284,14 @@ private slots:
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
         seedMenu(store);
-        QSignalSpy spy(&store, &LocalStore::changed);
+        QSignalSpy spy(store.cache(), &LocalCache::changed);
         QJsonObject bad = menuItem(9, QStringLiteral("Bad"), QStringLiteral("1.234"));
-        QVERIFY(!store.replaceAll(
+        QVERIFY(!store.cache()->replaceAll(
             Entity::MenuItem, { menuItem(1, QStringLiteral("Changed"), QStringLiteral("1.00")), bad }));
         QVERIFY2(store.errorString().contains(QStringLiteral("price")), qPrintable(store.errorString()));
         QCOMPARE(spy.size(), 0);
-        QCOMPARE(store.menuItem(1)->record.title, QStringLiteral("Lasagna"));
-        QCOMPARE(store.menuItems().size(), 3);
+        QCOMPARE(store.cache()->menuItem(1)->record.title, QStringLiteral("Lasagna"));
+        QCOMPARE(store.cache()->menuItems().size(), 3);
     }
 
     void replaceSeveralInOneTransaction()
@@ -299,22 +299,22 @@ private slots:
         QTemporaryDir dir;
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
-        QVERIFY(store.replaceAll(
+        QVERIFY(store.cache()->replaceAll(
             { { Entity::Category, QString(), { category(1, QStringLiteral("Mains")) } },
                 { Entity::MenuItem, QString(),
                     { menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("15.50")) } },
                 { Entity::GroupMember, QStringLiteral("manager"), { member(2, QStringLiteral("mario")) } } },
             77));
-        QCOMPARE(store.changeSeq(), 77);
-        QCOMPARE(store.rowCount(Entity::Category), 1);
-        QCOMPARE(store.groupMembers(QStringLiteral("manager")).size(), 1);
+        QCOMPARE(store.cache()->changeSeq(), 77);
+        QCOMPARE(store.cache()->rowCount(Entity::Category), 1);
+        QCOMPARE(store.cache()->groupMembers(QStringLiteral("manager")).size(), 1);
         // one bad snapshot refuses them all
-        QVERIFY(!store.replaceAll(
+        QVERIFY(!store.cache()->replaceAll(
             { { Entity::Category, QString(), {} },
                 { Entity::MenuItem, QString(), { QJsonObject { { QStringLiteral("id"), 1 } } } } },
             90));
-        QCOMPARE(store.rowCount(Entity::Category), 1);
-        QCOMPARE(store.changeSeq(), 77);
+        QCOMPARE(store.cache()->rowCount(Entity::Category), 1);
+        QCOMPARE(store.cache()->changeSeq(), 77);
     }
 
     void applyChangesUpsertsDeletesAndRecordsTheSequence()
@@ -323,8 +323,8 @@ private slots:
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
         seedMenu(store);
-        QSignalSpy spy(&store, &LocalStore::changed);
-        QSignalSpy meta(&store, &LocalStore::syncMetaChanged);
+        QSignalSpy spy(store.cache(), &LocalCache::changed);
+        QSignalSpy meta(store.cache(), &LocalCache::syncMetaChanged);
         ChangeFeed feed;
         feed.changes = {
             { 10, QStringLiteral("menu-item"), 2, Change::Op::Upsert,
@@ -339,17 +339,17 @@ private slots:
                 menuItem(7, QStringLiteral("Apple pie"), QStringLiteral("4.00"), 1) },
         };
         feed.next = 15;
-        QVERIFY2(store.applyChanges(feed), qPrintable(store.errorString()));
-        QCOMPARE(store.changeSeq(), 15);
+        QVERIFY2(store.cache()->applyChanges(feed), qPrintable(store.errorString()));
+        QCOMPARE(store.cache()->changeSeq(), 15);
         QCOMPARE(meta.size(), 1);
         const StoreChange menu = changeFor(spy, Entity::MenuItem);
         QCOMPARE(menu.inserted, QList<qint64>({ 7 }));
         QCOMPARE(menu.updated, QList<qint64>({ 2 }));
         QCOMPARE(menu.removed, QList<qint64>({ 3 }));
         QCOMPARE(changeFor(spy, Entity::Order).inserted, QList<qint64>({ 1 }));
-        QCOMPARE(store.menuItem(7)->record.title, QStringLiteral("Apple pie"));
-        QCOMPARE(store.menuItem(2)->record.price, Money(650));
-        QVERIFY(!store.menuItem(3));
+        QCOMPARE(store.cache()->menuItem(7)->record.title, QStringLiteral("Apple pie"));
+        QCOMPARE(store.cache()->menuItem(2)->record.price, Money(650));
+        QVERIFY(!store.cache()->menuItem(3));
 
         // A bad change refuses the whole page: nothing applied, sequence kept.
         spy.clear();
@@ -358,9 +358,9 @@ private slots:
             { 17, QStringLiteral("order"), 2, Change::Op::Upsert,
                 QJsonObject { { QStringLiteral("id"), 2 } } } };
         bad.next = 17;
-        QVERIFY(!store.applyChanges(bad));
-        QCOMPARE(store.changeSeq(), 15);
-        QVERIFY(store.menuItem(1));
+        QVERIFY(!store.cache()->applyChanges(bad));
+        QCOMPARE(store.cache()->changeSeq(), 15);
+        QVERIFY(store.cache()->menuItem(1));
         QCOMPARE(spy.size(), 0);
     }
 
@@ -369,7 +369,7 @@ private slots:
         QTemporaryDir dir;
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
-        QVERIFY(store.replaceAll(
+        QVERIFY(store.cache()->replaceAll(
             Entity::GroupMember, { member(4, QStringLiteral("cust")) }, QStringLiteral("manager")));
         ChangeFeed feed;
         // The feed may name only the group and the user id.
@@ -377,22 +377,22 @@ private slots:
             QJsonObject { { QStringLiteral("group"), QStringLiteral("delivery-crew") },
                 { QStringLiteral("user"), 4 } } } };
         feed.next = 20;
-        QSignalSpy spy(&store, &LocalStore::changed);
-        QVERIFY2(store.applyChanges(feed), qPrintable(store.errorString()));
+        QSignalSpy spy(store.cache(), &LocalCache::changed);
+        QVERIFY2(store.cache()->applyChanges(feed), qPrintable(store.errorString()));
         QCOMPARE(spy.size(), 1);
         QCOMPARE(spy.at(0).at(0).value<StoreChange>().scope, QStringLiteral("delivery-crew"));
-        const auto crew = store.groupMembers(QStringLiteral("delivery-crew"));
+        const auto crew = store.cache()->groupMembers(QStringLiteral("delivery-crew"));
         QCOMPARE(crew.size(), 1);
         QCOMPARE(crew.first().record.username, QStringLiteral("cust"));
-        QCOMPARE(store.userName(4), QStringLiteral("cust"));
+        QCOMPARE(store.cache()->userName(4), QStringLiteral("cust"));
 
         ChangeFeed removal;
         removal.changes = { { 21, QStringLiteral("group-membership"), 31, Change::Op::Delete, {} } };
         removal.next = 21;
-        QVERIFY(store.applyChanges(removal));
-        QVERIFY(store.groupMembers(QStringLiteral("delivery-crew")).isEmpty());
-        QCOMPARE(store.groupMembers(QStringLiteral("manager")).size(), 1);
-        QCOMPARE(store.changeSeq(), 21);
+        QVERIFY(store.cache()->applyChanges(removal));
+        QVERIFY(store.cache()->groupMembers(QStringLiteral("delivery-crew")).isEmpty());
+        QCOMPARE(store.cache()->groupMembers(QStringLiteral("manager")).size(), 1);
+        QCOMPARE(store.cache()->changeSeq(), 21);
     }
 
     void upsertFromServerKeepsTheEtag()
@@ -401,20 +401,20 @@ private slots:
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
         seedMenu(store);
-        QVERIFY(store.upsertFromServer(
+        QVERIFY(store.cache()->upsertFromServer(
             Entity::MenuItem, menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("15.50")), "\"v7\""));
-        QCOMPARE(store.etag(Entity::MenuItem, 1), QByteArray("\"v7\""));
+        QCOMPARE(store.cache()->etag(Entity::MenuItem, 1), QByteArray("\"v7\""));
         // the same record in a list keeps it
-        QVERIFY(store.replaceAll(
+        QVERIFY(store.cache()->replaceAll(
             Entity::MenuItem, { menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("15.50")) }));
-        QCOMPARE(store.etag(Entity::MenuItem, 1), QByteArray("\"v7\""));
+        QCOMPARE(store.cache()->etag(Entity::MenuItem, 1), QByteArray("\"v7\""));
         // a changed record forgets it: the list says nothing about versions
-        QVERIFY(store.replaceAll(
+        QVERIFY(store.cache()->replaceAll(
             Entity::MenuItem, { menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("16.00")) }));
-        QVERIFY(store.etag(Entity::MenuItem, 1).isEmpty());
-        QVERIFY(!store.upsertFromServer(Entity::MenuItem, QJsonObject { { QStringLiteral("id"), 1 } }));
-        QVERIFY(store.removeFromServer(Entity::MenuItem, 1));
-        QVERIFY(!store.menuItem(1));
+        QVERIFY(store.cache()->etag(Entity::MenuItem, 1).isEmpty());
+        QVERIFY(!store.cache()->upsertFromServer(Entity::MenuItem, QJsonObject { { QStringLiteral("id"), 1 } }));
+        QVERIFY(store.cache()->removeFromServer(Entity::MenuItem, 1));
+        QVERIFY(!store.cache()->menuItem(1));
     }
 
     void ordersKeepLinesHistoryAndSummary()
@@ -422,11 +422,11 @@ private slots:
         QTemporaryDir dir;
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
-        QVERIFY(store.replaceAll(Entity::Order,
+        QVERIFY(store.cache()->replaceAll(Entity::Order,
             { order(1, QStringLiteral("preparing"), QStringLiteral("2026-11-24"), 3,
                   QStringLiteral("2026-11-24T11:05:00.000Z")),
                 order(2, QStringLiteral("delivered")) }));
-        const auto rows = store.orderSummaries();
+        const auto rows = store.cache()->orderSummaries();
         QCOMPARE(rows.size(), 2);
         const OrderSummary &one = rows.at(0);
         QCOMPARE(one.id, 1);
@@ -439,7 +439,7 @@ private slots:
         QCOMPARE(one.date, QDate(2026, 11, 24));
         QVERIFY(rows.at(1).status);
         QVERIFY(!rows.at(1).placedAt.isValid());
-        const auto full = store.order(1);
+        const auto full = store.cache()->order(1);
         QVERIFY(full);
         QCOMPARE(full->record.items.size(), 2);
         QCOMPARE(full->record.items.at(0).menuitemTitle, QStringLiteral("Lasagna"));
@@ -451,10 +451,10 @@ private slots:
         changed.insert(QStringLiteral("items"),
             QJsonArray {
                 orderLine(3, QStringLiteral("Salad"), 2, QStringLiteral("12.00"), QStringLiteral("24.00")) });
-        QVERIFY(store.upsertFromServer(Entity::Order, changed));
-        QCOMPARE(store.order(1)->record.items.size(), 1);
-        QCOMPARE(store.orderSummaries({ 1 }).at(0).itemsSummary, QStringLiteral("2× Salad"));
-        QVERIFY(store.removeFromServer(Entity::Order, 1));
+        QVERIFY(store.cache()->upsertFromServer(Entity::Order, changed));
+        QCOMPARE(store.cache()->order(1)->record.items.size(), 1);
+        QCOMPARE(store.cache()->orderSummaries({ 1 }).at(0).itemsSummary, QStringLiteral("2× Salad"));
+        QVERIFY(store.cache()->removeFromServer(Entity::Order, 1));
         QCOMPARE(
             peek(store.paths().cache, QStringLiteral("SELECT COUNT(*) FROM order_items WHERE order_id = 1"))
                 .toInt(),
@@ -466,16 +466,16 @@ private slots:
         QTemporaryDir dir;
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
-        QVERIFY(store.replaceAll(Entity::Booking,
+        QVERIFY(store.cache()->replaceAll(Entity::Booking,
             { booking(1, QStringLiteral("Ana"), QStringLiteral("2026-11-24"), QStringLiteral("20:00")),
                 booking(2, QStringLiteral("Bo"), QStringLiteral("2026-11-24"), QStringLiteral("18:30"), 4, 1),
                 booking(3, QStringLiteral("Cy"), QStringLiteral("2026-11-25"), QStringLiteral("19:00")) }));
-        const auto day = store.bookingsOn(QDate(2026, 11, 24));
+        const auto day = store.cache()->bookingsOn(QDate(2026, 11, 24));
         QCOMPARE(day.size(), 2);
         QCOMPARE(day.at(0).record.name, QStringLiteral("Bo")); // by time
         QCOMPARE(day.at(0).record.table, std::optional<qint64>(1));
         QCOMPARE(day.at(0).record.time, QTime(18, 30));
-        QCOMPARE(store.bookingsOn(QDate(2026, 11, 25)).size(), 1);
+        QCOMPARE(store.cache()->bookingsOn(QDate(2026, 11, 25)).size(), 1);
     }
 
     void corruptCacheIsSetAsideAndTheOutboxSurvives_data()
@@ -498,9 +498,9 @@ private slots:
             QList<QJsonObject> orders;
             for (int i = 1; i <= 200; ++i)
                 orders << order(i);
-            QVERIFY(store.replaceAll(Entity::Order, orders));
-            QVERIFY(store.setChangeSeq(500));
-            const LocalEdit edit = store.setMenuItemPrice(1, Money(1700));
+            QVERIFY(store.cache()->replaceAll(Entity::Order, orders));
+            QVERIFY(store.cache()->setChangeSeq(500));
+            const LocalEdit edit = store.outbox()->setMenuItemPrice(1, Money(1700));
             QVERIFY(edit);
             uuid = edit.uuid;
         }
@@ -513,15 +513,15 @@ private slots:
         QVERIFY(QFile::exists(store.openReport().cacheSetAsidePath));
         QVERIFY(store.openReport().cacheSetAsidePath.startsWith(paths.cache + QStringLiteral(".corrupt-")));
         // A fresh cache: no rows, and the change feed starts over.
-        QCOMPARE(store.rowCount(Entity::Order), 0);
-        QCOMPARE(store.changeSeq(), 0);
+        QCOMPARE(store.cache()->rowCount(Entity::Order), 0);
+        QCOMPARE(store.cache()->changeSeq(), 0);
         // The queued edit is intact ...
-        QCOMPARE(store.outboxCount(), 1);
-        QCOMPARE(store.outboxEntries().first().uuid, uuid);
+        QCOMPARE(store.outbox()->count(), 1);
+        QCOMPARE(store.outbox()->entries().first().uuid, uuid);
         // ... and shows again as soon as the record is back from the server.
         seedMenu(store);
-        QCOMPARE(store.menuItem(1)->record.price, Money(1700));
-        QCOMPARE(store.menuItem(1)->sync, SyncState::Pending);
+        QCOMPARE(store.cache()->menuItem(1)->record.price, Money(1700));
+        QCOMPARE(store.cache()->menuItem(1)->sync, SyncState::Pending);
     }
 
     void corruptOutboxIsSetAside()
@@ -533,7 +533,7 @@ private slots:
             QVERIFY(store.open(paths));
             seedMenu(store);
             for (int i = 0; i < 300; ++i)
-                QVERIFY(store.setMenuItemTitle(1, QStringLiteral("Lasagna %1").arg(i)));
+                QVERIFY(store.outbox()->setMenuItemTitle(1, QStringLiteral("Lasagna %1").arg(i)));
         }
         corrupt(paths.outbox, "header");
         LocalStore store;
@@ -541,10 +541,10 @@ private slots:
         QVERIFY(store.openReport().outboxRebuilt);
         QVERIFY(!store.openReport().cacheRebuilt);
         QVERIFY(QFile::exists(store.openReport().outboxSetAsidePath));
-        QCOMPARE(store.outboxCount(), 0);
+        QCOMPARE(store.outbox()->count(), 0);
         // the cache shows the server's copy again: no entry keeps the edits up
-        QCOMPARE(store.menuItem(1)->record.title, QStringLiteral("Lasagna"));
-        QCOMPARE(store.menuItem(1)->sync, SyncState::Synced);
+        QCOMPARE(store.cache()->menuItem(1)->record.title, QStringLiteral("Lasagna"));
+        QCOMPARE(store.cache()->menuItem(1)->sync, SyncState::Synced);
     }
 };
 

@@ -40,7 +40,7 @@ inline QString sentMethod(const LittleLemon::OutboxEntry &e)
 inline QJsonValue sentBody(const LittleLemon::LocalStore &store, const LittleLemon::OutboxEntry &e)
 {
     return LittleLemon::Client::OutboxRequest::body(
-        e.command, [&store](const QString &feature) { return store.hasFeature(feature); });
+        e.command, [&store](const QString &feature) { return store.cache()->hasFeature(feature); });
 }
 
 namespace {
@@ -95,16 +95,16 @@ const QString kToday = QStringLiteral("2026-11-24");
 void seedAll(LocalStore &store)
 {
     seedMenu(store);
-    store.setServerFeatures({ QStringLiteral("stages"), QStringLiteral("availability"),
+    store.cache()->setServerFeatures({ QStringLiteral("stages"), QStringLiteral("availability"),
         QStringLiteral("counter_orders"), QStringLiteral("bookings"), QStringLiteral("tables") });
-    store.setCurrentUserId(2);
-    store.replaceAll(Entity::Order, { order(10), order(11, QStringLiteral("ready")) });
-    store.replaceAll(Entity::Table, { table(1, QStringLiteral("T1"), 4), table(2, QStringLiteral("T2"), 2) });
-    store.replaceAll(
+    store.cache()->setCurrentUserId(2);
+    store.cache()->replaceAll(Entity::Order, { order(10), order(11, QStringLiteral("ready")) });
+    store.cache()->replaceAll(Entity::Table, { table(1, QStringLiteral("T1"), 4), table(2, QStringLiteral("T2"), 2) });
+    store.cache()->replaceAll(
         Entity::Booking, { booking(20, QStringLiteral("Ana"), kToday, QStringLiteral("19:00"), 2, 1) });
-    store.replaceAll(
+    store.cache()->replaceAll(
         Entity::GroupMember, { member(3, QStringLiteral("crew")) }, QStringLiteral("delivery-crew"));
-    store.replaceAll(Entity::GroupMember, { member(2, QStringLiteral("mario")) }, QStringLiteral("manager"));
+    store.cache()->replaceAll(Entity::GroupMember, { member(2, QStringLiteral("mario")) }, QStringLiteral("manager"));
 }
 
 QString expect(bool ok, const QString &what)
@@ -133,14 +133,14 @@ int crashWriter(const QString &folder)
         switch (i % 4) {
         case 0:
         case 1:
-            edit = store.setMenuItemPrice(1 + i % 3, Money(100 + i));
+            edit = store.outbox()->setMenuItemPrice(1 + i % 3, Money(100 + i));
             break;
         case 2:
-            edit = store.createCounterOrder(
+            edit = store.outbox()->createCounterOrder(
                 { { 1 + i % 3, int(1 + i % 5) } }, QStringLiteral("crash %1").arg(i));
             break;
         case 3:
-            edit = store.setOrderStage(10, (i / 4) % 2 ? OrderStage::Preparing : OrderStage::Ready);
+            edit = store.outbox()->setOrderStage(10, (i / 4) % 2 ? OrderStage::Preparing : OrderStage::Ready);
             break;
         }
         if (!edit) {
@@ -149,9 +149,9 @@ int crashWriter(const QString &folder)
         }
         // Some entries are caught mid-send by the kill.
         if (i % 5 == 0) {
-            const auto next = store.nextToSend(1);
+            const auto next = store.outbox()->nextToSend(1);
             if (!next.isEmpty())
-                store.markSending(next.first().seq);
+                store.outbox()->markSending(next.first().seq);
         }
         std::printf("committed %s\n", qPrintable(edit.uuid));
         std::fflush(stdout);
@@ -224,11 +224,11 @@ private slots:
             LocalStore store;
             QVERIFY(store.open(pathsIn(dir)));
             seedAll(store);
-            const LocalEdit price = store.setMenuItemPrice(1, Money(1250));
+            const LocalEdit price = store.outbox()->setMenuItemPrice(1, Money(1250));
             QVERIFY(price);
-            QVERIFY(store.createBooking(Booking { 0, 0, QStringLiteral("Bo"), QStringLiteral("555"),
+            QVERIFY(store.outbox()->createBooking(Booking { 0, 0, QStringLiteral("Bo"), QStringLiteral("555"),
                 QDate(2026, 11, 24), QTime(20, 30), 3, 2, QString(), BookingStatus::Booked }));
-            QVERIFY(store.setOrderStage(10, OrderStage::Preparing));
+            QVERIFY(store.outbox()->setOrderStage(10, OrderStage::Preparing));
             uuid = price.uuid;
             store.close();
         }
@@ -240,7 +240,7 @@ private slots:
 
         LocalStore store;
         QVERIFY2(store.open(pathsIn(dir)), qPrintable(store.errorString()));
-        const QList<OutboxEntry> entries = store.outboxEntries();
+        const QList<OutboxEntry> entries = store.outbox()->entries();
         QCOMPARE(entries.size(), 3);
         QCOMPARE(entries.at(0).uuid, uuid);
         QCOMPARE(entries.at(0).command, OutboxCommand::make(OutboxCommand::Kind::SetMenuItemPrice, obj({ { "cents", 1250 } })));
@@ -253,13 +253,13 @@ private slots:
         QCOMPARE(sentPath(entries.at(1)), QStringLiteral("/api/bookings"));
         QCOMPARE(sentBody(store, entries.at(1)).toObject().value(QStringLiteral("table")).toInt(), 2);
         QCOMPARE(sentBody(store, entries.at(2)), QJsonValue(obj({ { "stage", "preparing" } })));
-        QCOMPARE(store.menuItem(1)->record.price, Money(1250)); // still shown
+        QCOMPARE(store.cache()->menuItem(1)->record.price, Money(1250)); // still shown
         // A body the desk never wrote is kept and sent as it was.
         QCOMPARE(OutboxCommand::fromLegacy(Entity::MenuItem, QStringLiteral("PATCH"), obj({ { "title", "A" }, { "featured", true } })).kind,
             OutboxCommand::Kind::Legacy);
         // Saved again (sent), the row takes the new form.
-        QVERIFY(store.markSending(entries.at(0).seq));
-        QCOMPARE(store.outboxEntry(entries.at(0).seq)->command, entries.at(0).command);
+        QVERIFY(store.outbox()->markSending(entries.at(0).seq));
+        QCOMPARE(store.outbox()->entry(entries.at(0).seq)->command, entries.at(0).command);
     }
 
     void everyEditIsQueuedWithItsRequest_data()
@@ -272,100 +272,100 @@ private slots:
         QTest::addColumn<Check>("check");
 
         QTest::newRow("menu item price")
-            << Edit([](LocalStore &s) { return s.setMenuItemPrice(1, Money(1250)); }) << "PATCH"
+            << Edit([](LocalStore &s) { return s.outbox()->setMenuItemPrice(1, Money(1250)); }) << "PATCH"
             << "/api/menu-items/1" << QJsonValue(obj({ { "price", "12.50" } }))
             << obj({ { "price", "15.50" } }) << Check([](LocalStore &s, const LocalEdit &) {
-                   return expect(s.menuItem(1)->record.price == Money(1250), "price not shown");
+                   return expect(s.cache()->menuItem(1)->record.price == Money(1250), "price not shown");
                });
         QTest::newRow("menu item title")
-            << Edit([](LocalStore &s) { return s.setMenuItemTitle(1, QStringLiteral(" Lasagne ")); })
+            << Edit([](LocalStore &s) { return s.outbox()->setMenuItemTitle(1, QStringLiteral(" Lasagne ")); })
             << "PATCH"
             << "/api/menu-items/1" << QJsonValue(obj({ { "title", "Lasagne" } }))
             << obj({ { "title", "Lasagna" } }) << Check([](LocalStore &s, const LocalEdit &) {
-                   return expect(s.menuItem(1)->record.title == QLatin1String("Lasagne"), "title not shown");
+                   return expect(s.cache()->menuItem(1)->record.title == QLatin1String("Lasagne"), "title not shown");
                });
         QTest::newRow("menu item featured")
-            << Edit([](LocalStore &s) { return s.setMenuItemFeatured(2, true); }) << "PATCH"
+            << Edit([](LocalStore &s) { return s.outbox()->setMenuItemFeatured(2, true); }) << "PATCH"
             << "/api/menu-items/2" << QJsonValue(obj({ { "featured", true } }))
             << obj({ { "featured", false } }) << Check([](LocalStore &s, const LocalEdit &) {
-                   return expect(s.menuItem(2)->record.featured, "not featured");
+                   return expect(s.cache()->menuItem(2)->record.featured, "not featured");
                });
         QTest::newRow("menu item 86'd")
-            << Edit([](LocalStore &s) { return s.setMenuItemAvailable(2, false); }) << "PATCH"
+            << Edit([](LocalStore &s) { return s.outbox()->setMenuItemAvailable(2, false); }) << "PATCH"
             << "/api/menu-items/2" << QJsonValue(obj({ { "available", false } }))
             << obj({ { "available", true } }) << Check([](LocalStore &s, const LocalEdit &) {
-                   return expect(!s.menuItem(2)->record.available, "still available");
+                   return expect(!s.cache()->menuItem(2)->record.available, "still available");
                });
         QTest::newRow("menu item category")
-            << Edit([](LocalStore &s) { return s.setMenuItemCategory(3, 2); }) << "PATCH"
+            << Edit([](LocalStore &s) { return s.outbox()->setMenuItemCategory(3, 2); }) << "PATCH"
             << "/api/menu-items/3" << QJsonValue(obj({ { "category", 2 } })) << obj({ { "category", 1 } })
             << Check([](LocalStore &s, const LocalEdit &) {
-                   return expect(s.menuItem(3)->record.category == 2, "category");
+                   return expect(s.cache()->menuItem(3)->record.category == 2, "category");
                });
         QTest::newRow("menu item created")
             << Edit([](LocalStore &s) {
-                   return s.createMenuItem(MenuItem { 0, QStringLiteral("Pie"), Money(400), false, 1, true });
+                   return s.outbox()->createMenuItem(MenuItem { 0, QStringLiteral("Pie"), Money(400), false, 1, true });
                })
             << "POST"
             << "/api/menu-items"
             << QJsonValue(obj({ { "title", "Pie" }, { "price", "4.00" }, { "featured", false },
                    { "category", 1 }, { "available", true } }))
             << QJsonObject() << Check([](LocalStore &s, const LocalEdit &e) {
-                   const auto item = s.menuItem(e.id);
+                   const auto item = s.cache()->menuItem(e.id);
                    return expect(e.id < 0 && item && item->record.title == QLatin1String("Pie")
                            && item->sync == SyncState::Pending,
                        "new item not shown under a temporary id");
                });
         QTest::newRow("menu item deleted")
-            << Edit([](LocalStore &s) { return s.deleteMenuItem(2); }) << "DELETE"
+            << Edit([](LocalStore &s) { return s.outbox()->deleteMenuItem(2); }) << "DELETE"
             << "/api/menu-items/2" << QJsonValue()
             << menuItem(2, QStringLiteral("Soda"), QStringLiteral("5.50"), 2)
-            << Check([](LocalStore &s, const LocalEdit &) { return expect(!s.menuItem(2), "still shown"); });
+            << Check([](LocalStore &s, const LocalEdit &) { return expect(!s.cache()->menuItem(2), "still shown"); });
         QTest::newRow("category created")
-            << Edit([](LocalStore &s) { return s.createCategory(QStringLiteral("Desserts & Cakes")); })
+            << Edit([](LocalStore &s) { return s.outbox()->createCategory(QStringLiteral("Desserts & Cakes")); })
             << "POST"
             << "/api/categories"
             << QJsonValue(obj({ { "slug", "desserts-cakes" }, { "title", "Desserts & Cakes" } }))
             << QJsonObject() << Check([](LocalStore &s, const LocalEdit &e) {
-                   return expect(s.category(e.id).has_value(), "category not shown");
+                   return expect(s.cache()->category(e.id).has_value(), "category not shown");
                });
         QTest::newRow("category renamed")
-            << Edit([](LocalStore &s) { return s.renameCategory(1, QStringLiteral("Main dishes")); })
+            << Edit([](LocalStore &s) { return s.outbox()->renameCategory(1, QStringLiteral("Main dishes")); })
             << "PATCH"
             << "/api/categories/1" << QJsonValue(obj({ { "title", "Main dishes" } }))
             << obj({ { "title", "Mains" } }) << Check([](LocalStore &s, const LocalEdit &) {
-                   return expect(s.category(1)->record.title == QLatin1String("Main dishes"), "title");
+                   return expect(s.cache()->category(1)->record.title == QLatin1String("Main dishes"), "title");
                });
         QTest::newRow("order stage")
-            << Edit([](LocalStore &s) { return s.setOrderStage(10, OrderStage::Preparing); }) << "PATCH"
+            << Edit([](LocalStore &s) { return s.outbox()->setOrderStage(10, OrderStage::Preparing); }) << "PATCH"
             << "/api/orders/10" << QJsonValue(obj({ { "stage", "preparing" } }))
             << obj({ { "stage", "received" } }) << Check([](LocalStore &s, const LocalEdit &) {
-                   return expect(s.orderSummaries({ 10 }).at(0).stage == OrderStage::Preparing, "stage");
+                   return expect(s.cache()->orderSummaries({ 10 }).at(0).stage == OrderStage::Preparing, "stage");
                });
         QTest::newRow("order delivered (status)")
-            << Edit([](LocalStore &s) { return s.setOrderStatus(11, true); }) << "PATCH"
+            << Edit([](LocalStore &s) { return s.outbox()->setOrderStatus(11, true); }) << "PATCH"
             << "/api/orders/11" << QJsonValue(obj({ { "status", true } })) << obj({ { "status", false } })
             << Check([](LocalStore &s, const LocalEdit &) {
-                   const OrderSummary o = s.orderSummaries({ 11 }).at(0);
+                   const OrderSummary o = s.cache()->orderSummaries({ 11 }).at(0);
                    return expect(
                        o.status && o.stage == OrderStage::Delivered, "status and stage follow each other");
                });
         QTest::newRow("order crew assigned")
-            << Edit([](LocalStore &s) { return s.assignDeliveryCrew(10, 3); }) << "PATCH"
+            << Edit([](LocalStore &s) { return s.outbox()->assignDeliveryCrew(10, 3); }) << "PATCH"
             << "/api/orders/10" << QJsonValue(obj({ { "delivery_crew", 3 } }))
             << obj({ { "delivery_crew", QJsonValue() } }) << Check([](LocalStore &s, const LocalEdit &) {
                    return expect(
-                       s.orderSummaries({ 10 }).at(0).deliveryCrew == std::optional<qint64>(3), "crew");
+                       s.cache()->orderSummaries({ 10 }).at(0).deliveryCrew == std::optional<qint64>(3), "crew");
                });
         QTest::newRow("order crew removed")
-            << Edit([](LocalStore &s) { return s.assignDeliveryCrew(10, std::nullopt); }) << "PATCH"
+            << Edit([](LocalStore &s) { return s.outbox()->assignDeliveryCrew(10, std::nullopt); }) << "PATCH"
             << "/api/orders/10" << QJsonValue(obj({ { "delivery_crew", QJsonValue() } }))
             << obj({ { "delivery_crew", QJsonValue() } }) << Check([](LocalStore &s, const LocalEdit &) {
-                   return expect(!s.orderSummaries({ 10 }).at(0).deliveryCrew, "crew");
+                   return expect(!s.cache()->orderSummaries({ 10 }).at(0).deliveryCrew, "crew");
                });
         QTest::newRow("counter order")
             << Edit([](LocalStore &s) {
-                   return s.createCounterOrder({ { 1, 2 }, { 2, 1 } }, QStringLiteral("no onions"));
+                   return s.outbox()->createCounterOrder({ { 1, 2 }, { 2, 1 } }, QStringLiteral("no onions"));
                })
             << "POST"
             << "/api/orders"
@@ -374,7 +374,7 @@ private slots:
                                         obj({ { "menuitem", 2 }, { "quantity", 1 } }) } },
                    { "note", "no onions" } }))
             << QJsonObject() << Check([](LocalStore &s, const LocalEdit &e) {
-                   const auto rows = s.orderSummaries({ e.id });
+                   const auto rows = s.cache()->orderSummaries({ e.id });
                    if (rows.size() != 1)
                        return QStringLiteral("order not shown");
                    const OrderSummary &o = rows.first();
@@ -387,77 +387,77 @@ private slots:
         const Booking fresh { 0, 0, QStringLiteral("Bo"), QStringLiteral("555"), QDate(2026, 11, 24),
             QTime(20, 30), 3, 2, QStringLiteral("window"), BookingStatus::Booked };
         QTest::newRow("booking created")
-            << Edit([fresh](LocalStore &s) { return s.createBooking(fresh); }) << "POST"
+            << Edit([fresh](LocalStore &s) { return s.outbox()->createBooking(fresh); }) << "POST"
             << "/api/bookings"
             << QJsonValue(obj({ { "name", "Bo" }, { "phone", "555" }, { "date", "2026-11-24" },
                    { "time", "20:30" }, { "guests", 3 }, { "table", 2 }, { "notes", "window" } }))
             << QJsonObject() << Check([](LocalStore &s, const LocalEdit &e) {
-                   const auto b = s.booking(e.id);
+                   const auto b = s.cache()->booking(e.id);
                    return expect(b && b->record.guests == 3 && b->record.status == BookingStatus::Booked
-                           && s.bookingsOn(QDate(2026, 11, 24)).size() == 2,
+                           && s.cache()->bookingsOn(QDate(2026, 11, 24)).size() == 2,
                        "booking not shown");
                });
         QTest::newRow("booking changed")
             << Edit([](LocalStore &s) {
-                   Booking b = s.booking(20)->record;
+                   Booking b = s.cache()->booking(20)->record;
                    b.guests = 4;
                    b.time = QTime(20, 0);
-                   return s.updateBooking(b);
+                   return s.outbox()->updateBooking(b);
                })
             << "PATCH"
             << "/api/bookings/20" << QJsonValue(obj({ { "guests", 4 }, { "time", "20:00" } }))
             << obj({ { "guests", 2 }, { "time", "19:00" } }) << Check([](LocalStore &s, const LocalEdit &) {
-                   return expect(s.booking(20)->record.guests == 4, "guests");
+                   return expect(s.cache()->booking(20)->record.guests == 4, "guests");
                });
         QTest::newRow("booking seated")
-            << Edit([](LocalStore &s) { return s.setBookingStatus(20, BookingStatus::Seated); }) << "PATCH"
+            << Edit([](LocalStore &s) { return s.outbox()->setBookingStatus(20, BookingStatus::Seated); }) << "PATCH"
             << "/api/bookings/20" << QJsonValue(obj({ { "status", "seated" } }))
             << obj({ { "status", "booked" } }) << Check([](LocalStore &s, const LocalEdit &) {
-                   return expect(s.booking(20)->record.status == BookingStatus::Seated, "status");
+                   return expect(s.cache()->booking(20)->record.status == BookingStatus::Seated, "status");
                });
         QTest::newRow("booking cancelled")
-            << Edit([](LocalStore &s) { return s.cancelBooking(20); }) << "PATCH"
+            << Edit([](LocalStore &s) { return s.outbox()->cancelBooking(20); }) << "PATCH"
             << "/api/bookings/20" << QJsonValue(obj({ { "status", "cancelled" } }))
             << obj({ { "status", "booked" } }) << Check([](LocalStore &s, const LocalEdit &) {
-                   return expect(s.booking(20)->record.status == BookingStatus::Cancelled, "status");
+                   return expect(s.cache()->booking(20)->record.status == BookingStatus::Cancelled, "status");
                });
         QTest::newRow("booking deleted")
-            << Edit([](LocalStore &s) { return s.deleteBooking(20); }) << "DELETE"
+            << Edit([](LocalStore &s) { return s.outbox()->deleteBooking(20); }) << "DELETE"
             << "/api/bookings/20" << QJsonValue()
             << booking(20, QStringLiteral("Ana"), kToday, QStringLiteral("19:00"), 2, 1)
-            << Check([](LocalStore &s, const LocalEdit &) { return expect(!s.booking(20), "still shown"); });
+            << Check([](LocalStore &s, const LocalEdit &) { return expect(!s.cache()->booking(20), "still shown"); });
         QTest::newRow("table created") << Edit([](LocalStore &s) {
-            return s.createTable(DiningTable { 0, QStringLiteral("T9"), 2 });
+            return s.outbox()->createTable(DiningTable { 0, QStringLiteral("T9"), 2 });
         }) << "POST"
                                        << "/api/tables"
                                        << QJsonValue(obj({ { "name", "T9" }, { "seats", 2 } }))
                                        << QJsonObject() << Check([](LocalStore &s, const LocalEdit &e) {
-                                              return expect(s.table(e.id).has_value(), "table");
+                                              return expect(s.cache()->table(e.id).has_value(), "table");
                                           });
         QTest::newRow("table changed") << Edit([](LocalStore &s) {
-            return s.updateTable(DiningTable { 1, QStringLiteral("T1"), 6 });
+            return s.outbox()->updateTable(DiningTable { 1, QStringLiteral("T1"), 6 });
         }) << "PATCH"
                                        << "/api/tables/1" << QJsonValue(obj({ { "seats", 6 } }))
                                        << obj({ { "seats", 4 } })
                                        << Check([](LocalStore &s, const LocalEdit &) {
-                                              return expect(s.table(1)->record.seats == 6, "seats");
+                                              return expect(s.cache()->table(1)->record.seats == 6, "seats");
                                           });
         QTest::newRow("member added")
             << Edit([](LocalStore &s) {
-                   return s.addGroupMember(QStringLiteral("delivery-crew"), QStringLiteral("cust"));
+                   return s.outbox()->addGroupMember(QStringLiteral("delivery-crew"), QStringLiteral("cust"));
                })
             << "POST"
             << "/api/groups/delivery-crew/users" << QJsonValue(obj({ { "username", "cust" } }))
             << QJsonObject() << Check([](LocalStore &s, const LocalEdit &e) {
-                   const auto crew = s.groupMembers(QStringLiteral("delivery-crew"));
+                   const auto crew = s.cache()->groupMembers(QStringLiteral("delivery-crew"));
                    return expect(e.id < 0 && crew.size() == 2, "member not shown");
                });
         QTest::newRow("member removed")
-            << Edit([](LocalStore &s) { return s.removeGroupMember(QStringLiteral("delivery-crew"), 3); })
+            << Edit([](LocalStore &s) { return s.outbox()->removeGroupMember(QStringLiteral("delivery-crew"), 3); })
             << "DELETE"
             << "/api/groups/delivery-crew/users/3" << QJsonValue() << member(3, QStringLiteral("crew"))
             << Check([](LocalStore &s, const LocalEdit &) {
-                   return expect(s.groupMembers(QStringLiteral("delivery-crew")).isEmpty(), "still shown");
+                   return expect(s.cache()->groupMembers(QStringLiteral("delivery-crew")).isEmpty(), "still shown");
                });
     }
     void everyEditIsQueuedWithItsRequest()
@@ -472,9 +472,9 @@ private slots:
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
         seedAll(store);
-        QSignalSpy changes(&store, &LocalStore::changed);
-        QSignalSpy outbox(&store, &LocalStore::outboxChanged);
-        QSignalSpy counts(&store, &LocalStore::outboxCountsChanged);
+        QSignalSpy changes(store.cache(), &LocalCache::changed);
+        QSignalSpy outbox(store.outbox(), &Outbox::changed);
+        QSignalSpy counts(store.outbox(), &Outbox::countsChanged);
 
         const LocalEdit done = edit(store);
         QVERIFY2(done.ok, qPrintable(done.error));
@@ -488,7 +488,7 @@ private slots:
         QCOMPARE(counts.size(), 1);
         QCOMPARE(counts.at(0).at(0).toInt(), 1);
 
-        const auto entry = store.outboxEntry(done.seq);
+        const auto entry = store.outbox()->entry(done.seq);
         QVERIFY(entry);
         QCOMPARE(entry->uuid, done.uuid);
         QCOMPARE(QUuid::fromString(entry->uuid).isNull(), false);
@@ -500,12 +500,12 @@ private slots:
         QCOMPARE(entry->attempts, 0);
         QVERIFY(!entry->summary.isEmpty());
         QVERIFY(entry->createdAt.isValid());
-        QCOMPARE(store.pendingCount(), 1);
+        QCOMPARE(store.outbox()->pendingCount(), 1);
 
         // It survives a restart exactly.
         store.close();
         QVERIFY(store.open(pathsIn(dir)));
-        const auto again = store.outboxEntry(done.seq);
+        const auto again = store.outbox()->entry(done.seq);
         QVERIFY(again);
         QCOMPARE(again->command, entry->command);
         QCOMPARE(sentPath(*again), sentPath(*entry));
@@ -518,30 +518,30 @@ private slots:
     {
         QTest::addColumn<Edit>("edit");
         QTest::newRow("empty title") << Edit(
-            [](LocalStore &s) { return s.setMenuItemTitle(1, QStringLiteral("  ")); });
+            [](LocalStore &s) { return s.outbox()->setMenuItemTitle(1, QStringLiteral("  ")); });
         QTest::newRow("negative price")
-            << Edit([](LocalStore &s) { return s.setMenuItemPrice(1, Money(-1)); });
+            << Edit([](LocalStore &s) { return s.outbox()->setMenuItemPrice(1, Money(-1)); });
         QTest::newRow("price too large")
-            << Edit([](LocalStore &s) { return s.setMenuItemPrice(1, Money(1000000)); });
-        QTest::newRow("unknown item") << Edit([](LocalStore &s) { return s.setMenuItemFeatured(99, true); });
-        QTest::newRow("unknown category") << Edit([](LocalStore &s) { return s.setMenuItemCategory(1, 99); });
-        QTest::newRow("empty order") << Edit([](LocalStore &s) { return s.createCounterOrder({}); });
+            << Edit([](LocalStore &s) { return s.outbox()->setMenuItemPrice(1, Money(1000000)); });
+        QTest::newRow("unknown item") << Edit([](LocalStore &s) { return s.outbox()->setMenuItemFeatured(99, true); });
+        QTest::newRow("unknown category") << Edit([](LocalStore &s) { return s.outbox()->setMenuItemCategory(1, 99); });
+        QTest::newRow("empty order") << Edit([](LocalStore &s) { return s.outbox()->createCounterOrder({}); });
         QTest::newRow("zero quantity") << Edit([](LocalStore &s) {
-            return s.createCounterOrder({ { 1, 0 } });
+            return s.outbox()->createCounterOrder({ { 1, 0 } });
         });
         QTest::newRow("order of unknown item") << Edit([](LocalStore &s) {
-            return s.createCounterOrder({ { 99, 1 } });
+            return s.outbox()->createCounterOrder({ { 99, 1 } });
         });
         QTest::newRow("completed before seated")
-            << Edit([](LocalStore &s) { return s.setBookingStatus(20, BookingStatus::Completed); });
+            << Edit([](LocalStore &s) { return s.outbox()->setBookingStatus(20, BookingStatus::Completed); });
         QTest::newRow("booking without guests") << Edit([](LocalStore &s) {
-            return s.createBooking(Booking { 0, 0, QStringLiteral("X"), {}, QDate(2026, 11, 24), QTime(19, 0),
+            return s.outbox()->createBooking(Booking { 0, 0, QStringLiteral("X"), {}, QDate(2026, 11, 24), QTime(19, 0),
                 0, {}, {}, BookingStatus::Booked });
         });
         QTest::newRow("member twice") << Edit([](LocalStore &s) {
-            return s.addGroupMember(QStringLiteral("delivery-crew"), QStringLiteral("CREW"));
+            return s.outbox()->addGroupMember(QStringLiteral("delivery-crew"), QStringLiteral("CREW"));
         });
-        QTest::newRow("delete unknown") << Edit([](LocalStore &s) { return s.deleteTable(99); });
+        QTest::newRow("delete unknown") << Edit([](LocalStore &s) { return s.outbox()->deleteTable(99); });
     }
     void refusesEditsThatCannotBeRight()
     {
@@ -550,11 +550,11 @@ private slots:
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
         seedAll(store);
-        QSignalSpy changes(&store, &LocalStore::changed);
+        QSignalSpy changes(store.cache(), &LocalCache::changed);
         const LocalEdit done = edit(store);
         QVERIFY(!done.ok);
         QVERIFY(!done.error.isEmpty());
-        QCOMPARE(store.outboxCount(), 0);
+        QCOMPARE(store.outbox()->count(), 0);
         QCOMPARE(changes.size(), 0);
     }
 
@@ -566,22 +566,22 @@ private slots:
         QTest::newRow("outbox insert fails")
             << true
             << "CREATE TRIGGER fail BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'injected'); END"
-            << Edit([](LocalStore &s) { return s.setMenuItemPrice(1, Money(999)); });
+            << Edit([](LocalStore &s) { return s.outbox()->setMenuItemPrice(1, Money(999)); });
         QTest::newRow("cache row update fails after the entry was written")
             << false
             << "CREATE TRIGGER fail BEFORE UPDATE ON menu_items BEGIN SELECT RAISE(ABORT, 'injected'); END"
-            << Edit([](LocalStore &s) { return s.setMenuItemPrice(1, Money(999)); });
+            << Edit([](LocalStore &s) { return s.outbox()->setMenuItemPrice(1, Money(999)); });
         QTest::newRow("order lines fail after the order row was written")
             << false
             << "CREATE TRIGGER fail BEFORE INSERT ON order_items BEGIN SELECT RAISE(ABORT, 'injected'); END"
             << Edit([](LocalStore &s) {
-                   return s.createCounterOrder({ { 1, 1 } });
+                   return s.outbox()->createCounterOrder({ { 1, 1 } });
                });
         QTest::newRow("temporary id counter fails")
             << true
             << "CREATE TRIGGER fail BEFORE INSERT ON outbox_meta BEGIN SELECT RAISE(ABORT, 'injected'); END"
             << Edit([](LocalStore &s) {
-                   return s.createTable(DiningTable { 0, QStringLiteral("T9"), 2 });
+                   return s.outbox()->createTable(DiningTable { 0, QStringLiteral("T9"), 2 });
                });
     }
     void anEditIsAllOrNothing()
@@ -594,23 +594,23 @@ private slots:
         LocalStore store;
         QVERIFY(store.open(paths));
         seedAll(store);
-        const auto menuBefore = store.menuItems().size();
-        const auto ordersBefore = store.orderSummaries().size();
-        const auto tablesBefore = store.tables().size();
+        const auto menuBefore = store.cache()->menuItems().size();
+        const auto ordersBefore = store.cache()->orderSummaries().size();
+        const auto tablesBefore = store.cache()->tables().size();
         // A real failure inside SQLite, from another connection, mid-transaction.
         QVERIFY(execOn(inOutbox ? paths.outbox : paths.cache, { trigger }));
-        QSignalSpy changes(&store, &LocalStore::changed);
-        QSignalSpy outbox(&store, &LocalStore::outboxChanged);
+        QSignalSpy changes(store.cache(), &LocalCache::changed);
+        QSignalSpy outbox(store.outbox(), &Outbox::changed);
 
         const LocalEdit failed = edit(store);
         QVERIFY(!failed.ok);
         QVERIFY2(failed.error.contains(QStringLiteral("injected")), qPrintable(failed.error));
-        QCOMPARE(store.outboxCount(), 0);
-        QCOMPARE(store.menuItem(1)->record.price, Money(1550));
-        QCOMPARE(store.menuItem(1)->sync, SyncState::Synced);
-        QCOMPARE(store.menuItems().size(), menuBefore);
-        QCOMPARE(store.orderSummaries().size(), ordersBefore);
-        QCOMPARE(store.tables().size(), tablesBefore);
+        QCOMPARE(store.outbox()->count(), 0);
+        QCOMPARE(store.cache()->menuItem(1)->record.price, Money(1550));
+        QCOMPARE(store.cache()->menuItem(1)->sync, SyncState::Synced);
+        QCOMPARE(store.cache()->menuItems().size(), menuBefore);
+        QCOMPARE(store.cache()->orderSummaries().size(), ordersBefore);
+        QCOMPARE(store.cache()->tables().size(), tablesBefore);
         QCOMPARE(peek(paths.cache, QStringLiteral("SELECT COUNT(*) FROM order_items")).toInt(), 4);
         QCOMPARE(changes.size(), 0);
         QCOMPARE(outbox.size(), 0);
@@ -619,7 +619,7 @@ private slots:
         QVERIFY(execOn(inOutbox ? paths.outbox : paths.cache, { QStringLiteral("DROP TRIGGER fail") }));
         const LocalEdit ok = edit(store);
         QVERIFY2(ok.ok, qPrintable(ok.error));
-        QCOMPARE(store.outboxCount(), 1);
+        QCOMPARE(store.outbox()->count(), 1);
     }
 
     void temporaryIdsAreReplacedEverywhere()
@@ -630,40 +630,40 @@ private slots:
         seedAll(store);
         // Offline: a category, an item in it, an order of that item, a price
         // change of the new item, a table and a booking at it.
-        const LocalEdit cat = store.createCategory(QStringLiteral("Desserts"));
+        const LocalEdit cat = store.outbox()->createCategory(QStringLiteral("Desserts"));
         const LocalEdit item
-            = store.createMenuItem(MenuItem { 0, QStringLiteral("Pie"), Money(400), false, cat.id, true });
-        const LocalEdit price = store.setMenuItemPrice(item.id, Money(450));
-        const LocalEdit ord = store.createCounterOrder({ { item.id, 2 } });
-        const LocalEdit tab = store.createTable(DiningTable { 0, QStringLiteral("T9"), 6 });
+            = store.outbox()->createMenuItem(MenuItem { 0, QStringLiteral("Pie"), Money(400), false, cat.id, true });
+        const LocalEdit price = store.outbox()->setMenuItemPrice(item.id, Money(450));
+        const LocalEdit ord = store.outbox()->createCounterOrder({ { item.id, 2 } });
+        const LocalEdit tab = store.outbox()->createTable(DiningTable { 0, QStringLiteral("T9"), 6 });
         Booking b { 0, 0, QStringLiteral("Cy"), {}, QDate(2026, 11, 24), QTime(21, 0), 5, tab.id, {},
             BookingStatus::Booked };
-        const LocalEdit book = store.createBooking(b);
+        const LocalEdit book = store.outbox()->createBooking(b);
         for (const LocalEdit &e : { cat, item, price, ord, tab, book })
             QVERIFY2(e.ok, qPrintable(e.error));
         QVERIFY(cat.id < 0 && item.id < 0 && ord.id < 0 && tab.id < 0 && book.id < 0);
-        QCOMPARE(store.menuItem(item.id)->record.category, cat.id);
-        QCOMPARE(store.menuItem(item.id)->record.price, Money(450));
+        QCOMPARE(store.cache()->menuItem(item.id)->record.category, cat.id);
+        QCOMPARE(store.cache()->menuItem(item.id)->record.price, Money(450));
 
         // Only what does not wait on an unsent create may go first.
-        const auto sendable = store.nextToSend(10);
+        const auto sendable = store.outbox()->nextToSend(10);
         QList<qint64> seqs;
         for (const auto &e : sendable)
             seqs << e.seq;
         QCOMPARE(seqs, QList<qint64>({ cat.seq, tab.seq }));
-        QVERIFY(store.outboxEntry(item.seq)->isBlocked());
-        QVERIFY(store.outboxEntry(price.seq)->isBlocked());
+        QVERIFY(store.outbox()->entry(item.seq)->isBlocked());
+        QVERIFY(store.outbox()->entry(price.seq)->isBlocked());
 
-        QSignalSpy changes(&store, &LocalStore::changed);
-        QVERIFY(store.markSending(cat.seq));
-        QVERIFY2(store.markDone(cat.seq, category(7, QStringLiteral("Desserts")), "\"c1\""),
+        QSignalSpy changes(store.cache(), &LocalCache::changed);
+        QVERIFY(store.outbox()->markSending(cat.seq));
+        QVERIFY2(store.outbox()->markDone(cat.seq, category(7, QStringLiteral("Desserts")), "\"c1\""),
             qPrintable(store.errorString()));
         // the category row, the item's reference and the item's outbox body
-        QVERIFY(!store.category(cat.id));
-        QCOMPARE(store.category(7)->record.title, QStringLiteral("Desserts"));
-        QCOMPARE(store.menuItem(item.id)->record.category, 7);
-        QCOMPARE(sentBody(store, *store.outboxEntry(item.seq)).toObject().value(QStringLiteral("category")).toInt(), 7);
-        QVERIFY(!store.outboxEntry(cat.seq));
+        QVERIFY(!store.cache()->category(cat.id));
+        QCOMPARE(store.cache()->category(7)->record.title, QStringLiteral("Desserts"));
+        QCOMPARE(store.cache()->menuItem(item.id)->record.category, 7);
+        QCOMPARE(sentBody(store, *store.outbox()->entry(item.seq)).toObject().value(QStringLiteral("category")).toInt(), 7);
+        QVERIFY(!store.outbox()->entry(cat.seq));
         bool renamedCategory = false;
         bool itemUpdated = false;
         for (const auto &args : changes) {
@@ -675,31 +675,31 @@ private slots:
         }
         QVERIFY(renamedCategory);
         QVERIFY(itemUpdated);
-        QVERIFY(!store.outboxEntry(item.seq)->isBlocked());
+        QVERIFY(!store.outbox()->entry(item.seq)->isBlocked());
 
-        QCOMPARE(store.nextToSend(1).first().seq, item.seq); // unblocked, and first in line
-        QVERIFY(store.markSending(tab.seq));
-        QVERIFY(store.markDone(tab.seq, table(5, QStringLiteral("T9"), 6)));
-        QCOMPARE(store.booking(book.id)->record.table, std::optional<qint64>(5));
-        QCOMPARE(sentBody(store, *store.outboxEntry(book.seq)).toObject().value(QStringLiteral("table")).toInt(), 5);
+        QCOMPARE(store.outbox()->nextToSend(1).first().seq, item.seq); // unblocked, and first in line
+        QVERIFY(store.outbox()->markSending(tab.seq));
+        QVERIFY(store.outbox()->markDone(tab.seq, table(5, QStringLiteral("T9"), 6)));
+        QCOMPARE(store.cache()->booking(book.id)->record.table, std::optional<qint64>(5));
+        QCOMPARE(sentBody(store, *store.outbox()->entry(book.seq)).toObject().value(QStringLiteral("table")).toInt(), 5);
 
-        QVERIFY(store.markSending(item.seq));
-        QVERIFY(store.markDone(
+        QVERIFY(store.outbox()->markSending(item.seq));
+        QVERIFY(store.outbox()->markDone(
             item.seq, menuItem(42, QStringLiteral("Pie"), QStringLiteral("4.00"), 7), "\"m1\""));
         // the price edit now names the real item and is based on what the server made
-        const auto priceEntry = store.outboxEntry(price.seq);
+        const auto priceEntry = store.outbox()->entry(price.seq);
         QCOMPARE(priceEntry->targetId, 42);
         QCOMPARE(sentPath(*priceEntry), QStringLiteral("/api/menu-items/42"));
         QCOMPARE(priceEntry->base, obj({ { "price", "4.00" } }));
         QCOMPARE(priceEntry->etag, QByteArray("\"m1\""));
         QVERIFY(!priceEntry->isBlocked());
         // the row shows my pending price on top of the server's item
-        QCOMPARE(store.menuItem(42)->record.price, Money(450));
-        QCOMPARE(store.menuItem(42)->sync, SyncState::Pending);
-        QVERIFY(!store.menuItem(item.id));
+        QCOMPARE(store.cache()->menuItem(42)->record.price, Money(450));
+        QCOMPARE(store.cache()->menuItem(42)->sync, SyncState::Pending);
+        QVERIFY(!store.cache()->menuItem(item.id));
         // the counter order's line points at the real item, in the row and the body
-        QCOMPARE(store.order(ord.id)->record.items.first().menuitem, 42);
-        QCOMPARE(sentBody(store, *store.outboxEntry(ord.seq))
+        QCOMPARE(store.cache()->order(ord.id)->record.items.first().menuitem, 42);
+        QCOMPARE(sentBody(store, *store.outbox()->entry(ord.seq))
                      .toObject()
                      .value(QStringLiteral("items"))
                      .toArray()
@@ -710,15 +710,15 @@ private slots:
             42);
 
         // A counter order's answer is {"order_id", "total", ...}, not the order.
-        QVERIFY(store.markSending(ord.seq));
-        QVERIFY(store.markDone(
+        QVERIFY(store.outbox()->markSending(ord.seq));
+        QVERIFY(store.outbox()->markDone(
             ord.seq, obj({ { "order_id", 90 }, { "total", "9.00" }, { "detail", "Order created!" } })));
-        const auto o = store.order(90);
+        const auto o = store.cache()->order(90);
         QVERIFY(o);
         QCOMPARE(o->record.total, Money(900));
         QCOMPARE(o->record.items.size(), 1);
         QCOMPARE(o->sync, SyncState::Synced);
-        QVERIFY(!store.order(ord.id));
+        QVERIFY(!store.cache()->order(ord.id));
         QCOMPARE(
             peek(store.paths().cache, QStringLiteral("SELECT COUNT(*) FROM order_items WHERE order_id < 0"))
                 .toInt(),
@@ -731,29 +731,29 @@ private slots:
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
         seedAll(store);
-        const LocalEdit cat = store.createCategory(QStringLiteral("Specials"));
+        const LocalEdit cat = store.outbox()->createCategory(QStringLiteral("Specials"));
         const LocalEdit item
-            = store.createMenuItem(MenuItem { 0, QStringLiteral("Soup"), Money(500), false, cat.id, true });
-        QVERIFY(store.setMenuItemTitle(item.id, QStringLiteral("Soup of the day")));
-        const LocalEdit order = store.createCounterOrder({ { item.id, 1 } });
-        QCOMPARE(store.outboxCount(), 4);
+            = store.outbox()->createMenuItem(MenuItem { 0, QStringLiteral("Soup"), Money(500), false, cat.id, true });
+        QVERIFY(store.outbox()->setMenuItemTitle(item.id, QStringLiteral("Soup of the day")));
+        const LocalEdit order = store.outbox()->createCounterOrder({ { item.id, 1 } });
+        QCOMPARE(store.outbox()->count(), 4);
         // Deleting the new item takes back its create, its edit and the order of it.
-        const LocalEdit gone = store.deleteMenuItem(item.id);
+        const LocalEdit gone = store.outbox()->deleteMenuItem(item.id);
         QVERIFY2(gone.ok, qPrintable(gone.error));
         QCOMPARE(gone.seq, 0);
-        QVERIFY(!store.menuItem(item.id));
-        QVERIFY(store.orderSummaries({ order.id }).isEmpty());
-        QCOMPARE(store.outboxCount(), 1);
+        QVERIFY(!store.cache()->menuItem(item.id));
+        QVERIFY(store.cache()->orderSummaries({ order.id }).isEmpty());
+        QCOMPARE(store.outbox()->count(), 1);
         // Discarding the category's create takes nothing else with it now.
-        QVERIFY(store.discard(cat.seq));
-        QCOMPARE(store.outboxCount(), 0);
-        QVERIFY(!store.category(cat.id));
+        QVERIFY(store.outbox()->discard(cat.seq));
+        QCOMPARE(store.outbox()->count(), 0);
+        QVERIFY(!store.cache()->category(cat.id));
 
         // A member added offline and removed again: nothing to send.
-        const LocalEdit add = store.addGroupMember(QStringLiteral("manager"), QStringLiteral("ana"));
-        QVERIFY(store.removeGroupMember(QStringLiteral("manager"), add.id));
-        QCOMPARE(store.outboxCount(), 0);
-        QCOMPARE(store.groupMembers(QStringLiteral("manager")).size(), 1);
+        const LocalEdit add = store.outbox()->addGroupMember(QStringLiteral("manager"), QStringLiteral("ana"));
+        QVERIFY(store.outbox()->removeGroupMember(QStringLiteral("manager"), add.id));
+        QCOMPARE(store.outbox()->count(), 0);
+        QCOMPARE(store.cache()->groupMembers(QStringLiteral("manager")).size(), 1);
     }
 
     void discardingACreateTakesItsDependents()
@@ -762,25 +762,25 @@ private slots:
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
         seedAll(store);
-        const LocalEdit cat = store.createCategory(QStringLiteral("Specials"));
+        const LocalEdit cat = store.outbox()->createCategory(QStringLiteral("Specials"));
         const LocalEdit item
-            = store.createMenuItem(MenuItem { 0, QStringLiteral("Soup"), Money(500), false, cat.id, true });
-        const LocalEdit moved = store.setMenuItemCategory(1, cat.id); // a server item moved into it
-        const LocalEdit other = store.setMenuItemPrice(2, Money(600));
-        QVERIFY(store.markSending(cat.seq));
+            = store.outbox()->createMenuItem(MenuItem { 0, QStringLiteral("Soup"), Money(500), false, cat.id, true });
+        const LocalEdit moved = store.outbox()->setMenuItemCategory(1, cat.id); // a server item moved into it
+        const LocalEdit other = store.outbox()->setMenuItemPrice(2, Money(600));
+        QVERIFY(store.outbox()->markSending(cat.seq));
         QVERIFY(
-            store.markFailed(cat.seq, QStringLiteral("You do not have permission to perform this action.")));
+            store.outbox()->markFailed(cat.seq, QStringLiteral("You do not have permission to perform this action.")));
         // refused: the category and everything in it roll back
-        QVERIFY(!store.category(cat.id));
-        QCOMPARE(store.outboxEntry(cat.seq)->state, OutboxEntry::State::Failed);
-        QVERIFY(store.discard(cat.seq));
-        QVERIFY(!store.outboxEntry(item.seq));
-        QVERIFY(!store.outboxEntry(moved.seq));
-        QVERIFY(store.outboxEntry(other.seq));
-        QVERIFY(!store.menuItem(item.id));
-        QCOMPARE(store.menuItem(1)->record.category, 1);
-        QCOMPARE(store.menuItem(1)->sync, SyncState::Synced);
-        QCOMPARE(store.menuItem(2)->record.price, Money(600));
+        QVERIFY(!store.cache()->category(cat.id));
+        QCOMPARE(store.outbox()->entry(cat.seq)->state, OutboxEntry::State::Failed);
+        QVERIFY(store.outbox()->discard(cat.seq));
+        QVERIFY(!store.outbox()->entry(item.seq));
+        QVERIFY(!store.outbox()->entry(moved.seq));
+        QVERIFY(store.outbox()->entry(other.seq));
+        QVERIFY(!store.cache()->menuItem(item.id));
+        QCOMPARE(store.cache()->menuItem(1)->record.category, 1);
+        QCOMPARE(store.cache()->menuItem(1)->sync, SyncState::Synced);
+        QCOMPARE(store.cache()->menuItem(2)->record.price, Money(600));
     }
 
     void anEntryCaughtSendingIsPendingAfterReopen()
@@ -792,22 +792,22 @@ private slots:
             LocalStore store;
             QVERIFY(store.open(pathsIn(dir)));
             seedAll(store);
-            const LocalEdit e = store.setMenuItemPrice(1, Money(1800));
-            QVERIFY(store.markSending(e.seq));
-            QCOMPARE(store.outboxEntry(e.seq)->state, OutboxEntry::State::Sending);
-            QVERIFY(store.nextToSend(5).isEmpty()); // nothing else, and not twice
+            const LocalEdit e = store.outbox()->setMenuItemPrice(1, Money(1800));
+            QVERIFY(store.outbox()->markSending(e.seq));
+            QCOMPARE(store.outbox()->entry(e.seq)->state, OutboxEntry::State::Sending);
+            QVERIFY(store.outbox()->nextToSend(5).isEmpty()); // nothing else, and not twice
             seq = e.seq;
             uuid = e.uuid;
         }
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
         QCOMPARE(store.openReport().requeued, 1);
-        const auto entry = store.outboxEntry(seq);
+        const auto entry = store.outbox()->entry(seq);
         QCOMPARE(entry->state, OutboxEntry::State::Pending);
         QCOMPARE(entry->uuid, uuid); // the same Idempotency-Key for the resend
         QCOMPARE(entry->attempts, 1);
-        QCOMPARE(store.nextToSend(1).first().seq, seq);
-        QCOMPARE(store.menuItem(1)->record.price, Money(1800));
+        QCOMPARE(store.outbox()->nextToSend(1).first().seq, seq);
+        QCOMPARE(store.cache()->menuItem(1)->record.price, Money(1800));
     }
 
     void nextToSendKeepsOrder()
@@ -816,29 +816,29 @@ private slots:
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
         seedAll(store);
-        const LocalEdit a = store.setMenuItemPrice(1, Money(100));
-        const LocalEdit b = store.setMenuItemPrice(2, Money(200));
-        const LocalEdit c = store.setMenuItemPrice(1, Money(300));
-        const LocalEdit d = store.setOrderStage(10, OrderStage::Preparing);
+        const LocalEdit a = store.outbox()->setMenuItemPrice(1, Money(100));
+        const LocalEdit b = store.outbox()->setMenuItemPrice(2, Money(200));
+        const LocalEdit c = store.outbox()->setMenuItemPrice(1, Money(300));
+        const LocalEdit d = store.outbox()->setOrderStage(10, OrderStage::Preparing);
         auto seqsOf = [](const QList<OutboxEntry> &list) {
             QList<qint64> out;
             for (const auto &e : list)
                 out << e.seq;
             return out;
         };
-        QCOMPARE(seqsOf(store.nextToSend(10)), QList<qint64>({ a.seq, b.seq, d.seq })); // c waits behind a
-        QCOMPARE(seqsOf(store.nextToSend(10, { Entity::MenuItem })), QList<qint64>({ d.seq }));
-        QVERIFY(store.markSending(a.seq));
-        QCOMPARE(seqsOf(store.nextToSend(10)), QList<qint64>({ b.seq, d.seq }));
-        QVERIFY(!store.markSending(a.seq)); // not twice
-        QVERIFY(store.markPending(a.seq, QStringLiteral("offline")));
-        QCOMPARE(store.outboxEntry(a.seq)->lastError, QStringLiteral("offline"));
-        QCOMPARE(seqsOf(store.nextToSend(1)), QList<qint64>({ a.seq }));
-        QVERIFY(store.markSending(a.seq));
-        QVERIFY(store.markDone(a.seq, menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("1.00"), 1)));
-        QCOMPARE(seqsOf(store.nextToSend(10)), QList<qint64>({ b.seq, c.seq, d.seq }));
-        QCOMPARE(store.outboxEntry(a.seq).has_value(), false);
-        QCOMPARE(store.pendingCount(), 3);
+        QCOMPARE(seqsOf(store.outbox()->nextToSend(10)), QList<qint64>({ a.seq, b.seq, d.seq })); // c waits behind a
+        QCOMPARE(seqsOf(store.outbox()->nextToSend(10, { Entity::MenuItem })), QList<qint64>({ d.seq }));
+        QVERIFY(store.outbox()->markSending(a.seq));
+        QCOMPARE(seqsOf(store.outbox()->nextToSend(10)), QList<qint64>({ b.seq, d.seq }));
+        QVERIFY(!store.outbox()->markSending(a.seq)); // not twice
+        QVERIFY(store.outbox()->markPending(a.seq, QStringLiteral("offline")));
+        QCOMPARE(store.outbox()->entry(a.seq)->lastError, QStringLiteral("offline"));
+        QCOMPARE(seqsOf(store.outbox()->nextToSend(1)), QList<qint64>({ a.seq }));
+        QVERIFY(store.outbox()->markSending(a.seq));
+        QVERIFY(store.outbox()->markDone(a.seq, menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("1.00"), 1)));
+        QCOMPARE(seqsOf(store.outbox()->nextToSend(10)), QList<qint64>({ b.seq, c.seq, d.seq }));
+        QCOMPARE(store.outbox()->entry(a.seq).has_value(), false);
+        QCOMPARE(store.outbox()->pendingCount(), 3);
     }
 
     void aRefusedEditRollsBackWithTheServersWords()
@@ -847,46 +847,46 @@ private slots:
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
         seedAll(store);
-        const LocalEdit title = store.setMenuItemTitle(1, QStringLiteral("Lasagne"));
-        const LocalEdit price = store.setMenuItemPrice(1, Money(1999));
-        QVERIFY(store.markSending(title.seq));
+        const LocalEdit title = store.outbox()->setMenuItemTitle(1, QStringLiteral("Lasagne"));
+        const LocalEdit price = store.outbox()->setMenuItemPrice(1, Money(1999));
+        QVERIFY(store.outbox()->markSending(title.seq));
         QVERIFY(
-            store.markDone(title.seq, menuItem(1, QStringLiteral("Lasagne"), QStringLiteral("15.50"), 1)));
-        QVERIFY(store.markSending(price.seq));
-        QSignalSpy changes(&store, &LocalStore::changed);
-        QSignalSpy counts(&store, &LocalStore::outboxCountsChanged);
+            store.outbox()->markDone(title.seq, menuItem(1, QStringLiteral("Lasagne"), QStringLiteral("15.50"), 1)));
+        QVERIFY(store.outbox()->markSending(price.seq));
+        QSignalSpy changes(store.cache(), &LocalCache::changed);
+        QSignalSpy counts(store.outbox(), &Outbox::countsChanged);
         const QString words
             = QStringLiteral("Ensure that there are no more than 4 digits before the decimal point.");
-        QVERIFY(store.markFailed(price.seq, words));
+        QVERIFY(store.outbox()->markFailed(price.seq, words));
         // the row is the server's again, marked refused
-        QCOMPARE(store.menuItem(1)->record.price, Money(1550));
-        QCOMPARE(store.menuItem(1)->record.title, QStringLiteral("Lasagne"));
-        QCOMPARE(store.menuItem(1)->sync, SyncState::Failed);
+        QCOMPARE(store.cache()->menuItem(1)->record.price, Money(1550));
+        QCOMPARE(store.cache()->menuItem(1)->record.title, QStringLiteral("Lasagne"));
+        QCOMPARE(store.cache()->menuItem(1)->sync, SyncState::Failed);
         QCOMPARE(changes.size(), 1);
         QCOMPARE(counts.last().at(1).toInt(), 1);
-        const auto entry = store.outboxEntry(price.seq);
+        const auto entry = store.outbox()->entry(price.seq);
         QCOMPARE(entry->state, OutboxEntry::State::Failed);
         QCOMPARE(entry->lastError, words);
-        QCOMPARE(store.failedCount(), 1);
-        QCOMPARE(store.pendingCount(), 0);
-        QVERIFY(store.nextToSend(5).isEmpty());
+        QCOMPARE(store.outbox()->failedCount(), 1);
+        QCOMPARE(store.outbox()->pendingCount(), 0);
+        QVERIFY(store.outbox()->nextToSend(5).isEmpty());
         // a pull keeps the mark
-        QVERIFY(store.replaceAll(Entity::MenuItem,
+        QVERIFY(store.cache()->replaceAll(Entity::MenuItem,
             { menuItem(1, QStringLiteral("Lasagne"), QStringLiteral("15.75"), 1),
                 menuItem(2, QStringLiteral("Soda"), QStringLiteral("5.50"), 2),
                 menuItem(3, QStringLiteral("Greek salad"), QStringLiteral("12.00"), 1) }));
-        QCOMPARE(store.menuItem(1)->sync, SyncState::Failed);
-        QCOMPARE(store.menuItem(1)->record.price, Money(1575));
+        QCOMPARE(store.cache()->menuItem(1)->sync, SyncState::Failed);
+        QCOMPARE(store.cache()->menuItem(1)->record.price, Money(1575));
         // retry: mine again, queued
-        QVERIFY(store.retry(price.seq));
-        QCOMPARE(store.menuItem(1)->record.price, Money(1999));
-        QCOMPARE(store.menuItem(1)->sync, SyncState::Pending);
-        QCOMPARE(store.outboxEntry(price.seq)->lastError, QString());
+        QVERIFY(store.outbox()->retry(price.seq));
+        QCOMPARE(store.cache()->menuItem(1)->record.price, Money(1999));
+        QCOMPARE(store.cache()->menuItem(1)->sync, SyncState::Pending);
+        QCOMPARE(store.outbox()->entry(price.seq)->lastError, QString());
         // discard: the server's
-        QVERIFY(store.discard(price.seq));
-        QCOMPARE(store.menuItem(1)->record.price, Money(1575));
-        QCOMPARE(store.menuItem(1)->sync, SyncState::Synced);
-        QCOMPARE(store.outboxCount(), 0);
+        QVERIFY(store.outbox()->discard(price.seq));
+        QCOMPARE(store.cache()->menuItem(1)->record.price, Money(1575));
+        QCOMPARE(store.cache()->menuItem(1)->sync, SyncState::Synced);
+        QCOMPARE(store.outbox()->count(), 0);
     }
 
     void aConflictWaitsForTheUser_data()
@@ -902,40 +902,40 @@ private slots:
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
         seedAll(store);
-        QVERIFY(store.upsertFromServer(
+        QVERIFY(store.cache()->upsertFromServer(
             Entity::MenuItem, menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("15.50")), "\"v1\""));
-        const LocalEdit mine = store.setMenuItemPrice(1, Money(1600));
-        QCOMPARE(store.outboxEntry(mine.seq)->etag, QByteArray("\"v1\""));
-        QVERIFY(store.markSending(mine.seq));
+        const LocalEdit mine = store.outbox()->setMenuItemPrice(1, Money(1600));
+        QCOMPARE(store.outbox()->entry(mine.seq)->etag, QByteArray("\"v1\""));
+        QVERIFY(store.outbox()->markSending(mine.seq));
         // 412: someone set 17.00 first
         const QJsonObject theirs = menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("17.00"));
-        QVERIFY(store.markConflict(mine.seq, theirs, "\"v2\""));
-        QCOMPARE(store.conflictCount(), 1);
-        QCOMPARE(store.menuItem(1)->sync, SyncState::Conflict);
-        QCOMPARE(store.menuItem(1)->record.price, Money(1700)); // the server's, until the user decides
-        const auto entry = store.outboxEntry(mine.seq);
+        QVERIFY(store.outbox()->markConflict(mine.seq, theirs, "\"v2\""));
+        QCOMPARE(store.outbox()->conflictCount(), 1);
+        QCOMPARE(store.cache()->menuItem(1)->sync, SyncState::Conflict);
+        QCOMPARE(store.cache()->menuItem(1)->record.price, Money(1700)); // the server's, until the user decides
+        const auto entry = store.outbox()->entry(mine.seq);
         QCOMPARE(entry->serverValue, theirs);
         QVERIFY(!entry->lastError.isEmpty());
-        QVERIFY(store.nextToSend(5).isEmpty());
+        QVERIFY(store.outbox()->nextToSend(5).isEmpty());
 
         if (keepMine) {
-            QVERIFY(store.resolveKeepMine(mine.seq));
-            const auto requeued = store.outboxEntry(mine.seq);
+            QVERIFY(store.outbox()->resolveKeepMine(mine.seq));
+            const auto requeued = store.outbox()->entry(mine.seq);
             QCOMPARE(requeued->state, OutboxEntry::State::Pending);
             QCOMPARE(requeued->etag, QByteArray("\"v2\"")); // the new base
             QCOMPARE(requeued->base, obj({ { "price", "17.00" } }));
             QCOMPARE(requeued->uuid, mine.uuid);
-            QCOMPARE(store.menuItem(1)->record.price, Money(1600));
-            QCOMPARE(store.menuItem(1)->sync, SyncState::Pending);
-            QCOMPARE(store.nextToSend(1).first().seq, mine.seq);
+            QCOMPARE(store.cache()->menuItem(1)->record.price, Money(1600));
+            QCOMPARE(store.cache()->menuItem(1)->sync, SyncState::Pending);
+            QCOMPARE(store.outbox()->nextToSend(1).first().seq, mine.seq);
         } else {
-            QVERIFY(store.resolveTakeTheirs(mine.seq));
-            QVERIFY(!store.outboxEntry(mine.seq));
-            QCOMPARE(store.menuItem(1)->record.price, Money(1700));
-            QCOMPARE(store.menuItem(1)->sync, SyncState::Synced);
+            QVERIFY(store.outbox()->resolveTakeTheirs(mine.seq));
+            QVERIFY(!store.outbox()->entry(mine.seq));
+            QCOMPARE(store.cache()->menuItem(1)->record.price, Money(1700));
+            QCOMPARE(store.cache()->menuItem(1)->sync, SyncState::Synced);
         }
-        QCOMPARE(store.conflictCount(), 0);
-        QVERIFY(!store.resolveKeepMine(mine.seq)); // nothing left to resolve
+        QCOMPARE(store.outbox()->conflictCount(), 0);
+        QVERIFY(!store.outbox()->resolveKeepMine(mine.seq)); // nothing left to resolve
     }
 
     void laterEditsMoveWithTheOnesBeforeThem()
@@ -944,23 +944,23 @@ private slots:
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
         seedAll(store);
-        QVERIFY(store.upsertFromServer(
+        QVERIFY(store.cache()->upsertFromServer(
             Entity::MenuItem, menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("15.50")), "\"v1\""));
-        const LocalEdit first = store.setMenuItemPrice(1, Money(1600));
-        const LocalEdit second = store.setMenuItemPrice(1, Money(1700));
+        const LocalEdit first = store.outbox()->setMenuItemPrice(1, Money(1600));
+        const LocalEdit second = store.outbox()->setMenuItemPrice(1, Money(1700));
         QCOMPARE(
-            store.outboxEntry(second.seq)->base, obj({ { "price", "15.50" } })); // the server's, not my first
-        QVERIFY(store.markSending(first.seq));
-        QVERIFY(store.markDone(
+            store.outbox()->entry(second.seq)->base, obj({ { "price", "15.50" } })); // the server's, not my first
+        QVERIFY(store.outbox()->markSending(first.seq));
+        QVERIFY(store.outbox()->markDone(
             first.seq, menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("16.00")), "\"v2\""));
         // the second was made on top of the first: its base and ETag follow
-        const auto next = store.outboxEntry(second.seq);
+        const auto next = store.outbox()->entry(second.seq);
         QCOMPARE(next->etag, QByteArray("\"v2\""));
         QCOMPARE(next->base, obj({ { "price", "16.00" } }));
-        QCOMPARE(store.menuItem(1)->record.price, Money(1700));
-        QCOMPARE(*store.serverCopy(Entity::MenuItem, 1),
+        QCOMPARE(store.cache()->menuItem(1)->record.price, Money(1700));
+        QCOMPARE(*store.cache()->serverCopy(Entity::MenuItem, 1),
             menuItem(1, QStringLiteral("Lasagna"), QStringLiteral("16.00")));
-        QCOMPARE(store.etag(Entity::MenuItem, 1), QByteArray("\"v2\""));
+        QCOMPARE(store.cache()->etag(Entity::MenuItem, 1), QByteArray("\"v2\""));
     }
 
     void aPullNeverHidesAnUnsentEdit_data()
@@ -977,11 +977,11 @@ private slots:
         LocalStore store;
         QVERIFY(store.open(pathsIn(dir)));
         seedAll(store);
-        QVERIFY(store.setMenuItemPrice(1, Money(1999)));
-        QVERIFY(store.setOrderStage(10, OrderStage::Ready));
-        QVERIFY(store.deleteMenuItem(3));
+        QVERIFY(store.outbox()->setMenuItemPrice(1, Money(1999)));
+        QVERIFY(store.outbox()->setOrderStage(10, OrderStage::Ready));
+        QVERIFY(store.outbox()->deleteMenuItem(3));
         const LocalEdit created
-            = store.createMenuItem(MenuItem { 0, QStringLiteral("Pie"), Money(400), false, 1, true });
+            = store.outbox()->createMenuItem(MenuItem { 0, QStringLiteral("Pie"), Money(400), false, 1, true });
 
         // Someone else renamed item 1 and changed item 3; order 10 got a note.
         const QJsonObject item1 = menuItem(1, QStringLiteral("Lasagna al forno"), QStringLiteral("15.50"), 1);
@@ -990,9 +990,9 @@ private slots:
         order10.insert(QStringLiteral("note"), QStringLiteral("extra napkins"));
         switch (how) {
         case 0:
-            QVERIFY(store.replaceAll(Entity::MenuItem,
+            QVERIFY(store.cache()->replaceAll(Entity::MenuItem,
                 { item1, menuItem(2, QStringLiteral("Soda"), QStringLiteral("5.50"), 2), item3 }));
-            QVERIFY(store.replaceAll(Entity::Order, { order10, order(11, QStringLiteral("ready")) }));
+            QVERIFY(store.cache()->replaceAll(Entity::Order, { order10, order(11, QStringLiteral("ready")) }));
             break;
         case 1: {
             ChangeFeed feed;
@@ -1000,27 +1000,27 @@ private slots:
                 { 2, QStringLiteral("menu-item"), 3, Change::Op::Upsert, item3 },
                 { 3, QStringLiteral("order"), 10, Change::Op::Upsert, order10 } };
             feed.next = 3;
-            QVERIFY(store.applyChanges(feed));
+            QVERIFY(store.cache()->applyChanges(feed));
             break;
         }
         case 2:
-            QVERIFY(store.upsertFromServer(Entity::MenuItem, item1));
-            QVERIFY(store.upsertFromServer(Entity::MenuItem, item3));
-            QVERIFY(store.upsertFromServer(Entity::Order, order10));
+            QVERIFY(store.cache()->upsertFromServer(Entity::MenuItem, item1));
+            QVERIFY(store.cache()->upsertFromServer(Entity::MenuItem, item3));
+            QVERIFY(store.cache()->upsertFromServer(Entity::Order, order10));
             break;
         }
         // mine on top of theirs
-        const auto one = store.menuItem(1);
+        const auto one = store.cache()->menuItem(1);
         QCOMPARE(one->record.price, Money(1999));
         QCOMPARE(one->record.title, QStringLiteral("Lasagna al forno"));
         QCOMPARE(one->sync, SyncState::Pending);
-        const OrderSummary o = store.orderSummaries({ 10 }).first();
+        const OrderSummary o = store.cache()->orderSummaries({ 10 }).first();
         QCOMPARE(o.stage, std::optional<OrderStage>(OrderStage::Ready));
         QCOMPARE(o.note, QStringLiteral("extra napkins"));
-        QVERIFY(!store.menuItem(3)); // my delete stays
-        QVERIFY(store.menuItem(created.id)); // my new item stays
-        QCOMPARE(*store.serverCopy(Entity::MenuItem, 1), item1);
-        QCOMPARE(store.outboxCount(), 4);
+        QVERIFY(!store.cache()->menuItem(3)); // my delete stays
+        QVERIFY(store.cache()->menuItem(created.id)); // my new item stays
+        QCOMPARE(*store.cache()->serverCopy(Entity::MenuItem, 1), item1);
+        QCOMPARE(store.outbox()->count(), 4);
     }
 
     void aMemberAddedOfflineGetsItsIdFromTheNextPull()
@@ -1030,29 +1030,29 @@ private slots:
         QVERIFY(store.open(pathsIn(dir)));
         seedAll(store);
         const QString crew = QStringLiteral("delivery-crew");
-        const LocalEdit add = store.addGroupMember(crew, QStringLiteral("cust"));
+        const LocalEdit add = store.outbox()->addGroupMember(crew, QStringLiteral("cust"));
         QVERIFY(add.id < 0);
-        QVERIFY(store.markSending(add.seq));
+        QVERIFY(store.outbox()->markSending(add.seq));
         QVERIFY(
-            store.markDone(add.seq, obj({ { "message", "User 'cust' added to group 'delivery-crew'." } })));
-        QCOMPARE(store.groupMembers(crew).size(), 2);
+            store.outbox()->markDone(add.seq, obj({ { "message", "User 'cust' added to group 'delivery-crew'." } })));
+        QCOMPARE(store.cache()->groupMembers(crew).size(), 2);
         // removing it now must wait for the server's id
-        const LocalEdit remove = store.removeGroupMember(crew, add.id);
+        const LocalEdit remove = store.outbox()->removeGroupMember(crew, add.id);
         QVERIFY(remove.seq > 0);
-        QVERIFY(store.outboxEntry(remove.seq)->isBlocked());
-        QVERIFY(store.nextToSend(5).isEmpty());
-        QVERIFY(store.replaceAll(Entity::GroupMember,
+        QVERIFY(store.outbox()->entry(remove.seq)->isBlocked());
+        QVERIFY(store.outbox()->nextToSend(5).isEmpty());
+        QVERIFY(store.cache()->replaceAll(Entity::GroupMember,
             { member(3, QStringLiteral("crew")), member(4, QStringLiteral("cust")) }, crew));
-        const auto entry = store.outboxEntry(remove.seq);
+        const auto entry = store.outbox()->entry(remove.seq);
         QCOMPARE(entry->targetId, 4);
         QCOMPARE(sentPath(*entry), QStringLiteral("/api/groups/delivery-crew/users/4"));
         QVERIFY(!entry->isBlocked());
-        QCOMPARE(store.groupMembers(crew).size(), 1); // the removal still shows
-        QVERIFY(store.markSending(remove.seq));
-        QVERIFY(store.markDone(remove.seq, obj({ { "message", "removed" } })));
-        QCOMPARE(store.groupMembers(crew).size(), 1);
-        QVERIFY(!store.serverCopy(Entity::GroupMember, 4, crew));
-        QVERIFY(!store.serverCopy(Entity::GroupMember, add.id, crew));
+        QCOMPARE(store.cache()->groupMembers(crew).size(), 1); // the removal still shows
+        QVERIFY(store.outbox()->markSending(remove.seq));
+        QVERIFY(store.outbox()->markDone(remove.seq, obj({ { "message", "removed" } })));
+        QCOMPARE(store.cache()->groupMembers(crew).size(), 1);
+        QVERIFY(!store.cache()->serverCopy(Entity::GroupMember, 4, crew));
+        QVERIFY(!store.cache()->serverCopy(Entity::GroupMember, add.id, crew));
     }
 
     void twoProgramsShareOneStore()
@@ -1064,15 +1064,15 @@ private slots:
         seedAll(app);
         LocalStore cli;
         QVERIFY(cli.open(pathsIn(dir)));
-        const LocalEdit a = app.createTable(DiningTable { 0, QStringLiteral("A"), 2 });
-        const LocalEdit b = cli.createTable(DiningTable { 0, QStringLiteral("B"), 2 });
-        const LocalEdit c = app.setMenuItemPrice(1, Money(1234));
+        const LocalEdit a = app.outbox()->createTable(DiningTable { 0, QStringLiteral("A"), 2 });
+        const LocalEdit b = cli.outbox()->createTable(DiningTable { 0, QStringLiteral("B"), 2 });
+        const LocalEdit c = app.outbox()->setMenuItemPrice(1, Money(1234));
         QVERIFY(a && b && c);
         QVERIFY(a.id != b.id); // temporary ids come from the shared outbox file
         QVERIFY(b.seq > a.seq && c.seq > b.seq);
-        QCOMPARE(app.outboxCount(), 3);
-        QCOMPARE(cli.outboxCount(), 3);
-        QCOMPARE(cli.menuItem(1)->record.price, Money(1234));
+        QCOMPARE(app.outbox()->count(), 3);
+        QCOMPARE(cli.outbox()->count(), 3);
+        QCOMPARE(cli.cache()->menuItem(1)->record.price, Money(1234));
     }
 
     void aCrashLosesNoCommittedEntry_data()
@@ -1120,7 +1120,7 @@ private slots:
         QVERIFY2(store.open(paths), qPrintable(store.errorString()));
         QVERIFY(!store.openReport().cacheRebuilt);
         QVERIFY(!store.openReport().outboxRebuilt);
-        const QList<OutboxEntry> entries = store.outboxEntries();
+        const QList<OutboxEntry> entries = store.outbox()->entries();
         QSet<QString> found;
         for (const OutboxEntry &e : entries) {
             found.insert(e.uuid);
@@ -1140,9 +1140,9 @@ private slots:
                 ++counterOrders;
         }
         for (auto it = lastPrice.constBegin(); it != lastPrice.constEnd(); ++it)
-            QCOMPARE(store.menuItem(it.key())->record.price.toString(), it.value());
+            QCOMPARE(store.cache()->menuItem(it.key())->record.price.toString(), it.value());
         int localOrders = 0;
-        for (const OrderSummary &o : store.orderSummaries())
+        for (const OrderSummary &o : store.cache()->orderSummaries())
             localOrders += o.id < 0 ? 1 : 0;
         QCOMPARE(localOrders, counterOrders);
     }

@@ -328,15 +328,15 @@ void tst_SyncCli::killedMidSyncLosesNothing()
     {
         LocalStore store;
         QVERIFY(store.open({ dataDir + u'/' + caches.first(), dataDir + u'/' + outboxes.first() }));
-        const qint64 category = store.categories().first().record.id;
+        const qint64 category = store.cache()->categories().first().record.id;
         for (int i = 1; i <= kEdits; ++i) {
             MenuItem m;
             m.title = QStringLiteral("Killed %1").arg(i, 3, 10, QLatin1Char('0'));
             m.price = Money(100 + i);
             m.category = category;
-            QVERIFY(store.createMenuItem(m));
+            QVERIFY(store.outbox()->createMenuItem(m));
         }
-        QCOMPARE(store.pendingCount(), kEdits);
+        QCOMPARE(store.outbox()->pendingCount(), kEdits);
         store.close();
     }
 

@@ -76,11 +76,11 @@ void tst_SyncEngine::initialSyncMirrorsTheServer()
     QVERIFY(status.count() >= 2); // syncing, then online
 
     auto direct = http(server);
-    QCOMPARE(t.store->menuItems().size(), readAll(*direct, QStringLiteral("/api/menu-items")).size());
-    QCOMPARE(t.store->orderSummaries().size(), 20);
-    QCOMPARE(t.store->categories().size(), readAll(*direct, QStringLiteral("/api/categories")).size());
-    QVERIFY(!t.store->groupMembers(QStringLiteral("delivery-crew")).isEmpty());
-    QCOMPARE(t.store->currentUserId(), t.client->session()->user().id);
+    QCOMPARE(t.store->cache()->menuItems().size(), readAll(*direct, QStringLiteral("/api/menu-items")).size());
+    QCOMPARE(t.store->cache()->orderSummaries().size(), 20);
+    QCOMPARE(t.store->cache()->categories().size(), readAll(*direct, QStringLiteral("/api/categories")).size());
+    QVERIFY(!t.store->cache()->groupMembers(QStringLiteral("delivery-crew")).isEmpty());
+    QCOMPARE(t.store->cache()->currentUserId(), t.client->session()->user().id);
     QCOMPARE(report.fullRead, !serverFeatures(server).contains(QStringLiteral("changes")));
 }
 
@@ -104,10 +104,10 @@ void tst_SyncEngine::syncsByItselfOnEditsAndOnTheInterval()
     QVERIFY(finished.last().at(0).value<SyncReport>().ok);
 
     // On a local edit, after the quiet time: a burst of edits goes in one run.
-    const qint64 item = t.store->menuItems().first().record.id;
-    QVERIFY(t.store->setMenuItemPrice(item, Money(101)));
-    QVERIFY(t.store->setMenuItemPrice(item, Money(202)));
-    QVERIFY(t.store->setMenuItemFeatured(item, true));
+    const qint64 item = t.store->cache()->menuItems().first().record.id;
+    QVERIFY(t.store->outbox()->setMenuItemPrice(item, Money(101)));
+    QVERIFY(t.store->outbox()->setMenuItemPrice(item, Money(202)));
+    QVERIFY(t.store->outbox()->setMenuItemFeatured(item, true));
     QCOMPARE(t.engine->pendingCount(), 3);
     QTRY_COMPARE_WITH_TIMEOUT(t.engine->pendingCount(), 0, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 10000);
@@ -142,8 +142,8 @@ void tst_SyncEngine::editsWhileDownArriveInOrderOnce()
     QVERIFY2(admin.open(proxy.url(), QStringLiteral("admin")), qPrintable(admin.error));
     QVERIFY(manager.sync().ok);
     QVERIFY(admin.sync().ok);
-    const auto items = manager.store->menuItems();
-    const auto orders = manager.store->orderSummaries();
+    const auto items = manager.store->cache()->menuItems();
+    const auto orders = manager.store->cache()->orderSummaries();
     QVERIFY(items.size() >= 3 && orders.size() >= 2);
     const qint64 a = items.at(0).record.id;
     const qint64 b = items.at(1).record.id;
@@ -157,18 +157,18 @@ void tst_SyncEngine::editsWhileDownArriveInOrderOnce()
     QTRY_COMPARE_WITH_TIMEOUT(manager.engine->status(), SyncEngine::Status::Offline, 10000);
 
     // Offline is a state: edits are taken and kept, nothing fails.
-    QVERIFY(manager.store->setMenuItemPrice(a, Money(500)));
-    QVERIFY(manager.store->setMenuItemPrice(a, Money(600)));
-    QVERIFY(manager.store->setMenuItemPrice(a, Money(725)));
-    QVERIFY(manager.store->setMenuItemFeatured(b, true));
-    QVERIFY(manager.store->setMenuItemTitle(c, QStringLiteral("Renamed While Down")));
-    QVERIFY(manager.store->setOrderStatus(o1, true));
-    QVERIFY(manager.store->assignDeliveryCrew(o2, crewId));
+    QVERIFY(manager.store->outbox()->setMenuItemPrice(a, Money(500)));
+    QVERIFY(manager.store->outbox()->setMenuItemPrice(a, Money(600)));
+    QVERIFY(manager.store->outbox()->setMenuItemPrice(a, Money(725)));
+    QVERIFY(manager.store->outbox()->setMenuItemFeatured(b, true));
+    QVERIFY(manager.store->outbox()->setMenuItemTitle(c, QStringLiteral("Renamed While Down")));
+    QVERIFY(manager.store->outbox()->setOrderStatus(o1, true));
+    QVERIFY(manager.store->outbox()->assignDeliveryCrew(o2, crewId));
     MenuItem dish;
     dish.title = QStringLiteral("Offline Special");
     dish.price = Money(1234);
-    dish.category = admin.store->categories().first().record.id;
-    const LocalEdit created = admin.store->createMenuItem(dish);
+    dish.category = admin.store->cache()->categories().first().record.id;
+    const LocalEdit created = admin.store->outbox()->createMenuItem(dish);
     QVERIFY(created);
     QVERIFY(created.id < 0);
     QCOMPARE(manager.engine->pendingCount(), 7);
@@ -176,7 +176,7 @@ void tst_SyncEngine::editsWhileDownArriveInOrderOnce()
     QCOMPARE(manager.engine->failedCount(), 0);
     QVERIFY(!manager.engine->statusMessage().isEmpty());
     // The price shows at once, before the server has it.
-    QCOMPARE(manager.store->menuItem(a)->record.price, Money(725));
+    QCOMPARE(manager.store->cache()->menuItem(a)->record.price, Money(725));
 
     // Backoff grows to its cap while the server stays away.
     QTRY_COMPARE_WITH_TIMEOUT(manager.engine->connectivity()->currentBackoff(), 400, 10000);
@@ -211,14 +211,14 @@ void tst_SyncEngine::editsWhileDownArriveInOrderOnce()
     QCOMPARE(specials.size(), 1);
     // The temporary id became the server's.
     const qint64 serverId = specials.first().value(QStringLiteral("id")).toInteger();
-    QVERIFY(!admin.store->menuItem(created.id));
-    QVERIFY(admin.store->menuItem(serverId));
+    QVERIFY(!admin.store->cache()->menuItem(created.id));
+    QVERIFY(admin.store->cache()->menuItem(serverId));
 
     // Everyone's cache converges on the server.
     QVERIFY(manager.sync().ok);
-    QCOMPARE(manager.store->menuItem(serverId)->record.title, QStringLiteral("Offline Special"));
-    QCOMPARE(manager.store->menuItem(a)->record.price, Money(725));
-    QCOMPARE(manager.store->menuItem(a)->sync, SyncState::Synced);
+    QCOMPARE(manager.store->cache()->menuItem(serverId)->record.title, QStringLiteral("Offline Special"));
+    QCOMPARE(manager.store->cache()->menuItem(a)->record.price, Money(725));
+    QCOMPARE(manager.store->cache()->menuItem(a)->sync, SyncState::Synced);
 }
 
 void tst_SyncEngine::lostReplyMakesNoDuplicate_data()
@@ -251,8 +251,8 @@ void tst_SyncEngine::lostReplyMakesNoDuplicate()
     MenuItem dish;
     dish.title = QStringLiteral("Lost Reply Soup");
     dish.price = Money(990);
-    dish.category = admin.store->categories().first().record.id;
-    const LocalEdit created = admin.store->createMenuItem(dish);
+    dish.category = admin.store->cache()->categories().first().record.id;
+    const LocalEdit created = admin.store->outbox()->createMenuItem(dish);
     QVERIFY(created);
 
     proxy.dropNextWriteResponse(QStringLiteral("/api/menu-items"), keepBytes);
@@ -276,10 +276,10 @@ void tst_SyncEngine::lostReplyMakesNoDuplicate()
     const auto soups = titled(readAll(*direct, QStringLiteral("/api/menu-items")), dish.title);
     QCOMPARE(soups.size(), 1);
     const qint64 id = soups.first().value(QStringLiteral("id")).toInteger();
-    QVERIFY(admin.store->menuItem(id));
-    QVERIFY(!admin.store->menuItem(created.id));
+    QVERIFY(admin.store->cache()->menuItem(id));
+    QVERIFY(!admin.store->cache()->menuItem(created.id));
     int local = 0;
-    for (const auto &m : admin.store->menuItems())
+    for (const auto &m : admin.store->cache()->menuItems())
         local += m.record.title == dish.title ? 1 : 0;
     QCOMPARE(local, 1);
 }
@@ -299,8 +299,8 @@ void tst_SyncEngine::lostCounterOrderReplyMakesNoDuplicate()
     Terminal manager;
     QVERIFY2(manager.open(proxy.url(), QStringLiteral("mario")), qPrintable(manager.error));
     QVERIFY(manager.sync().ok);
-    const qint64 item = manager.store->menuItems().first().record.id;
-    QVERIFY(manager.store->createCounterOrder({ { item, 2 } }, QStringLiteral("table 7, lost reply")));
+    const qint64 item = manager.store->cache()->menuItems().first().record.id;
+    QVERIFY(manager.store->outbox()->createCounterOrder({ { item, 2 } }, QStringLiteral("table 7, lost reply")));
     proxy.dropNextWriteResponse(QStringLiteral("/api/orders"));
     manager.sync();
     QCOMPARE(proxy.droppedResponses(), 1);
@@ -327,7 +327,7 @@ void tst_SyncEngine::refusedEditRollsBackWithServerWords()
     QVERIFY2(manager.open(server.url(), QStringLiteral("mario")), qPrintable(manager.error));
     QVERIFY(manager.sync().ok);
     qint64 order = 0;
-    for (const OrderSummary &o : manager.store->orderSummaries()) {
+    for (const OrderSummary &o : manager.store->cache()->orderSummaries()) {
         if (!o.deliveryCrew && !o.status) {
             order = o.id;
             break;
@@ -336,8 +336,8 @@ void tst_SyncEngine::refusedEditRollsBackWithServerWords()
     QVERIFY(order > 0);
     // A customer cannot deliver: the server says so, in its words.
     const qint64 notCrew = custId > 0 ? custId : manager.client->session()->user().id;
-    QVERIFY(manager.store->assignDeliveryCrew(order, notCrew));
-    QCOMPARE(*manager.store->orderSummaries({ order }).first().deliveryCrew, notCrew);
+    QVERIFY(manager.store->outbox()->assignDeliveryCrew(order, notCrew));
+    QCOMPARE(*manager.store->cache()->orderSummaries({ order }).first().deliveryCrew, notCrew);
 
     QSignalSpy failed(manager.engine.get(), &SyncEngine::entryFailed);
     const SyncReport report = manager.sync();
@@ -349,15 +349,15 @@ void tst_SyncEngine::refusedEditRollsBackWithServerWords()
     QCOMPARE(entry.state, OutboxEntry::State::Failed);
     QVERIFY2(entry.lastError.contains(QStringLiteral("is not part of the 'delivery-crew' group")), qPrintable(entry.lastError));
     // The cache shows the server's value again; the server never changed.
-    const OrderSummary now = manager.store->orderSummaries({ order }).first();
+    const OrderSummary now = manager.store->cache()->orderSummaries({ order }).first();
     QVERIFY(!now.deliveryCrew);
     QCOMPARE(now.sync, SyncState::Failed);
     QVERIFY(direct->get(QStringLiteral("/api/orders/%1").arg(order)).object().value(QStringLiteral("delivery_crew")).isNull());
 
     // Dropping it leaves nothing behind.
     QVERIFY(manager.engine->discard(entry.seq));
-    QCOMPARE(manager.store->outboxCount(), 0);
-    QCOMPARE(manager.store->orderSummaries({ order }).first().sync, SyncState::Synced);
+    QCOMPARE(manager.store->outbox()->count(), 0);
+    QCOMPARE(manager.store->cache()->orderSummaries({ order }).first().sync, SyncState::Synced);
 }
 
 void tst_SyncEngine::conflictIsKeptForTheUser_data()
@@ -382,11 +382,11 @@ void tst_SyncEngine::conflictIsKeptForTheUser()
     QVERIFY2(theirs.open(server.url(), QStringLiteral("mario"), extensions), qPrintable(theirs.error));
     QVERIFY(mine.sync().ok);
     QVERIFY(theirs.sync().ok);
-    const qint64 item = mine.store->menuItems().first().record.id;
+    const qint64 item = mine.store->cache()->menuItems().first().record.id;
 
-    QVERIFY(theirs.store->setMenuItemPrice(item, Money(1111)));
+    QVERIFY(theirs.store->outbox()->setMenuItemPrice(item, Money(1111)));
     QVERIFY(theirs.sync().ok);
-    QVERIFY(mine.store->setMenuItemPrice(item, Money(2222)));
+    QVERIFY(mine.store->outbox()->setMenuItemPrice(item, Money(2222)));
     QSignalSpy conflicts(mine.engine.get(), &SyncEngine::entryConflict);
     const SyncReport report = mine.sync();
     QCOMPARE(report.conflicts, 1);
@@ -406,16 +406,16 @@ void tst_SyncEngine::conflictIsKeptForTheUser()
         QCOMPARE(again.sent, 1);
         QCOMPARE(direct->get(QStringLiteral("/api/menu-items/%1").arg(item)).object().value(QStringLiteral("price")).toString(),
                  QStringLiteral("22.22"));
-        QCOMPARE(mine.store->menuItem(item)->record.price, Money(2222));
+        QCOMPARE(mine.store->cache()->menuItem(item)->record.price, Money(2222));
     } else {
         QVERIFY(mine.engine->takeTheirs(entry.seq));
-        QCOMPARE(mine.store->menuItem(item)->record.price, Money(1111));
+        QCOMPARE(mine.store->cache()->menuItem(item)->record.price, Money(1111));
         QVERIFY(mine.sync().ok);
         QCOMPARE(direct->get(QStringLiteral("/api/menu-items/%1").arg(item)).object().value(QStringLiteral("price")).toString(),
                  QStringLiteral("11.11"));
     }
-    QCOMPARE(mine.store->outboxCount(), 0);
-    QCOMPARE(mine.store->menuItem(item)->sync, SyncState::Synced);
+    QCOMPARE(mine.store->outbox()->count(), 0);
+    QCOMPARE(mine.store->cache()->menuItem(item)->sync, SyncState::Synced);
 }
 
 void tst_SyncEngine::staleIfMatchIsAConflict()
@@ -427,13 +427,13 @@ void tst_SyncEngine::staleIfMatchIsAConflict()
     Terminal mine;
     QVERIFY2(mine.open(server.url(), QStringLiteral("mario")), qPrintable(mine.error));
     QVERIFY(mine.sync().ok);
-    const qint64 item = mine.store->menuItems().first().record.id;
+    const qint64 item = mine.store->cache()->menuItems().first().record.id;
     // The record with its ETag, as a single GET gives it.
     auto direct = http(server);
     const HttpReply one = direct->get(QStringLiteral("/api/menu-items/%1").arg(item));
     QVERIFY(!one.header("ETag").isEmpty());
-    QVERIFY(mine.store->upsertFromServer(Entity::MenuItem, one.object(), one.header("ETag")));
-    QVERIFY(mine.store->setMenuItemFeatured(item, !one.object().value(QStringLiteral("featured")).toBool()));
+    QVERIFY(mine.store->cache()->upsertFromServer(Entity::MenuItem, one.object(), one.header("ETag")));
+    QVERIFY(mine.store->outbox()->setMenuItemFeatured(item, !one.object().value(QStringLiteral("featured")).toBool()));
     // Someone else changes another field: the ETag no longer matches.
     QCOMPARE(direct->patch(QStringLiteral("/api/menu-items/%1").arg(item), QJsonObject { { QStringLiteral("price"), QStringLiteral("3.33") } })
                  .status,
@@ -445,7 +445,7 @@ void tst_SyncEngine::staleIfMatchIsAConflict()
     const OutboxEntry entry = mine.engine->conflictEntries().first();
     QVERIFY(mine.engine->keepMine(entry.seq));
     QVERIFY(mine.sync().ok);
-    QCOMPARE(mine.store->outboxCount(), 0);
+    QCOMPARE(mine.store->outbox()->count(), 0);
 }
 
 void tst_SyncEngine::cloudLikeServerConvergesByPages()
@@ -458,15 +458,15 @@ void tst_SyncEngine::cloudLikeServerConvergesByPages()
     SyncReport report = manager.sync();
     QVERIFY2(report.ok, qPrintable(describe(report)));
     QVERIFY(report.fullRead);
-    QCOMPARE(manager.store->orderSummaries().size(), 20);
+    QCOMPARE(manager.store->cache()->orderSummaries().size(), 20);
     // 20 orders 3 a page: 7 pages, so pagination was followed.
     QVERIFY2(report.requests >= 7 + 4, qPrintable(describe(report)));
-    QVERIFY(manager.store->serverFeatures().isEmpty());
+    QVERIFY(manager.store->cache()->serverFeatures().isEmpty());
 
     // Changes made by others, including a delete, arrive with the next full read.
     auto asAdmin = http(server, QStringLiteral("admin"));
     auto direct = http(server);
-    const auto items = manager.store->menuItems();
+    const auto items = manager.store->cache()->menuItems();
     const qint64 gone = items.at(0).record.id;
     const qint64 repriced = items.at(1).record.id;
     QVERIFY(asAdmin->del(QStringLiteral("/api/menu-items/%1").arg(gone)).status < 300);
@@ -477,26 +477,26 @@ void tst_SyncEngine::cloudLikeServerConvergesByPages()
                                           QJsonObject { { QStringLiteral("title"), QStringLiteral("Paged In") },
                                                         { QStringLiteral("price"), QStringLiteral("1.00") },
                                                         { QStringLiteral("featured"), false },
-                                                        { QStringLiteral("category"), manager.store->categories().first().record.id } });
+                                                        { QStringLiteral("category"), manager.store->cache()->categories().first().record.id } });
     QCOMPARE(added.status, 201);
     // And an edit of ours goes up on the way. A plain cycle follows orders
     // from the tail and leaves the menu for when it is due (every few minutes,
     // or every cycle while orders move); "refresh everything" reads it all now.
-    QVERIFY(manager.store->setMenuItemTitle(items.at(2).record.id, QStringLiteral("Retitled by Pages")));
+    QVERIFY(manager.store->outbox()->setMenuItemTitle(items.at(2).record.id, QStringLiteral("Retitled by Pages")));
     report = manager.sync();
     QVERIFY2(report.ok && !report.catalogRead, qPrintable(describe(report)));
     QCOMPARE(report.sent, 1);
-    QVERIFY(manager.store->menuItem(gone));
+    QVERIFY(manager.store->cache()->menuItem(gone));
     QSignalSpy refreshed(manager.engine.get(), &SyncEngine::syncFinished);
     manager.engine->refreshEverything();
     QVERIFY(refreshed.wait(60000));
     report = refreshed.first().at(0).value<SyncReport>();
     QVERIFY2(report.ok && report.catalogRead, qPrintable(describe(report)));
-    QVERIFY(!manager.store->menuItem(gone));
-    QCOMPARE(manager.store->menuItem(repriced)->record.price, Money(444));
-    QVERIFY(manager.store->menuItem(added.object().value(QStringLiteral("id")).toInteger()));
+    QVERIFY(!manager.store->cache()->menuItem(gone));
+    QCOMPARE(manager.store->cache()->menuItem(repriced)->record.price, Money(444));
+    QVERIFY(manager.store->cache()->menuItem(added.object().value(QStringLiteral("id")).toInteger()));
     const auto onServer = readAll(*direct, QStringLiteral("/api/menu-items"));
-    QCOMPARE(manager.store->menuItems().size(), onServer.size());
+    QCOMPARE(manager.store->cache()->menuItems().size(), onServer.size());
     QCOMPARE(titled(onServer, QStringLiteral("Retitled by Pages")).size(), 1);
 }
 
@@ -510,21 +510,21 @@ void tst_SyncEngine::noChangeSyncIsOneRequest()
     QVERIFY2(manager.open(server.url(), QStringLiteral("mario")), qPrintable(manager.error));
     SyncReport report = manager.sync();
     QVERIFY2(report.ok, qPrintable(describe(report)));
-    QVERIFY(manager.store->changeSeq() > 0);
+    QVERIFY(manager.store->cache()->changeSeq() > 0);
     report = manager.sync();
     QVERIFY2(report.ok, qPrintable(describe(report)));
     QCOMPARE(report.requests, 1);
     QCOMPARE(report.pulled, 0);
     // A change elsewhere comes through the feed.
     auto direct = http(server);
-    const qint64 item = manager.store->menuItems().first().record.id;
+    const qint64 item = manager.store->cache()->menuItems().first().record.id;
     QCOMPARE(direct->patch(QStringLiteral("/api/menu-items/%1").arg(item), QJsonObject { { QStringLiteral("price"), QStringLiteral("5.55") } })
                  .status,
              200);
     report = manager.sync();
     QVERIFY2(report.ok, qPrintable(describe(report)));
     QVERIFY(!report.fullRead);
-    QCOMPARE(manager.store->menuItem(item)->record.price, Money(555));
+    QCOMPARE(manager.store->cache()->menuItem(item)->record.price, Money(555));
 }
 
 QTEST_GUILESS_MAIN(tst_SyncEngine)
@@ -538,8 +538,8 @@ void tst_SyncEngine::oldFormOutboxIsDeliveredAfterTheUpgrade()
     Terminal t;
     QVERIFY2(t.open(server.url(), QStringLiteral("mario")), qPrintable(t.error));
     QVERIFY(t.sync().ok);
-    const qint64 item = t.store->menuItems().first().record.id;
-    const LocalEdit edit = t.store->setMenuItemPrice(item, Money(1357));
+    const qint64 item = t.store->cache()->menuItems().first().record.id;
+    const LocalEdit edit = t.store->outbox()->setMenuItemPrice(item, Money(1357));
     QVERIFY(edit);
     const LocalStore::Paths paths = t.store->paths();
     t.store->close();
@@ -561,15 +561,15 @@ void tst_SyncEngine::oldFormOutboxIsDeliveredAfterTheUpgrade()
     QSqlDatabase::removeDatabase(QStringLiteral("schema1"));
 
     QVERIFY2(t.store->open(paths), qPrintable(t.store->errorString()));
-    QCOMPARE(t.store->outboxEntry(edit.seq)->uuid, edit.uuid);
+    QCOMPARE(t.store->outbox()->entry(edit.seq)->uuid, edit.uuid);
     const SyncReport report = t.sync();
     QVERIFY2(report.ok, qPrintable(describe(report)));
     QCOMPARE(report.sent, 1);
-    QCOMPARE(t.store->outboxCount(), 0);
+    QCOMPARE(t.store->outbox()->count(), 0);
     auto direct = http(server);
     QCOMPARE(direct->get(QStringLiteral("/api/menu-items/%1").arg(item)).object().value(QStringLiteral("price")).toString(),
              QStringLiteral("13.57"));
-    QCOMPARE(t.store->menuItem(item)->record.price, Money(1357));
+    QCOMPARE(t.store->cache()->menuItem(item)->record.price, Money(1357));
 }
 
 #include "tst_sync_engine.moc"

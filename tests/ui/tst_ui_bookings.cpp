@@ -60,7 +60,7 @@ bool TestUiBookings::hasBookings() const
 
 qint64 TestUiBookings::tableId(const QString &name) const
 {
-    for (const auto &t : m_desk->store()->tables()) {
+    for (const auto &t : m_desk->store()->cache()->tables()) {
         if (t.record.name == name)
             return t.record.id;
     }
@@ -69,7 +69,7 @@ qint64 TestUiBookings::tableId(const QString &name) const
 
 qint64 TestUiBookings::bookingOf(const QString &name) const
 {
-    for (const auto &b : m_desk->store()->bookingsOn(page()->date())) {
+    for (const auto &b : m_desk->store()->cache()->bookingsOn(page()->date())) {
         if (b.record.name == name)
             return b.record.id;
     }
@@ -178,7 +178,7 @@ void TestUiBookings::seatDoneNoShowCancel()
         return m_desk->serverGet(QStringLiteral("/api/bookings/%1").arg(id)).value(QStringLiteral("status")).toString();
     };
     press(QStringLiteral("Seat"));
-    QCOMPARE(m_desk->store()->booking(seated)->record.status, BookingStatus::Seated);
+    QCOMPARE(m_desk->store()->cache()->booking(seated)->record.status, BookingStatus::Seated);
     QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
     QCOMPARE(serverStatus(seated), QStringLiteral("seated"));
     // Seated: no more no-show or cancel, but done.

@@ -100,7 +100,7 @@ void TestUiCloud::signsInOverHttpOnLoopback()
     QCOMPARE(m_desk->workspace()->kind(), Ui::ServerKind::Cloud);
     QVERIFY(QTest::qWaitFor([&] { return m_desk->syncEngine()->runCount() > 0 && !m_desk->syncEngine()->isSyncing(); }, 30000));
     QVERIFY(m_desk->syncEngine()->lastReport().ok);
-    QVERIFY(m_desk->store()->orderSummaries().size() >= 6);
+    QVERIFY(m_desk->store()->cache()->orderSummaries().size() >= 6);
 }
 
 void TestUiCloud::boardAndMenuSayWhatTheCloudCannotDo()
@@ -150,14 +150,14 @@ void TestUiCloud::assigningCrewIsNotDelivering()
             order = c->model()->orderAt(0);
     }
     QVERIFY(order > 0);
-    const auto crew = m_desk->store()->groupMembers(kDeliveryCrewGroup);
+    const auto crew = m_desk->store()->cache()->groupMembers(kDeliveryCrewGroup);
     QVERIFY(!crew.isEmpty());
     QVERIFY(board()->assignCrew(order, crew.first().record.userId));
     const QString said = m_desk->mainWindow()->statusBar()->currentMessage();
     QVERIFY2(!said.contains(QStringLiteral("delivered"), Qt::CaseInsensitive), qPrintable(said));
     QVERIFY2(said.contains(QStringLiteral("will deliver")), qPrintable(said));
     QVERIFY(synced());
-    QCOMPARE(m_desk->store()->order(order)->record.status, false);
+    QCOMPARE(m_desk->store()->cache()->order(order)->record.status, false);
 }
 
 void TestUiCloud::aSyncThatCannotFinishIsSaidAndTheBoardIsStale()

@@ -338,7 +338,7 @@ void TestUiDialogFit::everyDialogFits()
     }
     Ui::Workspace *ws = m_desk->workspace();
     QWidget *parent = m_desk->window();
-    const qint64 order = ws->store()->orderSummaries().first().id;
+    const qint64 order = ws->store()->cache()->orderSummaries().first().id;
     std::unique_ptr<QDialog> d;
     std::unique_ptr<DeskFixture> fresh;
     if (dialog == u"sign-in") {
@@ -358,7 +358,7 @@ void TestUiDialogFit::everyDialogFits()
     } else if (dialog == u"counter-order") {
         auto *c = new Ui::CounterOrderDialog(ws, parent);
         d.reset(c);
-        const auto items = ws->store()->menuItems();
+        const auto items = ws->store()->cache()->menuItems();
         for (int i = 0; i < 6 && i < items.size(); ++i)
             c->addItem(items.at(i).record.id);
     } else if (dialog == u"categories") {

@@ -63,7 +63,7 @@ Ui::MenuPage *TestUiHonest::menuPage() const
 
 QString TestUiHonest::titleOf(qint64 item) const
 {
-    const auto cached = m_desk->store()->menuItem(item);
+    const auto cached = m_desk->store()->cache()->menuItem(item);
     return cached ? cached->record.title : QString();
 }
 
@@ -142,13 +142,13 @@ void TestUiHonest::assigningCrewIsNotDelivering()
             order = c->model()->orderAt(0);
     }
     QVERIFY(order > 0);
-    const auto crew = m_desk->store()->groupMembers(kDeliveryCrewGroup);
+    const auto crew = m_desk->store()->cache()->groupMembers(kDeliveryCrewGroup);
     QVERIFY(!crew.isEmpty());
     QVERIFY(board->assignCrew(order, crew.first().record.userId));
     const QString said = statusText();
     QVERIFY2(!said.contains(QStringLiteral("delivered"), Qt::CaseInsensitive), qPrintable(said));
     QCOMPARE(said, QStringLiteral("Order #%1: %2 will deliver it.").arg(order).arg(crew.first().record.username));
-    QCOMPARE(m_desk->store()->order(order)->record.effectiveStage(), OrderStage::Received);
+    QCOMPARE(m_desk->store()->cache()->order(order)->record.effectiveStage(), OrderStage::Received);
 }
 
 void TestUiHonest::typingOnASelectedMenuRowRenamesNothing()
@@ -160,7 +160,7 @@ void TestUiHonest::typingOnASelectedMenuRowRenamesNothing()
     const QModelIndex first = view->model()->index(0, MenuModel::TitleColumn);
     const qint64 item = first.data(MenuModel::IdRole).toLongLong();
     const QString title = titleOf(item);
-    const int pending = m_desk->store()->pendingCount();
+    const int pending = m_desk->store()->outbox()->pendingCount();
     view->setCurrentIndex(first);
     view->setFocus();
     // Keys meant for another page land on the selected row.
@@ -168,7 +168,7 @@ void TestUiHonest::typingOnASelectedMenuRowRenamesNothing()
     QTest::keyClick(view, Qt::Key_Tab);
     QVERIFY(!view->findChild<QLineEdit *>());
     QCOMPARE(titleOf(item), title);
-    QCOMPARE(m_desk->store()->pendingCount(), pending);
+    QCOMPARE(m_desk->store()->outbox()->pendingCount(), pending);
 }
 
 void TestUiHonest::menuEditsStartOnPurposeAndUndo()

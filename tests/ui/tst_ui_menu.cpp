@@ -59,7 +59,7 @@ Ui::MenuPage *TestUiMenu::page() const
 
 qint64 TestUiMenu::itemId(const QString &title) const
 {
-    for (const auto &m : m_desk->store()->menuItems()) {
+    for (const auto &m : m_desk->store()->cache()->menuItems()) {
         if (m.record.title == title)
             return m.record.id;
     }
@@ -158,7 +158,7 @@ void TestUiMenu::priceEditedInPlaceIsPendingThenSynced()
     QCoreApplication::processEvents();
 
     // At once, on this terminal: the new price, marked as not sent.
-    QCOMPARE(m_desk->store()->menuItem(id)->record.price, Money(1375));
+    QCOMPARE(m_desk->store()->cache()->menuItem(id)->record.price, Money(1375));
     QCOMPARE(cell(id, MenuModel::PriceColumn).data().toString(), QStringLiteral("13.75"));
     QVERIFY(cell(id, MenuModel::TitleColumn).data(MenuModel::PendingRole).toBool());
     QCOMPARE(cell(id, MenuModel::SyncColumn).data().toString(), QStringLiteral("Not sent yet"));
@@ -179,19 +179,19 @@ void TestUiMenu::typingCannotMakeABadPrice()
     editor->selectAll();
     // Issue 14: the third decimal and the letter stay on screen and the
     // price is refused in words, never stored as a different number.
-    const Money before = m_desk->store()->menuItem(id)->record.price;
+    const Money before = m_desk->store()->cache()->menuItem(id)->record.price;
     QTest::keyClicks(editor, QStringLiteral("3.456x"));
     QCOMPARE(editor->text(), QStringLiteral("3.456x"));
     QTest::keyClick(editor, Qt::Key_Return);
     auto *error = page()->findChild<QLabel *>(QStringLiteral("menuError"));
     QTRY_VERIFY(error && !error->isHidden());
-    QCOMPARE(m_desk->store()->menuItem(id)->record.price, before);
+    QCOMPARE(m_desk->store()->cache()->menuItem(id)->record.price, before);
     editor = openPriceEditor(id);
     QVERIFY(editor);
     editor->selectAll();
     QTest::keyClicks(editor, QStringLiteral("3.45"));
     QTest::keyClick(editor, Qt::Key_Return);
-    QTRY_COMPARE(m_desk->store()->menuItem(id)->record.price, Money(345));
+    QTRY_COMPARE(m_desk->store()->cache()->menuItem(id)->record.price, Money(345));
     QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
     QCOMPARE(serverItem(id).value(QStringLiteral("price")).toString(), QStringLiteral("3.45"));
 }
@@ -199,7 +199,7 @@ void TestUiMenu::typingCannotMakeABadPrice()
 void TestUiMenu::unfinishedPriceIsRefusedInWords()
 {
     const qint64 id = itemId(QStringLiteral("Soda"));
-    const Money before = m_desk->store()->menuItem(id)->record.price;
+    const Money before = m_desk->store()->cache()->menuItem(id)->record.price;
     auto *error = page()->findChild<QLabel *>(QStringLiteral("menuError"));
     QVERIFY(error);
     QLineEdit *editor = openPriceEditor(id);
@@ -210,7 +210,7 @@ void TestUiMenu::unfinishedPriceIsRefusedInWords()
     page()->view()->setCurrentIndex(cell(id, MenuModel::TitleColumn));
     QTRY_VERIFY(!error->isHidden());
     QVERIFY(!error->text().isEmpty());
-    QCOMPARE(m_desk->store()->menuItem(id)->record.price, before);
+    QCOMPARE(m_desk->store()->cache()->menuItem(id)->record.price, before);
 }
 
 void TestUiMenu::editWhileOfflineIsAppliedWhenBack()
@@ -224,7 +224,7 @@ void TestUiMenu::editWhileOfflineIsAppliedWhenBack()
     editor->selectAll();
     QTest::keyClicks(editor, QStringLiteral("5.25"));
     QTest::keyClick(editor, Qt::Key_Return);
-    QTRY_COMPARE(m_desk->store()->menuItem(id)->record.price, Money(525));
+    QTRY_COMPARE(m_desk->store()->cache()->menuItem(id)->record.price, Money(525));
 
     // The engine tries, finds nobody, and keeps the change.
     auto *status = m_desk->window()->findChild<Ui::SyncStatusWidget *>();
@@ -273,7 +273,7 @@ void TestUiMenu::eightySixAnItem()
     QVERIFY(menu->eightySixButton()->isEnabled());
     QTest::mouseClick(menu->eightySixButton(), Qt::LeftButton);
 
-    QCOMPARE(m_desk->store()->menuItem(id)->record.available, false);
+    QCOMPARE(m_desk->store()->cache()->menuItem(id)->record.available, false);
     QCOMPARE(cell(id, MenuModel::AvailableColumn).data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
     QVERIFY(!menu->schedule()->isUntilEndOfDay(id));
     QCOMPARE(menu->eightySixButton()->text(), QStringLiteral("Put back on"));
@@ -282,7 +282,7 @@ void TestUiMenu::eightySixAnItem()
 
     // One more click puts it back.
     QTest::mouseClick(menu->eightySixButton(), Qt::LeftButton);
-    QCOMPARE(m_desk->store()->menuItem(id)->record.available, true);
+    QCOMPARE(m_desk->store()->cache()->menuItem(id)->record.available, true);
     QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
     QCOMPARE(serverItem(id).value(QStringLiteral("available")).toBool(false), true);
 }
@@ -297,16 +297,16 @@ void TestUiMenu::eightySixUntilTonightComesBackTomorrow()
     menu->untilEndOfDayAction()->setChecked(true);
     QCOMPARE(menu->eightySixButton()->text(), QStringLiteral("86 until tonight"));
     QTest::mouseClick(menu->eightySixButton(), Qt::LeftButton);
-    QCOMPARE(m_desk->store()->menuItem(id)->record.available, false);
+    QCOMPARE(m_desk->store()->cache()->menuItem(id)->record.available, false);
     QVERIFY(menu->schedule()->isUntilEndOfDay(id));
     QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
 
     // Still today: nothing comes back.
     QCOMPARE(menu->schedule()->restoreExpired(QDate::currentDate()), 0);
-    QCOMPARE(m_desk->store()->menuItem(id)->record.available, false);
+    QCOMPARE(m_desk->store()->cache()->menuItem(id)->record.available, false);
     // Tomorrow: back on the menu by itself, and sent like any edit.
     QCOMPARE(menu->schedule()->restoreExpired(QDate::currentDate().addDays(1)), 1);
-    QCOMPARE(m_desk->store()->menuItem(id)->record.available, true);
+    QCOMPARE(m_desk->store()->cache()->menuItem(id)->record.available, true);
     QVERIFY(!menu->schedule()->isUntilEndOfDay(id));
     QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
     QCOMPARE(serverItem(id).value(QStringLiteral("available")).toBool(false), true);
@@ -329,7 +329,7 @@ void TestUiMenu::searchAndCategoryFilter()
     category->setCurrentIndex(category->findText(QStringLiteral("Drinks")));
     QCOMPARE(menu->filterModel()->rowCount(), 4);
     category->setCurrentIndex(0);
-    QCOMPARE(menu->filterModel()->rowCount(), m_desk->store()->menuItems().size());
+    QCOMPARE(menu->filterModel()->rowCount(), m_desk->store()->cache()->menuItems().size());
 }
 
 LL_UI_TEST_MAIN(TestUiMenu)

@@ -60,8 +60,8 @@ void seedOrders(LocalStore &store)
             o.insert(QStringLiteral("note"), QStringLiteral("no onions"));
         orders << o;
     }
-    QVERIFY(store.replaceAll(Entity::Order, orders));
-    QVERIFY(store.replaceAll(Entity::GroupMember,
+    QVERIFY(store.cache()->replaceAll(Entity::Order, orders));
+    QVERIFY(store.cache()->replaceAll(Entity::GroupMember,
                              { QJsonObject { { QStringLiteral("id"), 3 },
                                              { QStringLiteral("username"), QStringLiteral("crew") },
                                              { QStringLiteral("email"), QString() } } },
@@ -116,7 +116,7 @@ void TestUiModels::boardColumnsFollowTheStore()
     QTemporaryDir dir;
     LocalStore store;
     QVERIFY(store.open(pathsIn(dir)));
-    QVERIFY(store.setServerFeatures({ QStringLiteral("stages"), QStringLiteral("counter_orders") }));
+    QVERIFY(store.cache()->setServerFeatures({ QStringLiteral("stages"), QStringLiteral("counter_orders") }));
     seedMenu(store);
     seedOrders(store);
     Board board;
@@ -142,33 +142,33 @@ void TestUiModels::boardColumnsFollowTheStore()
 
     // Orders move along, get a crew, arrive, go, and get a number from the server.
     for (qint64 id : { 1, 2, 7, 8, 13 }) {
-        const auto o = store.order(id);
+        const auto o = store.cache()->order(id);
         QVERIFY(o);
         if (const auto next = nextStage(o->record.effectiveStage()))
-            QVERIFY(store.setOrderStage(id, *next));
+            QVERIFY(store.outbox()->setOrderStage(id, *next));
     }
-    QVERIFY(store.assignDeliveryCrew(2, 3));
-    QVERIFY(store.upsertFromServer(Entity::Order, order(100, QStringLiteral("received"),
+    QVERIFY(store.outbox()->assignDeliveryCrew(2, 3));
+    QVERIFY(store.cache()->upsertFromServer(Entity::Order, order(100, QStringLiteral("received"),
                                                         QDate::currentDate().toString(Qt::ISODate), QJsonValue(),
                                                         placed(1))));
-    QVERIFY(store.removeFromServer(Entity::Order, 5));
-    const LocalEdit counter = store.createCounterOrder({ { 1, 2 }, { 2, 1 } }, QStringLiteral("table 4"));
+    QVERIFY(store.cache()->removeFromServer(Entity::Order, 5));
+    const LocalEdit counter = store.outbox()->createCounterOrder({ { 1, 2 }, { 2, 1 } }, QStringLiteral("table 4"));
     QVERIFY(counter);
     QVERIFY(counter.id < 0);
     checkPartition(board, filter);
-    QVERIFY(store.markSending(counter.seq));
-    QVERIFY(store.markDone(counter.seq, QJsonObject { { QStringLiteral("order_id"), 101 },
+    QVERIFY(store.outbox()->markSending(counter.seq));
+    QVERIFY(store.outbox()->markDone(counter.seq, QJsonObject { { QStringLiteral("order_id"), 101 },
                                                       { QStringLiteral("total"), QStringLiteral("36.50") },
                                                       { QStringLiteral("items"), QJsonArray() },
                                                       { QStringLiteral("detail"), QStringLiteral("ok") } }));
-    QVERIFY(!store.order(counter.id));
-    QVERIFY(store.order(101));
+    QVERIFY(!store.cache()->order(counter.id));
+    QVERIFY(store.cache()->order(101));
     checkPartition(board, filter);
     // A full read that drops some and changes others.
     QList<QJsonObject> fewer;
     for (int i = 20; i <= 30; ++i)
         fewer << order(i, QStringLiteral("ready"), QDate::currentDate().toString(Qt::ISODate));
-    QVERIFY(store.replaceAll(Entity::Order, fewer));
+    QVERIFY(store.cache()->replaceAll(Entity::Order, fewer));
     checkPartition(board, filter);
     for (const auto &column : board.columns)
         column->clearFilters();
@@ -181,10 +181,10 @@ void TestUiModels::boardColumnOrder()
     QTemporaryDir dir;
     LocalStore store;
     QVERIFY(store.open(pathsIn(dir)));
-    QVERIFY(store.setServerFeatures({ QStringLiteral("stages"), QStringLiteral("counter_orders") }));
+    QVERIFY(store.cache()->setServerFeatures({ QStringLiteral("stages"), QStringLiteral("counter_orders") }));
     seedMenu(store);
     const QString today = QDate::currentDate().toString(Qt::ISODate);
-    QVERIFY(store.replaceAll(Entity::Order, { order(1, QStringLiteral("received"), today, QJsonValue(), placed(5)),
+    QVERIFY(store.cache()->replaceAll(Entity::Order, { order(1, QStringLiteral("received"), today, QJsonValue(), placed(5)),
                                               order(2, QStringLiteral("received"), today, QJsonValue(), placed(30)),
                                               order(3, QStringLiteral("received"), today, QJsonValue(), placed(15)),
                                               order(4, QStringLiteral("delivered"), today, QJsonValue(), placed(50)),
@@ -207,10 +207,10 @@ void TestUiModels::boardColumnOrder()
     };
     QCOMPARE(ids(open), (QList<qint64> { 2, 3, 1 }));
     QCOMPARE(ids(done), (QList<qint64> { 5, 4 }));
-    const LocalEdit counter = store.createCounterOrder({ { 1, 1 } });
+    const LocalEdit counter = store.outbox()->createCounterOrder({ { 1, 1 } });
     QVERIFY(counter);
     QCOMPARE(ids(open), (QList<qint64> { 2, 3, 1, counter.id }));
-    QVERIFY(store.setOrderStage(3, OrderStage::Delivered));
+    QVERIFY(store.outbox()->setOrderStage(3, OrderStage::Delivered));
     QCOMPARE(ids(open), (QList<qint64> { 2, 1, counter.id }));
     QCOMPARE(ids(done), (QList<qint64> { 3, 5, 4 }));
     QCOMPARE(open.rowOfOrder(1), 1);
@@ -222,7 +222,7 @@ void TestUiModels::menuFilterFollowsTheStore()
     QTemporaryDir dir;
     LocalStore store;
     QVERIFY(store.open(pathsIn(dir)));
-    QVERIFY(store.setServerFeatures({ QStringLiteral("availability") }));
+    QVERIFY(store.cache()->setServerFeatures({ QStringLiteral("availability") }));
     seedMenu(store);
     MenuModel menu(&store);
     Ui::MenuFilterModel filter;
@@ -246,26 +246,26 @@ void TestUiModels::menuFilterFollowsTheStore()
     filter.setCategory(0);
 
     // Edits re-sort and re-filter in place.
-    QVERIFY(store.setMenuItemTitle(3, QStringLiteral("Aubergine bake")));
+    QVERIFY(store.outbox()->setMenuItemTitle(3, QStringLiteral("Aubergine bake")));
     QCOMPARE(titles(), (QStringList { "Aubergine bake", "Lasagna", "Soda" }));
     filter.setAvailableOnly(true);
-    QVERIFY(store.setMenuItemAvailable(1, false));
+    QVERIFY(store.outbox()->setMenuItemAvailable(1, false));
     QCOMPARE(titles(), (QStringList { "Aubergine bake", "Soda" }));
-    QVERIFY(store.setMenuItemAvailable(1, true));
+    QVERIFY(store.outbox()->setMenuItemAvailable(1, true));
     QCOMPARE(titles(), (QStringList { "Aubergine bake", "Lasagna", "Soda" }));
     MenuItem fresh;
     fresh.title = QStringLiteral("Baklava");
     fresh.price = Money(500);
     fresh.category = 2;
-    const LocalEdit made = store.createMenuItem(fresh);
+    const LocalEdit made = store.outbox()->createMenuItem(fresh);
     QVERIFY(made);
     QCOMPARE(filter.rowOfItem(made.id), 1);
-    QVERIFY(store.deleteMenuItem(2));
+    QVERIFY(store.outbox()->deleteMenuItem(2));
     QCOMPARE(titles(), (QStringList { "Aubergine bake", "Baklava", "Lasagna" }));
     // The server numbers the new item: same row, new id.
-    QVERIFY(store.markSending(made.seq));
+    QVERIFY(store.outbox()->markSending(made.seq));
     QJsonObject answer = menuItem(42, QStringLiteral("Baklava"), QStringLiteral("5.00"), 2);
-    QVERIFY(store.markDone(made.seq, answer));
+    QVERIFY(store.outbox()->markDone(made.seq, answer));
     QCOMPARE(filter.rowOfItem(42), 1);
     QCOMPARE(filter.rowOfItem(made.id), -1);
 }

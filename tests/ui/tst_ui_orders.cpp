@@ -59,7 +59,7 @@ Ui::OrderBoardPage *TestUiOrders::board() const
 
 OrderStage TestUiOrders::stageOf(qint64 id) const
 {
-    const auto order = m_desk->store()->order(id);
+    const auto order = m_desk->store()->cache()->order(id);
     return order ? order->record.effectiveStage() : OrderStage::Cancelled;
 }
 
@@ -141,9 +141,9 @@ void TestUiOrders::keyboardMovesAnOrderThroughEveryStage()
         QCOMPARE(page->columnOf(id)->targetStage(), next);
         QCOMPARE(page->selectedOrder(), id);
         QCOMPARE(QApplication::focusWidget(), page->columnOf(id)->view());
-        QCOMPARE(SyncState(m_desk->store()->order(id)->sync), SyncState::Pending);
+        QCOMPARE(SyncState(m_desk->store()->cache()->order(id)->sync), SyncState::Pending);
         QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
-        QCOMPARE(m_desk->store()->order(id)->sync, SyncState::Synced);
+        QCOMPARE(m_desk->store()->cache()->order(id)->sync, SyncState::Synced);
     }
     // The server has it delivered.
     const QJsonObject onServer = serverOrder(id);
@@ -229,7 +229,7 @@ void TestUiOrders::dragToTheNextColumnMovesTheOrder()
         QCOMPARE(page->columnOf(id), next);
     }
     QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
-    QCOMPARE(m_desk->store()->order(id)->sync, SyncState::Synced);
+    QCOMPARE(m_desk->store()->cache()->order(id)->sync, SyncState::Synced);
     QVERIFY(page->undoLastMove());
     QCOMPARE(page->columnOf(id), from);
     QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
@@ -242,7 +242,7 @@ void TestUiOrders::managerAssignsCrew()
     QVERIFY(page->selectOrder(id));
     QVERIFY(page->assignAction()->isEnabled());
     qint64 crewId = 0;
-    for (const auto &m : m_desk->store()->groupMembers(kDeliveryCrewGroup))
+    for (const auto &m : m_desk->store()->cache()->groupMembers(kDeliveryCrewGroup))
         crewId = m.record.userId;
     QVERIFY(crewId > 0);
 
@@ -252,7 +252,7 @@ void TestUiOrders::managerAssignsCrew()
     QVERIFY(picker->isVisible());
     QVERIFY(picker->choose(crewId));
     picker->accept();
-    QCOMPARE(m_desk->store()->order(id)->record.deliveryCrew, std::optional<qint64>(crewId));
+    QCOMPARE(m_desk->store()->cache()->order(id)->record.deliveryCrew, std::optional<qint64>(crewId));
     const OrdersModel *orders = m_desk->workspace()->ordersModel();
     QCOMPARE(orders->index(orders->rowOf(id), 0).data(OrdersModel::CrewNameRole).toString(), QStringLiteral("crew"));
     QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
@@ -286,13 +286,13 @@ void TestUiOrders::filtersByTextAndCrew()
     crew->setCurrentIndex(0);
     qint64 crewId = 0;
     if (onlyCrew) {
-        for (const auto &m : m_desk->store()->groupMembers(kDeliveryCrewGroup))
+        for (const auto &m : m_desk->store()->cache()->groupMembers(kDeliveryCrewGroup))
             crewId = m.record.userId;
         crew->setCurrentIndex(crew->findData(crewId));
         QVERIFY(crew->currentIndex() >= 2);
         // As many as the store says the crew has.
         expected = 0;
-        for (const OrderSummary &o : m_desk->store()->orderSummaries())
+        for (const OrderSummary &o : m_desk->store()->cache()->orderSummaries())
             expected += o.deliveryCrew == std::optional<qint64>(crewId);
         QVERIFY(expected > 0);
     }
@@ -315,7 +315,7 @@ void TestUiOrders::newOrderIsHighlightedUntilAcknowledged()
     QVERIFY(banner->isHidden());
     // A customer orders on the website: cart, then order.
     int status = 0;
-    const qint64 item = m_desk->store()->menuItems().first().record.id;
+    const qint64 item = m_desk->store()->cache()->menuItems().first().record.id;
     m_desk->serverWrite("POST", QStringLiteral("/api/cart"),
                         { { QStringLiteral("menuitem"), item }, { QStringLiteral("quantity"), 2 } },
                         QStringLiteral("cust"), &status);
@@ -354,11 +354,11 @@ void TestUiOrders::counterOrder()
         return;
     }
     QVERIFY(button->isEnabled());
-    const int before = m_desk->store()->orderSummaries().size();
+    const int before = m_desk->store()->cache()->orderSummaries().size();
     QTest::mouseClick(button, Qt::LeftButton);
     auto *dialog = page->findChild<Ui::CounterOrderDialog *>(QStringLiteral("counterOrderDialog"));
     QVERIFY(dialog);
-    const auto items = m_desk->store()->menuItems();
+    const auto items = m_desk->store()->cache()->menuItems();
     dialog->addItem(items.at(0).record.id);
     dialog->addItem(items.at(0).record.id);
     dialog->setQuantity(items.at(1).record.id, 3);
@@ -367,11 +367,11 @@ void TestUiOrders::counterOrder()
     QCOMPARE(dialog->lines().at(0).quantity, 2);
     dialog->accept();
     const qint64 local = dialog->createdOrder();
-    QCOMPARE(m_desk->store()->orderSummaries().size(), before + 1);
+    QCOMPARE(m_desk->store()->cache()->orderSummaries().size(), before + 1);
     QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
     // Numbered by the server now, and on the board.
-    QVERIFY(!m_desk->store()->order(local));
-    const auto orders = m_desk->store()->orderSummaries();
+    QVERIFY(!m_desk->store()->cache()->order(local));
+    const auto orders = m_desk->store()->cache()->orderSummaries();
     const auto made = std::max_element(orders.begin(), orders.end(),
                                        [](const OrderSummary &a, const OrderSummary &b) { return a.id < b.id; });
     QCOMPARE(made->note, QStringLiteral("for table 4"));

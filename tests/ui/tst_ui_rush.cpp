@@ -89,7 +89,7 @@ void TestUiRush::threeHundredNewOrdersKeepTheBoardsShape()
 {
     QVERIFY2(m_desk->workspace()->hasFeature(QStringLiteral("counter_orders")),
              "littlelemon-server no longer lists the \"counter_orders\" extension");
-    const qint64 item = m_desk->store()->menuItems().first().record.id;
+    const qint64 item = m_desk->store()->cache()->menuItems().first().record.id;
     for (int i = 0; i < 300; ++i) {
         int status = 0;
         const QJsonObject order = m_desk->serverWrite(

@@ -165,7 +165,7 @@ void TestUiShell::staffGroupsByUserName()
     QCOMPARE(staff->crew()->rowCount(), 2);
     QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
     bool found = false;
-    for (const auto &m : m_desk->store()->groupMembers(kDeliveryCrewGroup))
+    for (const auto &m : m_desk->store()->cache()->groupMembers(kDeliveryCrewGroup))
         found |= m.record.username == QStringLiteral("admin") && m.record.userId > 0;
     QVERIFY2(found, "the server's id for admin came back with the sync");
     // Nobody by that name: the server's words, kept as a refused change.
@@ -249,8 +249,8 @@ void TestUiShell::refusedChangeInTheOutbox()
     MenuItem item;
     item.title = QStringLiteral("Lemon sorbet");
     item.price = Money(450);
-    item.category = m_desk->store()->categories().first().record.id;
-    const LocalEdit edit = m_desk->store()->createMenuItem(item);
+    item.category = m_desk->store()->cache()->categories().first().record.id;
+    const LocalEdit edit = m_desk->store()->outbox()->createMenuItem(item);
     QVERIFY(edit);
     QTRY_COMPARE_WITH_TIMEOUT(m_desk->engine()->failedCount(), 1, 10000);
     auto *status = m_desk->window()->findChild<Ui::SyncStatusWidget *>();
@@ -274,7 +274,7 @@ void TestUiShell::refusedChangeInTheOutbox()
     QVERIFY(outbox->selectEntry(edit.seq));
     QTest::mouseClick(outbox->discardButton(), Qt::LeftButton);
     QTRY_COMPARE(m_desk->engine()->failedCount(), 0);
-    QVERIFY(!m_desk->store()->menuItem(edit.id));
+    QVERIFY(!m_desk->store()->cache()->menuItem(edit.id));
     QCOMPARE(outbox->view()->model()->rowCount(), 0);
     outbox->close();
 }
@@ -289,11 +289,11 @@ void TestUiShell::conflictResolvedFromTheOutbox_data()
 void TestUiShell::conflictResolvedFromTheOutbox()
 {
     QFETCH(bool, keepMine);
-    const qint64 id = m_desk->store()->menuItems().first().record.id;
+    const qint64 id = m_desk->store()->cache()->menuItems().first().record.id;
     const QString path = QStringLiteral("/api/menu-items/%1").arg(id);
     // This terminal edits while not syncing; someone else edits the same price first.
     m_desk->engine()->stop();
-    QVERIFY(m_desk->store()->setMenuItemPrice(id, Money(1111)));
+    QVERIFY(m_desk->store()->outbox()->setMenuItemPrice(id, Money(1111)));
     int status = 0;
     m_desk->serverWrite("PATCH", path, { { QStringLiteral("price"), QStringLiteral("22.22") } },
                         QStringLiteral("mario"), &status);
@@ -312,7 +312,7 @@ void TestUiShell::conflictResolvedFromTheOutbox()
     QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
     const QString expected = keepMine ? QStringLiteral("11.11") : QStringLiteral("22.22");
     QCOMPARE(m_desk->serverGet(path).value(QStringLiteral("price")).toString(), expected);
-    QCOMPARE(m_desk->store()->menuItem(id)->record.price.toString(), expected);
+    QCOMPARE(m_desk->store()->cache()->menuItem(id)->record.price.toString(), expected);
     outbox->close();
 }
 
@@ -366,14 +366,14 @@ void TestUiShell::crewSeesWhatCrewMayDo()
     QVERIFY(!board->assignAction()->isEnabled());
     QCOMPARE(board->assignAction()->toolTip(), QStringLiteral("Only managers assign delivery crew."));
     const User &me = m_desk->workspace()->user();
-    for (const OrderSummary &o : m_desk->store()->orderSummaries())
+    for (const OrderSummary &o : m_desk->store()->cache()->orderSummaries())
         QCOMPARE(o.deliveryCrew, std::optional<qint64>(me.id));
     if (board->hasStages()) {
         QVERIFY(!board->mayMove(OrderStage::Received, OrderStage::Preparing));
         QVERIFY(board->mayMove(OrderStage::OutForDelivery, OrderStage::Delivered));
         QVERIFY(!board->mayMove(OrderStage::Delivered, OrderStage::OutForDelivery));
         qint64 onTheRoad = 0;
-        for (const OrderSummary &o : m_desk->store()->orderSummaries()) {
+        for (const OrderSummary &o : m_desk->store()->cache()->orderSummaries()) {
             if (o.effectiveStage() == OrderStage::OutForDelivery)
                 onTheRoad = o.id;
         }
@@ -408,7 +408,7 @@ void TestUiShell::adminAddsAndDeletesMenuItems()
     Ui::MainWindow *window = m_desk->window();
     window->showPage(Ui::MainWindow::MenuPageId);
     auto *menu = qobject_cast<Ui::MenuPage *>(window->page(Ui::MainWindow::MenuPageId));
-    const int before = int(m_desk->store()->menuItems().size());
+    const int before = int(m_desk->store()->cache()->menuItems().size());
 
     QTest::keyClick(menu->view(), Qt::Key_N, Qt::ControlModifier);
     auto *dialog = menu->findChild<Ui::MenuItemDialog *>(QStringLiteral("menuItemDialog"));
@@ -419,14 +419,14 @@ void TestUiShell::adminAddsAndDeletesMenuItems()
     QTest::keyClicks(dialog->priceField(), QStringLiteral("4.5x0"));
     QCOMPARE(dialog->priceField()->text(), QStringLiteral("4.5x0"));
     dialog->accept();
-    QCOMPARE(int(m_desk->store()->menuItems().size()), before);
+    QCOMPARE(int(m_desk->store()->cache()->menuItems().size()), before);
     QVERIFY(dialog->isVisible());
     dialog->priceField()->setText(QStringLiteral("4.50"));
     dialog->accept();
-    QCOMPARE(int(m_desk->store()->menuItems().size()), before + 1);
+    QCOMPARE(int(m_desk->store()->cache()->menuItems().size()), before + 1);
     QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
     qint64 id = 0;
-    for (const auto &m : m_desk->store()->menuItems()) {
+    for (const auto &m : m_desk->store()->cache()->menuItems()) {
         if (m.record.title == QStringLiteral("Lemon sorbet"))
             id = m.record.id;
     }
@@ -445,7 +445,7 @@ void TestUiShell::adminAddsAndDeletesMenuItems()
     auto *confirm = menu->findChild<QMessageBox *>(QStringLiteral("confirmDelete"));
     QVERIFY(confirm);
     QTest::mouseClick(confirm->button(QMessageBox::Yes), Qt::LeftButton);
-    QVERIFY(!m_desk->store()->menuItem(id));
+    QVERIFY(!m_desk->store()->cache()->menuItem(id));
     QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
     int status = 0;
     m_desk->serverWrite("GET", QStringLiteral("/api/menu-items/%1").arg(id), QJsonObject(), QStringLiteral("admin"),

@@ -107,7 +107,7 @@ QWidget *TestUiShift::keys() const
 QList<qint64> TestUiShift::orderIds() const
 {
     QList<qint64> ids;
-    for (const OrderSummary &o : m_desk->store()->orderSummaries())
+    for (const OrderSummary &o : m_desk->store()->cache()->orderSummaries())
         ids << o.id;
     return ids;
 }
@@ -144,7 +144,7 @@ void TestUiShift::enterInCounterSearchAddsOnly()
     QCOMPARE(dialog->lines().at(0).quantity, 1);
     QTest::qWait(200);
     QVERIFY2(dialog && dialog->isVisible(), "one Enter sent the order");
-    QCOMPARE(m_desk->store()->outboxEntries().size(), 0);
+    QCOMPARE(m_desk->store()->outbox()->entries().size(), 0);
     // Again: one more of the same, still not sent; keypad Enter too.
     QTest::keyClick(search, Qt::Key_Enter);
     QCOMPARE(dialog->lines().at(0).quantity, 2);
@@ -172,7 +172,7 @@ void TestUiShift::enterInCounterSearchAddsOnly()
     QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
     QTRY_VERIFY(m_desk->window()->statusBar()->currentMessage().contains(QStringLiteral("sent to the kitchen")));
     QCOMPARE(orderIds().size(), before.size() + 1);
-    for (const OrderSummary &o : m_desk->store()->orderSummaries())
+    for (const OrderSummary &o : m_desk->store()->cache()->orderSummaries())
         if (!before.contains(o.id))
             QCOMPARE(o.itemCount, items);
     // The keyboard is not on a card: the next Enter moves nothing.
@@ -181,11 +181,11 @@ void TestUiShift::enterInCounterSearchAddsOnly()
     QWidget *after = m_desk->window()->focusWidget();
     QVERIFY2(!qobject_cast<Ui::OrderColumnView *>(after), after->metaObject()->className());
     QMap<qint64, int> stages;
-    for (const OrderSummary &o : m_desk->store()->orderSummaries())
+    for (const OrderSummary &o : m_desk->store()->cache()->orderSummaries())
         stages.insert(o.id, int(o.effectiveStage()));
     QTest::keyClick(after, Qt::Key_Return);
     QTest::qWait(200);
-    for (const OrderSummary &o : m_desk->store()->orderSummaries())
+    for (const OrderSummary &o : m_desk->store()->cache()->orderSummaries())
         QCOMPARE(int(o.effectiveStage()), stages.value(o.id));
 }
 
@@ -199,10 +199,10 @@ void TestUiShift::enterInCategoryTitleAddsOnce()
     QLineEdit *title = dialog.newTitleField();
     QVERIFY(title->isEnabled());
     title->setFocus();
-    const int before = ws->store()->categories().size();
+    const int before = ws->store()->cache()->categories().size();
     QTest::keyClicks(title, QStringLiteral("Pasta"));
     QTest::keyClick(title, Qt::Key_Return);
-    QCOMPARE(ws->store()->categories().size(), before + 1);
+    QCOMPARE(ws->store()->cache()->categories().size(), before + 1);
     QVERIFY(title->text().isEmpty());
     QTest::qWait(100);
     for (QLabel *label : dialog.findChildren<QLabel *>()) {
@@ -212,7 +212,7 @@ void TestUiShift::enterInCategoryTitleAddsOnce()
     QVERIFY(dialog.isVisible());
     // Enter in the empty field adds nothing and does not close the dialog.
     QTest::keyClick(title, Qt::Key_Return);
-    QCOMPARE(ws->store()->categories().size(), before + 1);
+    QCOMPARE(ws->store()->cache()->categories().size(), before + 1);
     QVERIFY(dialog.isVisible());
     QTest::keyClick(title, Qt::Key_Escape);
     QVERIFY(!dialog.isVisible());
@@ -247,7 +247,7 @@ void TestUiShift::pricesFollowTheLocale()
     QLocale::setDefault(QLocale(locale));
     auto restore = qScopeGuard([before] { QLocale::setDefault(before); });
     Ui::Workspace *ws = m_desk->workspace();
-    const qint64 category = ws->store()->categories().first().record.id;
+    const qint64 category = ws->store()->cache()->categories().first().record.id;
     Ui::MenuItemDialog dialog(ws->store(), ws->categoryModel(), category, m_desk->window());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -262,21 +262,21 @@ void TestUiShift::pricesFollowTheLocale()
     QTest::keyClicks(price, typed);
     // Every key stays on screen: nothing is dropped, so nothing else is stored.
     QCOMPARE(price->text(), typed);
-    const int items = ws->store()->menuItems().size();
+    const int items = ws->store()->cache()->menuItems().size();
     // Enter: the dialog's default button (Add to the menu).
     QTest::keyClick(price, Qt::Key_Return);
     if (cents < 0) {
         QVERIFY2(problem->isVisible(), qPrintable(typed));
         QVERIFY2(problem->text().contains(reason, Qt::CaseInsensitive), qPrintable(problem->text()));
         QVERIFY(dialog.isVisible());
-        QCOMPARE(ws->store()->menuItems().size(), items);
+        QCOMPARE(ws->store()->cache()->menuItems().size(), items);
         return;
     }
     QVERIFY2(!problem->isVisible(), qPrintable(problem->text()));
     QTRY_VERIFY(!dialog.isVisible());
-    QCOMPARE(ws->store()->menuItems().size(), items + 1);
+    QCOMPARE(ws->store()->cache()->menuItems().size(), items + 1);
     bool found = false;
-    for (const auto &m : ws->store()->menuItems()) {
+    for (const auto &m : ws->store()->cache()->menuItems()) {
         if (m.record.title == name) {
             QCOMPARE(m.record.price.cents(), cents);
             found = true;
@@ -307,7 +307,7 @@ void TestUiShift::priceTypedInTheMenuTable()
     // Shown as pt_BR writes it.
     QVERIFY2(cell.data().toString().contains(u','), qPrintable(cell.data().toString()));
     auto priceOf = [&] {
-        for (const auto &m : m_desk->store()->menuItems())
+        for (const auto &m : m_desk->store()->cache()->menuItems())
             if (m.record.id == id)
                 return m.record.price.cents();
         return qint64(-1);
@@ -355,14 +355,14 @@ void TestUiShift::refusedCounterOrderIsNotCalledSent()
     QCOMPARE(dialog->lines().size(), 1);
     // Meanwhile the kitchen ran out of it (on the server, not yet here).
     qint64 greek = 0;
-    for (const auto &m : m_desk->store()->menuItems())
+    for (const auto &m : m_desk->store()->cache()->menuItems())
         if (m.record.title == QStringLiteral("Greek Salad"))
             greek = m.record.id;
     int status = 0;
     m_desk->serverWrite("PATCH", QStringLiteral("/api/menu-items/%1").arg(greek),
                         { { QStringLiteral("available"), false } }, QStringLiteral("mario"), &status);
     QCOMPARE(status, 200);
-    const int outboxBefore = m_desk->store()->outboxEntries().size();
+    const int outboxBefore = m_desk->store()->outbox()->entries().size();
     auto *send = dialog->findChild<QPushButton *>(QStringLiteral("counterSend"));
     QTest::mouseClick(send, Qt::LeftButton);
     // Refused: the dialog stays, says why, and nothing says "sent".
@@ -380,7 +380,7 @@ void TestUiShift::refusedCounterOrderIsNotCalledSent()
     // Given up: the refused order does not linger in the outbox.
     QTest::keyClick(search, Qt::Key_Escape);
     QTRY_VERIFY(!dialog->isVisible() || !board()->findChild<Ui::CounterOrderDialog *>(QStringLiteral("counterOrderDialog")));
-    QCOMPARE(m_desk->store()->outboxEntries().size(), outboxBefore);
+    QCOMPARE(m_desk->store()->outbox()->entries().size(), outboxBefore);
     m_desk->serverWrite("PATCH", QStringLiteral("/api/menu-items/%1").arg(greek),
                         { { QStringLiteral("available"), true } }, QStringLiteral("mario"), &status);
     QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
@@ -394,14 +394,14 @@ void TestUiShift::tableOrderGoesFromReadyToDelivered()
     auto *dialog = new Ui::CounterOrderDialog(m_desk->workspace(), m_desk->window());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
-    dialog->addItem(m_desk->store()->menuItems().first().record.id);
+    dialog->addItem(m_desk->store()->cache()->menuItems().first().record.id);
     dialog->setNote(QStringLiteral("Table 3"));
     QSignalSpy done(dialog, &QDialog::finished);
     dialog->accept();
     QVERIFY(done.wait(15000) || !done.isEmpty());
     QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
     qint64 id = 0;
-    for (const OrderSummary &o : m_desk->store()->orderSummaries())
+    for (const OrderSummary &o : m_desk->store()->cache()->orderSummaries())
         if (o.note == QStringLiteral("Table 3") && o.effectiveStage() == OrderStage::Received)
             id = std::max(id, o.id);
     QVERIFY(id > 0);
@@ -410,9 +410,9 @@ void TestUiShift::tableOrderGoesFromReadyToDelivered()
     QVERIFY(page->selectOrder(id));
     for (OrderStage next : { OrderStage::Preparing, OrderStage::Ready, OrderStage::Delivered }) {
         QTest::keyClick(keys(), Qt::Key_Return);
-        QTRY_COMPARE(m_desk->store()->order(id)->record.effectiveStage(), next);
+        QTRY_COMPARE(m_desk->store()->cache()->order(id)->record.effectiveStage(), next);
         QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
-        QCOMPARE(m_desk->store()->order(id)->sync, SyncState::Synced);
+        QCOMPARE(m_desk->store()->cache()->order(id)->sync, SyncState::Synced);
     }
     QCOMPARE(m_desk->serverGet(QStringLiteral("/api/orders/%1").arg(id)).value(QStringLiteral("stage")).toString(),
              QStringLiteral("delivered"));
@@ -422,9 +422,9 @@ void TestUiShift::tableOrderGoesFromReadyToDelivered()
         QVERIFY(h.toObject().value(QStringLiteral("stage")).toString() != QStringLiteral("out_for_delivery"));
     // Backspace undoes it to ready, not to out for delivery.
     QTest::keyClick(keys(), Qt::Key_Backspace);
-    QTRY_COMPARE(m_desk->store()->order(id)->record.effectiveStage(), OrderStage::Ready);
+    QTRY_COMPARE(m_desk->store()->cache()->order(id)->record.effectiveStage(), OrderStage::Ready);
     QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
-    QCOMPARE(m_desk->store()->order(id)->sync, SyncState::Synced);
+    QCOMPARE(m_desk->store()->cache()->order(id)->sync, SyncState::Synced);
 }
 
 void TestUiShift::notesAreReadableInFull()
@@ -435,7 +435,7 @@ void TestUiShift::notesAreReadableInFull()
     auto *dialog = new Ui::CounterOrderDialog(m_desk->workspace(), m_desk->window());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
-    dialog->addItem(m_desk->store()->menuItems().first().record.id);
+    dialog->addItem(m_desk->store()->cache()->menuItems().first().record.id);
     dialog->setNote(note);
     QSignalSpy done(dialog, &QDialog::finished);
     dialog->accept();
@@ -468,7 +468,7 @@ void TestUiShift::tablesEditor()
     auto *dialog = page->findChild<Ui::TablesDialog *>(QStringLiteral("tablesDialog"));
     QVERIFY(dialog);
     QVERIFY(QTest::qWaitForWindowExposed(dialog));
-    const int before = m_desk->store()->tables().size();
+    const int before = m_desk->store()->cache()->tables().size();
     QLineEdit *name = dialog->nameField();
     QTRY_COMPARE(QApplication::focusWidget(), name);
     QTest::keyClicks(name, QStringLiteral("Terrace 1"));
@@ -481,18 +481,18 @@ void TestUiShift::tablesEditor()
     QTest::keyClick(keys(), Qt::Key_Tab, Qt::ShiftModifier);
     QCOMPARE(QApplication::focusWidget(), name);
     QTest::keyClick(name, Qt::Key_Return);
-    QCOMPARE(m_desk->store()->tables().size(), before + 1);
+    QCOMPARE(m_desk->store()->cache()->tables().size(), before + 1);
     QVERIFY(dialog->errorText().isEmpty());
     QVERIFY(dialog->isVisible());
     // The same name again: refused with the reason.
     QTest::keyClicks(name, QStringLiteral("terrace 1"));
     QTest::keyClick(name, Qt::Key_Return);
-    QCOMPARE(m_desk->store()->tables().size(), before + 1);
+    QCOMPARE(m_desk->store()->cache()->tables().size(), before + 1);
     QVERIFY2(dialog->errorText().contains(QStringLiteral("already")), qPrintable(dialog->errorText()));
     name->clear();
     QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
     qint64 id = 0;
-    for (const auto &t : m_desk->store()->tables())
+    for (const auto &t : m_desk->store()->cache()->tables())
         if (t.record.name == QStringLiteral("Terrace 1")) {
             QCOMPARE(t.record.seats, 6);
             id = t.record.id;
@@ -555,7 +555,7 @@ void TestUiShift::kitchenMovesOrdersToReady()
     Ui::OrderBoardPage *page = board();
     // Every order of the day, as the manager sees them.
     const QJsonObject all = m_desk->serverGet(QStringLiteral("/api/orders"));
-    QCOMPARE(m_desk->store()->orderSummaries().size(), all.value(QStringLiteral("count")).toInt());
+    QCOMPARE(m_desk->store()->cache()->orderSummaries().size(), all.value(QStringLiteral("count")).toInt());
     // No counter orders, no menu editing, no staff.
     auto *counter = page->findChild<QPushButton *>(QStringLiteral("counterOrderButton"));
     QVERIFY(!counter->isVisibleTo(m_desk->window()));
@@ -563,23 +563,23 @@ void TestUiShift::kitchenMovesOrdersToReady()
     QVERIFY(!m_desk->workspace()->permissions().seeStaff());
     // A received order: Enter to preparing, Enter to ready, then no further.
     qint64 id = 0;
-    for (const OrderSummary &o : m_desk->store()->orderSummaries())
+    for (const OrderSummary &o : m_desk->store()->cache()->orderSummaries())
         if (o.effectiveStage() == OrderStage::Received)
             id = o.id;
     QVERIFY(id > 0);
     QVERIFY(page->selectOrder(id));
     for (OrderStage next : { OrderStage::Preparing, OrderStage::Ready }) {
         QTest::keyClick(keys(), Qt::Key_Return);
-        QTRY_COMPARE(m_desk->store()->order(id)->record.effectiveStage(), next);
+        QTRY_COMPARE(m_desk->store()->cache()->order(id)->record.effectiveStage(), next);
         QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
-        QCOMPARE(m_desk->store()->order(id)->sync, SyncState::Synced);
+        QCOMPARE(m_desk->store()->cache()->order(id)->sync, SyncState::Synced);
     }
     QCOMPARE(m_desk->serverGet(QStringLiteral("/api/orders/%1").arg(id)).value(QStringLiteral("stage")).toString(),
              QStringLiteral("ready"));
     QTest::keyClick(keys(), Qt::Key_Return);
     QTRY_VERIFY2(m_desk->window()->statusBar()->currentMessage().contains(QStringLiteral("kitchen")),
                  qPrintable(m_desk->window()->statusBar()->currentMessage()));
-    QCOMPARE(m_desk->store()->order(id)->record.effectiveStage(), OrderStage::Ready);
+    QCOMPARE(m_desk->store()->cache()->order(id)->record.effectiveStage(), OrderStage::Ready);
     // The server says the same to a kitchen account, whatever the client.
     int status = 0;
     m_desk->serverWrite("PATCH", QStringLiteral("/api/orders/%1").arg(id),
@@ -589,7 +589,7 @@ void TestUiShift::kitchenMovesOrdersToReady()
     m_desk->serverWrite("PATCH", QStringLiteral("/api/orders/%1").arg(id), { { QStringLiteral("note"), QStringLiteral("x") } },
                         QStringLiteral("chef"), &status);
     QCOMPARE(status, 400);
-    const qint64 item = m_desk->store()->menuItems().first().record.id;
+    const qint64 item = m_desk->store()->cache()->menuItems().first().record.id;
     m_desk->serverWrite("PATCH", QStringLiteral("/api/menu-items/%1").arg(item), { { QStringLiteral("price"), QStringLiteral("1.00") } },
                         QStringLiteral("chef"), &status);
     QCOMPARE(status, 403);
@@ -597,7 +597,7 @@ void TestUiShift::kitchenMovesOrdersToReady()
     QCOMPARE(status, 403);
     // Notes are there for the kitchen, and crew names instead of numbers.
     bool notes = false;
-    for (const OrderSummary &o : m_desk->store()->orderSummaries())
+    for (const OrderSummary &o : m_desk->store()->cache()->orderSummaries())
         notes = notes || !o.note.isEmpty();
     QVERIFY(notes);
     OrdersModel *orders = m_desk->workspace()->ordersModel();
@@ -613,13 +613,13 @@ void TestUiShift::crewSeesNamesAndTakesReadyOrdersOut()
     QVERIFY2(signInAs(QStringLiteral("mario"), DeskFixture::kManagerPassword), qPrintable(m_desk->errorString()));
     // A ready order for the crew, set by the manager.
     qint64 crewId = 0;
-    const QHash<qint64, QString> names = m_desk->store()->userNames();
+    const QHash<qint64, QString> names = m_desk->store()->cache()->userNames();
     for (auto it = names.cbegin(); it != names.cend(); ++it)
         if (it.value() == QStringLiteral("crew"))
             crewId = it.key();
     QVERIFY(crewId > 0);
     qint64 id = 0;
-    for (const OrderSummary &o : m_desk->store()->orderSummaries())
+    for (const OrderSummary &o : m_desk->store()->cache()->orderSummaries())
         if (o.effectiveStage() == OrderStage::Ready)
             id = o.id;
     QVERIFY(id > 0);
@@ -641,9 +641,9 @@ void TestUiShift::crewSeesNamesAndTakesReadyOrdersOut()
     QVERIFY(page->selectOrder(id));
     for (OrderStage next : { OrderStage::OutForDelivery, OrderStage::Delivered }) {
         QTest::keyClick(keys(), Qt::Key_Return);
-        QTRY_COMPARE(m_desk->store()->order(id)->record.effectiveStage(), next);
+        QTRY_COMPARE(m_desk->store()->cache()->order(id)->record.effectiveStage(), next);
         QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
-        QCOMPARE(m_desk->store()->order(id)->sync, SyncState::Synced);
+        QCOMPARE(m_desk->store()->cache()->order(id)->sync, SyncState::Synced);
     }
     QCOMPARE(m_desk->serverGet(QStringLiteral("/api/orders/%1").arg(id)).value(QStringLiteral("stage")).toString(),
              QStringLiteral("delivered"));

@@ -139,8 +139,8 @@ void TestUiSignIn::signInOpensTheWindow()
     QVERIFY(identity);
     QVERIFY(identity->text().startsWith(QStringLiteral("mario · Manager")));
     // The first sync brought the demo restaurant.
-    QCOMPARE(m_desk->store()->menuItems().size(), 14);
-    QCOMPARE(m_desk->store()->orderSummaries().size(), 8);
+    QCOMPARE(m_desk->store()->cache()->menuItems().size(), 14);
+    QCOMPARE(m_desk->store()->cache()->orderSummaries().size(), 8);
     // What to offer next time.
     QSettings s;
     QCOMPARE(s.value(QStringLiteral("signIn/username")).toString(), QStringLiteral("mario"));
@@ -168,7 +168,7 @@ void TestUiSignIn::opensOnThisComputersCopyWhileTheServerIsAway()
     submit({ Ui::ServerKind::Lan, address }, QStringLiteral("mario"), DeskFixture::kManagerPassword, true);
     QTRY_VERIFY_WITH_TIMEOUT(m_desk->window(), 20000);
     QVERIFY2(m_desk->waitSynced(), qPrintable(m_desk->errorString()));
-    const qint64 item = m_desk->store()->menuItems().first().record.id;
+    const qint64 item = m_desk->store()->cache()->menuItems().first().record.id;
 
     // The server is away when the terminal starts: the window opens on this
     // computer's copy at once, and work goes on.
@@ -179,9 +179,9 @@ void TestUiSignIn::opensOnThisComputersCopyWhileTheServerIsAway()
     QVERIFY(opened.wait(5000) || !opened.isEmpty());
     QCOMPARE(m_desk->workspace()->user().username, QStringLiteral("mario"));
     QCOMPARE(m_desk->workspace()->kind(), Ui::ServerKind::Lan);
-    QCOMPARE(m_desk->store()->orderSummaries().size(), 8);
+    QCOMPARE(m_desk->store()->cache()->orderSummaries().size(), 8);
     QVERIFY(!m_desk->engine()->isStarted());
-    QVERIFY(m_desk->store()->setMenuItemPrice(item, Money(777)));
+    QVERIFY(m_desk->store()->outbox()->setMenuItemPrice(item, Money(777)));
     QCOMPARE(m_desk->engine()->pendingCount(), 1);
 
     // Back: signed in behind the window, and the change goes.

@@ -221,7 +221,7 @@ void TestUiWords::amountsFollowTheLocale()
     // The order's details: the total in the heading, each line's prices.
     {
         Ui::OrderDetailsDialog details(ws->store(), orderId, m_desk->window());
-        const Order o = ws->store()->order(orderId)->record;
+        const Order o = ws->store()->cache()->order(orderId)->record;
         bool headed = false;
         for (QLabel *l : details.findChildren<QLabel *>())
             headed = headed || l->text().endsWith(o.total.toDisplay(locale));
@@ -253,7 +253,7 @@ void TestUiWords::amountsFollowTheLocale()
     // The counter order: each line and the total.
     {
         Ui::CounterOrderDialog counter(ws, m_desk->window());
-        const auto items = ws->store()->menuItems();
+        const auto items = ws->store()->cache()->menuItems();
         Money expected;
         for (int i = 0; i < 3 && i < items.size(); ++i) {
             counter.setQuantity(items.at(i).record.id, i + 1);
@@ -311,9 +311,9 @@ void TestUiWords::staffSaysOneWordForEachThing()
     texts << refused;
 
     // Added: the status bar and the outbox's line name the list as the page does.
-    const qint64 before = m_desk->store()->outboxEntries().size();
+    const qint64 before = m_desk->store()->outbox()->entries().size();
     QVERIFY(staff.addMember(kDeliveryCrewGroup, person));
-    const auto entries = m_desk->store()->outboxEntries();
+    const auto entries = m_desk->store()->outbox()->entries();
     QVERIFY(entries.size() > before);
     const QString title = groupTitle(kDeliveryCrewGroup);
     const QString summary = entries.last().summary;

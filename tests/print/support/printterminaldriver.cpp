@@ -70,7 +70,7 @@ int main(int argc, char **argv)
             if (!r.ok || printing->isKitchenHost())
                 return;
             // After the first whole sync: the menu is known (routes), history is the starting point.
-            const auto items = t.store->menuItems();
+            const auto items = t.store->cache()->menuItems();
             QHash<qint64, QString> routes;
             for (const auto &i : items)
                 routes.insert(i.record.category, QStringLiteral("bar"));

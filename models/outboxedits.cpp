@@ -1,10 +1,10 @@
-// LocalStore: the edits. Each checks its input, builds the typed command
+// Outbox: the edits. Each checks its input, builds the typed command
 // (models/outboxcommand.h) and what the cache shows meanwhile, and queues
-// both in one transaction (localstoreoutbox.cpp).
+// both in one transaction (outbox.cpp).
 
 #include "models/fieldlimits.h"
-#include "models/localstore.h"
-#include "models/localstore_p.h"
+#include "models/outbox.h"
+#include "models/outbox_p.h"
 #include "models/recordjson.h"
 
 #include <QJsonArray>
@@ -29,7 +29,7 @@ QString slugFor(const QString &title)
 
 } // namespace
 
-// ---- LocalStore: edits ----------------------------------------------------------------
+// ---- edits ---------------------------------------------------------------------------
 
 namespace {
 QString titleOr(const std::optional<Cached<MenuItem>> &item, qint64 id)
@@ -38,43 +38,43 @@ QString titleOr(const std::optional<Cached<MenuItem>> &item, qint64 id)
 }
 } // namespace
 
-LocalEdit LocalStore::setMenuItemTitle(qint64 id, const QString &title)
+LocalEdit Outbox::setMenuItemTitle(qint64 id, const QString &title)
 {
     const QString trimmed = title.trimmed();
     if (trimmed.isEmpty())
         return d->refuse(tr("A menu item needs a title."));
     if (trimmed.size() > Limits::kTitle)
         return d->refuse(tr("A title may have at most %1 characters.").arg(Limits::kTitle));
-    const auto item = menuItem(id);
+    const auto item = d->cache->menuItem(id);
     const QJsonObject fields { { QStringLiteral("title"), trimmed } };
     return d->queueUpdate(Entity::MenuItem, QString(), id,
         OutboxCommand::make(OutboxCommand::Kind::SetMenuItemTitle, fields), fields,
         tr("Rename %1 to %2").arg(titleOr(item, id), trimmed));
 }
 
-LocalEdit LocalStore::setMenuItemPrice(qint64 id, Money price)
+LocalEdit Outbox::setMenuItemPrice(qint64 id, Money price)
 {
     if (price.cents() < 0 || price.cents() > Limits::kPriceMaxCents)
         return d->refuse(tr("A price must be between %1 and %2.").arg(Money().toDisplay(), Money::maximum().toDisplay()));
-    const auto item = menuItem(id);
+    const auto item = d->cache->menuItem(id);
     return d->queueUpdate(Entity::MenuItem, QString(), id,
         OutboxCommand::make(OutboxCommand::Kind::SetMenuItemPrice, { { QStringLiteral("cents"), price.cents() } }),
         { { QStringLiteral("price"), price.toString() } },
         tr("Price of %1: %2").arg(titleOr(item, id), price.toDisplay()));
 }
 
-LocalEdit LocalStore::setMenuItemFeatured(qint64 id, bool featured)
+LocalEdit Outbox::setMenuItemFeatured(qint64 id, bool featured)
 {
-    const auto item = menuItem(id);
+    const auto item = d->cache->menuItem(id);
     const QJsonObject fields { { QStringLiteral("featured"), featured } };
     return d->queueUpdate(Entity::MenuItem, QString(), id,
         OutboxCommand::make(OutboxCommand::Kind::SetMenuItemFeatured, fields), fields,
         featured ? tr("Feature %1").arg(titleOr(item, id)) : tr("Stop featuring %1").arg(titleOr(item, id)));
 }
 
-LocalEdit LocalStore::setMenuItemAvailable(qint64 id, bool available)
+LocalEdit Outbox::setMenuItemAvailable(qint64 id, bool available)
 {
-    const auto item = menuItem(id);
+    const auto item = d->cache->menuItem(id);
     const QJsonObject fields { { QStringLiteral("available"), available } };
     return d->queueUpdate(Entity::MenuItem, QString(), id,
         OutboxCommand::make(OutboxCommand::Kind::SetMenuItemAvailable, fields), fields,
@@ -82,26 +82,26 @@ LocalEdit LocalStore::setMenuItemAvailable(qint64 id, bool available)
                   : tr("%1 has run out").arg(titleOr(item, id)));
 }
 
-LocalEdit LocalStore::setMenuItemCategory(qint64 id, qint64 categoryId)
+LocalEdit Outbox::setMenuItemCategory(qint64 id, qint64 categoryId)
 {
-    const auto cat = category(categoryId);
+    const auto cat = d->cache->category(categoryId);
     if (!cat)
         return d->refuse(tr("That category is not known here."));
-    const auto item = menuItem(id);
+    const auto item = d->cache->menuItem(id);
     const QJsonObject fields { { QStringLiteral("category"), categoryId } };
     return d->queueUpdate(Entity::MenuItem, QString(), id,
         OutboxCommand::make(OutboxCommand::Kind::SetMenuItemCategory, fields), fields,
         tr("Move %1 to %2").arg(titleOr(item, id), cat->record.title));
 }
 
-LocalEdit LocalStore::createMenuItem(const MenuItem &item)
+LocalEdit Outbox::createMenuItem(const MenuItem &item)
 {
     const QString title = item.title.trimmed();
     if (title.isEmpty())
         return d->refuse(tr("A menu item needs a title."));
     if (item.price.cents() < 0 || item.price.cents() > Limits::kPriceMaxCents)
         return d->refuse(tr("A price must be between %1 and %2.").arg(Money().toDisplay(), Money::maximum().toDisplay()));
-    if (!category(item.category))
+    if (!d->cache->category(item.category))
         return d->refuse(tr("Choose a category for the new item."));
     const QJsonObject overlay { { QStringLiteral("title"), title }, { QStringLiteral("price"), item.price.toString() },
         { QStringLiteral("featured"), item.featured }, { QStringLiteral("category"), item.category },
@@ -113,14 +113,14 @@ LocalEdit LocalStore::createMenuItem(const MenuItem &item)
     return d->queueCreate(Entity::MenuItem, QString(), command, overlay, tr("Add %1 to the menu").arg(title));
 }
 
-LocalEdit LocalStore::deleteMenuItem(qint64 id)
+LocalEdit Outbox::deleteMenuItem(qint64 id)
 {
-    const auto item = menuItem(id);
+    const auto item = d->cache->menuItem(id);
     return d->queueDelete(
         Entity::MenuItem, QString(), id, tr("Remove %1 from the menu").arg(titleOr(item, id)));
 }
 
-LocalEdit LocalStore::createCategory(const QString &title, const QString &slug)
+LocalEdit Outbox::createCategory(const QString &title, const QString &slug)
 {
     const QString t = title.trimmed();
     const QString s = slug.trimmed().isEmpty() ? slugFor(t) : slug.trimmed();
@@ -131,31 +131,31 @@ LocalEdit LocalStore::createCategory(const QString &title, const QString &slug)
         body, tr("Add the category %1").arg(t));
 }
 
-LocalEdit LocalStore::renameCategory(qint64 id, const QString &title)
+LocalEdit Outbox::renameCategory(qint64 id, const QString &title)
 {
     const QString t = title.trimmed();
     if (t.isEmpty())
         return d->refuse(tr("A category needs a title."));
-    const auto cat = category(id);
+    const auto cat = d->cache->category(id);
     const QJsonObject fields { { QStringLiteral("title"), t } };
     return d->queueUpdate(Entity::Category, QString(), id,
         OutboxCommand::make(OutboxCommand::Kind::RenameCategory, fields), fields,
         tr("Rename the category %1 to %2").arg(cat ? cat->record.title : QString::number(id), t));
 }
 
-LocalEdit LocalStore::setOrderStage(qint64 id, OrderStage stage)
+LocalEdit Outbox::setOrderStage(qint64 id, OrderStage stage)
 {
     const auto command
         = OutboxCommand::make(OutboxCommand::Kind::MoveOrder, { { QStringLiteral("stage"), toWire(stage) } });
     // What the cache shows: a cloud-style order only knows delivered or not.
-    const QJsonObject fields = hasFeature(QStringLiteral("stages"))
+    const QJsonObject fields = d->cache->hasFeature(QStringLiteral("stages"))
         ? QJsonObject { { QStringLiteral("stage"), toWire(stage) } }
         : QJsonObject { { QStringLiteral("status"), stage == OrderStage::Delivered } };
     return d->queueUpdate(
         Entity::Order, QString(), id, command, fields, tr("Order %1: %2").arg(id).arg(displayName(stage)));
 }
 
-LocalEdit LocalStore::setOrderStatus(qint64 id, bool delivered)
+LocalEdit Outbox::setOrderStatus(qint64 id, bool delivered)
 {
     return d->queueUpdate(Entity::Order, QString(), id,
         OutboxCommand::make(OutboxCommand::Kind::SetOrderDelivered, { { QStringLiteral("delivered"), delivered } }),
@@ -163,9 +163,9 @@ LocalEdit LocalStore::setOrderStatus(qint64 id, bool delivered)
         delivered ? tr("Order %1 delivered").arg(id) : tr("Order %1 not delivered").arg(id));
 }
 
-LocalEdit LocalStore::assignDeliveryCrew(qint64 id, std::optional<qint64> userId)
+LocalEdit Outbox::assignDeliveryCrew(qint64 id, std::optional<qint64> userId)
 {
-    const QString who = userId ? userName(*userId) : QString();
+    const QString who = userId ? d->cache->userName(*userId) : QString();
     const QJsonValue crew = userId ? QJsonValue(*userId) : QJsonValue();
     return d->queueUpdate(Entity::Order, QString(), id,
         OutboxCommand::make(OutboxCommand::Kind::AssignCrew, { { QStringLiteral("crew"), crew } }),
@@ -174,7 +174,7 @@ LocalEdit LocalStore::assignDeliveryCrew(qint64 id, std::optional<qint64> userId
                : tr("Order %1: no delivery crew").arg(id));
 }
 
-LocalEdit LocalStore::createCounterOrder(const QList<CounterOrderLine> &lines, const QString &note)
+LocalEdit Outbox::createCounterOrder(const QList<CounterOrderLine> &lines, const QString &note)
 {
     if (lines.isEmpty())
         return d->refuse(tr("An order needs at least one item."));
@@ -185,7 +185,7 @@ LocalEdit LocalStore::createCounterOrder(const QList<CounterOrderLine> &lines, c
     for (const CounterOrderLine &line : lines) {
         if (line.quantity < 1)
             return d->refuse(tr("Each quantity must be at least 1."));
-        const auto item = menuItem(line.menuitem);
+        const auto item = d->cache->menuItem(line.menuitem);
         if (!item)
             return d->refuse(tr("An item of this order is not on the menu any more."));
         const Money price = item->record.price * line.quantity;
@@ -202,7 +202,7 @@ LocalEdit LocalStore::createCounterOrder(const QList<CounterOrderLine> &lines, c
             { QStringLiteral("unit_price"), item->record.price.toString() },
             { QStringLiteral("price"), price.toString() } };
         // Only a server with line_notes keeps one (api/client sends it there only).
-        if (!lineNote.isEmpty() && hasFeature(QStringLiteral("line_notes")))
+        if (!lineNote.isEmpty() && d->cache->hasFeature(QStringLiteral("line_notes")))
             localItem.insert(QStringLiteral("note"), lineNote);
         localItems.append(localItem);
     }
@@ -210,13 +210,13 @@ LocalEdit LocalStore::createCounterOrder(const QList<CounterOrderLine> &lines, c
         { { QStringLiteral("lines"), commandLines }, { QStringLiteral("note"), note } });
     // What the board shows until the server's order arrives; the server sets
     // the real prices and total.
-    QJsonObject overlay { { QStringLiteral("user"), currentUserId() },
+    QJsonObject overlay { { QStringLiteral("user"), d->cache->currentUserId() },
         { QStringLiteral("delivery_crew"), QJsonValue() }, { QStringLiteral("status"), false },
         { QStringLiteral("total"), total.toString() },
         { QStringLiteral("date"), QDate::currentDate().toString(Qt::ISODate) },
         { QStringLiteral("items"), localItems }, { QStringLiteral("note"), note },
         { RecordJson::kPlacedAtHint, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } };
-    if (hasFeature(QStringLiteral("stages")))
+    if (d->cache->hasFeature(QStringLiteral("stages")))
         overlay.insert(QStringLiteral("stage"), toWire(OrderStage::Received));
     return d->queueCreate(Entity::Order, QString(), command, overlay,
         tr("New counter order: %n item(s), %1", nullptr, count).arg(total.toString()));
@@ -227,11 +227,11 @@ namespace {
 QString bookingProblem(const Booking &booking)
 {
     if (booking.name.trimmed().isEmpty())
-        return LocalStore::tr("A booking needs a name.");
+        return Outbox::tr("A booking needs a name.");
     if (!booking.date.isValid() || !booking.time.isValid())
-        return LocalStore::tr("A booking needs a date and a time.");
+        return Outbox::tr("A booking needs a date and a time.");
     if (booking.guests < 1)
-        return LocalStore::tr("A booking is for at least one guest.");
+        return Outbox::tr("A booking is for at least one guest.");
     return {};
 }
 
@@ -239,20 +239,20 @@ QString bookingProblem(const Booking &booking)
 QString tableProblem(const DiningTable &table)
 {
     if (table.name.trimmed().isEmpty())
-        return LocalStore::tr("A table needs a name.");
+        return Outbox::tr("A table needs a name.");
     if (table.seats < 1)
-        return LocalStore::tr("A table has at least one seat.");
+        return Outbox::tr("A table has at least one seat.");
     return {};
 }
 } // namespace
 
-LocalEdit LocalStore::createBooking(const Booking &booking)
+LocalEdit Outbox::createBooking(const Booking &booking)
 {
     if (const QString problem = bookingProblem(booking); !problem.isEmpty())
         return d->refuse(problem);
     const QJsonObject body = OutboxCommand::bookingFields(booking);
     QJsonObject overlay = body;
-    overlay.insert(QStringLiteral("user"), currentUserId());
+    overlay.insert(QStringLiteral("user"), d->cache->currentUserId());
     overlay.insert(QStringLiteral("status"), toWire(booking.status));
     return d->queueCreate(Entity::Booking, QString(), OutboxCommand::make(OutboxCommand::Kind::CreateBooking, body), overlay,
         tr("Book %1 for %n guest(s) on %2 at %3", nullptr, booking.guests)
@@ -260,9 +260,9 @@ LocalEdit LocalStore::createBooking(const Booking &booking)
                 booking.time.toString(QStringLiteral("HH:mm"))));
 }
 
-LocalEdit LocalStore::updateBooking(const Booking &booking)
+LocalEdit Outbox::updateBooking(const Booking &booking)
 {
-    const auto current = this->booking(booking.id);
+    const auto current = d->cache->booking(booking.id);
     if (!current)
         return d->refuse(tr("This record is not in the local copy any more."));
     if (const QString problem = bookingProblem(booking); !problem.isEmpty())
@@ -282,9 +282,9 @@ LocalEdit LocalStore::updateBooking(const Booking &booking)
         tr("Change the booking of %1").arg(booking.name.trimmed()));
 }
 
-LocalEdit LocalStore::setBookingStatus(qint64 id, BookingStatus status)
+LocalEdit Outbox::setBookingStatus(qint64 id, BookingStatus status)
 {
-    const auto current = booking(id);
+    const auto current = d->cache->booking(id);
     if (!current)
         return d->refuse(tr("This record is not in the local copy any more."));
     if (!isAllowedMove(current->record.status, status))
@@ -297,19 +297,19 @@ LocalEdit LocalStore::setBookingStatus(qint64 id, BookingStatus status)
         tr("Booking of %1: %2").arg(current->record.name, displayName(status)));
 }
 
-LocalEdit LocalStore::cancelBooking(qint64 id)
+LocalEdit Outbox::cancelBooking(qint64 id)
 {
     return setBookingStatus(id, BookingStatus::Cancelled);
 }
 
-LocalEdit LocalStore::deleteBooking(qint64 id)
+LocalEdit Outbox::deleteBooking(qint64 id)
 {
-    const auto current = booking(id);
+    const auto current = d->cache->booking(id);
     return d->queueDelete(Entity::Booking, QString(), id,
         tr("Delete the booking of %1").arg(current ? current->record.name : QString::number(id)));
 }
 
-LocalEdit LocalStore::createTable(const DiningTable &table)
+LocalEdit Outbox::createTable(const DiningTable &table)
 {
     if (const QString problem = tableProblem(table); !problem.isEmpty())
         return d->refuse(problem);
@@ -319,9 +319,9 @@ LocalEdit LocalStore::createTable(const DiningTable &table)
         body, tr("Add the table %1").arg(table.name.trimmed()));
 }
 
-LocalEdit LocalStore::updateTable(const DiningTable &table)
+LocalEdit Outbox::updateTable(const DiningTable &table)
 {
-    const auto current = this->table(table.id);
+    const auto current = d->cache->table(table.id);
     if (!current)
         return d->refuse(tr("This record is not in the local copy any more."));
     if (const QString problem = tableProblem(table); !problem.isEmpty())
@@ -338,20 +338,20 @@ LocalEdit LocalStore::updateTable(const DiningTable &table)
         tr("Change the table %1").arg(table.name.trimmed()));
 }
 
-LocalEdit LocalStore::deleteTable(qint64 id)
+LocalEdit Outbox::deleteTable(qint64 id)
 {
-    const auto current = table(id);
+    const auto current = d->cache->table(id);
     return d->queueDelete(Entity::Table, QString(), id,
         tr("Remove the table %1").arg(current ? current->record.name : QString::number(id)));
 }
 
-LocalEdit LocalStore::addGroupMember(
+LocalEdit Outbox::addGroupMember(
     const QString &group, const QString &username, qint64 knownUserId, const QString &email)
 {
     const QString name = username.trimmed();
     if (group.isEmpty() || name.isEmpty())
         return d->refuse(tr("Type the user name of the person to add."));
-    for (const auto &member : groupMembers(group)) {
+    for (const auto &member : d->cache->groupMembers(group)) {
         if (member.record.username.compare(name, Qt::CaseInsensitive) == 0)
             return d->refuse(tr("%1 is already in %2.").arg(name, groupTitle(group)));
     }
@@ -361,9 +361,9 @@ LocalEdit LocalStore::addGroupMember(
         knownUserId > 0 ? knownUserId : 0);
 }
 
-LocalEdit LocalStore::removeGroupMember(const QString &group, qint64 userId)
+LocalEdit Outbox::removeGroupMember(const QString &group, qint64 userId)
 {
-    const QString who = userName(userId);
+    const QString who = d->cache->userName(userId);
     return d->queueDelete(Entity::GroupMember, group, userId,
         tr("Remove %1 from %2").arg(who.isEmpty() ? QString::number(userId) : who, groupTitle(group)));
 }
