@@ -731,7 +731,7 @@
         </translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Offline: %1 Changes are kept and sent when the server is back.</source>
         <translation>Sin conexión: %1 Los cambios se guardan y se envían cuando vuelva el servidor.</translation>
     </message>
@@ -793,18 +793,232 @@
     </message>
 </context>
 <context>
+    <name>LittleLemon::MenuModel</name>
+    <message>
+        <location filename="../models/menumodel.cpp" line="+115"/>
+        <source>Item</source>
+        <translation>Plato</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Featured</source>
+        <translation>Destacado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync</source>
+        <translation>Sinc.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Choose a category.</source>
+        <translation>Elija una categoría.</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::Money</name>
+    <message>
+        <location filename="../models/money.cpp" line="+24"/>
+        <location line="+25"/>
+        <location line="+13"/>
+        <location line="+3"/>
+        <source>A valid number is required.</source>
+        <translation>Se necesita un número válido.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ensure that there are no more than 2 decimal places.</source>
+        <translation>Use como máximo 2 decimales.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ensure that there are no more than %1 digits before the decimal point.</source>
+        <translation>Use como máximo %1 dígitos antes del punto decimal.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ensure this value is greater than or equal to 0.</source>
+        <translation>El valor debe ser mayor o igual que 0.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Type a price, such as %1.</source>
+        <translation>Escriba un precio, como %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+7"/>
+        <source>Type the price without thousands separators, such as %1.</source>
+        <translation>Escriba el precio sin separador de miles, como %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A price cannot be negative.</source>
+        <translation>Un precio no puede ser negativo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A price has at most 2 decimals: %1 is not a price.</source>
+        <translation>Un precio tiene como máximo 2 decimales: %1 no es un precio.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A price can be at most %1.</source>
+        <translation>Un precio puede ser como máximo %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not a price; type one such as %2.</source>
+        <translation>%1 no es un precio; escriba uno como %2.</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::OrderStage</name>
+    <message>
+        <location filename="../models/order.cpp" line="+15"/>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preparing</source>
+        <translation>En preparación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ready</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Out for delivery</source>
+        <translation>En reparto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::OrderWorkflow</name>
+    <message>
+        <location filename="../models/orderworkflow.cpp" line="+34"/>
+        <source>A %1 order cannot be cancelled.</source>
+        <translation>Un pedido en estado %1 no se puede cancelar.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The kitchen moves orders from received to preparing to ready; managers and delivery crew move them on.</source>
+        <translation>La cocina lleva los pedidos de recibido a en preparación y a listo; los gerentes y repartidores hacen el resto.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delivery crew take ready orders out and mark them delivered; the kitchen moves the rest.</source>
+        <translation>Los repartidores sacan los pedidos listos y los marcan como entregados; la cocina hace el resto.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>An order cannot move from %1 to %2: it moves forward one stage at a time, and a manager may step back one stage.</source>
+        <translation>Un pedido no puede pasar de %1 a %2: avanza una etapa cada vez, y un gerente puede retroceder una etapa.</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::OrdersModel</name>
+    <message>
+        <location filename="../models/ordersmodel.cpp" line="+109"/>
+        <source>Note: %1</source>
+        <translation>Nota: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Placed</source>
+        <translation>Realizado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Items</source>
+        <translation>Artículos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delivery</source>
+        <translation>Reparto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync</source>
+        <translation>Sinc.</translation>
+    </message>
+</context>
+<context>
     <name>LittleLemon::Outbox</name>
     <message>
-        <location filename="../models/localstoreedits.cpp" line="+267"/>
+        <location filename="../models/outbox.cpp" line="+67"/>
+        <location line="+47"/>
+        <location filename="../models/outboxedits.cpp" line="+267"/>
         <location line="+22"/>
         <location line="+37"/>
-        <location filename="../models/localstoreoutbox.cpp" line="+223"/>
-        <location line="+51"/>
         <source>This record is not in the local copy any more.</source>
         <translation>Este registro ya no está en la copia local.</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location filename="../models/outboxedits.cpp" line="-281"/>
         <location line="+56"/>
         <source>A menu item needs a title.</source>
         <translation>Un plato del menú necesita un nombre.</translation>
@@ -1036,228 +1250,14 @@
         <translation>Quitar %1 de %2</translation>
     </message>
     <message>
-        <location filename="../models/localstoreoutbox.cpp" line="+245"/>
+        <location filename="../models/outbox.cpp" line="+233"/>
         <source>Someone else changed this on the server first.</source>
         <translation>Otra persona cambió esto en el servidor antes.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+74"/>
         <source>This change is being sent right now.</source>
         <translation>Este cambio se está enviando ahora mismo.</translation>
-    </message>
-</context>
-<context>
-    <name>LittleLemon::MenuModel</name>
-    <message>
-        <location filename="../models/menumodel.cpp" line="+115"/>
-        <source>Item</source>
-        <translation>Plato</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Category</source>
-        <translation>Categoría</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Price</source>
-        <translation>Precio</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Featured</source>
-        <translation>Destacado</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Available</source>
-        <translation>Disponible</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sync</source>
-        <translation>Sinc.</translation>
-    </message>
-    <message>
-        <location line="+63"/>
-        <source>Choose a category.</source>
-        <translation>Elija una categoría.</translation>
-    </message>
-</context>
-<context>
-    <name>LittleLemon::Money</name>
-    <message>
-        <location filename="../models/money.cpp" line="+24"/>
-        <location line="+25"/>
-        <location line="+13"/>
-        <location line="+3"/>
-        <source>A valid number is required.</source>
-        <translation>Se necesita un número válido.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Ensure that there are no more than 2 decimal places.</source>
-        <translation>Use como máximo 2 decimales.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Ensure that there are no more than %1 digits before the decimal point.</source>
-        <translation>Use como máximo %1 dígitos antes del punto decimal.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Ensure this value is greater than or equal to 0.</source>
-        <translation>El valor debe ser mayor o igual que 0.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Type a price, such as %1.</source>
-        <translation>Escriba un precio, como %1.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+7"/>
-        <source>Type the price without thousands separators, such as %1.</source>
-        <translation>Escriba el precio sin separador de miles, como %1.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>A price cannot be negative.</source>
-        <translation>Un precio no puede ser negativo.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A price has at most 2 decimals: %1 is not a price.</source>
-        <translation>Un precio tiene como máximo 2 decimales: %1 no es un precio.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>A price can be at most %1.</source>
-        <translation>Un precio puede ser como máximo %1.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 is not a price; type one such as %2.</source>
-        <translation>%1 no es un precio; escriba uno como %2.</translation>
-    </message>
-</context>
-<context>
-    <name>LittleLemon::OrderStage</name>
-    <message>
-        <location filename="../models/order.cpp" line="+15"/>
-        <source>Received</source>
-        <translation>Recibido</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Preparing</source>
-        <translation>En preparación</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ready</source>
-        <translation>Listo</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Out for delivery</source>
-        <translation>En reparto</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delivered</source>
-        <translation>Entregado</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancelled</source>
-        <translation>Cancelado</translation>
-    </message>
-</context>
-<context>
-    <name>LittleLemon::OrderWorkflow</name>
-    <message>
-        <location filename="../models/orderworkflow.cpp" line="+34"/>
-        <source>A %1 order cannot be cancelled.</source>
-        <translation>Un pedido en estado %1 no se puede cancelar.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>The kitchen moves orders from received to preparing to ready; managers and delivery crew move them on.</source>
-        <translation>La cocina lleva los pedidos de recibido a en preparación y a listo; los gerentes y repartidores hacen el resto.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Delivery crew take ready orders out and mark them delivered; the kitchen moves the rest.</source>
-        <translation>Los repartidores sacan los pedidos listos y los marcan como entregados; la cocina hace el resto.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>An order cannot move from %1 to %2: it moves forward one stage at a time, and a manager may step back one stage.</source>
-        <translation>Un pedido no puede pasar de %1 a %2: avanza una etapa cada vez, y un gerente puede retroceder una etapa.</translation>
-    </message>
-</context>
-<context>
-    <name>LittleLemon::OrdersModel</name>
-    <message>
-        <location filename="../models/ordersmodel.cpp" line="+109"/>
-        <source>Note: %1</source>
-        <translation>Nota: %1</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>New</source>
-        <translation>Nuevo</translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>Delivered</source>
-        <translation>Entregado</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Open</source>
-        <translation>Abierto</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Order</source>
-        <translation>Pedido</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Placed</source>
-        <translation>Realizado</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Items</source>
-        <translation>Artículos</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Delivery</source>
-        <translation>Reparto</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Stage</source>
-        <translation>Etapa</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sync</source>
-        <translation>Sinc.</translation>
     </message>
 </context>
 <context>

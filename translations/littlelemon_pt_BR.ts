@@ -731,7 +731,7 @@
         </translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Offline: %1 Changes are kept and sent when the server is back.</source>
         <translation>Sem conexão: %1 As alterações ficam guardadas e são enviadas quando o servidor voltar.</translation>
     </message>
@@ -793,18 +793,232 @@
     </message>
 </context>
 <context>
+    <name>LittleLemon::MenuModel</name>
+    <message>
+        <location filename="../models/menumodel.cpp" line="+115"/>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Price</source>
+        <translation>Preço</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Featured</source>
+        <translation>Destaque</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Available</source>
+        <translation>Disponível</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync</source>
+        <translation>Sinc.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Choose a category.</source>
+        <translation>Escolha uma categoria.</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::Money</name>
+    <message>
+        <location filename="../models/money.cpp" line="+24"/>
+        <location line="+25"/>
+        <location line="+13"/>
+        <location line="+3"/>
+        <source>A valid number is required.</source>
+        <translation>Informe um número válido.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ensure that there are no more than 2 decimal places.</source>
+        <translation>Use no máximo 2 casas decimais.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ensure that there are no more than %1 digits before the decimal point.</source>
+        <translation>Use no máximo %1 dígitos antes do ponto decimal.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ensure this value is greater than or equal to 0.</source>
+        <translation>O valor deve ser maior ou igual a 0.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Type a price, such as %1.</source>
+        <translation>Digite um preço, como %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+7"/>
+        <source>Type the price without thousands separators, such as %1.</source>
+        <translation>Digite o preço sem separador de milhar, como %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A price cannot be negative.</source>
+        <translation>Um preço não pode ser negativo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A price has at most 2 decimals: %1 is not a price.</source>
+        <translation>Um preço tem no máximo 2 casas decimais: %1 não é um preço.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A price can be at most %1.</source>
+        <translation>Um preço pode ser no máximo %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not a price; type one such as %2.</source>
+        <translation>%1 não é um preço; digite um como %2.</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::OrderStage</name>
+    <message>
+        <location filename="../models/order.cpp" line="+15"/>
+        <source>Received</source>
+        <translation>Recebido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preparing</source>
+        <translation>Em preparo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ready</source>
+        <translation>Pronto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Out for delivery</source>
+        <translation>Saiu para entrega</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered</source>
+        <translation>Entregue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::OrderWorkflow</name>
+    <message>
+        <location filename="../models/orderworkflow.cpp" line="+34"/>
+        <source>A %1 order cannot be cancelled.</source>
+        <translation>Um pedido com status %1 não pode ser cancelado.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The kitchen moves orders from received to preparing to ready; managers and delivery crew move them on.</source>
+        <translation>A cozinha leva os pedidos de recebido a em preparo e a pronto; gerentes e entregadores fazem o resto.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delivery crew take ready orders out and mark them delivered; the kitchen moves the rest.</source>
+        <translation>Entregadores saem com os pedidos prontos e os marcam como entregues; a cozinha faz o resto.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>An order cannot move from %1 to %2: it moves forward one stage at a time, and a manager may step back one stage.</source>
+        <translation>Um pedido não pode passar de %1 para %2: ele avança uma etapa de cada vez, e um gerente pode voltar uma etapa.</translation>
+    </message>
+</context>
+<context>
+    <name>LittleLemon::OrdersModel</name>
+    <message>
+        <location filename="../models/ordersmodel.cpp" line="+109"/>
+        <source>Note: %1</source>
+        <translation>Observação: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>New</source>
+        <translation>Novo</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Delivered</source>
+        <translation>Entregue</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open</source>
+        <translation>Em aberto</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Placed</source>
+        <translation>Feito em</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Items</source>
+        <translation>Itens</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delivery</source>
+        <translation>Entrega</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync</source>
+        <translation>Sinc.</translation>
+    </message>
+</context>
+<context>
     <name>LittleLemon::Outbox</name>
     <message>
-        <location filename="../models/localstoreedits.cpp" line="+267"/>
+        <location filename="../models/outbox.cpp" line="+67"/>
+        <location line="+47"/>
+        <location filename="../models/outboxedits.cpp" line="+267"/>
         <location line="+22"/>
         <location line="+37"/>
-        <location filename="../models/localstoreoutbox.cpp" line="+223"/>
-        <location line="+51"/>
         <source>This record is not in the local copy any more.</source>
         <translation>Este registro não está mais na cópia local.</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location filename="../models/outboxedits.cpp" line="-281"/>
         <location line="+56"/>
         <source>A menu item needs a title.</source>
         <translation>Um item do cardápio precisa de um nome.</translation>
@@ -1036,228 +1250,14 @@
         <translation>Tirar %1 de %2</translation>
     </message>
     <message>
-        <location filename="../models/localstoreoutbox.cpp" line="+245"/>
+        <location filename="../models/outbox.cpp" line="+233"/>
         <source>Someone else changed this on the server first.</source>
         <translation>Outra pessoa alterou isto no servidor antes.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+74"/>
         <source>This change is being sent right now.</source>
         <translation>Esta alteração está sendo enviada agora.</translation>
-    </message>
-</context>
-<context>
-    <name>LittleLemon::MenuModel</name>
-    <message>
-        <location filename="../models/menumodel.cpp" line="+115"/>
-        <source>Item</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Category</source>
-        <translation>Categoria</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Price</source>
-        <translation>Preço</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Featured</source>
-        <translation>Destaque</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Available</source>
-        <translation>Disponível</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sync</source>
-        <translation>Sinc.</translation>
-    </message>
-    <message>
-        <location line="+63"/>
-        <source>Choose a category.</source>
-        <translation>Escolha uma categoria.</translation>
-    </message>
-</context>
-<context>
-    <name>LittleLemon::Money</name>
-    <message>
-        <location filename="../models/money.cpp" line="+24"/>
-        <location line="+25"/>
-        <location line="+13"/>
-        <location line="+3"/>
-        <source>A valid number is required.</source>
-        <translation>Informe um número válido.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Ensure that there are no more than 2 decimal places.</source>
-        <translation>Use no máximo 2 casas decimais.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Ensure that there are no more than %1 digits before the decimal point.</source>
-        <translation>Use no máximo %1 dígitos antes do ponto decimal.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Ensure this value is greater than or equal to 0.</source>
-        <translation>O valor deve ser maior ou igual a 0.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Type a price, such as %1.</source>
-        <translation>Digite um preço, como %1.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+7"/>
-        <source>Type the price without thousands separators, such as %1.</source>
-        <translation>Digite o preço sem separador de milhar, como %1.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>A price cannot be negative.</source>
-        <translation>Um preço não pode ser negativo.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A price has at most 2 decimals: %1 is not a price.</source>
-        <translation>Um preço tem no máximo 2 casas decimais: %1 não é um preço.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>A price can be at most %1.</source>
-        <translation>Um preço pode ser no máximo %1.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 is not a price; type one such as %2.</source>
-        <translation>%1 não é um preço; digite um como %2.</translation>
-    </message>
-</context>
-<context>
-    <name>LittleLemon::OrderStage</name>
-    <message>
-        <location filename="../models/order.cpp" line="+15"/>
-        <source>Received</source>
-        <translation>Recebido</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Preparing</source>
-        <translation>Em preparo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ready</source>
-        <translation>Pronto</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Out for delivery</source>
-        <translation>Saiu para entrega</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delivered</source>
-        <translation>Entregue</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancelled</source>
-        <translation>Cancelado</translation>
-    </message>
-</context>
-<context>
-    <name>LittleLemon::OrderWorkflow</name>
-    <message>
-        <location filename="../models/orderworkflow.cpp" line="+34"/>
-        <source>A %1 order cannot be cancelled.</source>
-        <translation>Um pedido com status %1 não pode ser cancelado.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>The kitchen moves orders from received to preparing to ready; managers and delivery crew move them on.</source>
-        <translation>A cozinha leva os pedidos de recebido a em preparo e a pronto; gerentes e entregadores fazem o resto.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Delivery crew take ready orders out and mark them delivered; the kitchen moves the rest.</source>
-        <translation>Entregadores saem com os pedidos prontos e os marcam como entregues; a cozinha faz o resto.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>An order cannot move from %1 to %2: it moves forward one stage at a time, and a manager may step back one stage.</source>
-        <translation>Um pedido não pode passar de %1 para %2: ele avança uma etapa de cada vez, e um gerente pode voltar uma etapa.</translation>
-    </message>
-</context>
-<context>
-    <name>LittleLemon::OrdersModel</name>
-    <message>
-        <location filename="../models/ordersmodel.cpp" line="+109"/>
-        <source>Note: %1</source>
-        <translation>Observação: %1</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>New</source>
-        <translation>Novo</translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>Delivered</source>
-        <translation>Entregue</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Open</source>
-        <translation>Em aberto</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Order</source>
-        <translation>Pedido</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Placed</source>
-        <translation>Feito em</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Items</source>
-        <translation>Itens</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Delivery</source>
-        <translation>Entrega</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Stage</source>
-        <translation>Etapa</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sync</source>
-        <translation>Sinc.</translation>
     </message>
 </context>
 <context>
