@@ -140,6 +140,8 @@ private Q_SLOTS:
         QFETCH(qint64, cents);
         const MenuItem m { 42, kAwkward, Money(cents), featured, 7, available };
         checkAgainstTable(m, written(m));
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(topLevelKeys(written(m)), Json::fieldKeys<MenuItem>());
     }
 
@@ -147,6 +149,8 @@ private Q_SLOTS:
     {
         const CartItem c { 5, 42, kAwkward, 3, Money(3750) };
         checkAgainstTable(c, written(c));
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(topLevelKeys(written(c)), Json::fieldKeys<CartItem>());
     }
 
@@ -162,6 +166,8 @@ private Q_SLOTS:
         QFETCH(QString, note);
         const OrderItem i = line(42, 2, 1250, note);
         checkAgainstTable(i, written(i));
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(topLevelKeys(written(i)).contains(QStringLiteral("note")), !note.isEmpty());
     }
 
@@ -204,6 +210,8 @@ private Q_SLOTS:
             o.history = { { OrderStage::Received, 4, at(19, 0, 0) }, { OrderStage::Preparing, 9, at(19, 5, 250) } };
         const QByteArray bytes = detail ? Server::Wire::orderDetail(o) : written(o);
         checkAgainstTable(o, bytes);
+        if (QTest::currentTestFailed())
+            return;
         if (detail)
             QCOMPARE(topLevelKeys(bytes), Json::fieldKeys<Order>());
     }
@@ -213,6 +221,8 @@ private Q_SLOTS:
         const OrderCreated o { 78, Money(2950), { line(42, 2, 1250), line(43, 1, 450, QStringLiteral("warm")) },
                                QStringLiteral("Order placed") };
         checkAgainstTable(o, written(o));
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(topLevelKeys(written(o)), Json::fieldKeys<OrderCreated>());
     }
 
@@ -244,6 +254,8 @@ private Q_SLOTS:
         b.notes = QStringLiteral("window");
         b.status = BookingStatus(status);
         checkAgainstTable(b, written(b));
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(topLevelKeys(written(b)), Json::fieldKeys<Booking>());
     }
 
@@ -251,6 +263,8 @@ private Q_SLOTS:
     {
         const DiningTable t { 3, QStringLiteral("Terrace 1"), 4 };
         checkAgainstTable(t, written(t));
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(topLevelKeys(written(t)), Json::fieldKeys<DiningTable>());
     }
 
@@ -261,6 +275,8 @@ private Q_SLOTS:
         JsonWriter w;
         Server::Wire::writeMe(w, u);
         checkAgainstTable(u, w.bytes());
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(topLevelKeys(w.bytes()), Json::fieldKeys<User>());
     }
 
@@ -272,6 +288,8 @@ private Q_SLOTS:
         // A member row is the table's id, username and email, in DRF's order.
         checkAgainstTable(u, w.bytes(), { QStringLiteral("id"), QStringLiteral("username"), QStringLiteral("email") },
                           false);
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(topLevelKeys(w.bytes()),
                  QStringList({ QStringLiteral("id"), QStringLiteral("username"), QStringLiteral("email") }));
     }
