@@ -514,18 +514,19 @@ bool LocalCache::upsertFromServer(
     Entity entity, const QJsonObject &record, const QByteArray &etag, const QString &scope)
 {
     QString why;
-    if (!RecordJson::isValidServerRecord(entity, record, &why)) {
+    const QString s = entity == Entity::GroupMember ? scope : QString();
+    const auto decoded = RecordJson::serverRecord(entity, record, &why, s);
+    if (!decoded) {
         d->db->setError(entityWireName(entity) + QStringLiteral(": ") + why);
         return false;
     }
     StoreDatabase::Transaction t(d->db);
     if (!t.ok())
         return false;
-    const QString s = entity == Entity::GroupMember ? scope : QString();
     if (entity == Entity::GroupMember && !d->adoptMemberIds(s, { record }))
         return false;
     const qint64 id = RecordJson::toId(record.value(kId));
-    if (!d->applyServerRecord(entity, s, id, record, etag, d->targetsWithEntries(entity, s)))
+    if (!d->applyServerRecord(entity, s, id, record, etag, d->targetsWithEntries(entity, s), std::nullopt, &*decoded))
         return false;
     return t.commit();
 }

@@ -7,6 +7,7 @@
 
 #include "models/localcache.h"
 #include "models/outboxentry.h"
+#include "models/recordjson.h"
 #include "models/storedatabase.h"
 #include "models/store_p.h"
 
@@ -66,8 +67,10 @@ public:
     static QString tableOf(Entity entity);
     bool displayExists(Entity entity, const QString &scope, qint64 id);
     // Writes what the user sees for one record; `existed` saves a lookup.
+    // `decoded`: the record already read (checking a server's record reads it
+    // once, RecordJson::serverRecord); else it is read here.
     bool writeDisplay(Entity entity, const QString &scope, qint64 id, const QJsonObject &record,
-        SyncState sync, bool existed);
+        SyncState sync, bool existed, const RecordJson::ServerRecord *decoded = nullptr);
     bool deleteDisplay(Entity entity, const QString &scope, qint64 id);
     bool serverCopyBytes(Entity entity, const QString &scope, qint64 id, QByteArray *json, QByteArray *etag);
     std::optional<QJsonObject> serverCopy(
@@ -86,7 +89,8 @@ public:
     // ---- server data (localcacheapply.cpp) ----
     // A server record arrived: store it and refresh the row (no-op when unchanged).
     bool applyServerRecord(Entity entity, const QString &scope, qint64 id, const QJsonObject &record,
-        const QByteArray &etag, const QSet<qint64> &targets, std::optional<qint64> feedId = {});
+        const QByteArray &etag, const QSet<qint64> &targets, std::optional<qint64> feedId = {},
+        const RecordJson::ServerRecord *decoded = nullptr);
     bool applyServerDelete(Entity entity, const QString &scope, qint64 id, const QSet<qint64> &targets);
     bool applySnapshot(const LocalCache::Snapshot &snapshot);
     bool applyChange(const Change &change);

@@ -16,7 +16,7 @@ const QString kId = QStringLiteral("id");
 
 bool LocalCachePrivate::applyServerRecord(Entity entity, const QString &scope, qint64 id,
     const QJsonObject &record, const QByteArray &etag, const QSet<qint64> &targets,
-    std::optional<qint64> feedId)
+    std::optional<qint64> feedId, const RecordJson::ServerRecord *decoded)
 {
     QByteArray oldJson;
     QByteArray oldEtag;
@@ -36,7 +36,7 @@ bool LocalCachePrivate::applyServerRecord(Entity entity, const QString &scope, q
         return true;
     if (targets.contains(id))
         return recompute(entity, scope, id);
-    if (!writeDisplay(entity, scope, id, record, SyncState::Synced, existed))
+    if (!writeDisplay(entity, scope, id, record, SyncState::Synced, existed, decoded))
         return false;
     noteRow(entity, scope, id, existed, true);
     return true;
@@ -92,7 +92,8 @@ bool LocalCachePrivate::applySnapshot(const LocalCache::Snapshot &snapshot)
         // A bad record fails the call; the caller's transaction rolls back
         // whatever this snapshot wrote before it.
         QString why;
-        if (!RecordJson::isValidServerRecord(entity, record, &why)) {
+        const auto decoded = RecordJson::serverRecord(entity, record, &why, scope);
+        if (!decoded) {
             db->fail(QStringLiteral("%1 record %2: %3").arg(entityWireName(entity)).arg(i).arg(why));
             return false;
         }
@@ -103,7 +104,7 @@ bool LocalCachePrivate::applySnapshot(const LocalCache::Snapshot &snapshot)
             if (!recompute(entity, scope, id))
                 return false;
         } else {
-            if (!writeDisplay(entity, scope, id, record, SyncState::Synced, existed))
+            if (!writeDisplay(entity, scope, id, record, SyncState::Synced, existed, &*decoded))
                 return false;
             noteRow(entity, scope, id, existed, true);
         }
@@ -205,7 +206,8 @@ bool LocalCachePrivate::applyChange(const Change &change)
     if (change.op == Change::Op::Delete)
         return applyServerDelete(*entity, QString(), change.id, targetsWithEntries(*entity, QString()));
     QString why;
-    if (!RecordJson::isValidServerRecord(*entity, change.data, &why)) {
+    const auto decoded = RecordJson::serverRecord(*entity, change.data, &why);
+    if (!decoded) {
         db->fail(QStringLiteral("change %1 (%2 %3): %4")
                  .arg(change.seq)
                  .arg(change.entity)
@@ -214,8 +216,8 @@ bool LocalCachePrivate::applyChange(const Change &change)
         return false;
     }
     const qint64 id = RecordJson::toId(change.data.value(kId), change.id);
-    return applyServerRecord(
-        *entity, QString(), id, change.data, QByteArray(), targetsWithEntries(*entity, QString()));
+    return applyServerRecord(*entity, QString(), id, change.data, QByteArray(),
+        targetsWithEntries(*entity, QString()), std::nullopt, &*decoded);
 }
 
 } // namespace LittleLemon

@@ -122,12 +122,16 @@ bool LocalCachePrivate::displayExists(Entity entity, const QString &scope, qint6
 }
 
 bool LocalCachePrivate::writeDisplay(
-    Entity entity, const QString &scope, qint64 id, const QJsonObject &record, SyncState sync, bool existed)
+    Entity entity, const QString &scope, qint64 id, const QJsonObject &record, SyncState sync, bool existed,
+    const RecordJson::ServerRecord *decoded)
 {
     const int state = int(sync);
+    std::optional<RecordJson::ServerRecord> readHere;
+    if (!decoded)
+        decoded = &readHere.emplace(RecordJson::read(entity, record, scope));
     switch (entity) {
     case Entity::Category: {
-        const Category c = RecordJson::category(record);
+        const Category &c = std::get<Category>(*decoded);
         return db->runSql(
             QStringLiteral("INSERT INTO categories (id, slug, title, sync_state) VALUES (?, ?, ?, ?)"
                            " ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, title = excluded.title,"
@@ -135,7 +139,7 @@ bool LocalCachePrivate::writeDisplay(
             { id, text(c.slug), text(c.title), state });
     }
     case Entity::MenuItem: {
-        const MenuItem m = RecordJson::menuItem(record);
+        const MenuItem &m = std::get<MenuItem>(*decoded);
         return db->runSql(
             QStringLiteral("INSERT INTO menu_items (id, title, price_cents, featured, category_id, available,"
                            " sync_state) VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -146,8 +150,8 @@ bool LocalCachePrivate::writeDisplay(
             { id, text(m.title), m.price.cents(), int(m.featured), m.category, int(m.available), state });
     }
     case Entity::Order: {
-        QDateTime placedAt;
-        const Order o = RecordJson::order(record, &placedAt);
+        const Order &o = std::get<Order>(*decoded);
+        const QDateTime placedAt = RecordJson::placedAtOf(o, record);
         int quantity = 0;
         for (const OrderItem &i : o.items)
             quantity += i.quantity;
@@ -194,7 +198,7 @@ bool LocalCachePrivate::writeDisplay(
         return true;
     }
     case Entity::Booking: {
-        const Booking b = RecordJson::booking(record);
+        const Booking &b = std::get<Booking>(*decoded);
         return db->runSql(
             QStringLiteral(
                 "INSERT INTO bookings (id, user_id, name, phone, date, time, guests, table_id, notes,"
@@ -209,7 +213,7 @@ bool LocalCachePrivate::writeDisplay(
                 toWire(b.status), state });
     }
     case Entity::Table: {
-        const DiningTable t = RecordJson::table(record);
+        const DiningTable &t = std::get<DiningTable>(*decoded);
         return db->runSql(
             QStringLiteral("INSERT INTO dining_tables (id, name, seats, sync_state) VALUES (?, ?, ?, ?)"
                            " ON CONFLICT (id) DO UPDATE SET name = excluded.name, seats = excluded.seats,"
@@ -217,7 +221,7 @@ bool LocalCachePrivate::writeDisplay(
             { id, text(t.name), t.seats, state });
     }
     case Entity::GroupMember: {
-        const GroupMember m = RecordJson::member(record, scope);
+        const GroupMember &m = std::get<GroupMember>(*decoded);
         return db->runSql(
             QStringLiteral("INSERT INTO group_members (group_name, user_id, username, email, sync_state)"
                            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (group_name, user_id) DO UPDATE SET"

@@ -67,14 +67,18 @@ MenuItem menuItem(const QJsonObject &o)
 Order order(const QJsonObject &o, QDateTime *placedAt)
 {
     Order r = lenient<Order>(o);
-    if (placedAt) {
-        *placedAt = QDateTime();
-        if (!r.history.isEmpty() && r.history.first().at.isValid())
-            *placedAt = r.history.first().at;
-        else if (o.contains(kPlacedAtHint))
-            *placedAt = QDateTime::fromString(o.value(kPlacedAtHint).toString(), Qt::ISODateWithMs).toUTC();
-    }
+    if (placedAt)
+        *placedAt = placedAtOf(r, o);
     return r;
+}
+
+QDateTime placedAtOf(const Order &order, const QJsonObject &o)
+{
+    if (!order.history.isEmpty() && order.history.first().at.isValid())
+        return order.history.first().at;
+    if (o.contains(kPlacedAtHint))
+        return QDateTime::fromString(o.value(kPlacedAtHint).toString(), Qt::ISODateWithMs).toUTC();
+    return QDateTime();
 }
 
 Booking booking(const QJsonObject &o)
@@ -135,6 +139,25 @@ std::optional<ServerRecord> serverRecord(Entity entity, const QJsonObject &o, QS
     if (!out && error)
         *error = e.toString();
     return out;
+}
+
+ServerRecord read(Entity entity, const QJsonObject &o, const QString &group)
+{
+    switch (entity) {
+    case Entity::Category:
+        return category(o);
+    case Entity::MenuItem:
+        return menuItem(o);
+    case Entity::Order:
+        return order(o);
+    case Entity::Booking:
+        return booking(o);
+    case Entity::Table:
+        return table(o);
+    case Entity::GroupMember:
+        break;
+    }
+    return member(o, group);
 }
 
 bool isValidServerRecord(Entity entity, const QJsonObject &o, QString *error)

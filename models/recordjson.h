@@ -37,6 +37,10 @@ Booking booking(const QJsonObject &o);
 DiningTable table(const QJsonObject &o);
 GroupMember member(const QJsonObject &o, const QString &group);
 
+// When the order was received: its first stage change, else the local hint
+// of an order taken offline; invalid when neither is known.
+QDateTime placedAtOf(const Order &order, const QJsonObject &o);
+
 // "2× Lasagna, 1× Soda"
 QString itemsSummary(const QList<OrderItem> &items);
 
@@ -49,6 +53,9 @@ using ServerRecord = std::variant<Category, MenuItem, Order, Booking, DiningTabl
 // record with it need not read it again. `group`: a member's group.
 std::optional<ServerRecord> serverRecord(
     Entity entity, const QJsonObject &o, QString *error, const QString &group = QString());
+// The lenient read of a cached row (or a row with unsent edits laid over it)
+// as the entity's record.
+ServerRecord read(Entity entity, const QJsonObject &o, const QString &group = QString());
 // Checks that a server's record has the entity's shape (serverRecord).
 bool isValidServerRecord(Entity entity, const QJsonObject &o, QString *error);
 

@@ -1870,7 +1870,7 @@
         <translation>Reservar</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>Booking of %1</source>
         <translation>Reserva de %1</translation>
     </message>
@@ -1930,7 +1930,7 @@
         <translation>%1 tiene %2 asientos; el servidor dirá si caben más personas.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+44"/>
         <source>Booking saved on this terminal; it goes to the server when it is back.</source>
         <translation>Reserva guardada en este terminal; irá al servidor cuando vuelva.</translation>
     </message>
@@ -1940,7 +1940,7 @@
         <translation>Enviando al servidor…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-160"/>
         <source>Booking saved.</source>
         <translation>Reserva guardada.</translation>
     </message>
@@ -2157,7 +2157,7 @@
         <translation>Enviar pedido</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+15"/>
         <source>Counter order</source>
         <translation>Pedido en mostrador</translation>
     </message>
@@ -2235,7 +2235,7 @@
         <translation>Añada al menos un artículo al pedido.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>Counter order saved on this terminal; it will be sent to the kitchen when the server is back.</source>
         <translation>Pedido de mostrador guardado en este terminal; se enviará a la cocina cuando vuelva el servidor.</translation>
     </message>
@@ -2245,7 +2245,7 @@
         <translation>Enviando a la cocina…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-256"/>
         <source>Counter order sent to the kitchen.</source>
         <translation>Pedido de mostrador enviado a la cocina.</translation>
     </message>

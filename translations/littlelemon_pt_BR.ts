@@ -1870,7 +1870,7 @@
         <translation>Reservar</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>Booking of %1</source>
         <translation>Reserva de %1</translation>
     </message>
@@ -1930,7 +1930,7 @@
         <translation>%1 tem %2 lugares; o servidor dirá se cabem mais pessoas.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+44"/>
         <source>Booking saved on this terminal; it goes to the server when it is back.</source>
         <translation>Reserva salva neste terminal; ela vai para o servidor quando ele voltar.</translation>
     </message>
@@ -1940,7 +1940,7 @@
         <translation>Enviando ao servidor…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-160"/>
         <source>Booking saved.</source>
         <translation>Reserva salva.</translation>
     </message>
@@ -2157,7 +2157,7 @@
         <translation>Enviar pedido</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+15"/>
         <source>Counter order</source>
         <translation>Pedido no balcão</translation>
     </message>
@@ -2235,7 +2235,7 @@
         <translation>Adicione pelo menos um item ao pedido.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>Counter order saved on this terminal; it will be sent to the kitchen when the server is back.</source>
         <translation>Pedido de balcão guardado neste terminal; será enviado à cozinha quando o servidor voltar.</translation>
     </message>
@@ -2245,7 +2245,7 @@
         <translation>Enviando para a cozinha…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-256"/>
         <source>Counter order sent to the kitchen.</source>
         <translation>Pedido de balcão enviado para a cozinha.</translation>
     </message>

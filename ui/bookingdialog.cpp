@@ -36,7 +36,19 @@ BookingDialog::BookingDialog(Workspace *workspace, const std::optional<Booking> 
     , m_error(new QLabel(this))
     , m_busy(new QLabel(this))
     , m_save(new QPushButton(existing ? tr("Save the booking") : tr("Book"), this))
+    , m_submission(new EditSubmission(workspace->store(), this))
 {
+    connect(m_submission, &EditSubmission::settled, this, [this](OutboxWatcher::Outcome outcome, const QString &message) {
+        setBusy(false);
+        if (outcome == OutboxWatcher::Outcome::Refused) {
+            showError(tr("The server refused this booking: %1").arg(message));
+            return;
+        }
+        Q_EMIT statusMessage(outcome == OutboxWatcher::Outcome::Accepted
+                                 ? tr("Booking saved.")
+                                 : tr("The server has not answered yet; the booking stays in the changes waiting."));
+        QDialog::accept();
+    });
     setObjectName(QStringLiteral("bookingDialog"));
     setWindowTitle(existing ? tr("Booking of %1").arg(existing->name) : tr("New booking"));
     m_name->setObjectName(QStringLiteral("bookingName"));
@@ -171,15 +183,12 @@ void BookingDialog::showError(const QString &message)
 
 void BookingDialog::accept()
 {
-    if (m_watcher)
+    if (m_submission->isWaiting())
         return;
     showError(QString());
     LocalStore *store = m_workspace->store();
     // A change the server refused is replaced by the corrected one, not queued behind it.
-    if (m_refusedSeq) {
-        store->outbox()->discard(m_refusedSeq);
-        m_refusedSeq = 0;
-    }
+    m_submission->dropRefused();
     const Booking b = booking();
     const LocalEdit edit = m_existing ? store->outbox()->updateBooking(b) : store->outbox()->createBooking(b);
     if (!edit) {
@@ -197,31 +206,14 @@ void BookingDialog::accept()
         return;
     }
     setBusy(true, tr("Sending to the server…"));
-    m_watcher = new OutboxWatcher(store, edit.seq, 15000, this);
-    connect(m_watcher, &OutboxWatcher::settled, this, [this](OutboxWatcher::Outcome outcome, const QString &message) {
-        const qint64 seq = m_watcher->seq();
-        m_watcher = nullptr;
-        setBusy(false);
-        if (outcome == OutboxWatcher::Outcome::Refused) {
-            m_refusedSeq = seq;
-            showError(tr("The server refused this booking: %1").arg(message));
-            return;
-        }
-        Q_EMIT statusMessage(outcome == OutboxWatcher::Outcome::Accepted
-                                 ? tr("Booking saved.")
-                                 : tr("The server has not answered yet; the booking stays in the changes waiting."));
-        QDialog::accept();
-    });
+    m_submission->watch(edit.seq);
     m_workspace->syncNow();
 }
 
 void BookingDialog::reject()
 {
     // Seen and given up: the refused change goes, the server's version stays.
-    if (m_refusedSeq) {
-        m_workspace->store()->outbox()->discard(m_refusedSeq);
-        m_refusedSeq = 0;
-    }
+    m_submission->dropRefused();
     QDialog::reject();
 }
 

@@ -4,7 +4,6 @@
 #include "ui/outboxwatcher.h"
 
 #include <QDialog>
-#include <QPointer>
 
 #include <optional>
 
@@ -37,7 +36,7 @@ public:
 
     Booking booking() const;
     qint64 savedBooking() const { return m_saved; }
-    bool isWaiting() const { return m_watcher != nullptr; }
+    bool isWaiting() const { return m_submission->isWaiting(); }
     QString errorText() const;
 
     QLineEdit *nameField() const { return m_name; }
@@ -76,8 +75,7 @@ private:
     QLabel *m_error;
     QLabel *m_busy;
     QPushButton *m_save;
-    QPointer<OutboxWatcher> m_watcher;
-    qint64 m_refusedSeq = 0;
+    EditSubmission *m_submission;
     qint64 m_saved = 0;
 };
 

@@ -40,7 +40,20 @@ CounterOrderDialog::CounterOrderDialog(Workspace *workspace, QWidget *parent)
     , m_total(new QLabel(this))
     , m_error(new QLabel(this))
     , m_send(new QPushButton(tr("Send order"), this))
+    , m_submission(new EditSubmission(m_store, this))
 {
+    connect(m_submission, &EditSubmission::settled, this, [this](OutboxWatcher::Outcome outcome, const QString &message) {
+        setBusy(false);
+        if (outcome == OutboxWatcher::Outcome::Refused) {
+            showError(tr("The server refused this order: %1").arg(message));
+            return;
+        }
+        m_outcome = outcome == OutboxWatcher::Outcome::Accepted
+            ? tr("Counter order sent to the kitchen.")
+            : tr("The server has not answered yet; the counter order waits in the changes to send.");
+        Q_EMIT statusMessage(m_outcome);
+        QDialog::accept();
+    });
     setWindowTitle(tr("Counter order"));
     m_filter->setSourceModel(m_menu);
     m_filter->setAvailableOnly(true);
@@ -272,17 +285,14 @@ void CounterOrderDialog::showError(const QString &message)
 
 void CounterOrderDialog::accept()
 {
-    if (m_watcher)
+    if (m_submission->isWaiting())
         return;
     if (lines().isEmpty()) {
         showError(tr("Add at least one item to the order."));
         return;
     }
     // A refused attempt, corrected and sent again: the old one goes.
-    if (m_refusedSeq) {
-        m_store->outbox()->discard(m_refusedSeq);
-        m_refusedSeq = 0;
-    }
+    m_submission->dropRefused();
     const LocalEdit edit = m_store->outbox()->createCounterOrder(lines(), m_note->text().trimmed());
     if (!edit) {
         showError(edit.error);
@@ -296,32 +306,14 @@ void CounterOrderDialog::accept()
         return;
     }
     setBusy(true, tr("Sending to the kitchen…"));
-    m_watcher = new OutboxWatcher(m_store, edit.seq, 15000, this);
-    connect(m_watcher, &OutboxWatcher::settled, this, [this](OutboxWatcher::Outcome outcome, const QString &message) {
-        const qint64 seq = m_watcher->seq();
-        m_watcher = nullptr;
-        setBusy(false);
-        if (outcome == OutboxWatcher::Outcome::Refused) {
-            m_refusedSeq = seq;
-            showError(tr("The server refused this order: %1").arg(message));
-            return;
-        }
-        m_outcome = outcome == OutboxWatcher::Outcome::Accepted
-            ? tr("Counter order sent to the kitchen.")
-            : tr("The server has not answered yet; the counter order waits in the changes to send.");
-        Q_EMIT statusMessage(m_outcome);
-        QDialog::accept();
-    });
+    m_submission->watch(edit.seq);
     m_workspace->syncNow();
 }
 
 void CounterOrderDialog::reject()
 {
     // Refused and given up: the refused order does not stay in the outbox.
-    if (m_refusedSeq) {
-        m_store->outbox()->discard(m_refusedSeq);
-        m_refusedSeq = 0;
-    }
+    m_submission->dropRefused();
     QDialog::reject();
 }
 

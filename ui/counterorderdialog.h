@@ -17,7 +17,7 @@ class MenuModel;
 namespace LittleLemon::Ui {
 
 class MenuFilterModel;
-class OutboxWatcher;
+class EditSubmission;
 class Workspace;
 
 // A walk-in or phone order taken at the counter (our server's
@@ -75,8 +75,7 @@ private:
     QLabel *m_error;
     QPushButton *m_send;
     qint64 m_created = 0;
-    qint64 m_refusedSeq = 0;
-    OutboxWatcher *m_watcher = nullptr;
+    EditSubmission *m_submission;
     QString m_outcome;
 };
 

@@ -45,4 +45,29 @@ void OutboxWatcher::settle(Outcome outcome, const QString &message)
     Q_EMIT settled(outcome, message);
 }
 
+EditSubmission::EditSubmission(LocalStore *store, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+{
+}
+
+void EditSubmission::dropRefused()
+{
+    if (!m_refused)
+        return;
+    m_store->outbox()->discard(m_refused);
+    m_refused = 0;
+}
+
+void EditSubmission::watch(qint64 seq)
+{
+    m_watcher = new OutboxWatcher(m_store, seq, 15000, this);
+    connect(m_watcher, &OutboxWatcher::settled, this, [this, seq](OutboxWatcher::Outcome outcome, const QString &message) {
+        m_watcher = nullptr;
+        if (outcome == OutboxWatcher::Outcome::Refused)
+            m_refused = seq;
+        Q_EMIT settled(outcome, message);
+    });
+}
+
 } // namespace LittleLemon::Ui

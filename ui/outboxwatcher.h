@@ -39,4 +39,28 @@ private:
     bool m_done = false;
 };
 
+// A dialog's edit on its way to the server. The dialog queues the edit and
+// calls watch(); settled() says how it ended. A refused edit is remembered:
+// the corrected one replaces it (dropRefused() before queueing again), and a
+// dialog closed after a refusal drops it, so the server's version stays.
+class EditSubmission : public QObject
+{
+    Q_OBJECT
+
+public:
+    EditSubmission(LocalStore *store, QObject *parent);
+
+    bool isWaiting() const { return m_watcher != nullptr; }
+    void dropRefused();
+    void watch(qint64 seq);
+
+Q_SIGNALS:
+    void settled(LittleLemon::Ui::OutboxWatcher::Outcome outcome, const QString &message);
+
+private:
+    LocalStore *m_store;
+    OutboxWatcher *m_watcher = nullptr;
+    qint64 m_refused = 0;
+};
+
 } // namespace LittleLemon::Ui
