@@ -110,11 +110,7 @@ QVariant BookingsModel::data(const QModelIndex &index, int role) const
             return int(b.status);
         break;
     case SyncColumn:
-        if (display)
-            return row.sync == SyncState::Synced ? QString() : displayName(row.sync);
-        if (role == SortKeyRole)
-            return int(row.sync);
-        break;
+        return syncColumnData(row.sync, role, SortKeyRole);
     default:
         break;
     }

@@ -166,11 +166,7 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const
             return o.status;
         break;
     case SyncColumn:
-        if (display)
-            return o.sync == SyncState::Synced ? QString() : displayName(o.sync);
-        if (role == SortKeyRole)
-            return int(o.sync);
-        break;
+        return syncColumnData(o.sync, role, SortKeyRole);
     default:
         break;
     }

@@ -46,9 +46,7 @@ QVariant StaffModel::data(const QModelIndex &index, int role) const
         case EmailColumn:
             return m.email;
         case SyncColumn:
-            if (role == SortKeyRole)
-                return int(row.sync);
-            return row.sync == SyncState::Synced ? QString() : displayName(row.sync);
+            return syncColumnData(row.sync, role, SortKeyRole);
         default:
             return {};
         }
