@@ -14,6 +14,18 @@ using StoreSql::text;
 
 namespace {
 const QString kId = QStringLiteral("id");
+// One state change of entry `seq` in one transaction: the entry is found
+// (and is `wanted`), `change` changes it (false rolls it all back), commit.
+template<typename Change>
+bool changeEntry(OutboxPrivate *d, qint64 seq, Change &&change, const QString &why = OutboxPrivate::kNoEntry,
+    const std::function<bool(const OutboxEntry &)> &wanted = {})
+{
+    StoreDatabase::Transaction t(d->db);
+    if (!t.ok())
+        return false;
+    auto e = d->requireEntry(seq, why, wanted);
+    return e && change(*e) && t.commit();
+}
 } // namespace
 
 OutboxPrivate::OutboxPrivate(Outbox *owner, StoreDatabase *database, LocalCache *localCache)
@@ -197,34 +209,27 @@ QList<OutboxEntry> Outbox::nextToSend(int limit, const QList<Entity> &excluded) 
 
 bool Outbox::markSending(qint64 seq)
 {
-    StoreDatabase::Transaction t(d->db);
-    if (!t.ok())
-        return false;
-    auto e = d->requireEntry(seq, QStringLiteral("outbox entry %1 is not waiting to be sent"),
+    return changeEntry(
+        d.get(), seq,
+        [this](OutboxEntry &e) {
+            e.state = OutboxEntry::State::Sending;
+            ++e.attempts;
+            return d->saveEntry(e);
+        },
+        QStringLiteral("outbox entry %1 is not waiting to be sent"),
         [](const OutboxEntry &e) { return e.state == OutboxEntry::State::Pending; });
-    if (!e)
-        return false;
-    e->state = OutboxEntry::State::Sending;
-    ++e->attempts;
-    if (!d->saveEntry(*e))
-        return false;
-    return t.commit();
 }
 
 bool Outbox::markPending(qint64 seq, const QString &note)
 {
-    StoreDatabase::Transaction t(d->db);
-    if (!t.ok())
-        return false;
-    auto e = d->requireEntry(
-        seq, QStringLiteral("outbox entry %1 is not queued"), [](const OutboxEntry &e) { return e.isActive(); });
-    if (!e)
-        return false;
-    e->state = OutboxEntry::State::Pending;
-    e->lastError = note;
-    if (!d->saveEntry(*e))
-        return false;
-    return t.commit();
+    return changeEntry(
+        d.get(), seq,
+        [this, &note](OutboxEntry &e) {
+            e.state = OutboxEntry::State::Pending;
+            e.lastError = note;
+            return d->saveEntry(e);
+        },
+        QStringLiteral("outbox entry %1 is not queued"), [](const OutboxEntry &e) { return e.isActive(); });
 }
 
 bool Outbox::markDone(qint64 seq, const QJsonValue &answer, const QByteArray &etag)
@@ -318,70 +323,59 @@ bool Outbox::markDone(qint64 seq, const QJsonValue &answer, const QByteArray &et
 
 bool Outbox::markFailed(qint64 seq, const QString &message)
 {
-    StoreDatabase::Transaction t(d->db);
-    if (!t.ok())
-        return false;
-    auto e = d->requireEntry(seq);
-    if (!e)
-        return false;
-    e->state = OutboxEntry::State::Failed;
-    e->lastError = message;
-    // The row returns to the server's copy plus the other unsent edits.
-    if (!d->saveAndRecompute(*e))
-        return false;
-    qCInfo(lcOutbox) << "refused" << seq << commandKindName(e->command.kind) << e->targetId;
-    return t.commit();
+    return changeEntry(d.get(), seq, [this, &message](OutboxEntry &e) {
+        e.state = OutboxEntry::State::Failed;
+        e.lastError = message;
+        // The row returns to the server's copy plus the other unsent edits.
+        if (!d->saveAndRecompute(e))
+            return false;
+        qCInfo(lcOutbox) << "refused" << e.seq << commandKindName(e.command.kind) << e.targetId;
+        return true;
+    });
 }
 
 bool Outbox::markConflict(
     qint64 seq, const QJsonObject &serverValue, const QByteArray &etag, const QString &message)
 {
-    StoreDatabase::Transaction t(d->db);
-    if (!t.ok())
-        return false;
-    auto e = d->requireEntry(seq);
-    if (!e)
-        return false;
-    e->state = OutboxEntry::State::Conflict;
-    e->serverValue = serverValue;
-    e->lastError = message.isEmpty() ? tr("Someone else changed this on the server first.") : message;
-    QString why;
-    if (!serverValue.isEmpty() && RecordJson::isValidServerRecord(e->entity, serverValue, &why)) {
-        if (!d->rows->setServerCopy(e->entity, e->scope, e->targetId, serverValue, etag))
+    return changeEntry(d.get(), seq, [&](OutboxEntry &e) {
+        e.state = OutboxEntry::State::Conflict;
+        e.serverValue = serverValue;
+        e.lastError = message.isEmpty() ? tr("Someone else changed this on the server first.") : message;
+        QString why;
+        if (!serverValue.isEmpty() && RecordJson::isValidServerRecord(e.entity, serverValue, &why)) {
+            if (!d->rows->setServerCopy(e.entity, e.scope, e.targetId, serverValue, etag))
+                return false;
+        }
+        if (!d->saveAndRecompute(e))
             return false;
-    }
-    if (!d->saveAndRecompute(*e))
-        return false;
-    qCInfo(lcOutbox) << "conflict" << seq << commandKindName(e->command.kind) << e->targetId;
-    return t.commit();
+        qCInfo(lcOutbox) << "conflict" << e.seq << commandKindName(e.command.kind) << e.targetId;
+        return true;
+    });
 }
 
 bool Outbox::resolveKeepMine(qint64 seq)
 {
-    StoreDatabase::Transaction t(d->db);
-    if (!t.ok())
-        return false;
-    auto e = d->requireEntry(seq, OutboxPrivate::kNotInConflict, OutboxPrivate::inConflict);
-    if (!e)
-        return false;
-    QByteArray etag;
-    const auto server = d->rows->serverCopy(e->entity, e->scope, e->targetId, &etag);
-    if (server) {
-        // The new base: the server's version the user has now seen and overruled.
-        if (e->operation == OutboxEntry::Operation::Delete) {
-            e->base = *server;
-        } else {
-            for (auto it = e->base.begin(); it != e->base.end(); ++it)
-                it.value() = server->value(it.key());
-        }
-    }
-    e->etag = etag;
-    e->state = OutboxEntry::State::Pending;
-    e->lastError.clear();
-    e->serverValue = QJsonObject();
-    if (!d->saveAndRecompute(*e))
-        return false;
-    return t.commit();
+    return changeEntry(
+        d.get(), seq,
+        [this](OutboxEntry &e) {
+            QByteArray etag;
+            const auto server = d->rows->serverCopy(e.entity, e.scope, e.targetId, &etag);
+            if (server) {
+                // The new base: the server's version the user has now seen and overruled.
+                if (e.operation == OutboxEntry::Operation::Delete) {
+                    e.base = *server;
+                } else {
+                    for (auto it = e.base.begin(); it != e.base.end(); ++it)
+                        it.value() = server->value(it.key());
+                }
+            }
+            e.etag = etag;
+            e.state = OutboxEntry::State::Pending;
+            e.lastError.clear();
+            e.serverValue = QJsonObject();
+            return d->saveAndRecompute(e);
+        },
+        OutboxPrivate::kNotInConflict, OutboxPrivate::inConflict);
 }
 
 bool Outbox::resolveTakeTheirs(qint64 seq)
@@ -411,20 +405,14 @@ bool Outbox::retry(qint64 seq)
 
 bool Outbox::discard(qint64 seq)
 {
-    StoreDatabase::Transaction t(d->db);
-    if (!t.ok())
-        return false;
-    auto e = d->requireEntry(seq);
-    if (!e)
-        return false;
-    if (e->state == OutboxEntry::State::Sending) {
-        d->db->setError(tr("This change is being sent right now."));
-        return false;
-    }
-    QList<OutboxEntry> dropped;
-    if (!d->dropWithDependents(*e, &dropped) || !d->rows->recomputeAll(dropped))
-        return false;
-    return t.commit();
+    return changeEntry(d.get(), seq, [this](OutboxEntry &e) {
+        if (e.state == OutboxEntry::State::Sending) {
+            d->db->setError(tr("This change is being sent right now."));
+            return false;
+        }
+        QList<OutboxEntry> dropped;
+        return d->dropWithDependents(e, &dropped) && d->rows->recomputeAll(dropped);
+    });
 }
 
 int Outbox::pendingCount() const
