@@ -7,9 +7,15 @@ namespace LittleLemon {
 BookingsModel::BookingsModel(LocalStore *store, const QDate &date, QObject *parent)
     : StoreRowsModel(store, ColumnCount, parent)
     , m_date(date)
+    , m_tables(Entity::Table, [](const LocalCache &cache) {
+        QHash<qint64, QString> names;
+        for (const auto &t : cache.tables())
+            names.insert(t.record.id, t.record.name);
+        return names;
+    })
 {
     connect(store->cache(), &LocalCache::changed, this, &BookingsModel::onStoreChanged);
-    loadTables();
+    m_tables.load(store);
     reload();
 }
 
@@ -22,23 +28,12 @@ void BookingsModel::setDate(const QDate &date)
     emit dateChanged(date);
 }
 
-void BookingsModel::loadTables()
-{
-    m_tables.clear();
-    if (!store() || !store()->isOpen())
-        return;
-    for (const auto &t : store()->cache()->tables())
-        m_tables.insert(t.record.id, t.record.name);
-}
-
 void BookingsModel::onStoreChanged(const StoreChange &change)
 {
-    if (change.entity == Entity::Booking) {
+    if (change.entity == Entity::Booking)
         applyChange(change.inserted, change.updated, change.removed, change.renamed);
-    } else if (change.entity == Entity::Table) {
-        loadTables();
+    else if (m_tables.reloadOn(change, store()))
         columnChanged(TableColumn);
-    }
 }
 
 QVariant BookingsModel::data(const QModelIndex &index, int role) const

@@ -66,10 +66,9 @@ protected:
 
 private:
     void onStoreChanged(const StoreChange &change);
-    void loadTables();
 
     QDate m_date;
-    QHash<qint64, QString> m_tables;
+    NamesById m_tables;
 };
 
 } // namespace LittleLemon

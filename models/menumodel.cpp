@@ -4,9 +4,15 @@ namespace LittleLemon {
 
 MenuModel::MenuModel(LocalStore *store, QObject *parent)
     : StoreRowsModel(store, ColumnCount, parent)
+    , m_categories(Entity::Category, [](const LocalCache &cache) {
+        QHash<qint64, QString> names;
+        for (const auto &c : cache.categories())
+            names.insert(c.record.id, c.record.title);
+        return names;
+    })
 {
     connect(store->cache(), &LocalCache::changed, this, &MenuModel::onStoreChanged);
-    loadCategories();
+    m_categories.load(store);
     reload();
 }
 
@@ -20,23 +26,13 @@ QList<Cached<MenuItem>> MenuModel::fetch(const QList<qint64> &ids) const
     return store()->cache()->menuItems(ids);
 }
 
-void MenuModel::loadCategories()
-{
-    m_categories.clear();
-    if (!store() || !store()->isOpen())
-        return;
-    for (const auto &c : store()->cache()->categories())
-        m_categories.insert(c.record.id, c.record.title);
-}
-
 void MenuModel::onStoreChanged(const StoreChange &change)
 {
     if (change.entity == Entity::MenuItem) {
         applyChange(change.inserted, change.updated, change.removed, change.renamed);
-    } else if (change.entity == Entity::Category) {
+    } else if (m_categories.reloadOn(change, store())) {
         // Items name their category by id: a renamed category or a temporary
         // id replaced changes only what the Category column shows.
-        loadCategories();
         columnChanged(CategoryColumn);
     }
 }

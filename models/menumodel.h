@@ -52,9 +52,8 @@ protected:
 
 private:
     void onStoreChanged(const StoreChange &change);
-    void loadCategories();
 
-    QHash<qint64, QString> m_categories;
+    NamesById m_categories;
 };
 
 } // namespace LittleLemon

@@ -65,4 +65,25 @@ QHash<int, QByteArray> StoreModel::withRoleNames(std::initializer_list<std::pair
     return names;
 }
 
+NamesById::NamesById(Entity entity, Reader read)
+    : m_entity(entity)
+    , m_read(std::move(read))
+{
+}
+
+void NamesById::load(const LocalStore *store)
+{
+    m_names.clear();
+    if (store && store->isOpen())
+        m_names = m_read(*store->cache());
+}
+
+bool NamesById::reloadOn(const StoreChange &change, const LocalStore *store)
+{
+    if (change.entity != m_entity)
+        return false;
+    load(store);
+    return true;
+}
+
 } // namespace LittleLemon

@@ -7,11 +7,33 @@
 #include <QHash>
 #include <QStringList>
 
+#include <functional>
+
 #include <initializer_list>
 #include <optional>
 #include <utility>
 
 namespace LittleLemon {
+
+// The names of another entity's records by id, for rows that refer to them
+// (a menu item's category, a booking's table): read from the cache, and read
+// again when a change to that entity comes.
+class NamesById
+{
+public:
+    using Reader = std::function<QHash<qint64, QString>(const LocalCache &)>;
+    NamesById(Entity entity, Reader read);
+
+    void load(const LocalStore *store);
+    // Reads the names again when `change` is about their entity; true then.
+    bool reloadOn(const StoreChange &change, const LocalStore *store);
+    QString value(qint64 id, const QString &unknown = QString()) const { return m_names.value(id, unknown); }
+
+private:
+    Entity m_entity;
+    Reader m_read;
+    QHash<qint64, QString> m_names;
+};
 
 // What every item model over the local store does the same way, written
 // once: column titles, role names, the sync state of a row as roles and as
