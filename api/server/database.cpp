@@ -2,11 +2,14 @@
 
 #include "sql/migration.h"
 
+#include <QFile>
 #include <QLoggingCategory>
 #include <QPromise>
 #include <QSqlError>
 
 #include <sqlite3.h>
+
+#include <sys/stat.h>
 
 #include <thread>
 
@@ -47,6 +50,9 @@ bool Database::open(const QString &path, const QList<Migration> &migrations, QSt
         return false;
     };
     m_path = path;
+    m_walPath = QFile::encodeName(path + QStringLiteral("-wal"));
+    m_externalVersion = -1;
+    m_clock.start();
     QString why;
     if (!m_writer.open(path, &why))
         return fail(why);
@@ -140,14 +146,39 @@ QVariant Database::scalar(const QString &sql)
 qint64 Database::generation()
 {
     // data_version moves when another connection commits (with a reader,
-    // that includes our writer); our own statements are counted here.
-    Sql::Connection &c = hasReader() ? m_reader : current();
-    if (&c == &m_writer && m_committing)
-        endBatch();
-    Statement s = c.statement(QStringLiteral("PRAGMA data_version"));
-    s.exec();
-    const qint64 external = s.next() ? s.integer(0) : 0;
-    return (external << 32) + m_localWrites;
+    // that includes our writer); our own statements and commits are counted
+    // in m_localWrites. Asking SQLite takes a read transaction (file locks):
+    // a tenth of a cached answer's cost. So it is asked only when the WAL
+    // file changed (size, times, inode) since the last look, or when the last
+    // answer is older than kExternalRecheckMs: a command-line tool's commit
+    // that a look caught half-written (its frames written, not yet visible)
+    // is seen at the latest that much later.
+    const WalStamp stamp = walStamp();
+    const qint64 now = m_clock.elapsed();
+    if (m_externalVersion < 0 || stamp != m_walStamp || now - m_externalCheckedAt >= kExternalRecheckMs) {
+        Sql::Connection &c = hasReader() ? m_reader : current();
+        if (&c == &m_writer && m_committing)
+            endBatch();
+        Statement s = c.statement(QStringLiteral("PRAGMA data_version"));
+        s.exec();
+        m_externalVersion = s.next() ? s.integer(0) : 0;
+        m_walStamp = stamp; // taken before asking: a commit in between is seen next time
+        m_externalCheckedAt = now;
+    }
+    return (m_externalVersion << 32) + m_localWrites;
+}
+
+Database::WalStamp Database::walStamp() const
+{
+    WalStamp stamp;
+    struct stat st;
+    if (::stat(m_walPath.constData(), &st) == 0) {
+        stamp.inode = qint64(st.st_ino);
+        stamp.size = qint64(st.st_size);
+        stamp.modified = qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+        stamp.changed = qint64(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec;
+    }
+    return stamp;
 }
 
 void Database::beginBatch()
@@ -312,8 +343,10 @@ void Database::Transaction::commit()
 {
     const bool outer = m_tx.isOuter() && !m_tx.isDone();
     m_tx.commit();
-    if (outer)
+    if (outer) {
         ++m_db.m_syncedCommits;
+        ++m_db.m_localWrites; // now visible to the reader: cached answers are stale
+    }
 }
 
 } // namespace LittleLemon::Server

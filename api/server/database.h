@@ -5,6 +5,7 @@
 #include "sql/storageerror.h"
 #include "sql/transaction.h"
 
+#include <QElapsedTimer>
 #include <QFuture>
 #include <QString>
 #include <QVariant>
@@ -62,8 +63,10 @@ public:
     QVariant scalar(const QString &sql);
 
     // Changes whenever any connection (this server or a command-line tool)
-    // commits: a cheap way to know a cached answer may be stale.
+    // commits: a cheap way to know a cached answer may be stale. Our own
+    // commits move it at once; another process's within kExternalRecheckMs.
     qint64 generation();
+    static constexpr qint64 kExternalRecheckMs = 20;
 
     // A second connection, read-only, for reads while the writer commits
     // (group commit). False with *error when it cannot be opened.
@@ -202,6 +205,22 @@ private:
     int m_versionAtOpen = 0;
     int m_version = 0;
     qint64 m_localWrites = 0; // both connections' change counter
+    // What generation() last saw of other connections' commits.
+    struct WalStamp
+    {
+        qint64 inode = -1, size = -1, modified = -1, changed = -1;
+        bool operator==(const WalStamp &o) const
+        {
+            return inode == o.inode && size == o.size && modified == o.modified && changed == o.changed;
+        }
+        bool operator!=(const WalStamp &o) const { return !(*this == o); }
+    };
+    WalStamp walStamp() const;
+    QByteArray m_walPath;
+    WalStamp m_walStamp;
+    qint64 m_externalVersion = -1;
+    qint64 m_externalCheckedAt = 0;
+    QElapsedTimer m_clock;
 };
 
 } // namespace LittleLemon::Server
