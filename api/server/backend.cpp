@@ -104,10 +104,12 @@ Backend::Backend(ServerConfig config)
     for (const auto &c : m_controllers)
         c->registerRoutes(m_router);
     // The hot lists (issue 16): the menu looks the same to every caller of a
-    // role; a list of orders depends on who asks.
+    // role; a list of orders is everyone's for the staff who see them all,
+    // else one's own; the change feed carries entries of one's own.
     for (const auto &[pattern, policy] : { std::pair { QStringLiteral("/api/menu-items"), Router::PageCache::PerRole },
                                            std::pair { QStringLiteral("/api/categories"), Router::PageCache::PerRole },
-                                           std::pair { QStringLiteral("/api/orders"), Router::PageCache::PerUser } }) {
+                                           std::pair { QStringLiteral("/api/orders"), Router::PageCache::PerOrderScope },
+                                           std::pair { QStringLiteral("/api/changes"), Router::PageCache::PerUser } }) {
         if (Router::Route *route = m_router.route(pattern))
             route->pageCache = policy;
     }
@@ -445,7 +447,9 @@ QByteArray Backend::pageKey(const Request &request, const Router::Route &route, 
     key += '|';
     if (!user)
         key += "anon";
-    else if (route.pageCache == Router::PageCache::PerUser)
+    else if (route.pageCache == Router::PageCache::PerOrderScope && (user->isManager() || user->isKitchen()))
+        key += "all-orders";
+    else if (route.pageCache != Router::PageCache::PerRole)
         key += "user:" + QByteArray::number(user->id);
     else
         key += "role:" + toWire(user->role()).toUtf8();

@@ -178,9 +178,10 @@ Response OrderController::createCounterOrder(RequestContext &context, const User
         total += o.price;
     if (total.cents() > kMaxTotalCents)
         throw HttpError::detail(400, tr("The order's total is too large."));
-    OrderCreated answer = m_storage.createCounterOrder(user.id, lines, note, QDate::currentDate());
+    QByteArray detail; // the new order as its GET shows it, for the ETag
+    OrderCreated answer = m_storage.createCounterOrder(user.id, lines, note, QDate::currentDate(), OrderSource::Counter, &detail);
     answer.detail = tr("Order created!");
-    return ETag::respond(201, Wire::object(answer), Wire::orderDetail(find(answer.orderId)));
+    return ETag::respond(201, Wire::object(answer), detail);
 }
 
 Response OrderController::retrieve(RequestContext &context)
@@ -309,9 +310,14 @@ Response OrderController::update(RequestContext &context, bool /*partial*/)
     ETag::require(context, current);
     if (change.stage == order.stage)
         change.stage.reset();
-    if (change.stage || change.deliveryCrew || change.note)
-        m_storage.updateOrder(order.id, change, user.id);
-    return ETag::respond(200, Wire::orderDetail(find(order.id)));
+    // The answer is the order as the change log got it (nothing changed: as it was).
+    if (change.stage || change.deliveryCrew || change.note) {
+        const QByteArray now = m_storage.updateOrder(order.id, change, user.id);
+        if (now.isEmpty())
+            throw HttpError::detail(404, tr("Order not found."));
+        return ETag::respond(200, now);
+    }
+    return ETag::respond(200, current);
 }
 
 Response OrderController::destroy(RequestContext &context)

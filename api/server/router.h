@@ -37,8 +37,10 @@ public:
 
     // Whether a GET's 200 answer may be kept and served again while the
     // database stands still (Backend's page cache), and for whom: the same
-    // answer for every caller of one role, or per user.
-    enum class PageCache { Off, PerRole, PerUser };
+    // answer for every caller of one role, or per user; PerOrderScope: per
+    // user, except that everyone who sees every order (managers, the
+    // kitchen) shares one answer.
+    enum class PageCache { Off, PerRole, PerUser, PerOrderScope };
 
     enum class Access {
         Public,        // anyone; a bad token is still refused, as DRF does

@@ -591,12 +591,13 @@ void ServerStorage::logMenuItem(const MenuItem &m)
     m_changes.upsert(ChangeKind::MenuItem, m.id, Wire::object(m), scope);
 }
 
-void ServerStorage::logOrder(qint64 id, std::optional<qint64> previousCrew)
+QByteArray ServerStorage::logOrder(qint64 id, std::optional<qint64> previousCrew)
 {
     const auto o = order(id);
     if (!o)
-        return;
-    m_changes.upsert(ChangeKind::Order, id, Wire::orderDetail(*o), ChangeScope { o->user, o->deliveryCrew, 0 });
+        return QByteArray();
+    QByteArray detail = Wire::orderDetail(*o);
+    m_changes.upsert(ChangeKind::Order, id, detail, ChangeScope { o->user, o->deliveryCrew, 0 });
     if (o->deliveryCrew)
         m_changes.unrevoke(ChangeKind::Order, id, *o->deliveryCrew);
     if (previousCrew && previousCrew != o->deliveryCrew) {
@@ -606,6 +607,7 @@ void ServerStorage::logOrder(qint64 id, std::optional<qint64> previousCrew)
         if (before && !seesOrder(before->user, o->user, o->deliveryCrew))
             m_changes.revoke(ChangeKind::Order, id, *previousCrew);
     }
+    return detail;
 }
 
 void ServerStorage::logTable(const DiningTable &t)

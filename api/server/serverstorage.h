@@ -185,8 +185,10 @@ public:
     std::optional<OrderCreated> createOrderFromCart(qint64 userId, const QDate &date);
     // A counter order taken by staff: the lines as given (menu item, title,
     // quantity and prices already taken from the menu), in one transaction.
+    // *detail (when given): the new order as its GET shows it.
     OrderCreated createCounterOrder(qint64 userId, const QList<OrderItem> &lines, const QString &note,
-                                    const QDate &date, OrderSource source = OrderSource::Counter);
+                                    const QDate &date, OrderSource source = OrderSource::Counter,
+                                    QByteArray *detail = nullptr);
     // One line of an order, note included (empty where there is none): the
     // cart's, a counter order's, the cloud's mirrored orders and the bench
     // seeder's alike. Inside the caller's transaction.
@@ -196,8 +198,9 @@ public:
     // One order with its stage history.
     std::optional<Order> order(qint64 id);
     // Applies `update`; a stage change records who (`by`) and when, and
-    // keeps `status` equal to "the stage is delivered".
-    void updateOrder(qint64 id, const OrderUpdate &update, qint64 by);
+    // keeps `status` equal to "the stage is delivered". Returns the order as
+    // its GET shows it now (what the change log got; empty when it is gone).
+    QByteArray updateOrder(qint64 id, const OrderUpdate &update, qint64 by);
     bool deleteOrder(qint64 id);
 
     // ---- the kitchen print host (issue 17): one lease at most
@@ -261,7 +264,8 @@ private:
     // Change-log entries: the row as its own GET shows it now.
     void logCategory(const Category &c);
     void logMenuItem(const MenuItem &m);
-    void logOrder(qint64 id, std::optional<qint64> previousCrew = std::nullopt);
+    // The order's entry is returned: its detail as GET shows it (empty: gone).
+    QByteArray logOrder(qint64 id, std::optional<qint64> previousCrew = std::nullopt);
     void logTable(const DiningTable &t);
     void logBooking(const Booking &b);
     void logMembership(qint64 membershipId, const QString &group, qint64 userId);

@@ -152,7 +152,7 @@ std::optional<OrderCreated> ServerStorage::createOrderFromCart(qint64 userId, co
 }
 
 OrderCreated ServerStorage::createCounterOrder(qint64 userId, const QList<OrderItem> &lines, const QString &note,
-                                               const QDate &date, OrderSource source)
+                                               const QDate &date, OrderSource source, QByteArray *detail)
 {
     Database::Transaction tx(m_db);
     Money total;
@@ -174,7 +174,9 @@ OrderCreated ServerStorage::createCounterOrder(qint64 userId, const QList<OrderI
         created.items.append(line);
     }
     addHistory(created.orderId, OrderStage::Received, userId);
-    logOrder(created.orderId);
+    QByteArray logged = logOrder(created.orderId);
+    if (detail)
+        *detail = std::move(logged);
     ReportStorage reports(m_db); // an order placed on a day already closed (Z)
     reports.orderChanged(created.orderId, {}, reports.figures(created.orderId));
     tx.commit();
@@ -330,7 +332,7 @@ std::optional<Order> ServerStorage::order(qint64 id)
     return one.first();
 }
 
-void ServerStorage::updateOrder(qint64 id, const OrderUpdate &update, qint64 by)
+QByteArray ServerStorage::updateOrder(qint64 id, const OrderUpdate &update, qint64 by)
 {
     Database::Transaction tx(m_db);
     ReportStorage reports(m_db);
@@ -340,7 +342,7 @@ void ServerStorage::updateOrder(qint64 id, const OrderUpdate &update, qint64 by)
         Statement s = m_db.statement(QStringLiteral("SELECT delivery_crew_id, stage FROM orders WHERE id = ?"));
         s.bind(0, id).exec();
         if (!s.next())
-            return;
+            return QByteArray();
         if (!s.value(0).isNull())
             previousCrew = s.integer(0);
         if (update.stage && orderStageFromWire(s.text(1)) != update.stage) {
@@ -364,9 +366,10 @@ void ServerStorage::updateOrder(qint64 id, const OrderUpdate &update, qint64 by)
             .bind(1, id)
             .exec();
     }
-    logOrder(id, previousCrew);
+    QByteArray detail = logOrder(id, previousCrew);
     reports.orderChanged(id, before, reports.figures(id));
     tx.commit();
+    return detail;
 }
 
 bool ServerStorage::deleteOrder(qint64 id)
