@@ -38,6 +38,8 @@
 #include <QUrl>
 #include <QUuid>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <functional>
@@ -280,6 +282,36 @@ double rssMb(qint64 pid, const char *field = "VmRSS:")
     }
     return -1;
 }
+
+// CPU seconds (user + system) a process, or one of its threads, has used:
+// /proc/PID/stat, or /proc/PID/task/TID/stat, fields 14 and 15.
+double cpuSeconds(const QString &statPath)
+{
+    QFile f(statPath);
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = f.readAll();
+    // The command name (field 2) may hold spaces: count from its ')'.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    return (fields.at(11).toDouble() + fields.at(12).toDouble()) / double(sysconf(_SC_CLK_TCK));
+}
+
+struct CpuSample
+{
+    double server = -1, serverMain = -1, driver = -1;
+    static CpuSample take(qint64 pid)
+    {
+        CpuSample c;
+        if (pid > 0) {
+            c.server = cpuSeconds(QStringLiteral("/proc/%1/stat").arg(pid));
+            c.serverMain = cpuSeconds(QStringLiteral("/proc/%1/task/%1/stat").arg(pid));
+        }
+        c.driver = cpuSeconds(QStringLiteral("/proc/self/stat"));
+        return c;
+    }
+};
 
 QByteArray login(const QUrl &url, const QString &spec)
 {
@@ -603,6 +635,7 @@ int main(int argc, char *argv[])
           << users.managers.size() << " managers, " << users.customers.size() << " customers, " << users.crew.size()
           << " crew; extensions:" << (features.stages ? " stages" : "") << (features.counterOrders ? " counter_orders" : "")
           << (features.changes ? " changes" : "") << (features.idempotency ? " idempotency" : "") << Qt::endl;
+    const CpuSample cpuStart = CpuSample::take(pid);
     clock.start();
     for (Client &c : clients)
         next(c);
@@ -621,6 +654,7 @@ int main(int argc, char *argv[])
     loop.exec();
     const double elapsed = clock.nsecsElapsed() / 1e9;
     const qint64 countedRequests = results.requests;
+    const CpuSample cpuEnd = CpuSample::take(pid);
     // Let the requests on their way finish (they count for the checks, not the rate).
     QElapsedTimer drain;
     drain.start();
@@ -808,6 +842,17 @@ int main(int argc, char *argv[])
                      .arg(rssStart, 0, 'f', 1).arg(rssEnd, 0, 'f', 1).arg(rssEnd - rssStart, 0, 'f', 1).arg(rssPeak, 0, 'f', 1)
               << Qt::endl;
         out() << "server RSS/10s " << rssSamples.join(QStringLiteral(" ")) << " MB" << Qt::endl;
+    }
+    // What a request costs, in CPU: steadier than the rate when the machine
+    // is shared (the rate moves with a neighbour's load, this much less).
+    if (countedRequests > 0) {
+        auto perRequest = [&](double start, double end) {
+            return start < 0 || end < 0 ? QStringLiteral("?")
+                                        : QString::number((end - start) * 1e6 / double(countedRequests), 'f', 0);
+        };
+        out() << "CPU/request    server " << perRequest(cpuStart.server, cpuEnd.server) << " us (its main thread "
+              << perRequest(cpuStart.serverMain, cpuEnd.serverMain) << " us), this driver "
+              << perRequest(cpuStart.driver, cpuEnd.driver) << " us" << Qt::endl;
     }
     auto verdict = [](bool met) { return met ? QStringLiteral("met") : QStringLiteral("MISSED"); };
     // Issue 16: >= 8,000 mixed req/s and p99 <= 40 ms at 200 connections.
