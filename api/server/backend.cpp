@@ -158,7 +158,13 @@ bool Backend::open(QString *error)
         return false;
     if (!m_db.open(databasePath(m_config.dataDir), ServerStorage::migrations(), error))
         return false;
-    return !m_config.groupCommit || m_db.openReader(error);
+    if (!m_config.groupCommit)
+        return true;
+    if (!m_db.openReader(error))
+        return false;
+    // The staff's order pages seek from cached anchors (ServerStorage::orders).
+    m_db.watchRowSet("orders");
+    return true;
 }
 
 Response Backend::answer(const Request &request, const std::function<Response()> &work)

@@ -161,11 +161,80 @@ qint64 Database::generation()
             endBatch();
         Statement s = c.statement(QStringLiteral("PRAGMA data_version"));
         s.exec();
-        m_externalVersion = s.next() ? s.integer(0) : 0;
+        const qint64 seen = s.next() ? s.integer(0) : 0;
+        // The reader's data_version also moves with our own writer's commits;
+        // the writer's moves only with another process's.
+        if (seen != m_externalVersion)
+            checkForeign();
+        m_externalVersion = seen;
         m_walStamp = stamp; // taken before asking: a commit in between is seen next time
         m_externalCheckedAt = now;
     }
     return (m_externalVersion << 32) + m_localWrites;
+}
+
+void Database::watchRowSet(const QByteArray &table)
+{
+    for (const RowSet &r : std::as_const(m_rowSets)) {
+        if (r.table == table)
+            return;
+    }
+    RowSet r;
+    r.table = table;
+    // The table name comes from our code, not from a request.
+    r.topId = scalar(QStringLiteral("SELECT max(rowid) FROM %1").arg(QString::fromLatin1(table))).toLongLong();
+    m_rowSets.append(r);
+    sqlite3_update_hook(m_writer.handle(), &Database::onUpdate, this);
+    checkForeign();
+}
+
+qint64 Database::rowSetVersion(const QByteArray &table) const
+{
+    if (m_foreignVersion < 0)
+        return -1; // another process may have committed: not known yet
+    for (const RowSet &r : m_rowSets) {
+        if (r.table == table)
+            return (m_foreignVersion << 32) + r.version;
+    }
+    return -1;
+}
+
+void Database::checkForeign()
+{
+    // The writer's data_version moves only when another process commits.
+    // While a batch commits on its helper thread the writer is not ours to
+    // ask: unknown until endBatch() asks.
+    if (m_committing || !m_writer.isOpen()) {
+        m_foreignVersion = -1;
+        return;
+    }
+    Statement s = m_writer.statement(QStringLiteral("PRAGMA data_version"));
+    s.exec();
+    m_foreignVersion = s.next() ? s.integer(0) : 0;
+}
+
+void Database::onUpdate(void *self, int op, const char * /*database*/, const char *table, long long rowid)
+{
+    auto *db = static_cast<Database *>(self);
+    for (RowSet &r : db->m_rowSets) {
+        if (r.table != table)
+            continue;
+        if (op == SQLITE_INSERT && rowid > r.topId) {
+            r.topId = rowid; // a new row at the top: the positions below it stand
+        } else if (op == SQLITE_INSERT || op == SQLITE_DELETE) {
+            ++r.version;
+            db->m_rowSetsShuffled = true;
+        }
+    }
+}
+
+void Database::rowSetsSettled()
+{
+    if (!m_rowSetsShuffled)
+        return;
+    m_rowSetsShuffled = false;
+    for (RowSet &r : m_rowSets)
+        ++r.version;
 }
 
 Database::WalStamp Database::walStamp() const
@@ -244,6 +313,7 @@ void Database::abandonBatch()
     ++m_localWrites;
     // Rolls back what SQLite left of the transaction, if anything.
     m_batch.reset();
+    rowSetsSettled();
 }
 
 bool Database::batchAlive() const
@@ -309,6 +379,9 @@ Database::CommitResult Database::endBatch()
     }
     // After a failed commit, rolls back what is left.
     m_batch.reset();
+    rowSetsSettled();
+    if (m_foreignVersion < 0 && !m_rowSets.isEmpty())
+        checkForeign();
     return m_lastCommit;
 }
 
@@ -337,6 +410,14 @@ Database::Transaction::Transaction(Database &db)
     : m_db(db)
     , m_tx(db.writerForWrite())
 {
+}
+
+Database::Transaction::~Transaction()
+{
+    // Committed or rolled back (m_tx's destructor, right after): what it
+    // shuffled of a watched table is what readers see from now on.
+    if (m_tx.isOuter())
+        m_db.rowSetsSettled();
 }
 
 void Database::Transaction::commit()

@@ -145,6 +145,20 @@ public:
     // Commits whose sync finished (batches and single write transactions).
     qint64 syncedCommits() const { return m_syncedCommits; }
 
+    // Which ids a rowid table holds, as far as a cache of positions in id
+    // order cares (the orders' page anchors): watchRowSet() starts an update
+    // hook on the writer; rowSetVersion() then moves on every DELETE from the
+    // table and every INSERT at or below the largest id it has held (new rows
+    // at the top leave every position below them alone), again when the
+    // transaction holding such a change ends (readers see it only then), and
+    // with every commit of another process (generation() notices those).
+    void watchRowSet(const QByteArray &table);
+    qint64 rowSetVersion(const QByteArray &table) const;
+    // A DELETE or low INSERT in a watched table waits in a transaction not
+    // yet ended (or committing): readers may see it any moment, so positions
+    // cached before it must not be used until rowSetVersion() moves.
+    bool rowSetShuffling() const { return m_rowSetsShuffled; }
+
     // BEGIN ... COMMIT around a request's reads: one snapshot (the count and
     // the page agree) and one lock round instead of one per statement.
     class ReadTransaction
@@ -167,6 +181,7 @@ public:
     {
     public:
         explicit Transaction(Database &db);
+        ~Transaction();
         Transaction(const Transaction &) = delete;
         Transaction &operator=(const Transaction &) = delete;
         void commit();
@@ -216,6 +231,19 @@ private:
         bool operator!=(const WalStamp &o) const { return !(*this == o); }
     };
     WalStamp walStamp() const;
+    // watchRowSet()'s bookkeeping, fed by the writer's update hook.
+    struct RowSet
+    {
+        QByteArray table;
+        qint64 topId = 0; // the largest id the table has held
+        qint64 version = 0;
+    };
+    static void onUpdate(void *self, int op, const char *database, const char *table, long long rowid);
+    void rowSetsSettled(); // a transaction ended: moves the versions of tables it shuffled
+    void checkForeign();   // asks the writer's data_version (another process's commits)
+    qint64 m_foreignVersion = -1;
+    QList<RowSet> m_rowSets;
+    bool m_rowSetsShuffled = false; // in the open transaction
     QByteArray m_walPath;
     WalStamp m_walStamp;
     qint64 m_externalVersion = -1;

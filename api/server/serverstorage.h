@@ -271,8 +271,23 @@ private:
     void logMembership(qint64 membershipId, const QString &group, qint64 userId);
     void logMembershipsOf(qint64 userId);
 
+    // Every order's list in id order, a page at offset N: SQLite steps over
+    // N rows (150 us at 7,500). The id at every kAnchorStep-th position
+    // instead, kept while Database::rowSetVersion("orders") stands (new
+    // orders come at the top and move no position below them), so a page
+    // seeks to the anchor before it and steps over fewer than kAnchorStep.
+    struct OrderAnchors
+    {
+        qint64 version = -1;
+        QList<qint64> ids; // ids[k]: the id at position k * kAnchorStep
+    };
+    static constexpr qint64 kAnchorStep = 64;
+    // The anchor at or before `offset` (position, id), or nullopt: use OFFSET.
+    std::optional<std::pair<qint64, qint64>> orderAnchor(qint64 offset);
+
     Database &m_db;
     ChangeLog m_changes;
+    OrderAnchors m_anchors;
 };
 
 } // namespace LittleLemon::Server

@@ -238,8 +238,69 @@ qint64 ServerStorage::orderCount(const OrderQuery &query)
     return s.next() ? s.integer(0) : 0;
 }
 
+namespace {
+// Orders joined to their lines, one row per line, in the page's order.
+QList<Order> readOrderPage(Statement &s)
+{
+    QList<Order> out;
+    while (s.next()) {
+        const qint64 id = s.integer(0);
+        if (out.isEmpty() || out.last().id != id)
+            out.append(readOrder(s));
+        if (s.value(8).isNull())
+            continue; // an order without lines (never made by us, but possible in imported data)
+        out.last().items.append(readLine(s, 8));
+    }
+    return out;
+}
+} // namespace
+
+std::optional<std::pair<qint64, qint64>> ServerStorage::orderAnchor(qint64 offset)
+{
+    // Only on the reader (committed rows; the anchors are shared by every
+    // request) and while no delete waits to be seen.
+    const qint64 version = m_db.rowSetVersion("orders");
+    if (version < 0 || !m_db.readingFromReader() || m_db.rowSetShuffling() || offset < kAnchorStep)
+        return std::nullopt;
+    if (m_anchors.version != version) {
+        m_anchors.version = version;
+        m_anchors.ids.clear();
+    }
+    const qint64 wanted = offset / kAnchorStep;
+    if (wanted >= m_anchors.ids.size()) {
+        // Anchors past the last one known: from there on (new orders came at
+        // the top), in one statement that keeps every kAnchorStep-th id.
+        const qint64 from = m_anchors.ids.isEmpty() ? std::numeric_limits<qint64>::min() : m_anchors.ids.last();
+        const qint64 skip = m_anchors.ids.isEmpty() ? 0 : kAnchorStep - 1;
+        Statement s = m_db.statement(QStringLiteral(
+            "SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM orders WHERE id > ?)"
+            " WHERE n % ? = ? ORDER BY id"));
+        s.bind(0, from).bind(1, kAnchorStep).bind(2, skip).exec();
+        while (s.next())
+            m_anchors.ids.append(s.integer(0));
+    }
+    const qint64 k = std::min<qint64>(wanted, m_anchors.ids.size() - 1);
+    if (k < 0)
+        return std::nullopt;
+    return std::pair { k * kAnchorStep, m_anchors.ids.at(k) };
+}
+
 QList<Order> ServerStorage::orders(const OrderQuery &query, qint64 offset, qint64 limit)
 {
+    // Every order by id, far into the list: from the anchor before the page.
+    if (query.scope == OrderQuery::Scope::All && query.ordering == OrderQuery::Ordering::Id) {
+        if (const auto anchor = orderAnchor(offset)) {
+            Statement s = m_db.statement(
+                QStringLiteral("SELECT o.id, o.user_id, o.delivery_crew_id, o.status, o.total_cents, o.date, o.stage, o.note,"
+                               " i.menuitem_id, i.title, i.quantity, i.unit_price_cents, i.price_cents, ")
+                + (m_db.version() >= kLineNotesVersion ? QStringLiteral("i.note") : QStringLiteral("''"))
+                + QStringLiteral(" FROM (") + kOrderColumns
+                + QStringLiteral(" WHERE id >= ? ORDER BY id LIMIT ? OFFSET ?) o LEFT JOIN order_items i ON i.order_id = o.id"
+                                 " ORDER BY o.id, i.id"));
+            s.bind(0, anchor->second).bind(1, limit).bind(2, offset - anchor->first).exec();
+            return readOrderPage(s);
+        }
+    }
     // One statement for the page and its lines: the page of orders as a
     // subquery, joined to its lines, in the page's order.
     QString order;
@@ -267,16 +328,7 @@ QList<Order> ServerStorage::orders(const OrderQuery &query, qint64 offset, qint6
     if (query.scope != OrderQuery::Scope::All)
         s.bind(i++, query.userId);
     s.bind(i, limit).bind(i + 1, offset).exec();
-    QList<Order> out;
-    while (s.next()) {
-        const qint64 id = s.integer(0);
-        if (out.isEmpty() || out.last().id != id)
-            out.append(readOrder(s));
-        if (s.value(8).isNull())
-            continue; // an order without lines (never made by us, but possible in imported data)
-        out.last().items.append(readLine(s, 8));
-    }
-    return out;
+    return readOrderPage(s);
 }
 
 void ServerStorage::loadItems(QList<Order> &orders)
