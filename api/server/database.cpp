@@ -163,8 +163,10 @@ qint64 Database::generation()
         s.exec();
         const qint64 seen = s.next() ? s.integer(0) : 0;
         // The reader's data_version also moves with our own writer's commits;
-        // the writer's moves only with another process's.
-        if (seen != m_externalVersion)
+        // the writer's moves only with another process's. While our batch
+        // holds the write lock (asked right after taking it, prepareWrite()),
+        // no other process can have committed.
+        if (seen != m_externalVersion && !m_batch)
             checkForeign();
         m_externalVersion = seen;
         m_walStamp = stamp; // taken before asking: a commit in between is seen next time
@@ -266,8 +268,11 @@ void Database::beginBatch()
 void Database::prepareWrite()
 {
     // IMMEDIATE: the busy timeout covers a command-line tool's lock.
-    if (m_batchOpen && !m_batch && !m_committing)
+    if (m_batchOpen && !m_batch && !m_committing) {
         m_batch.emplace(m_writer);
+        if (!m_rowSets.isEmpty())
+            checkForeign(); // under the lock: stands until endBatch()
+    }
     if (m_request && !m_request->m_savepoint)
         m_request->m_savepoint.emplace(m_writer);
 }
