@@ -41,6 +41,7 @@ bool Connection::open(const QString &path, QString *error, int busyTimeoutMs)
 
 void Connection::close()
 {
+    m_prepared.clear(); // finalized before the handle closes
     m_statements.clear();
     m_begin = QSqlQuery();
     m_commit = QSqlQuery();
@@ -133,17 +134,25 @@ int Connection::userVersion(const QString &schema)
 
 Statement Connection::statement(const QString &sql)
 {
-    auto it = m_statements.find(sql);
-    if (it == m_statements.end()) {
-        auto q = std::make_shared<QSqlQuery>(m_db);
-        q->setForwardOnly(true);
-        if (!q->prepare(sql))
-            throw StorageError::from(q->lastError(), QStringLiteral("cannot prepare \"%1\"").arg(sql.left(80)));
+    auto it = m_prepared.find(sql);
+    if (it == m_prepared.end()) {
+        sqlite3 *db = handle();
+        if (!db)
+            throw StorageError(StorageError::Kind::Other, QStringLiteral("cannot prepare \"%1\": the database is not open").arg(sql.left(80)));
+        sqlite3_stmt *stmt = nullptr;
+        const int rc = sqlite3_prepare16_v3(db, sql.utf16(), int(sql.size() * sizeof(char16_t)), SQLITE_PREPARE_PERSISTENT,
+                                            &stmt, nullptr);
+        if (rc != SQLITE_OK || !stmt) {
+            sqlite3_finalize(stmt);
+            const int code = sqlite3_extended_errcode(db);
+            throw StorageError(StorageError::kindOf(code ? code : rc),
+                               QStringLiteral("cannot prepare \"%1\": %2").arg(sql.left(80), QString::fromUtf8(sqlite3_errmsg(db))));
+        }
         // Dynamic statements come from a bounded set of shapes; the cap is
         // a backstop, not a policy.
-        if (m_cap > 0 && m_statements.size() > m_cap)
-            m_statements.clear();
-        it = m_statements.insert(sql, q);
+        if (m_cap > 0 && m_prepared.size() > m_cap)
+            m_prepared.clear();
+        it = m_prepared.insert(sql, std::make_shared<PreparedStatement>(db, stmt));
     }
     return Statement(it.value(), m_changes);
 }
@@ -181,6 +190,8 @@ void Connection::finishAll()
 {
     for (const auto &query : std::as_const(m_statements))
         query->finish();
+    for (const auto &prepared : std::as_const(m_prepared))
+        sqlite3_reset(prepared->stmt());
 }
 
 void Connection::execute(const QString &sql)

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QVariant>
 #include <QVariantList>
@@ -64,7 +65,7 @@ public:
     // Above `cap` statements the cache starts over (0: never). Only for users
     // that hold Statements, never raw prepared() pointers, across calls.
     void setStatementCap(int cap) { m_cap = cap; }
-    int cachedStatements() const { return int(m_statements.size()); }
+    int cachedStatements() const { return int(m_statements.size() + m_prepared.size()); }
 
     // Runs one statement without caching (DDL, pragmas). Throws StorageError.
     void execute(const QString &sql);
@@ -98,7 +99,8 @@ public:
 private:
     QSqlDatabase m_db;
     QString m_name;
-    QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_statements; // prepared()
+    QHash<QString, std::shared_ptr<PreparedStatement>> m_prepared; // statement()
     // beginRead()'s, prepared once: reads take them on every request.
     QSqlQuery m_begin;
     QSqlQuery m_commit;
