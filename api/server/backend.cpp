@@ -162,8 +162,11 @@ bool Backend::open(QString *error)
         return true;
     if (!m_db.openReader(error))
         return false;
-    // The staff's order pages seek from cached anchors (ServerStorage::orders).
+    // The staff's order pages seek from cached anchors (ServerStorage::orders);
+    // the users read by authentication are kept while these tables stand.
     m_db.watchRowSet("orders");
+    for (const char *table : kUserTables)
+        m_db.watchTable(table);
     return true;
 }
 
@@ -304,10 +307,21 @@ std::optional<UserRecord> Backend::cachedUser(qint64 id)
     // maybe ever): nothing read there goes into the cache reads use.
     if (m_db.hasReader() && !m_db.readingFromReader())
         return m_storage.userById(id);
+    // What a UserRecord is read from (users, groups, memberships); while
+    // they are not watched (no reader) or another process's commits are not
+    // known yet, any commit drops the cache.
     const qint64 generation = m_readGeneration >= 0 ? m_readGeneration : m_db.generation();
-    if (generation != m_usersGeneration) {
+    UsersVersion version { 0, 0, 0, 0 };
+    for (std::size_t i = 0; i < kUserTables.size(); ++i) {
+        version[i] = m_db.rowSetVersion(kUserTables[i]);
+        if (version[i] < 0) {
+            version = { -1, -1, -1, generation };
+            break;
+        }
+    }
+    if (version != m_usersVersion) {
         m_users.clear();
-        m_usersGeneration = generation;
+        m_usersVersion = version;
     }
     const auto it = m_users.constFind(id);
     if (it != m_users.constEnd())

@@ -16,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QPromise>
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -138,10 +139,13 @@ private:
     QElapsedTimer m_clock;
     Router m_router;
     std::vector<std::unique_ptr<Controller>> m_controllers;
-    // Users by id for authentication, valid while the database generation
-    // stands still (any commit, ours or a command-line tool's, clears it).
+    // Users by id for authentication, valid while the tables they are read
+    // from stand still (Database::watchTable: any change to them, ours or
+    // another process's, clears it; without a reader, any commit does).
     QHash<qint64, UserRecord> m_users;
-    qint64 m_usersGeneration = -1;
+    static constexpr std::array<const char *, 3> kUserTables { "users", "groups", "user_groups" };
+    using UsersVersion = std::array<qint64, 4>; // each table's version, or {-1, -1, -1, generation}
+    UsersVersion m_usersVersion { -1, -1, -1, -1 };
     // The database generation a read request saw at its start (-1 outside one).
     qint64 m_readGeneration = -1;
     // Encoded answers of list pages (GET, 200) by pageKey(), valid for one

@@ -177,12 +177,32 @@ qint64 Database::generation()
 
 void Database::watchRowSet(const QByteArray &table)
 {
+    watch(table, false);
+}
+
+void Database::watchTable(const QByteArray &table)
+{
+    watch(table, true);
+}
+
+bool Database::rowSetShuffling(const QByteArray &table) const
+{
+    for (const RowSet &r : m_rowSets) {
+        if (r.table == table)
+            return r.pending;
+    }
+    return false;
+}
+
+void Database::watch(const QByteArray &table, bool everyChange)
+{
     for (const RowSet &r : std::as_const(m_rowSets)) {
         if (r.table == table)
             return;
     }
     RowSet r;
     r.table = table;
+    r.everyChange = everyChange;
     // The table name comes from our code, not from a request.
     r.topId = scalar(QStringLiteral("SELECT max(rowid) FROM %1").arg(QString::fromLatin1(table))).toLongLong();
     m_rowSets.append(r);
@@ -221,22 +241,24 @@ void Database::onUpdate(void *self, int op, const char * /*database*/, const cha
     for (RowSet &r : db->m_rowSets) {
         if (r.table != table)
             continue;
-        if (op == SQLITE_INSERT && rowid > r.topId) {
+        const bool atTop = op == SQLITE_INSERT && rowid > r.topId;
+        if (atTop)
             r.topId = rowid; // a new row at the top: the positions below it stand
-        } else if (op == SQLITE_INSERT || op == SQLITE_DELETE) {
+        if (r.everyChange || (!atTop && (op == SQLITE_INSERT || op == SQLITE_DELETE))) {
             ++r.version;
-            db->m_rowSetsShuffled = true;
+            r.pending = true;
         }
     }
 }
 
 void Database::rowSetsSettled()
 {
-    if (!m_rowSetsShuffled)
-        return;
-    m_rowSetsShuffled = false;
-    for (RowSet &r : m_rowSets)
-        ++r.version;
+    for (RowSet &r : m_rowSets) {
+        if (r.pending) {
+            r.pending = false;
+            ++r.version;
+        }
+    }
 }
 
 Database::WalStamp Database::walStamp() const

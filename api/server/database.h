@@ -153,11 +153,15 @@ public:
     // transaction holding such a change ends (readers see it only then), and
     // with every commit of another process (generation() notices those).
     void watchRowSet(const QByteArray &table);
+    // The same for a cache of a table's contents (the users): the version
+    // moves on every INSERT, UPDATE and DELETE in it.
+    void watchTable(const QByteArray &table);
+    // -1: not watched, or another process's commits are not known yet.
     qint64 rowSetVersion(const QByteArray &table) const;
     // A DELETE or low INSERT in a watched table waits in a transaction not
     // yet ended (or committing): readers may see it any moment, so positions
     // cached before it must not be used until rowSetVersion() moves.
-    bool rowSetShuffling() const { return m_rowSetsShuffled; }
+    bool rowSetShuffling(const QByteArray &table) const;
 
     // BEGIN ... COMMIT around a request's reads: one snapshot (the count and
     // the page agree) and one lock round instead of one per statement.
@@ -237,13 +241,15 @@ private:
         QByteArray table;
         qint64 topId = 0; // the largest id the table has held
         qint64 version = 0;
+        bool everyChange = false; // watchTable(): any change moves it
+        bool pending = false;     // moved by a transaction not yet ended
     };
+    void watch(const QByteArray &table, bool everyChange);
     static void onUpdate(void *self, int op, const char *database, const char *table, long long rowid);
     void rowSetsSettled(); // a transaction ended: moves the versions of tables it shuffled
     void checkForeign();   // asks the writer's data_version (another process's commits)
     qint64 m_foreignVersion = -1;
     QList<RowSet> m_rowSets;
-    bool m_rowSetsShuffled = false; // in the open transaction
     QByteArray m_walPath;
     WalStamp m_walStamp;
     qint64 m_externalVersion = -1;

@@ -260,7 +260,7 @@ std::optional<std::pair<qint64, qint64>> ServerStorage::orderAnchor(qint64 offse
     // Only on the reader (committed rows; the anchors are shared by every
     // request) and while no delete waits to be seen.
     const qint64 version = m_db.rowSetVersion("orders");
-    if (version < 0 || !m_db.readingFromReader() || m_db.rowSetShuffling() || offset < kAnchorStep)
+    if (version < 0 || !m_db.readingFromReader() || m_db.rowSetShuffling("orders") || offset < kAnchorStep)
         return std::nullopt;
     if (m_anchors.version != version) {
         m_anchors.version = version;
