@@ -43,9 +43,6 @@ void Connection::close()
 {
     m_prepared.clear(); // finalized before the handle closes
     m_statements.clear();
-    m_begin = QSqlQuery();
-    m_commit = QSqlQuery();
-    m_readPrepared = false;
     m_depth = 0;
     if (!m_db.isValid())
         return;
@@ -134,6 +131,24 @@ int Connection::userVersion(const QString &schema)
 
 Statement Connection::statement(const QString &sql)
 {
+    return Statement(preparedStatement(sql), m_changes);
+}
+
+void Connection::step(const QString &sql)
+{
+    const std::shared_ptr<PreparedStatement> p = preparedStatement(sql);
+    sqlite3_stmt *s = p->stmt();
+    sqlite3_reset(s);
+    const int rc = sqlite3_step(s);
+    const int code = rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : sqlite3_extended_errcode(p->db());
+    const QString message = code == SQLITE_OK ? QString() : QString::fromUtf8(sqlite3_errmsg(p->db()));
+    sqlite3_reset(s);
+    if (code != SQLITE_OK)
+        throw StorageError(StorageError::kindOf(code), QStringLiteral("\"%1\" failed: %2").arg(sql, message));
+}
+
+std::shared_ptr<PreparedStatement> Connection::preparedStatement(const QString &sql)
+{
     auto it = m_prepared.find(sql);
     if (it == m_prepared.end()) {
         sqlite3 *db = handle();
@@ -154,7 +169,7 @@ Statement Connection::statement(const QString &sql)
             m_prepared.clear();
         it = m_prepared.insert(sql, std::make_shared<PreparedStatement>(db, stmt));
     }
-    return Statement(it.value(), m_changes);
+    return it.value();
 }
 
 QSqlQuery *Connection::prepared(const QString &sql, QSqlError *error)
@@ -217,7 +232,7 @@ int Connection::begin()
     if (level == 0) {
         // IMMEDIATE takes the write lock now, so a transaction never fails
         // half-way on a lock upgrade; the busy timeout covers the wait.
-        execute(QStringLiteral("BEGIN IMMEDIATE"));
+        step(QStringLiteral("BEGIN IMMEDIATE"));
     } else {
         statement(QStringLiteral("SAVEPOINT sp%1").arg(level)).exec();
     }
@@ -228,7 +243,7 @@ int Connection::begin()
 void Connection::commit(int level)
 {
     if (level == 0) {
-        execute(QStringLiteral("COMMIT"));
+        step(QStringLiteral("COMMIT"));
         ++*m_changes;
     } else {
         statement(QStringLiteral("RELEASE sp%1").arg(level)).exec();
@@ -257,24 +272,19 @@ void Connection::rollback(int level)
 void Connection::beginRead()
 {
     Q_ASSERT(m_depth == 0);
-    if (!m_readPrepared) {
-        m_begin = QSqlQuery(m_db);
-        m_commit = QSqlQuery(m_db);
-        if (!m_begin.prepare(QStringLiteral("BEGIN")) || !m_commit.prepare(QStringLiteral("COMMIT")))
-            throw StorageError::from(m_db.lastError(), QStringLiteral("cannot prepare transactions"));
-        m_readPrepared = true;
-    }
-    if (!m_begin.exec())
-        throw StorageError::from(m_begin.lastError(), QStringLiteral("BEGIN failed"));
+    step(QStringLiteral("BEGIN"));
     ++m_depth;
 }
 
 void Connection::endRead()
 {
     --m_depth;
-    if (m_commit.exec())
+    try {
+        step(QStringLiteral("COMMIT"));
         return;
-    qCWarning(lcSql) << "ending a read transaction failed:" << m_commit.lastError().text();
+    } catch (const StorageError &e) {
+        qCWarning(lcSql) << "ending a read transaction failed:" << e.what();
+    }
     QSqlQuery rollback(m_db);
     rollback.exec(QStringLiteral("ROLLBACK"));
 }

@@ -56,6 +56,9 @@ public:
     // strings whose set of values stays small (dynamic WHERE clauses).
     // Throws StorageError.
     Statement statement(const QString &sql);
+    // Runs a cached statement that returns nothing and changes no row
+    // (BEGIN, COMMIT): no change counted. Throws StorageError.
+    void step(const QString &sql);
     // The same cache without exceptions: nullptr with *error.
     QSqlQuery *prepared(const QString &sql, QSqlError *error);
     // Binds `values` in order and runs `query`; false with *error.
@@ -97,14 +100,12 @@ public:
     void forget(int level);
 
 private:
+    std::shared_ptr<PreparedStatement> preparedStatement(const QString &sql);
+
     QSqlDatabase m_db;
     QString m_name;
     QHash<QString, std::shared_ptr<QSqlQuery>> m_statements; // prepared()
     QHash<QString, std::shared_ptr<PreparedStatement>> m_prepared; // statement()
-    // beginRead()'s, prepared once: reads take them on every request.
-    QSqlQuery m_begin;
-    QSqlQuery m_commit;
-    bool m_readPrepared = false;
     int m_cap = 0;
     int m_depth = 0;
     qint64 m_ownChanges = 0;
