@@ -140,11 +140,13 @@ void Connection::step(const QString &sql)
     sqlite3_stmt *s = p->stmt();
     sqlite3_reset(s);
     const int rc = sqlite3_step(s);
-    const int code = rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : sqlite3_extended_errcode(p->db());
-    const QString message = code == SQLITE_OK ? QString() : QString::fromUtf8(sqlite3_errmsg(p->db()));
+    if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
+        sqlite3_reset(s);
+        return;
+    }
+    const StorageError error = StorageError::fromSqlite(p->db(), rc, QStringLiteral("\"%1\" failed").arg(sql));
     sqlite3_reset(s);
-    if (code != SQLITE_OK)
-        throw StorageError(StorageError::kindOf(code), QStringLiteral("\"%1\" failed: %2").arg(sql, message));
+    throw error;
 }
 
 std::shared_ptr<PreparedStatement> Connection::preparedStatement(const QString &sql)
@@ -158,10 +160,9 @@ std::shared_ptr<PreparedStatement> Connection::preparedStatement(const QString &
         const int rc = sqlite3_prepare16_v3(db, sql.utf16(), int(sql.size() * sizeof(char16_t)), SQLITE_PREPARE_PERSISTENT,
                                             &stmt, nullptr);
         if (rc != SQLITE_OK || !stmt) {
+            const StorageError error = StorageError::fromSqlite(db, rc, QStringLiteral("cannot prepare \"%1\"").arg(sql.left(80)));
             sqlite3_finalize(stmt);
-            const int code = sqlite3_extended_errcode(db);
-            throw StorageError(StorageError::kindOf(code ? code : rc),
-                               QStringLiteral("cannot prepare \"%1\": %2").arg(sql.left(80), QString::fromUtf8(sqlite3_errmsg(db))));
+            throw error;
         }
         // Dynamic statements come from a bounded set of shapes; the cap is
         // a backstop, not a policy.

@@ -48,14 +48,6 @@ Statement::~Statement()
     }
 }
 
-void Statement::fail(int code, const QString &context) const
-{
-    sqlite3 *db = m_prepared->db();
-    const int extended = db ? sqlite3_extended_errcode(db) : code;
-    const QString message = QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(code));
-    throw StorageError(StorageError::kindOf(extended ? extended : code), context + QStringLiteral(": ") + message);
-}
-
 Statement &Statement::bind(int position, const QVariant &value)
 {
     sqlite3_stmt *s = m_prepared->stmt();
@@ -116,7 +108,7 @@ Statement &Statement::bind(int position, const QVariant &value)
         break;
     }
     if (rc != SQLITE_OK)
-        fail(rc, QStringLiteral("cannot bind value %1").arg(at));
+        throw StorageError::fromSqlite(m_prepared->db(), rc, QStringLiteral("cannot bind value %1").arg(at));
     return *this;
 }
 
@@ -132,10 +124,9 @@ Statement &Statement::exec()
         m_state = State::Done;
     } else {
         m_state = State::Done;
-        const int code = sqlite3_extended_errcode(m_prepared->db());
-        const QString message = QString::fromUtf8(sqlite3_errmsg(m_prepared->db()));
+        const StorageError error = StorageError::fromSqlite(m_prepared->db(), rc, QStringLiteral("query failed"));
         sqlite3_reset(s);
-        throw StorageError(StorageError::kindOf(code ? code : rc), QStringLiteral("query failed: ") + message);
+        throw error;
     }
     if (m_prepared->writes()) {
         m_rowsAffected = sqlite3_changes(m_prepared->db());
@@ -162,7 +153,7 @@ bool Statement::next()
         return true;
     m_state = State::Done;
     if (rc != SQLITE_DONE)
-        fail(rc, QStringLiteral("cannot read the next row"));
+        throw StorageError::fromSqlite(m_prepared->db(), rc, QStringLiteral("cannot read the next row"));
     return false;
 }
 

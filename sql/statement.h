@@ -60,8 +60,6 @@ public:
     int rowsAffected() const { return m_rowsAffected; }
 
 private:
-    void fail(int code, const QString &context) const;
-
     // Shared with the cache: a statement in use stays valid while others
     // are prepared (the cache may grow, rehash or be cleared meanwhile).
     std::shared_ptr<PreparedStatement> m_prepared;

@@ -27,6 +27,13 @@ StorageError::Kind StorageError::kindOf(int sqliteCode)
     }
 }
 
+StorageError StorageError::fromSqlite(sqlite3 *db, int code, const QString &context)
+{
+    const int extended = db ? sqlite3_extended_errcode(db) : 0;
+    const QString message = QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(code));
+    return StorageError(kindOf(extended ? extended : code), context + QStringLiteral(": ") + message);
+}
+
 StorageError StorageError::from(const QSqlError &error, const QString &context)
 {
     return StorageError(kindOf(error.nativeErrorCode().toInt()), context + QStringLiteral(": ") + error.text());

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 class QSqlError;
+struct sqlite3;
 
 namespace LittleLemon::Sql {
 
@@ -23,6 +24,10 @@ public:
     static Kind kindOf(int sqliteCode);
     // An error from a failed Qt SQL call, its kind from the native code.
     static StorageError from(const QSqlError &error, const QString &context);
+    // An error from a failed SQLite call on `db` (`code` what it returned):
+    // the kind from the connection's extended code, the text from its
+    // message. Read it before anything else runs on `db`.
+    static StorageError fromSqlite(sqlite3 *db, int code, const QString &context);
 
 private:
     Kind m_kind;
