@@ -46,6 +46,8 @@ struct User
     bool isManager() const { return inGroup(groups, kManagerGroup); }
     bool isDeliveryCrew() const { return inGroup(groups, kDeliveryCrewGroup); }
     bool isKitchen() const { return inGroup(groups, kKitchenGroup); }
+    // Every order is in their lists: managers, and the kitchen that cooks them all.
+    bool seesEveryOrder() const { return isManager() || isKitchen(); }
     // Not in a staff group and not an admin: the cart is theirs.
     bool isCustomer() const { return !isStaff && !isManager() && !isDeliveryCrew() && !isKitchen(); }
 

@@ -467,7 +467,7 @@ QByteArray Backend::pageKey(const Request &request, const Router::Route &route, 
     key += '|';
     if (!user)
         key += "anon";
-    else if (route.pageCache == Router::PageCache::PerOrderScope && (user->isManager() || user->isKitchen()))
+    else if (route.pageCache == Router::PageCache::PerOrderScope && user->seesEveryOrder())
         key += "all-orders";
     else if (route.pageCache != Router::PageCache::PerRole)
         key += "user:" + QByteArray::number(user->id);

@@ -314,7 +314,7 @@ bool ServerStorage::deleteMembership(qint64 userId, qint64 groupId)
 bool ServerStorage::seesOrder(const User &user, qint64 owner, std::optional<qint64> crew)
 {
     // The order lists' scopes (OrderController::list).
-    if (user.isManager() || user.isKitchen())
+    if (user.seesEveryOrder())
         return true;
     if (user.isDeliveryCrew())
         return crew && *crew == user.id;
