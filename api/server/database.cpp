@@ -159,9 +159,7 @@ qint64 Database::generation()
         Sql::Connection &c = hasReader() ? m_reader : current();
         if (&c == &m_writer && m_committing)
             endBatch();
-        Statement s = c.statement(QStringLiteral("PRAGMA data_version"));
-        s.exec();
-        const qint64 seen = s.next() ? s.integer(0) : 0;
+        const qint64 seen = dataVersion(c);
         // The reader's data_version also moves with our own writer's commits;
         // the writer's moves only with another process's. While our batch
         // holds the write lock (asked right after taking it, prepareWrite()),
@@ -185,21 +183,25 @@ void Database::watchTable(const QByteArray &table)
     watch(table, true);
 }
 
-bool Database::rowSetShuffling(const QByteArray &table) const
+const Database::RowSet *Database::rowSet(const QByteArray &table) const
 {
     for (const RowSet &r : m_rowSets) {
         if (r.table == table)
-            return r.pending;
+            return &r;
     }
-    return false;
+    return nullptr;
+}
+
+bool Database::rowSetShuffling(const QByteArray &table) const
+{
+    const RowSet *r = rowSet(table);
+    return r && r->pending;
 }
 
 void Database::watch(const QByteArray &table, bool everyChange)
 {
-    for (const RowSet &r : std::as_const(m_rowSets)) {
-        if (r.table == table)
-            return;
-    }
+    if (rowSet(table))
+        return;
     RowSet r;
     r.table = table;
     r.everyChange = everyChange;
@@ -212,13 +214,17 @@ void Database::watch(const QByteArray &table, bool everyChange)
 
 qint64 Database::rowSetVersion(const QByteArray &table) const
 {
-    if (m_foreignVersion < 0)
-        return -1; // another process may have committed: not known yet
-    for (const RowSet &r : m_rowSets) {
-        if (r.table == table)
-            return (m_foreignVersion << 32) + r.version;
-    }
-    return -1;
+    const RowSet *r = rowSet(table);
+    if (!r || m_foreignVersion < 0)
+        return -1; // not watched, or another process may have committed: not known yet
+    return (m_foreignVersion << 32) + r->version;
+}
+
+qint64 Database::dataVersion(Sql::Connection &connection)
+{
+    Statement s = connection.statement(QStringLiteral("PRAGMA data_version"));
+    s.exec();
+    return s.next() ? s.integer(0) : 0;
 }
 
 void Database::checkForeign()
@@ -230,9 +236,7 @@ void Database::checkForeign()
         m_foreignVersion = -1;
         return;
     }
-    Statement s = m_writer.statement(QStringLiteral("PRAGMA data_version"));
-    s.exec();
-    m_foreignVersion = s.next() ? s.integer(0) : 0;
+    m_foreignVersion = dataVersion(m_writer);
 }
 
 void Database::onUpdate(void *self, int op, const char * /*database*/, const char *table, long long rowid)

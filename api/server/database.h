@@ -245,6 +245,8 @@ private:
         bool pending = false;     // moved by a transaction not yet ended
     };
     void watch(const QByteArray &table, bool everyChange);
+    const RowSet *rowSet(const QByteArray &table) const; // nullptr: not watched
+    static qint64 dataVersion(Sql::Connection &connection); // PRAGMA data_version
     static void onUpdate(void *self, int op, const char *database, const char *table, long long rowid);
     void rowSetsSettled(); // a transaction ended: moves the versions of tables it shuffled
     void checkForeign();   // asks the writer's data_version (another process's commits)

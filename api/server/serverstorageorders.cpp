@@ -238,23 +238,6 @@ qint64 ServerStorage::orderCount(const OrderQuery &query)
     return s.next() ? s.integer(0) : 0;
 }
 
-namespace {
-// Orders joined to their lines, one row per line, in the page's order.
-QList<Order> readOrderPage(Statement &s)
-{
-    QList<Order> out;
-    while (s.next()) {
-        const qint64 id = s.integer(0);
-        if (out.isEmpty() || out.last().id != id)
-            out.append(readOrder(s));
-        if (s.value(8).isNull())
-            continue; // an order without lines (never made by us, but possible in imported data)
-        out.last().items.append(readLine(s, 8));
-    }
-    return out;
-}
-} // namespace
-
 std::optional<std::pair<qint64, qint64>> ServerStorage::orderAnchor(qint64 offset)
 {
     // Only on the reader (committed rows; the anchors are shared by every
@@ -287,20 +270,11 @@ std::optional<std::pair<qint64, qint64>> ServerStorage::orderAnchor(qint64 offse
 
 QList<Order> ServerStorage::orders(const OrderQuery &query, qint64 offset, qint64 limit)
 {
-    // Every order by id, far into the list: from the anchor before the page.
-    if (query.scope == OrderQuery::Scope::All && query.ordering == OrderQuery::Ordering::Id) {
-        if (const auto anchor = orderAnchor(offset)) {
-            Statement s = m_db.statement(
-                QStringLiteral("SELECT o.id, o.user_id, o.delivery_crew_id, o.status, o.total_cents, o.date, o.stage, o.note,"
-                               " i.menuitem_id, i.title, i.quantity, i.unit_price_cents, i.price_cents, ")
-                + (m_db.version() >= kLineNotesVersion ? QStringLiteral("i.note") : QStringLiteral("''"))
-                + QStringLiteral(" FROM (") + kOrderColumns
-                + QStringLiteral(" WHERE id >= ? ORDER BY id LIMIT ? OFFSET ?) o LEFT JOIN order_items i ON i.order_id = o.id"
-                                 " ORDER BY o.id, i.id"));
-            s.bind(0, anchor->second).bind(1, limit).bind(2, offset - anchor->first).exec();
-            return readOrderPage(s);
-        }
-    }
+    // Every order by id, far into the list: the page starts from the anchor
+    // before it instead of stepping over every order before it.
+    std::optional<std::pair<qint64, qint64>> anchor;
+    if (query.scope == OrderQuery::Scope::All && query.ordering == OrderQuery::Ordering::Id)
+        anchor = orderAnchor(offset);
     // One statement for the page and its lines: the page of orders as a
     // subquery, joined to its lines, in the page's order.
     QString order;
@@ -321,14 +295,25 @@ QList<Order> ServerStorage::orders(const OrderQuery &query, qint64 offset, qint6
                        " i.menuitem_id, i.title, i.quantity, i.unit_price_cents, i.price_cents, ")
         + (m_db.version() >= kLineNotesVersion ? QStringLiteral("i.note") : QStringLiteral("''"))
         + QStringLiteral(" FROM (")
-        + kOrderColumns + orderWhere(query) + QStringLiteral(" ORDER BY ") + order
+        + kOrderColumns + (anchor ? QStringLiteral(" WHERE id >= ?") : orderWhere(query)) + QStringLiteral(" ORDER BY ") + order
         + QStringLiteral(" LIMIT ? OFFSET ?) o LEFT JOIN order_items i ON i.order_id = o.id ORDER BY ") + outer
         + QStringLiteral(", i.id"));
     int i = 0;
     if (query.scope != OrderQuery::Scope::All)
         s.bind(i++, query.userId);
-    s.bind(i, limit).bind(i + 1, offset).exec();
-    return readOrderPage(s);
+    if (anchor)
+        s.bind(i++, anchor->second);
+    s.bind(i, limit).bind(i + 1, anchor ? offset - anchor->first : offset).exec();
+    QList<Order> out;
+    while (s.next()) {
+        const qint64 id = s.integer(0);
+        if (out.isEmpty() || out.last().id != id)
+            out.append(readOrder(s));
+        if (s.value(8).isNull())
+            continue; // an order without lines (never made by us, but possible in imported data)
+        out.last().items.append(readLine(s, 8));
+    }
+    return out;
 }
 
 void ServerStorage::loadItems(QList<Order> &orders)
