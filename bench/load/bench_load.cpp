@@ -18,6 +18,8 @@
 // enforced), 1 when a write was lost or doubled, the feed disagrees or any
 // answer was a 5xx, 2 on bad arguments or a server it cannot use.
 
+#include "bench/support/procstatus.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -287,29 +289,15 @@ qint64 feedNext(const QByteArray &body)
 
 double rssMb(qint64 pid, const char *field = "VmRSS:")
 {
-    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
-    if (pid <= 0 || !f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(int(qstrlen(field))).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return -1;
+    const qint64 kb = LittleLemon::Bench::procStatusKb(pid, field);
+    return kb < 0 ? -1 : kb / 1024.0;
 }
 
-// CPU seconds (user + system) a process, or one of its threads, has used:
-// /proc/PID/stat, or /proc/PID/task/TID/stat, fields 14 and 15.
+// CPU seconds (user + system) a process, or one of its threads, has used.
 double cpuSeconds(const QString &statPath)
 {
-    QFile f(statPath);
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray line = f.readAll();
-    // The command name (field 2) may hold spaces: count from its ')'.
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return -1;
-    return (fields.at(11).toDouble() + fields.at(12).toDouble()) / double(sysconf(_SC_CLK_TCK));
+    const qint64 ticks = LittleLemon::Bench::procCpuTicks(statPath);
+    return ticks < 0 ? -1 : double(ticks) / double(sysconf(_SC_CLK_TCK));
 }
 
 struct CpuSample

@@ -154,16 +154,6 @@ int runDesk(const QUrl &url, const QString &user, const QString &password)
 
 // ---- the restaurant's other terminals (parent) ----
 
-qint64 cpuTicks(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray s = f.readAll();
-    const QList<QByteArray> fields = s.mid(s.lastIndexOf(')') + 2).split(' ');
-    return fields.value(11).toLongLong() + fields.value(12).toLongLong(); // utime + stime
-}
-
 class Writer : public QObject
 {
 public:
@@ -443,7 +433,7 @@ int runBench(const QUrl &url, const QString &user, const QString &password, bool
     settle.exec();
     worstStall = periodStall = worstStallCpu = periodStallCpu = longestBusy = 0;
     const qint64 rss0 = Bench::procStatusKb(pid);
-    const qint64 cpu0 = cpuTicks(pid);
+    const qint64 cpu0 = Bench::procCpuTicks(QStringLiteral("/proc/%1/stat").arg(pid));
     out() << "mode " << (soak ? "soak" : "rush") << ", " << duration << " s; desk pid " << pid << ", RSS at start "
           << QString::number(rss0 / 1024.0, 'f', 1) << " MB, window " << latest.window.width() << 'x'
           << latest.window.height() << " on a " << latest.screen.width() << 'x' << latest.screen.height()
@@ -511,7 +501,7 @@ int runBench(const QUrl &url, const QString &user, const QString &password, bool
     moves.stop();
     edits.stop();
     const qint64 rss1 = Bench::procStatusKb(pid);
-    const qint64 cpu1 = cpuTicks(pid);
+    const qint64 cpu1 = Bench::procCpuTicks(QStringLiteral("/proc/%1/stat").arg(pid));
     desk.terminate();
     desk.waitForFinished(5000);
 
