@@ -26,6 +26,19 @@ bool changeEntry(OutboxPrivate *d, qint64 seq, Change &&change, const QString &w
     auto e = d->requireEntry(seq, why, wanted);
     return e && change(*e) && t.commit();
 }
+
+// A new entry: what the record is and what is done to it.
+OutboxEntry newEntry(Entity entity, const QString &scope, qint64 id, OutboxEntry::Operation operation,
+    const OutboxCommand &command)
+{
+    OutboxEntry e;
+    e.entity = entity;
+    e.scope = scope;
+    e.targetId = id;
+    e.operation = operation;
+    e.command = command;
+    return e;
+}
 } // namespace
 
 OutboxPrivate::OutboxPrivate(Outbox *owner, StoreDatabase *database, LocalCache *localCache)
@@ -79,12 +92,7 @@ LocalEdit OutboxPrivate::queueUpdate(Entity entity, const QString &scope, qint64
         return refuse(Outbox::tr("This record is not in the local copy any more."));
     QByteArray etag;
     const auto server = rows->serverCopy(entity, scope, id, &etag);
-    OutboxEntry e;
-    e.entity = entity;
-    e.scope = scope;
-    e.targetId = id;
-    e.operation = OutboxEntry::Operation::Update;
-    e.command = command;
+    OutboxEntry e = newEntry(entity, scope, id, OutboxEntry::Operation::Update, command);
     e.overlay = fields;
     if (server) {
         for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
@@ -105,12 +113,7 @@ LocalEdit OutboxPrivate::queueCreate(Entity entity, const QString &scope, const 
     if (id == 0)
         return refuse(db->error());
     overlay.insert(kId, id);
-    OutboxEntry e;
-    e.entity = entity;
-    e.scope = scope;
-    e.targetId = id;
-    e.operation = OutboxEntry::Operation::Create;
-    e.command = command;
+    OutboxEntry e = newEntry(entity, scope, id, OutboxEntry::Operation::Create, command);
     e.overlay = overlay;
     e.summary = summary;
     return queue(t, e);
@@ -138,12 +141,8 @@ LocalEdit OutboxPrivate::queueDelete(
     }
     QByteArray etag;
     const auto server = rows->serverCopy(entity, scope, id, &etag);
-    OutboxEntry e;
-    e.entity = entity;
-    e.scope = scope;
-    e.targetId = id;
-    e.operation = OutboxEntry::Operation::Delete;
-    e.command = OutboxCommand::make(OutboxCommand::Kind::Delete);
+    OutboxEntry e = newEntry(entity, scope, id, OutboxEntry::Operation::Delete,
+                             OutboxCommand::make(OutboxCommand::Kind::Delete));
     if (server) {
         e.base = *server;
         e.etag = etag;
