@@ -120,6 +120,7 @@ Backend::~Backend()
     // A batch still committing is waited for; queued writes are cancelled
     // (their connections get nothing, as when the process stops).
     m_db.endBatch();
+    m_reads.reset(); // its connection follows m_db's
     if (m_batches > 0)
         qCInfo(lcHttp, "group commit: %lld writes in %lld syncs", m_batchedWrites, m_batches);
 }
@@ -167,6 +168,11 @@ bool Backend::open(QString *error)
     m_db.watchRowSet("orders");
     for (const char *table : kUserTables)
         m_db.watchTable(table);
+    if (m_config.readThread) {
+        m_reads = std::make_unique<ReadWorker>(m_config);
+        if (!m_reads->start(m_db, error))
+            return false;
+    }
     return true;
 }
 
@@ -204,6 +210,7 @@ bool isWrite(Request::Method method)
 
 Response Backend::handle(const Request &request)
 {
+    pollBatch();
     if (m_config.groupCommit && m_db.hasReader() && isWrite(request.method))
         return enqueueWrite(request);
     QElapsedTimer timer;
@@ -414,6 +421,8 @@ Response Backend::dispatch(const Request &request)
             if (hit != m_pages.constEnd())
                 return *hit;
         }
+        if (m_reads && !pageCacheKey.isEmpty())
+            return readElsewhere(request, context, route.allow, pageCacheKey);
         if (read)
             snapshot.emplace(m_db);
         const bool write = method == Request::Method::Post || method == Request::Method::Put
@@ -448,6 +457,35 @@ Response Backend::dispatch(const Request &request)
         e.withHeader("Allow", route.allow);
         throw;
     }
+}
+
+Response Backend::readElsewhere(const Request &request, const RequestContext &context, const QByteArray &allow,
+                               const QByteArray &pageCacheKey)
+{
+    // Built on the read worker from a snapshot at least as new as this
+    // generation; kept for it only if the cache still holds this generation
+    // when the page comes back (a newer snapshot under an older generation
+    // is dropped with it at the next read).
+    const qint64 generation = m_readGeneration;
+    std::optional<User> user;
+    if (context.user())
+        user = *context.user();
+    QFuture<Response> built = m_reads->read(request, std::move(user));
+    return Response::later(built.then(&m_passwords, [this, allow, pageCacheKey, generation](QFuture<Response> f) {
+        try {
+            Response r = f.result();
+            r.setHeader("Allow", allow);
+            if (r.status == 200 && m_pagesGeneration == generation) {
+                if (m_pages.size() >= 512)
+                    m_pages.clear();
+                m_pages.insert(pageCacheKey, r);
+            }
+            return r;
+        } catch (HttpError &e) {
+            e.withHeader("Allow", allow);
+            throw;
+        }
+    }));
 }
 
 QByteArray Backend::pageKey(const Request &request, const Router::Route &route, const User *user)
@@ -564,7 +602,7 @@ void Backend::scheduleFlush()
 {
     // After the event loop's turn: the writes whose requests arrived in it
     // (and those that came while the last batch was syncing) go together.
-    if (m_flushScheduled || m_db.committing())
+    if (m_flushScheduled || m_syncingSerial != 0 || m_db.committing())
         return;
     m_flushScheduled = true;
     QMetaObject::invokeMethod(&m_passwords, [this] { flushWrites(); }, Qt::QueuedConnection);
@@ -573,7 +611,7 @@ void Backend::scheduleFlush()
 void Backend::flushWrites()
 {
     m_flushScheduled = false;
-    if (m_db.committing() || m_queued.empty())
+    if (m_syncingSerial != 0 || m_db.committing() || m_queued.empty())
         return;
     std::vector<std::shared_ptr<PendingWrite>> queued;
     queued.swap(m_queued);
@@ -619,18 +657,38 @@ void Backend::flushWrites()
     if (!open)
         return;
     const qint64 serial = m_db.batchSerial();
-    m_db.commitBatch().then(&m_passwords, [this, batch, serial](QFuture<Database::CommitResult> f) {
-        // The writer may have been taken back already (a write outside any
-        // request waited for this commit and a new batch may have begun).
-        if (m_db.committing() && m_db.batchSerial() == serial)
-            m_db.endBatch();
-        completeBatch(batch, f.result());
+    m_syncing = std::move(batch);
+    m_syncingSerial = serial;
+    m_syncDone = m_db.commitBatch();
+    // Answered by whichever comes first: this continuation (a turn of the
+    // event loop after the sync) or the next request's look (pollBatch()).
+    m_syncDone.then(&m_passwords, [this, serial](QFuture<Database::CommitResult>) {
+        if (m_syncingSerial == serial)
+            completeBatch();
     });
 }
 
-void Backend::completeBatch(const std::vector<std::shared_ptr<PendingWrite>> &batch,
-                            const Database::CommitResult &result)
+void Backend::pollBatch()
 {
+    // A busy loop serves every ready connection before it runs posted
+    // events: the batch's writers would wait that long for their answers,
+    // and the next batch for its turn.
+    if (m_syncingSerial != 0 && m_syncDone.isFinished())
+        completeBatch();
+}
+
+void Backend::completeBatch()
+{
+    if (m_syncingSerial == 0)
+        return;
+    // The writer may have been taken back already (a write outside any
+    // request waited for this commit and a new batch may have begun).
+    if (m_db.committing() && m_db.batchSerial() == m_syncingSerial)
+        m_db.endBatch();
+    const Database::CommitResult result = m_syncDone.result();
+    const std::vector<std::shared_ptr<PendingWrite>> batch = std::move(m_syncing);
+    m_syncing.clear();
+    m_syncingSerial = 0;
     ++m_batches;
     m_batchedWrites += qint64(batch.size());
     for (const auto &write : batch) {
@@ -641,6 +699,8 @@ void Backend::completeBatch(const std::vector<std::shared_ptr<PendingWrite>> &ba
         }
         deliver(*write, std::move(response));
     }
+    // The writes that came meanwhile go at the end of this turn of the loop,
+    // with those still arriving in it: one sync for all of them.
     if (!m_queued.empty())
         scheduleFlush();
 }

@@ -7,6 +7,7 @@
 #include "api/server/router.h"
 #include "api/server/serverconfig.h"
 #include "api/server/passwordworker.h"
+#include "api/server/readworker.h"
 #include "api/server/serverstorage.h"
 #include "api/server/signinlimiter.h"
 #include "api/server/throttle.h"
@@ -106,6 +107,9 @@ private:
     // The page cache's key for this request and caller (empty: not cacheable).
     static QByteArray pageKey(const Request &request, const Router::Route &route, const User *user);
     void throttle(const Request &request, const std::optional<User> &user);
+    // A page-cache miss handed to m_reads; cached when it comes back.
+    Response readElsewhere(const Request &request, const RequestContext &context, const QByteArray &allow,
+                           const QByteArray &pageCacheKey);
     Response idempotent(const Router::Handler &handler, RequestContext &context, const QByteArray &key);
 
     // Group commit: a write waiting for its batch, then for the batch's sync.
@@ -121,7 +125,10 @@ private:
     // Runs every queued write in one transaction (a savepoint each), then
     // commits it off this thread.
     void flushWrites();
-    void completeBatch(const std::vector<std::shared_ptr<PendingWrite>> &batch, const Database::CommitResult &result);
+    // Answers the batch whose sync finished (m_syncing), then starts the next.
+    void completeBatch();
+    // Called at every request: completes a batch whose sync has finished.
+    void pollBatch();
     void deliver(PendingWrite &write, Response response);
 
     ServerConfig m_config;
@@ -152,8 +159,14 @@ private:
     // database generation: any commit, ours or a command-line tool's, drops them.
     QHash<QByteArray, Response> m_pages;
     qint64 m_pagesGeneration = -1;
+    // ServerConfig::readThread: page-cache misses of the hot lists are built there.
+    std::unique_ptr<ReadWorker> m_reads;
     std::vector<std::shared_ptr<PendingWrite>> m_queued;
     bool m_flushScheduled = false;
+    // The batch being committed and synced (serial 0: none).
+    std::vector<std::shared_ptr<PendingWrite>> m_syncing;
+    qint64 m_syncingSerial = 0;
+    QFuture<Database::CommitResult> m_syncDone;
     qint64 m_batches = 0;
     qint64 m_batchedWrites = 0;
 };

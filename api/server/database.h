@@ -11,6 +11,8 @@
 #include <QVariant>
 
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 
 namespace LittleLemon::Server {
@@ -49,7 +51,7 @@ public:
     // WAL cannot be enabled, or the schema is newer than this program.
     bool open(const QString &path, const QList<Migration> &migrations, QString *error);
     void close();
-    bool isOpen() const { return m_writer.isOpen(); }
+    bool isOpen() const { return m_writer.isOpen() || m_reader.isOpen(); }
     // The user_version found when opening (0: a new database).
     int versionAtOpen() const { return m_versionAtOpen; }
     int version() const { return m_version; }
@@ -72,6 +74,12 @@ public:
     // (group commit). False with *error when it cannot be opened.
     bool openReader(QString *error);
     bool hasReader() const { return m_reader.isValid(); }
+    // A reader of `leader`'s file for another thread (ReadWorker): only a
+    // read-only connection, opened on the calling thread, which must be the
+    // only one using this Database. It answers rowSetVersion() and
+    // rowSetShuffling() from the leader (thread-safe), so caches of row
+    // positions follow the leader's writes. False with *error.
+    bool openFollower(const Database &leader, QString *error);
 
     // Statements outside a write transaction go to the reader while the role
     // is Read (the default); a write request's dispatch runs as Write.
@@ -157,6 +165,7 @@ public:
     // moves on every INSERT, UPDATE and DELETE in it.
     void watchTable(const QByteArray &table);
     // -1: not watched, or another process's commits are not known yet.
+    // Both may be asked from any thread (a follower asks its leader's).
     qint64 rowSetVersion(const QByteArray &table) const;
     // A DELETE or low INSERT in a watched table waits in a transaction not
     // yet ended (or committing): readers may see it any moment, so positions
@@ -245,18 +254,26 @@ private:
         bool pending = false;     // moved by a transaction not yet ended
     };
     void watch(const QByteArray &table, bool everyChange);
-    const RowSet *rowSet(const QByteArray &table) const; // nullptr: not watched
+    const RowSet *rowSet(const QByteArray &table) const; // nullptr: not watched; under m_rowSetLock
     static qint64 dataVersion(Sql::Connection &connection); // PRAGMA data_version
     static void onUpdate(void *self, int op, const char *database, const char *table, long long rowid);
     void rowSetsSettled(); // a transaction ended: moves the versions of tables it shuffled
     void checkForeign();   // asks the writer's data_version (another process's commits)
+    // m_rowSets and m_foreignVersion: changed on the writer's thread, read
+    // from followers' threads too.
+    mutable std::mutex m_rowSetLock;
     qint64 m_foreignVersion = -1;
     QList<RowSet> m_rowSets;
+    const Database *m_leader = nullptr; // openFollower()
     QByteArray m_walPath;
     WalStamp m_walStamp;
     qint64 m_externalVersion = -1;
     qint64 m_externalCheckedAt = 0;
     QElapsedTimer m_clock;
+    // Group commit: WAL checkpoints on a connection and thread of their own
+    // (openReader()), so a batch's COMMIT never copies the WAL back.
+    struct Checkpointer;
+    std::unique_ptr<Checkpointer> m_checkpointer;
 };
 
 } // namespace LittleLemon::Server

@@ -212,6 +212,10 @@ void HttpServerAdapter::send(QTcpSocket *socket, const QByteArray &bytes, bool c
     // One write per answer: the responder's piecewise writes cost a syscall
     // path each and we already hold the whole body.
     socket->write(bytes);
+    // Now, not when the loop next polls: a QTcpSocket only buffers a write
+    // and sends it once the write notifier fires, after every other ready
+    // connection of this turn has been served.
+    socket->flush();
     if (close)
         socket->disconnectFromHost();
 }

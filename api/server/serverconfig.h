@@ -35,6 +35,11 @@ struct ServerConfig
     // (what a fuzzer or a test driving the Backend directly wants).
     // littlelemon-server and the desk's standalone mode turn it on.
     bool groupCommit = false;
+    // With groupCommit: the hot lists' pages (menu, categories, orders, the
+    // change feed) that the page cache does not hold are built on a second
+    // thread (ReadWorker) while the event loop goes on. littlelemon-server
+    // turns it on.
+    bool readThread = false;
     qint64 maxBodyBytes = 1024 * 1024;
     // Request bytes Qt may hold in memory for bodies on their way, all
     // connections together (ConnectionGuard's RequestBudget): past it a new
