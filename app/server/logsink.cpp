@@ -36,24 +36,32 @@ void LogSink::handler(QtMsgType type, const QMessageLogContext &context, const Q
 
 void LogSink::append(QtMsgType type, const char *category, const QString &message)
 {
+    const QByteArray text = message.toUtf8();
+    const std::lock_guard lock(m_lock);
     // Qt's default format: "category: message".
     if (category && qstrcmp(category, "default") != 0) {
         m_buffer += category;
         m_buffer += ": ";
     }
-    m_buffer += message.toUtf8();
+    m_buffer += text;
     m_buffer += '\n';
     if (type == QtDebugMsg || type == QtInfoMsg) {
         if (m_buffer.size() >= kFlushBytes)
-            flush();
+            flushLocked();
         return;
     }
-    flush();
+    flushLocked();
     if (type == QtFatalMsg)
         std::abort();
 }
 
 void LogSink::flush()
+{
+    const std::lock_guard lock(m_lock);
+    flushLocked();
+}
+
+void LogSink::flushLocked()
 {
     qsizetype done = 0;
     while (done < m_buffer.size()) {
