@@ -4,6 +4,7 @@
 #include "api/server/httpresponse.h"
 
 #include <QAbstractHttpServer>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QPointer>
@@ -78,6 +79,12 @@ private:
 
     Handler m_handler;
     QTcpServer *m_tcp = nullptr;
+    // Whether this turn of the event loop has run long enough that an answer
+    // should leave at once (send()).
+    bool longTurn();
+    static constexpr qint64 kLongTurnNs = 2'000'000;
+    bool m_turnWatched = false;
+    QElapsedTimer m_turn; // since the loop last woke up
     bool m_tls = false;
     QSslConfiguration m_tlsConfiguration;
     QPointer<EventHub> m_events;

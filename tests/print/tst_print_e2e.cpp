@@ -130,7 +130,14 @@ private slots:
             int extraHere = 0;
             for (auto it = byOrder.cbegin(); it != byOrder.cend(); ++it) {
                 const QStringList &copies = it.value();
-                QVERIFY2(!copies.first().contains(QStringLiteral("REPRINT")), qPrintable(copies.first()));
+                if (copies.first().contains(QStringLiteral("REPRINT"))) {
+                    // The job the kill caught mid-send: its first bytes never
+                    // reached a cut (no whole ticket), so the reprint is its
+                    // only whole copy. Still this station's one extra.
+                    QCOMPARE(copies.size(), 1);
+                    ++extraHere;
+                    continue;
+                }
                 QVERIFY2(copies.size() <= 2, qPrintable(QStringLiteral("%1, order %2: %3 copies")
                                                             .arg(QLatin1String(name)).arg(it.key()).arg(copies.size())));
                 if (copies.size() == 2) {
