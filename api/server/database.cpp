@@ -135,20 +135,8 @@ bool Database::openReader(QString *error)
         return fail(QStringLiteral("the database is not open"));
     if (hasReader())
         return true;
-    QString why;
-    if (!m_reader.open(m_path, &why)) {
-        m_reader.close();
-        return fail(QStringLiteral("for reading: %1").arg(why));
-    }
-    // Reads only: a write that reached this connection by mistake would wait
-    // for the writer's lock on the thread that holds it.
-    try {
-        m_reader.execute(QStringLiteral("PRAGMA query_only=ON"));
-        m_reader.execute(QStringLiteral("PRAGMA temp_store=MEMORY"));
-    } catch (const StorageError &e) {
-        m_reader.close();
-        return fail(QStringLiteral("cannot set up the reader: %1").arg(QString::fromStdString(e.what())));
-    }
+    if (!openReadOnly(error))
+        return false;
     auto checkpointer = std::make_unique<Checkpointer>();
     const QByteArray path = QFile::encodeName(m_path);
     if (sqlite3_open_v2(path.constData(), &checkpointer->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nullptr)
@@ -179,16 +167,26 @@ bool Database::openFollower(const Database &leader, QString *error)
     m_version = leader.m_version;
     m_versionAtOpen = leader.m_versionAtOpen;
     m_clock.start();
-    QString why;
-    if (!m_reader.open(m_path, &why)) {
+    return openReadOnly(error);
+}
+
+bool Database::openReadOnly(QString *error)
+{
+    auto fail = [this, error](const QString &why) {
         m_reader.close();
+        if (error)
+            *error = why;
+        return false;
+    };
+    QString why;
+    if (!m_reader.open(m_path, &why))
         return fail(QStringLiteral("for reading: %1").arg(why));
-    }
+    // Reads only: a write that reached this connection by mistake would wait
+    // for the writer's lock on the thread that holds it.
     try {
         m_reader.execute(QStringLiteral("PRAGMA query_only=ON"));
         m_reader.execute(QStringLiteral("PRAGMA temp_store=MEMORY"));
     } catch (const StorageError &e) {
-        m_reader.close();
         return fail(QStringLiteral("cannot set up the reader: %1").arg(QString::fromStdString(e.what())));
     }
     return true;
