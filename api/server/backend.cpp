@@ -432,25 +432,11 @@ Response Backend::dispatch(const Request &request)
         Response response = key.isEmpty() || !context.user() ? (*handler)(context) : idempotent(*handler, context, key);
         if (response.isPending()) {
             // Anonymous (sign-in, registration): no key, no transaction to keep open.
-            const QByteArray allow = route.allow;
-            return Response::later(response.pending->then(&m_passwords, [allow](QFuture<Response> f) {
-                try {
-                    Response r = f.result();
-                    r.setHeader("Allow", allow);
-                    return r;
-                } catch (HttpError &e) {
-                    e.withHeader("Allow", allow);
-                    throw;
-                }
-            }));
+            return Response::later(withAllow(*response.pending, route.allow));
         }
         response.setHeader("Allow", route.allow);
-        if (!pageCacheKey.isEmpty() && response.status == 200) {
-            // Bounded: distinct queries (search terms, pages) only cost a rebuild.
-            if (m_pages.size() >= 512)
-                m_pages.clear();
-            m_pages.insert(pageCacheKey, response);
-        }
+        if (!pageCacheKey.isEmpty() && response.status == 200)
+            keepPage(pageCacheKey, response);
         return response;
     } catch (HttpError &e) {
         // DRF sends Allow with every answer of a view, errors included.
@@ -470,22 +456,36 @@ Response Backend::readElsewhere(const Request &request, const RequestContext &co
     std::optional<User> user;
     if (context.user())
         user = *context.user();
-    QFuture<Response> built = m_reads->read(request, std::move(user));
-    return Response::later(built.then(&m_passwords, [this, allow, pageCacheKey, generation](QFuture<Response> f) {
+    QFuture<Response> built = withAllow(m_reads->read(request, std::move(user)), allow);
+    // A refusal (thrown) skips this step and reaches the caller as it is.
+    return Response::later(built.then(&m_passwords, [this, pageCacheKey, generation](const Response &r) {
+        if (r.status == 200 && m_pagesGeneration == generation)
+            keepPage(pageCacheKey, r);
+        return r;
+    }));
+}
+
+QFuture<Response> Backend::withAllow(QFuture<Response> answer, const QByteArray &allow)
+{
+    // DRF sends Allow with every answer of a view, errors included.
+    return answer.then(&m_passwords, [allow](QFuture<Response> f) {
         try {
             Response r = f.result();
             r.setHeader("Allow", allow);
-            if (r.status == 200 && m_pagesGeneration == generation) {
-                if (m_pages.size() >= 512)
-                    m_pages.clear();
-                m_pages.insert(pageCacheKey, r);
-            }
             return r;
         } catch (HttpError &e) {
             e.withHeader("Allow", allow);
             throw;
         }
-    }));
+    });
+}
+
+void Backend::keepPage(const QByteArray &pageCacheKey, const Response &response)
+{
+    // Bounded: distinct queries (search terms, pages) only cost a rebuild.
+    if (m_pages.size() >= 512)
+        m_pages.clear();
+    m_pages.insert(pageCacheKey, response);
 }
 
 QByteArray Backend::pageKey(const Request &request, const Router::Route &route, const User *user)

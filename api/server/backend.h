@@ -110,6 +110,10 @@ private:
     // A page-cache miss handed to m_reads; cached when it comes back.
     Response readElsewhere(const Request &request, const RequestContext &context, const QByteArray &allow,
                            const QByteArray &pageCacheKey);
+    // `answer` with the route's Allow header, on its refusals too.
+    QFuture<Response> withAllow(QFuture<Response> answer, const QByteArray &allow);
+    // Into the page cache (m_pages), which it keeps bounded.
+    void keepPage(const QByteArray &pageCacheKey, const Response &response);
     Response idempotent(const Router::Handler &handler, RequestContext &context, const QByteArray &key);
 
     // Group commit: a write waiting for its batch, then for the batch's sync.

@@ -161,12 +161,12 @@ bool Database::openFollower(const Database &leader, QString *error)
     };
     if (!leader.isOpen() || isOpen())
         return fail(QStringLiteral("a follower opens once, after its leader"));
+    // Only what its readers ask: the file and the schema version (its
+    // generation() is never asked: the leader's page cache uses the leader's).
     m_leader = &leader;
     m_path = leader.m_path;
-    m_walPath = leader.m_walPath;
     m_version = leader.m_version;
     m_versionAtOpen = leader.m_versionAtOpen;
-    m_clock.start();
     return openReadOnly(error);
 }
 
@@ -205,8 +205,8 @@ Statement Database::statement(const QString &sql)
     // A write outside a write transaction (rare: an autocommit statement)
     // still goes to the writer.
     const bool reads = readsOnly(sql);
-    if (m_leader && !reads)
-        throw StorageError(StorageError::Kind::Other, QStringLiteral("a write on a read-only follower: %1").arg(sql));
+    if (!reads)
+        refuseOnFollower(sql);
     Sql::Connection &c = usesReader() && reads ? m_reader : m_writer;
     if (&c == &m_writer && m_committing)
         endBatch();
@@ -215,10 +215,15 @@ Statement Database::statement(const QString &sql)
     return c.statement(sql);
 }
 
-void Database::execute(const QString &sql)
+void Database::refuseOnFollower(const QString &sql) const
 {
     if (m_leader)
         throw StorageError(StorageError::Kind::Other, QStringLiteral("a write on a read-only follower: %1").arg(sql));
+}
+
+void Database::execute(const QString &sql)
+{
+    refuseOnFollower(sql);
     if (m_committing)
         endBatch();
     m_writer.execute(sql);

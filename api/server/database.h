@@ -211,6 +211,8 @@ private:
         return m_reader.isValid() && m_role == Role::Read && m_writer.depth() <= (m_batchOpen ? 1 : 0);
     }
     Sql::Connection &current() { return usesReader() ? m_reader : m_writer; }
+    // Throws StorageError on a follower (openFollower()): it never writes.
+    void refuseOnFollower(const QString &sql) const;
     // m_reader opened on m_path, query_only; closed again on failure.
     bool openReadOnly(QString *error);
     // The writer, ready for a write transaction (a committing batch ended,
